@@ -1,0 +1,62 @@
+"""Fact extractors: one module per fact type, each ``extract(doc) -> list[Fact]``.
+
+Every extractor reads an :class:`~diplograph.model.AnalyzedDocument` (never
+spaCy objects) and returns facts whose evidence is the sentence they came from.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+from diplograph.model import AnalyzedDocument, Fact
+
+Extractor = Callable[[AnalyzedDocument], list[Fact]]
+
+
+def extractors() -> dict[str, Extractor]:
+    """The extractor of each fact type, in the order they run."""
+    from diplograph.extract import (
+        agreements,
+        documents,
+        events,
+        partnerships,
+        positions,
+        relations,
+        roles,
+        statistics,
+    )
+
+    return {
+        "document": documents.extract,
+        "statistic": statistics.extract,
+        "partnership": partnerships.extract,
+        "diplomatic_relations": relations.extract,
+        "role": roles.extract,
+        "agreement": agreements.extract,
+        "event": events.extract,
+        "position": positions.extract,
+    }
+
+
+def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> list[Fact]:
+    """All facts of a document (of the given types), duplicates within the document removed."""
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for fact_type, extract in extractors().items():
+        if types is not None and fact_type not in types:
+            continue
+        for fact in extract(doc):
+            if fact.fingerprint not in seen:
+                seen.add(fact.fingerprint)
+                out.append(fact)
+    return out
+
+
+def dedupe(facts: Iterable[Fact]) -> list[Fact]:
+    seen: set[str] = set()
+    out = []
+    for fact in facts:
+        if fact.fingerprint not in seen:
+            seen.add(fact.fingerprint)
+            out.append(fact)
+    return out
