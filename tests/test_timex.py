@@ -1,0 +1,121 @@
+"""timex: each kind of expression, with and without a reference date, keeping precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.timex import TimeValue, date_document, find, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("on April 27", "2021-12-20", TimeValue("2021-04-27", "day")),
+        ("on April 27", None, TimeValue("--04-27", "day")),
+        ("in April", None, TimeValue("--04", "month")),
+        ("at noon of November 1, 2021 (local time)", None, TimeValue("2021-11-01", "day")),
+        ("the afternoon of December 19, 2021", "2022", TimeValue("2021-12-19", "day")),
+        ("Dec 14", "2021-12", TimeValue("2021-12-14", "day")),
+        ("Sept. 5", "2019", TimeValue("2019-09-05", "day")),
+        ("14 December 2021", None, TimeValue("2021-12-14", "day")),
+        ("the 15th of March next year", "2022-05-05", TimeValue("2023-03-15", "day")),
+        ("December 12-13", "2023-12-20", TimeValue("2023-12-12", "day", "2023-12-12", "2023-12-13")),
+        ("December 12-13", None, TimeValue("--12-12", "day", "--12-12", "--12-13")),
+        ("in December 2021", None, TimeValue("2021-12", "month")),
+        ("2020-2021", None, TimeValue("2020", "year", "2020", "2021")),
+        ("2023–2025", None, TimeValue("2023", "year", "2023", "2025")),
+        ("2021-30", None, TimeValue("2021", "year", "2021", "2030")),
+        ("from 2010 to 2015", None, TimeValue("2010", "year", "2010", "2015")),
+        ("early 2026", None, TimeValue("2026", "year")),
+        ("mid-2024", None, TimeValue("2024", "year")),
+        ("by the end of 2025", None, TimeValue("2025", "year")),
+        ("late August last year", "2026-01", TimeValue("2025-08", "month")),
+        ("last December", "2022-03-01", TimeValue("2021-12", "month")),
+        ("next March", "2022-03-01", TimeValue("2023-03", "month")),
+        ("the June Summit", "2022-04-29", TimeValue("2022-06", "month")),
+        ("the New Year 2026", None, TimeValue("2026-01", "month")),
+        ("19/5/2022", None, TimeValue("2022-05-19", "day")),
+        ("5/19/2022", None, TimeValue("2022-05-19", "day")),
+        ("4/5/2022", None, TimeValue("2022", "year")),  # day and month order unknown
+        ("2021-12-14", None, TimeValue("2021-12-14", "day")),
+        ("today", "2023-11-13", TimeValue("2023-11-13", "day")),
+        ("today", "2023-11", TimeValue("2023-11", "month")),
+        ("yesterday", "2023-11-13", TimeValue("2023-11-12", "day")),
+        ("this year", "2023-11-13", TimeValue("2023", "year")),
+        ("last year", "2023", TimeValue("2022", "year")),
+        ("next year", "2023-02", TimeValue("2024", "year")),
+        ("this month", "2023-11-13", TimeValue("2023-11", "month")),
+        ("last month", "2023-01-13", TimeValue("2022-12", "month")),
+        ("last week", "2023-11-13", TimeValue("2023-11", "month", "2023-11-06", "2023-11-12")),
+        ("One year ago", "2024-09-25", TimeValue("2023-09", "month")),
+        ("three days ago", "2022-03-10", TimeValue("2022-03-07", "day")),
+        ("this fall", "2023-09-11", TimeValue("2023", "year")),
+        ("Friday", "2024-09-25", TimeValue("2024-09-20", "day")),  # a Wednesday: the Friday before
+        ("said on Friday", "2024-09-27", TimeValue("2024-09-27", "day")),
+        ("will meet on Friday", "2024-09-25", TimeValue("2024-09-27", "day")),
+        ("last Friday", "2024-09-27", TimeValue("2024-09-20", "day")),
+    ],
+)
+def test_resolve(text: str, ref: str | None, expected: TimeValue) -> None:
+    assert resolve(text, ref) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["today", "yesterday", "last week", "this year", "Friday", "One year ago", "this fall", "last month"],
+)
+def test_relative_expressions_need_a_reference(text: str) -> None:
+    assert resolve(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["May I ask a question?", "a 2,000 mile border", "some 1945 soldiers", "$2021 million", "xyzzy",
+     "Resolution No. 2018", "a 25 percent tariff"],
+)
+def test_not_a_time(text: str) -> None:
+    assert resolve(text, "2020-05-05") is None
+
+
+def test_find_gives_offsets_and_keeps_each_expression() -> None:
+    text = "It sat on the council in 2008-2009 and 2020-2021, hosted the forum in 2006 and 2017, and met on Dec 14."
+    found = find(text, "2021-12-20")
+    assert [text[s:e] for s, e, _ in found] == ["2008-2009", "2020-2021", "2006", "2017", "Dec 14"]
+    assert found[-1][2] == TimeValue("2021-12-14", "day")
+
+
+def test_find_joins_a_range_of_full_dates() -> None:
+    text = "the anniversary (April 30, 1975 - April 30, 2022) was marked"
+    [(start, end, value)] = find(text, None)
+    assert text[start:end] == "April 30, 1975 - April 30, 2022"
+    assert (value.start, value.end) == ("1975-04-30", "2022-04-30")
+
+
+def test_find_ignores_amounts_and_order_numbers() -> None:
+    text = "Executive Order 14257 of April 2, 2025 set a 20 percent rate on 1,100 goods."
+    assert [v.value for _, _, v in find(text, None)] == ["2025-04-02"]
+
+
+def test_date_document_takes_the_latest_dated_past_event() -> None:
+    text = ("Wed - 26/02/2016\n"  # a site's header: far older than the article
+            "The minister reviewed the year's results on December 15.\n"
+            "The country served on the council for 2020-2021 and will chair it by 2030.\n"
+            "Talks were held on December 2, 2021.")
+    assert date_document(text) == TimeValue("2021-12-15", "day")
+
+
+def test_date_document_skips_future_dates_and_respects_segments() -> None:
+    text = ("Menu 01/01/2030\n"
+            "In an interview on the occasion of the New Year 2026, the envoy spoke.\n"
+            "The deal was signed on October 29, 2025. The congress is scheduled to open on January 19, 2026.")
+    body = ((text.index("In an"), len(text)),)
+    assert date_document(text, body) == TimeValue("2026-01", "month")
+
+
+def test_date_document_year_review_is_dated_to_its_december() -> None:
+    text = "Five outstanding results in foreign affairs in 2023\nThe ministry looked at 2021-2030 goals."
+    assert date_document(text) == TimeValue("2023-12", "month")
+
+
+def test_date_document_without_dates() -> None:
+    assert date_document("Remarks at 2:17 P.M. EDT. Thank you all.") is None
