@@ -221,8 +221,8 @@ class Fact:
         out.update(self.fields)
         out["evidence"] = self.evidence.text
         out["sentence"] = self.evidence.sentence
-        out["start"] = self.evidence.start
-        out["end"] = self.evidence.end
+        out["evidence_start"] = self.evidence.start  # not "start": roles and events have a start field
+        out["evidence_end"] = self.evidence.end
         out["extractor"] = self.extractor
         out["confidence"] = round(self.confidence, 3)
         return out
