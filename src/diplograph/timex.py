@@ -253,6 +253,11 @@ def _h_year_range(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
 
 
 def _h_year_part(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
+    phrase = m["x"].lower()
+    if "end of" in phrase or "fourth quarter" in phrase:
+        return TimeValue(_iso(int(m["y"]), 12), "month")  # "by the end of 2025": December
+    if "beginning of" in phrase or "start of" in phrase:
+        return TimeValue(_iso(int(m["y"]), 1), "month")
     return TimeValue(_iso(int(m["y"])), "year")
 
 
