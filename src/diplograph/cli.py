@@ -1,0 +1,255 @@
+"""The ``diplograph`` command: thin wrappers over pipeline, export, evaluate and the store.
+
+Every command takes ``--db`` (a SQLite file, default ``diplograph.sqlite``, or
+a ``postgresql://`` URL; also read from ``$DIPLOGRAPH_DB``). To add a command,
+decorate a function with ``@cli.command()`` and ``@db_option``, open the store
+with :func:`open_db`, and raise :class:`~diplograph.errors.DiplographError`
+for anything the user must fix: the group turns it into ``Error: ...`` and
+exit status 1. Click's usage errors exit with status 2.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from diplograph import __version__
+from diplograph.errors import DiplographError, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "diplograph.sqlite"
+
+
+class _Group(click.Group):
+    """A click group that reports DiplographError as a one-line error (exit status 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DiplographError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def db_option(fn: F) -> F:
+    """The ``--db`` option every command takes."""
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        envvar="DIPLOGRAPH_DB",
+        show_default=True,
+        metavar="PATH|URL",
+        help="The store: a SQLite file, or a postgresql:// URL (also $DIPLOGRAPH_DB).",
+    )(fn)
+
+
+def open_db(db: str, *, read_only: bool = False) -> Any:
+    """Open the store; a reading command on a SQLite file that does not exist is an error."""
+    from diplograph.store import open_store
+
+    if read_only and "://" not in db and not Path(db).exists():
+        raise InputError(f"no store at {db}; build one first: diplograph build PATH... --db {db}")
+    return open_store(db, read_only=read_only)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="diplograph")
+def cli() -> None:
+    """Turn foreign-affairs news into a time-aware, cited knowledge graph.
+
+    \b
+    Build a store from articles, then export or score what was found:
+      diplograph build ../shared/corpus/seeds --db vn.sqlite
+      diplograph stats --db vn.sqlite
+      diplograph export --format facts-jsonl --db vn.sqlite -o facts.jsonl
+      diplograph evaluate --gold ../shared/gold/seeds.jsonl --docs-tsv ../shared/gold/docs.tsv --db vn.sqlite
+    """
+
+
+# --------------------------------------------------------------------------- build
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Analyse on a local Dask cluster of N processes (needs the 'scale' extra).")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="Analyse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems, no progress bar or summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, quiet: bool,
+          as_json: bool) -> None:
+    """Read articles from PATHS into the store, with the facts they state.
+
+    PATHS are files or folders (searched recursively) of .txt, .html/.htm,
+    .jsonl or .jsonl.gz (one article per line: id, title, url, published, text).
+    Documents already stored with the same text are skipped, so running the same
+    build again is cheap and an interrupted build resumes where it stopped.
+    Unreadable files are reported and skipped.
+
+    Exit status: 0 if any document could be read, 1 if none, 2 for usage errors.
+
+    \b
+    Examples:
+      diplograph build examples
+      diplograph build ../shared/corpus/seeds ../shared/corpus/dev --db vn.sqlite
+      diplograph build feed.jsonl.gz --workers 2 --db postgresql://localhost/diplograph
+    """
+    from diplograph.pipeline import build as run_build
+
+    def on_problem(problem: Any) -> None:
+        click.echo(f"{problem.kind}: {problem}", err=True)
+
+    with open_db(db) as store:
+        report = run_build(list(paths), store, progress=not quiet and not as_json, workers=workers,
+                           scheduler=scheduler, on_problem=on_problem)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    elif not quiet:
+        click.echo(_build_summary(report, db))
+    if not report.anything_read:
+        if not quiet and not as_json:
+            click.echo("Nothing could be read; check the paths and file types above.", err=True)
+        sys.exit(1)
+
+
+def _build_summary(report: Any, db: str) -> str:
+    lines = [
+        f"Read {report.documents_read} documents: {report.documents_stored} stored, "
+        f"{report.documents_skipped} skipped (already stored or duplicate).",
+        f"Facts: {report.facts}",
+    ]
+    for fact_type, count in sorted(report.facts_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {fact_type:22} {count:6d}")
+    errors, warnings = len(report.errors), len(report.warnings)
+    lines.append(f"Problems: {errors} errors, {warnings} warnings" if report.problems else "Problems: none")
+    speed = f", {report.words_per_second:,.0f} words/s" if report.words else ""
+    lines.append(f"Took {report.seconds:.1f} s ({report.words:,} words{speed}). Store: {db}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _format_names() -> list[str]:
+    from diplograph.export import exporters
+
+    return sorted(exporters())
+
+
+@cli.command()
+@db_option
+@click.option("--format", "-f", "fmt", default="facts-jsonl", show_default=True,
+              type=click.Choice(_format_names()), help="Export format.")
+@click.option("--output", "-o", default="-", metavar="FILE", help="Write here instead of standard output.")
+def export(db: str, fmt: str, output: str) -> None:
+    """Export the store's facts.
+
+    facts-jsonl is the FACTS.md JSON Lines format the scorer reads: one line
+    per fact, with its evidence sentence and offsets, and exactly one
+    `document` line per document.
+
+    \b
+    Examples:
+      diplograph export --format facts-jsonl --db vn.sqlite -o facts.jsonl
+      diplograph export --db vn.sqlite | grep '"type": "partnership"'
+    """
+    from diplograph.export import exporters
+
+    with open_db(db, read_only=True) as store:
+        with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as fh:
+            written = exporters()[fmt](store, fh)
+    if output != "-":
+        click.echo(f"Wrote {written} records to {output}", err=True)
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+@cli.command()
+@db_option
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold facts, FACTS.md JSON Lines.")
+@click.option("--docs-tsv", type=click.Path(exists=True, dir_okay=False),
+              help="Gold document dates (doc<TAB>published); adds the 'document' type.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Score this facts-jsonl file instead of the store.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--show-errors", is_flag=True, help="List missed gold facts and unmatched predictions.")
+def evaluate(db: str, gold: str, docs_tsv: str | None, pred: str | None, as_json: bool,
+             show_errors: bool) -> None:
+    """Score the store's facts against gold facts (as shared/tools/score_facts.py does).
+
+    Prints precision, recall and F1 per fact type and overall; the last line is
+    'overall F1 x.xxx'. Only documents that have gold facts are scored.
+
+    \b
+    Example:
+      diplograph evaluate --db vn.sqlite --gold ../shared/gold/seeds.jsonl \\
+          --docs-tsv ../shared/gold/docs.tsv --show-errors
+    """
+    from diplograph import evaluate as ev
+    from diplograph.export import export_facts_jsonl
+
+    gold_records = ev.load_jsonl(gold, gold=True)
+    if docs_tsv:
+        gold_records += ev.load_docs_tsv(docs_tsv)
+    if pred:
+        predictions = ev.load_jsonl(pred)
+    else:
+        buffer = io.StringIO()
+        with open_db(db, read_only=True) as store:
+            export_facts_jsonl(store, buffer)
+        predictions = [json.loads(line) for line in buffer.getvalue().splitlines() if line]
+    scores = ev.score(gold_records, predictions)
+    if as_json:
+        click.echo(json.dumps(scores.to_json()))
+        return
+    if show_errors:
+        click.echo(scores.errors())
+        click.echo()
+    click.echo(scores.table())
+
+
+# --------------------------------------------------------------------------- stats
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+def stats(db: str, as_json: bool) -> None:
+    """Count what the store holds: documents, sentences, mentions, facts by type.
+
+    \b
+    Example:
+      diplograph stats --db vn.sqlite
+    """
+    with open_db(db, read_only=True) as store:
+        counts = store.counts()
+    if as_json:
+        click.echo(json.dumps(counts, sort_keys=True))
+        return
+    width = max((len(k) for k in counts), default=0)
+    for key, value in counts.items():
+        click.echo(f"{key:{width}}  {value:>8,}")
+
+
+# Query commands (facts, entity, timeline, claims, contradictions, ask, serve) go below.
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="diplograph")
+
+
+__all__ = ["cli", "db_option", "main", "open_db"]
+
+
+if __name__ == "__main__":
+    main()
