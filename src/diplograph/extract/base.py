@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
+from diplograph import resolve, timex
 from diplograph.model import AnalyzedDocument, Evidence, Fact, Sentence
+from diplograph.timex import TimeValue
 
 
 def make_fact(doc: AnalyzedDocument, sentence: Sentence, fact_type: str, extractor: str,
@@ -12,3 +16,113 @@ def make_fact(doc: AnalyzedDocument, sentence: Sentence, fact_type: str, extract
     """A fact citing ``sentence`` of ``doc``."""
     return Fact(type=fact_type, fields=fields, evidence=Evidence.from_sentence(doc.id, sentence),
                 extractor=extractor, confidence=confidence)
+
+
+# --------------------------------------------------------------------------- countries and dates in a sentence
+# Appended for the partnership / relations / agreement extractors; general enough for any extractor.
+
+_CAP_WORD = r"[A-Z][\w.'’]*"
+# "U.S.-India", "Vietnam - U.K.", "United States–Vietnam": two capitalised groups joined by a dash.
+_COMPOUND = re.compile(
+    rf"((?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})\s?[-–—]\s?({_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})")
+
+
+def _country_of_words(words: list[str], from_end: bool) -> tuple[int, str] | None:
+    """The longest run of ``words`` at one end that names a country: (number of words, id)."""
+    for k in range(len(words), 0, -1):
+        part = words[-k:] if from_end else words[:k]
+        cid = resolve.country_id(" ".join(part).rstrip(",;:"))
+        if cid:
+            return k, cid
+    return None
+
+
+def compound_countries(text: str) -> list[tuple[int, int, str]]:
+    """Countries named in dash compounds ("U.S.-India", "Vietnam - U.K."): (start, end, id), local offsets.
+
+    spaCy's NER often tags such compounds as one ORG or misses them; both sides must name a country.
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _COMPOUND.finditer(text):
+        left, right = m.group(1).split(), m.group(2).split()
+        lc = _country_of_words(left, from_end=True)
+        rc = _country_of_words(right, from_end=False)
+        if not lc or not rc or lc[1] == rc[1]:
+            continue
+        left_start = m.start(1) + len(m.group(1)) - len(" ".join(left[-lc[0]:]))
+        right_end = m.start(2) + len(" ".join(right[:rc[0]]))
+        out.append((left_start, m.end(1), lc[1]))
+        out.append((m.start(2), right_end, rc[1]))
+    return out
+
+
+def is_country_id(value: str | None) -> bool:
+    return bool(value) and len(value or "") == 3 and (value or "").isupper()
+
+
+def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Every country named in a sentence, in order: (start, end, id) with offsets local to the sentence.
+
+    Country mentions from the nlp stage, plus the sides of dash compounds it missed.
+    """
+    found: list[tuple[int, int, str]] = []
+    for m in sentence.mentions:
+        if m.kind == "country" and is_country_id(m.id):
+            found.append((m.start - sentence.start, m.end - sentence.start, str(m.id)))
+    for start, end, cid in compound_countries(sentence.text):
+        if not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, cid))
+    return sorted(found)
+
+
+def pair_ids(sentence: Sentence, start: int = 0, end: int | None = None) -> tuple[str, str] | None:
+    """The two ids of a ``pair`` mention ("the two countries") in the sentence (local offsets), if any."""
+    end = len(sentence.text) if end is None else end
+    for m in sentence.mentions:
+        if m.kind != "pair":
+            continue
+        ids = [i for i in (m.attrs.get("ids") or []) if i]
+        local = m.start - sentence.start
+        if len(ids) == 2 and ids[0] != ids[1] and start <= local < end:
+            return str(ids[0]), str(ids[1])
+    return None
+
+
+def _doc_country_counts(doc: AnalyzedDocument) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        # The title / first line says what the document is about: count it more.
+        weight = 3 if sentence.index == 0 else 1
+        for _, _, cid in sentence_countries(sentence):
+            counts[cid] += weight
+    return tuple(counts.most_common())
+
+
+def principal_pair(doc: AnalyzedDocument) -> tuple[str, str] | None:
+    """The document's two main countries (its focus and the country most named with it), or None.
+
+    "Our partnership", "bilateral relations" and "the two countries" in a bilateral statement,
+    readout or remarks transcript refer to this pair when the sentence names no country.
+    """
+    counts = _doc_country_counts(doc)
+    first = doc.focus if is_country_id(doc.focus) else (counts[0][0] if counts else None)
+    others = [(cid, n) for cid, n in counts if cid != first]
+    if not first or not others:
+        return None
+    # A clear second: named more than any third country.
+    if len(others) > 1 and others[1][1] >= others[0][1]:
+        return None
+    return first, others[0][0]
+
+
+def document_focus(doc: AnalyzedDocument) -> str | None:
+    """The document's main country: the nlp stage's focus, else the most named country."""
+    if is_country_id(doc.focus):
+        return doc.focus
+    counts = _doc_country_counts(doc)
+    return counts[0][0] if counts else None
+
+
+def sentence_dates(doc: AnalyzedDocument, sentence: Sentence) -> list[tuple[int, int, TimeValue]]:
+    """Time expressions of a sentence resolved against the document date (local offsets)."""
+    return timex.find(sentence.text, doc.published)

@@ -1,9 +1,242 @@
-"""Extractor stub: replaced by its owner (see docs/ARCHITECTURE.md)."""
+"""Bilateral partnership frameworks: "the comprehensive strategic partnership with Russia".
+
+A partnership fact needs a *level* (the framework's name without the word
+"partnership") and two countries. The level is read backwards from the word
+"partnership" over a vocabulary of framework adjectives ("comprehensive
+strategic", "special strategic and global"), or, for a title-case named
+framework glued to a country compound ("U.S.-Colombia Bicentennial
+Partnership"), over its capitalised words. A bare "partnership" is not a fact,
+and neither is a count ("strategic partnerships with 38 nations", which the
+statistics extractor reads).
+
+The two countries come, in order of trust, from: a dash compound right before
+the name, "between X and Y", "with X" (the other side being the sentence's
+subject country or the document's focus), a possessive ("Japan and India's"),
+a ``pair`` mention ("the two countries"), the two countries the sentence names,
+and, for "our partnership" / "bilateral ties" in a bilateral statement, the
+document's two main countries.
+"""
 
 from __future__ import annotations
 
-from diplograph.model import AnalyzedDocument, Fact
+import re
+
+from diplograph.extract.base import (
+    compound_countries,
+    document_focus,
+    make_fact,
+    pair_ids,
+    principal_pair,
+    sentence_countries,
+    sentence_dates,
+)
+from diplograph.model import AnalyzedDocument, Fact, Sentence
+
+EXTRACTOR = "partnerships.v1"
+
+# Words that make up a framework's level; anything else ends the level when lower case.
+LEVEL_WORDS = frozenset({
+    "comprehensive", "strategic", "global", "enhanced", "special", "major", "defense", "defence",
+    "extensive", "privileged", "all-round", "all-weather", "cooperative", "innovative",
+    "exclusive", "future-oriented", "dynamic", "trusted", "upgraded", "reinforced",
+    "multidimensional", "multifaceted", "long-term", "mutually-beneficial", "green",
+})
+# Words of a title-case name that belong to a longer name, not to a bilateral framework.
+_AFTER_STOP = re.compile(
+    r"^\s*(?:Agreements?|Strategy|Forum|Initiative|Programme|Program|Council|Dialogue|Fund|Framework|Act"
+    r"|Summit|Network|Facility|Treaty|Centre|Center|Office|Commission|Conference|Declaration|Statement"
+    r"|agreements?|for\s+[A-Z])\b")
+# A count of partners is a statistic: "with 38 nations", "with over 30 countries".
+_COUNT_AFTER = re.compile(
+    r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
+    r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|all)\b")
+_COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several))\s*$")
+# Not (yet) a framework: talk of a possibility, a proposal, a denial.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|aspir\w*|seeks?|sought"
+    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*)\b", re.I)
+_UPGRADE = re.compile(
+    r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
+    re.I)
+# Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
+_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides|ties|relations)\b",
+                            re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    return []
+    facts: dict[tuple[frozenset[str], str], Fact] = {}
+    pair_cache: list[tuple[str, str] | None] = []
+    for sentence in doc.sentences:
+        for a, b, level, since in _partnerships(doc, sentence, pair_cache):
+            key = (frozenset((a, b)), level)
+            old = facts.get(key)
+            if old is None or (since and not old.get("since")):
+                facts[key] = make_fact(doc, sentence, "partnership", EXTRACTOR,
+                                       confidence=0.7, a=a, b=b, level=level, since=since)
+    return list(facts.values())
+
+
+def _doc_pair(doc: AnalyzedDocument, cache: list[tuple[str, str] | None]) -> tuple[str, str] | None:
+    if not cache:
+        cache.append(principal_pair(doc))
+    return cache[0]
+
+
+def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
+                  cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
+    text = sentence.text
+    out: list[tuple[str, str, str, str | None]] = []
+    for m in re.finditer(r"\b(?:[Pp]artnerships?|PARTNERSHIPS?)\b", text):
+        plural = m.group().lower().endswith("s")
+        after = text[m.end():]
+        if _AFTER_STOP.match(after) or _COUNT_AFTER.match(after):
+            continue
+        found = _level(text, m.start(), title_case=m.group()[0] == "P")
+        if not found:
+            continue
+        level, level_start = found
+        if _COUNT_BEFORE.search(text[:level_start]) or _HYPOTHETICAL.search(text[:level_start]):
+            continue
+        pairs = _sides(doc, sentence, level_start, m.end(), cache)
+        if not pairs or (plural and len(pairs) < 2 and not _compound_before(text, level_start)):
+            continue
+        since = _since(doc, sentence)
+        for a, b in pairs:
+            if a != b:
+                out.append((a, b, level, since))
+    return out
+
+
+def _level(text: str, end: int, title_case: bool) -> tuple[str, int] | None:
+    """The level words right before offset ``end`` ("Comprehensive Strategic"): (snake_case, start)."""
+    tokens = [(t.start(), t.group()) for t in _WORD.finditer(text[:end])]
+    words: list[tuple[str, int, bool]] = []  # (word, start, from the vocabulary)
+    i = len(tokens) - 1
+    while i >= 0:
+        pos, tok = tokens[i]
+        low = tok.lower().rstrip(".")
+        # A transcript's false start: "Comprehensive Strate- — Strategic Partnership".
+        if tok in ("—", "–", "--") and i > 0 and tokens[i - 1][1].endswith("-"):
+            i -= 2
+            continue
+        if low in LEVEL_WORDS:
+            words.append((low, pos, True))
+        elif low == "and" and words and i > 0 and (tokens[i - 1][1].lower() in LEVEL_WORDS
+                                                   or (title_case and tokens[i - 1][1][:1].isupper())):
+            words.append(("and", pos, True))
+        elif (title_case and (tok[:1].isupper() or tok.isdigit()) and not tok.isupper()
+              and _country_end(text, pos) is None and low not in ("the", "a", "an", "our", "new", "this")):
+            words.append((low, pos, False))
+        else:
+            break
+        i -= 1
+    if any(not vocab for _, _, vocab in words) and _compound_end_before(text, words[-1][1]) is None:
+        # A named framework must be glued to its countries; else keep the vocabulary words only.
+        cut = next(k for k, (_, _, vocab) in enumerate(words) if not vocab)
+        words = words[:cut]
+    while words and words[-1][0] == "and":
+        words.pop()
+    if not words:
+        return None
+    start = words[-1][1]
+    level = "_".join(w.replace("-", "_") for w, _, _ in reversed(words))
+    return level, start
+
+
+def _country_end(text: str, pos: int) -> int | None:
+    """End of a dash compound that starts at or covers ``pos`` ("U.S.-India")."""
+    for s, e, _ in compound_countries(text):
+        if s <= pos < e:
+            return e
+    return None
+
+
+def _compound_end_before(text: str, start: int) -> tuple[str, str] | None:
+    """The two countries of a dash compound ending right before ``start``."""
+    found = compound_countries(text)
+    for k in range(0, len(found) - 1, 2):
+        (s1, _, c1), (_, e2, c2) = found[k], found[k + 1]
+        if text[e2:start].strip(" '’s") == "" and e2 <= start:
+            return c1, c2
+    return None
+
+
+def _compound_before(text: str, start: int) -> bool:
+    return _compound_end_before(text, start) is not None
+
+
+def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+           cache: list[tuple[str, str] | None]) -> list[tuple[str, str]]:
+    text = sentence.text
+    compound = _compound_end_before(text, start)
+    if compound:
+        return [compound]
+    countries = sentence_countries(sentence)
+    after = text[end:]
+    clause_end = end + _clause_len(after)
+    rel = re.match(r"\s*(between|with|among)\b", after)
+    if rel:
+        named = [(s, cid) for s, e, cid in countries if end < s < clause_end]
+        ids = list(dict.fromkeys(cid for _, cid in named))
+        if rel.group(1) == "between":
+            pair = pair_ids(sentence, end, clause_end)
+            if pair:
+                return [pair]
+            if len(ids) == 2:
+                return [(ids[0], ids[1])]
+            everywhere = list(dict.fromkeys(cid for _, _, cid in countries))
+            if re.match(r"\s*between\s+(?:the\s+|our\s+)?(?:two|both)\b", after) and len(everywhere) == 2:
+                return [(everywhere[0], everywhere[1])]
+            return []
+        if rel.group(1) == "with" and ids:
+            before = [cid for s, _, cid in countries if s < start and cid not in ids]
+            subject = before[0] if before else document_focus(doc)
+            return [(subject, cid) for cid in ids if subject and subject != cid]
+    # "Japan and India's Special Strategic and Global Partnership", "the two countries' ...".
+    head = text[max(0, start - 60):start]
+    if re.search(r"['’]s?\s*$", head):
+        pair = pair_ids(sentence, max(0, start - 60), start)
+        if pair:
+            return [pair]
+        near = [cid for s, e, cid in countries if start - 60 <= s < start]
+        if len(set(near)) == 2:
+            return [(near[0], near[1])]
+    pair = pair_ids(sentence)
+    if pair:
+        return [pair]
+    ids = list(dict.fromkeys(cid for _, _, cid in countries))
+    if len(ids) == 2:
+        return [(ids[0], ids[1])]
+    if len(ids) > 2:
+        return []
+    if not _BILATERAL_CUE.search(text):
+        return []
+    doc_pair = _doc_pair(doc, cache)
+    if len(ids) == 1:
+        focus = document_focus(doc)
+        if doc_pair and ids[0] in doc_pair:
+            return [doc_pair]
+        if focus and focus != ids[0]:
+            return [(focus, ids[0])]
+        return []
+    return [doc_pair] if doc_pair else []
+
+
+def _clause_len(text: str) -> int:
+    m = re.search(r";|\.\s|, (?:which|who|while|and the|but)\b|$", text)
+    return m.start() if m else len(text)
+
+
+def _since(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
+    """The date a framework was set up or upgraded, when the sentence says so."""
+    if not _UPGRADE.search(sentence.text):
+        return None
+    for start, end, value in sentence_dates(doc, sentence):
+        phrase = sentence.text[start:end].lower()
+        if value.start and value.end and value.start != value.end:
+            continue  # a range ("for 2021-2023") is a term, not a start
+        if re.search(r"\d|ago|january|february|march|april|may|june|july|august|september|october"
+                     r"|november|december", phrase):
+            return value.value
+    return None
