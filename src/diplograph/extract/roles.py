@@ -1,9 +1,733 @@
-"""Extractor stub: replaced by its owner (see docs/ARCHITECTURE.md)."""
+"""Roles: seats, memberships, offices and functions of a country in or for a body.
+
+News states roles around a few words ("member", "seat", "elected", "chaired",
+"presidency", "hosted", "joined", "withdrew") and a body name. This extractor
+works on those words, not on any document's phrasing:
+
+1. find the bodies a sentence names (the nlp stage's body mentions plus a
+   registry scan, so a body the statistical NER missed still counts; "the
+   Council" falls back to the last council named);
+2. find role words and tie each body to the role word that governs it: the
+   nearest one before it with only list material in between ("joined the WTO,
+   the World Bank and the IMF") or a role noun right after it ("the ASEAN
+   Chair", "a NATO member");
+3. find the actor: a possessive ("India's decision to join"), the object of
+   "withdrawing the United States from", an appositive ("Turkiye, a NATO
+   member"), else the grammatical subject (a pronoun or "the country" resolves
+   to the document's current country);
+4. read the terms that follow the body ("for the 2020-2021 term", "twice in
+   2010 and 2020", "since 2014", "in April 2021"): each term is its own fact.
+
+Precision first: a role word needs a country actor, plural "member states" and
+"permanent members" name no single actor, a one-off summit is an event, and
+"President <Name>" is a person's title, not a presidency.
+"""
 
 from __future__ import annotations
 
-from diplograph.model import AnalyzedDocument, Fact
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from diplograph import resolve, timex
+from diplograph.extract.base import make_fact
+from diplograph.model import AnalyzedDocument, Fact, Sentence, Token
+
+EXTRACTOR = "roles.v1"
+
+# Role word classes, each a regex over a lower-cased word (or two).
+_NPM = "non_permanent"
+_VP = "vice_president"
+_PRES = "president"
+_CHAIR = "chair"
+_HOST = "host"
+_MEMBER = "member"
+_ELECT = "elected"
+_JOIN = "join"
+_LEAVE = "leave"
+_CONTRIB = "contributor"
+
+# (pattern, class); matched case-insensitively on the sentence text, longest first.
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (r"non[- ]?permanent\s+(?:members?(?:hip)?|seats?)", _NPM),
+    (r"(?<!non-)(?<!non )permanent\s+(?:members?(?:hip)?|seats?)", "permanent"),
+    (r"vice[- ](?:president|chair(?:man|woman|person)?)s?", _VP),
+    (r"(?:rotating\s+)?presiden(?:cy|cies|t)", _PRES),
+    (r"(?<!co-)(?<!co )chair(?:s|ed|ing|man|woman|person|manship|womanship|personship)?", _CHAIR),
+    (r"host(?:s|ed|ing)?(?:\s+country)?", _HOST),
+    (r"(?:associate\s+|full\s+|founding\s+|observer\s+)?members?(?:hip)?", _MEMBER),
+    (r"(?:re-?)?elected|re-?election|election|seats?", _ELECT),
+    (r"join(?:s|ed|ing)?|accession|acceded|accede[sd]?|admitted|admission|(?:re)?entry|"
+     r"participat(?:es|ed|ing|ion|e)|belong(?:s|ed|ing)?", _JOIN),
+    (r"withdr(?:ew|awn|awal|aw|awing|aws)|left|leav(?:e|es|ing)|exit(?:ed|ing|s)?|quit(?:s|ting)?|"
+     r"suspen(?:ded|sion|ds?)|expell?(?:ed|s)?|expulsion", _LEAVE),
+    (r"contribut(?:ed|es|ing|ion|ions|or|ors|e)|deploy(?:ed|ment|ments|s|ing)?|send(?:s|ing)?|sent|"
+     r"fund(?:s|ed|ing)|donor", _CONTRIB),
+)
+
+
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern[str]:
+    alts = "|".join(f"(?P<t{i}>{pat})" for i, (pat, _) in enumerate(_TRIGGERS))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+# Words that may stand between a role word and the body it governs (a list, an article,
+# a qualifier): anything else (a verb, another noun phrase) breaks the link.
+_LINK_WORDS = {
+    "the", "a", "an", "of", "to", "in", "on", "into", "for", "as", "its", "their", "his", "her", "our",
+    "and", "or", "both", "also", "again", "once", "twice", "thrice", "key", "main", "major", "leading",
+    "important", "international", "regional", "global", "multilateral", "organizations", "organisations",
+    "organization", "organisation", "institutions", "bodies", "forums", "fora", "mechanisms", "world",
+    "world's", "like", "such", "including", "namely", "other", "several", "many", "rotating", "annual",
+    "actively", "formally", "officially", "successfully", "fully", "then", "first", "second", "third",
+    "time", "member", "members", "state", "country", "position", "role", "seat", "presidency", "chair",
+    "chairmanship", "troops", "personnel", "forces", "force", "officers", "soldiers", "police", "military",
+    "peacekeepers", "peacekeeping", "contingent", "contingents", "engineers", "medical", "staff", "units",
+    "future", "any", "all", "new", "more", "over", "than", "nearly", "about", "some", "hundreds",
+    "thousands", "dozens", "engineering", "field", "hospital", "level", "lead", "from", "with",
+    "associate", "full", "non", "permanent", "board", "governors", "executive", "body", "mission",
+    "missions", "operations", "operation", "three", "two", "four", "five", "times", "unanimously",
+    "consecutive", "successive", "term", "terms", "by", "year", "years", "u.n.", "un",
+}
+# Breaks a list: a new clause starts.
+_CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhereas\b|\bafter\b|\bbefore\b")
+
+_P5 = {"USA", "GBR", "FRA", "RUS", "CHN"}
+_PRONOUNS = {"it", "its", "they", "their", "we", "our"}
+_COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+_PLURAL_MEMBER = re.compile(r"members?\s+(?:states?|countries|nations|economies|parties|governments)\b|"
+                            r"members\b", re.IGNORECASE)
+_SESSION = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(?:session|term)\b", re.IGNORECASE)
+_ROLE_NOUN_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?(chair(?:man|woman|person)?(?:ship)?|presiden(?:cy|t)|"
+    r"vice[- ]presiden(?:cy|t)|host(?:\s+country)?|(?:associate\s+|full\s+|founding\s+)?member(?:ship)?|"
+    r"non[- ]?permanent\s+(?:member(?:ship)?|seat)|seat)\b",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
+_ANAPHOR = re.compile(r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
+                      r"union|alliance|community|agency)\b")
+
+
+@dataclass
+class _Span:
+    start: int  # offsets into the sentence text
+    end: int
+    id: str
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    cls: str
+    text: str
+
+
+@dataclass
+class _DocState:
+    """What the extractor remembers while walking a document in order."""
+
+    last_actor: str | None = None
+    bodies_seen: list[str] = field(default_factory=list)
+    focus: str | None = None
+
+
+# ----------------------------------------------------------------------------- bodies
+
+
+@lru_cache(maxsize=1)
+def _body_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]]:
+    """Registry aliases of international bodies as two regexes (exact case / any case) and a lookup."""
+    exact: list[str] = []
+    loose: list[str] = []
+    lookup: dict[str, str] = {}
+    for body in resolve.bodies().values():
+        if body.country:  # a national body is an actor, never the body of a role
+            continue
+        for alias in dict.fromkeys((body.name, *body.aliases)):
+            alias = alias.strip()
+            if alias.lower().startswith("the "):
+                alias = alias[4:]
+            if len(alias) < 2:
+                continue
+            key = alias.casefold()
+            lookup.setdefault(key, body.id)
+            # An acronym or a one-word name must match in its case ("WHO" is not "who").
+            if " " in alias and any(c.islower() for c in alias):
+                loose.append(alias)
+            else:
+                exact.append(alias)
+
+    def build(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+        if not aliases:
+            return None
+        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alts})(?!\w)", flags)
+
+    return build(exact, 0), build(loose, re.IGNORECASE), lookup
+
+
+def _is_international(body_id: str | None) -> bool:
+    body = resolve.bodies().get(body_id or "")
+    return bool(body) and not body.country and body.kind != "party"
+
+
+def _bodies(sentence: Sentence, state: _DocState) -> list[_Span]:
+    """International bodies named in a sentence, in order, one span per naming."""
+    text = sentence.text
+    found: list[_Span] = []
+    for m in sentence.mentions_of("body"):
+        if _is_international(m.id):
+            found.append(_Span(m.start - sentence.start, m.end - sentence.start, m.id or ""))
+    exact, loose, lookup = _body_patterns()
+    for pattern in (exact, loose):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            bid = lookup.get(re.sub(r"\s+", " ", m.group(0)).casefold())
+            if bid:
+                found.append(_Span(m.start(), m.end(), bid))
+    for m in _ANAPHOR.finditer(text):
+        earlier = [s.id for s in found if s.end <= m.start()]
+        bid = _anaphor_body(m.group(1).lower(), state.bodies_seen + earlier)
+        if bid:
+            found.append(_Span(m.start(), m.end(), bid))
+    # Longest span wins where spans overlap.
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    spans: list[_Span] = []
+    for span in found:
+        if spans and span.start < spans[-1].end:
+            if span.end - span.start > spans[-1].end - spans[-1].start and span.start == spans[-1].start:
+                spans[-1] = span
+            continue
+        spans.append(span)
+    return _merge_adjacent(text, spans)
+
+
+def _merge_adjacent(text: str, spans: list[_Span]) -> list[_Span]:
+    """One naming per body: "World Trade Organization (WTO)" once; "UN Human Rights Council" is the
+    organ; "AIPA General Assembly" and "World Economic Forum on ASEAN" are the first body's."""
+    out: list[_Span] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : span.start]
+            if re.fullmatch(r"\s*\(\s*", gap) and text[span.end : span.end + 1] == ")":
+                if span.id == prev.id or len(text[span.start : span.end]) <= 8:
+                    prev.end = span.end + 1
+                    continue
+            if re.fullmatch(r"(?:\s*|-|'s\s+|’s\s+|\s+on\s+)", gap) and gap.strip() != "":
+                prev.end = span.end
+                continue
+            if re.fullmatch(r"\s+|-", gap) or gap == "":
+                if prev.id == "UN":
+                    out[-1] = _Span(prev.start, span.end, span.id)
+                else:
+                    prev.end = span.end
+                continue
+        out.append(_Span(span.start, span.end, span.id))
+    return out
+
+
+def _anaphor_body(word: str, seen: list[str]) -> str | None:
+    """"the Council" -> the last council the document named; "the bloc" -> the last bloc."""
+    for bid in reversed(seen):
+        body = resolve.bodies().get(bid)
+        if body is None:
+            continue
+        names = " ".join((body.name, *body.aliases)).lower()
+        if word in ("bloc", "organization", "organisation") and body.kind in ("igo", "forum"):
+            return bid
+        if word in names:
+            return bid
+    return None
+
+
+# ----------------------------------------------------------------------------- actors
+
+
+def _country_spans(sentence: Sentence) -> list[_Span]:
+    """Countries named in a sentence (national bodies count as their country)."""
+    out: list[_Span] = []
+    for m in sentence.mentions:
+        cid: str | None = None
+        if m.kind == "country":
+            cid = m.id
+        elif m.kind == "body" and not _is_international(m.id):
+            cid = resolve.national_country(m.id)
+        elif m.kind in ("place", "other"):
+            cid = resolve.country_id(re.sub(r"(?:'s|’s)$", "", m.text))
+        if cid:
+            out.append(_Span(m.start - sentence.start, m.end - sentence.start, cid))
+    return out
+
+
+def _token_at(sentence: Sentence, offset: int) -> Token | None:
+    """The token covering a sentence-relative offset."""
+    pos = sentence.start + offset
+    for tok in sentence.tokens:
+        if tok.start <= pos < tok.end:
+            return tok
+    return None
+
+
+def _country_in(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    return [s for s in spans if s.start >= start and s.end <= end]
+
+
+def _subtree(sentence: Sentence, tok: Token) -> tuple[int, int]:
+    """Sentence-relative char span of a token's syntactic subtree."""
+    members = {tok.i}
+    changed = True
+    while changed:
+        changed = False
+        for t in sentence.tokens:
+            if t.i not in members and t.head in members and t.head != t.i:
+                members.add(t.i)
+                changed = True
+    toks = [sentence.tokens[i] for i in sorted(members)]
+    return toks[0].start - sentence.start, toks[-1].end - sentence.start
+
+
+def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], doc: AnalyzedDocument,
+                    state: _DocState) -> list[str]:
+    """The country (or countries) that is the grammatical subject governing the role word."""
+    tok = _token_at(sentence, trig.start)
+    if tok is None or not sentence.tokens:
+        return []
+    seen: set[int] = set()
+    while tok.i not in seen:
+        seen.add(tok.i)
+        subjects = [t for t in sentence.tokens if t.head == tok.i and t.i != tok.i
+                    and t.dep in ("nsubj", "nsubjpass")]
+        if subjects:
+            return _actors_of_np(sentence, subjects[0], countries, doc, state)
+        if tok.head == tok.i:
+            break
+        if tok.dep in ("relcl", "acl") and sentence.tokens[tok.head].pos in ("NOUN", "PROPN"):
+            head = sentence.tokens[tok.head]
+            return _actors_of_np(sentence, head, countries, doc, state)
+        tok = sentence.tokens[tok.head]
+    # A parse that hung the subject on an auxiliary: the nearest subject before the role word.
+    for cand in reversed([t for t in sentence.tokens if t.start - sentence.start < trig.start]):
+        if cand.dep in ("nsubj", "nsubjpass"):
+            return _actors_of_np(sentence, cand, countries, doc, state)
+    return []
+
+
+def _actors_of_np(sentence: Sentence, tok: Token, countries: list[_Span], doc: AnalyzedDocument,
+                  state: _DocState) -> list[str]:
+    """Countries a subject noun phrase stands for: named, a pronoun or "the country", a person's."""
+    start, end = _subtree(sentence, tok)
+    inside = _country_in(countries, start, end)
+    word = tok.text.lower()
+    if inside:
+        ids = list(dict.fromkeys(s.id for s in inside))
+        if len(ids) == 1:
+            return ids
+        # "Niger, Mali and Burkina Faso left": a coordination of countries only.
+        rest = sentence.text[start:end]
+        for s in sorted(inside, key=lambda s: -s.start):
+            rest = rest[: s.start - start] + rest[s.end - start :]
+        if re.fullmatch(r"[\s,]*(?:(?:and|&)[\s,]*)?(?:the\s*)?[\s,]*", rest.replace(" and ", " ")):
+            return ids
+        return []
+    if word in _PRONOUNS or word in _COUNTRY_NOUNS:
+        actor = state.last_actor or state.focus
+        return [actor] if actor else []
+    for m in sentence.mentions_of("person"):
+        if m.start - sentence.start >= start and m.end - sentence.start <= end:
+            org = (m.attrs or {}).get("org")
+            person = doc.people.get(m.id or "")
+            orgs = [org] if org else [o for _, o in (person.titles if person else ()) if o]
+            ids = [c for c in (resolve.national_country(o) for o in orgs) if c]
+            if ids and len(set(ids)) == 1:
+                return [ids[0]]
+    return []
+
+
+def _possessive_actor(sentence: Sentence, trig: _Trigger, countries: list[_Span]) -> str | None:
+    """"India's decision to join", "Vietnam's Month of Presidency": a country's right before the role word."""
+    text = sentence.text
+    for span in reversed(countries):
+        if span.end > trig.start:
+            continue
+        tail = text[span.end : span.end + 2]
+        if not (text[span.start : span.end].endswith(("'s", "’s")) or tail in ("'s", "’s")):
+            continue
+        between = text[span.end : trig.start]
+        between = re.sub(r"^(?:'s|’s)", "", between)
+        words = between.split()
+        if len(words) <= 4 and not re.search(r"[,;:()]", between):
+            return span.id
+        return None
+    return None
+
+
+def _object_actor(sentence: Sentence, trig: _Trigger, body: _Span, countries: list[_Span]) -> str | None:
+    """"withdrawing the United States from the WHO", "the accession of Timor-Leste to ASEAN"."""
+    text = sentence.text
+    if trig.end > body.start:
+        return None
+    between = text[trig.end : body.start]
+    inside = _country_in(countries, trig.end, body.start)
+    if len(inside) == 1 and re.search(r"\b(?:from|to|into|as)\s+(?:the\s+)?$", between.strip() + " "):
+        pre = text[trig.end : inside[0].start]
+        if re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?", pre):
+            return inside[0].id
+    return None
+
+
+def _appositive_actor(sentence: Sentence, body: _Span, trig: _Trigger, countries: list[_Span]) -> str | None:
+    """"Turkiye, a NATO member," and "NATO member Turkiye"."""
+    text = sentence.text
+    before = text[: body.start]
+    m = re.search(r",\s*(?:an?|the)\s+(?:fellow\s+|founding\s+|key\s+)?$", before)
+    if m:
+        for span in countries:
+            if span.end <= m.start() and re.fullmatch(r"\s*", text[span.end : m.start()]):
+                return span.id
+    after = text[trig.end :]
+    for span in countries:
+        if span.start >= trig.end and re.fullmatch(r"(?:\s+states?|\s+countr(?:y|ies))?\s*", text[trig.end : span.start]):
+            return span.id
+        if span.start > trig.end + len(after):
+            break
+    return None
+
+
+def _hosted_by(sentence: Sentence, trig: _Trigger, countries: list[_Span]) -> str | None:
+    text = sentence.text
+    m = re.match(r"\s+by\s+", text[trig.end :])
+    if not m:
+        return None
+    for span in countries:
+        if span.start == trig.end + m.end() or re.fullmatch(r"\s*(?:the\s+)?", text[trig.end + m.end() : span.start]):
+            return span.id
+    return None
+
+
+# ----------------------------------------------------------------------------- linking
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    out = []
+    for m in _trigger_re().finditer(text):
+        cls = next(_TRIGGERS[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
+        out.append(_Trigger(m.start(), m.end(), cls, m.group(0)))
+    return out
+
+
+def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span]) -> bool:
+    """True when the text between a role word and a later body is list material only."""
+    between = text[trig.end : body.start]
+    if _CLAUSE_BREAK.search(between):
+        return False
+    # Other bodies of the same list and their parentheses are list material too.
+    for other in sorted(bodies, key=lambda b: -b.start):
+        if trig.end <= other.start and other.end <= body.start:
+            a, b = other.start - trig.end, other.end - trig.end
+            between = between[:a] + " , " + between[b:]
+    between = re.sub(r"\([^()]*\)", " ", between)
+    between = re.sub(r"\d{4}\s*[-–/]\s*\d{2,4}", " ", between)
+    between = _BARE_YEAR.sub(" ", between)
+    words = re.findall(r"[\w.'’-]+", between.lower().replace("’", "'"))
+    if len(words) > 14:
+        return False
+    return all(w in _LINK_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?|[\d,]+", w) for w in words)
+
+
+def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
+    """The FACTS.md role a role word gives for a body (None: no role)."""
+    body = resolve.bodies().get(body_id)
+    name = " ".join((body.name, *body.aliases)) if body else body_id
+    is_board = bool(re.search(r"\b(?:Board|Executive Council|Governing Body)\b", name))
+    if body_id == "UN_PKO" or "peacekeeping" in name.lower():
+        return None if trig_cls in (_LEAVE, _PRES, _VP, _CHAIR, _HOST, "permanent") else "contributor"
+    if trig_cls == _CONTRIB:
+        return "contributor" if re.match(r"fund|contribut|donor", trig_text, re.IGNORECASE) else None
+    if trig_cls == "permanent":
+        return None
+    if trig_cls == _NPM:
+        return "non_permanent_member" if body_id == "UNSC" else ("board_member" if is_board else "member")
+    if trig_cls == _VP:
+        return "vice_president"
+    if trig_cls == _PRES:
+        return "president"
+    if trig_cls == _CHAIR:
+        return "president" if body_id == "UNSC" else "chair"
+    if trig_cls == _HOST:
+        return "host"
+    if trig_cls in (_MEMBER, _ELECT, _JOIN, _LEAVE):
+        if body_id == "UN":  # every country is one; "a responsible member of the UN" is rhetoric
+            return None
+        if body_id == "UNSC":
+            return "non_permanent_member"
+        return "board_member" if is_board else "member"
+    return None
+
+
+# ----------------------------------------------------------------------------- terms
+
+
+def _terms(text: str, published: str | None) -> list[tuple[str | None, str | None, int]]:
+    """(start, end, offset) of each term stated in ``text``; "since 2014" has no end."""
+    found: list[tuple[int, int, str | None, str | None]] = []
+    for start, end, value in timex.find(text, published):
+        if value.value.startswith("--"):
+            continue
+        if value.start and value.end:
+            found.append((start, end, value.start, value.end))
+        else:
+            found.append((start, end, value.value, value.value))
+    for m in _BARE_YEAR.finditer(text):  # years in a list ("in 2002, 2010 and 2020")
+        if not any(s <= m.start() < e for s, e, _, _ in found):
+            found.append((m.start(), m.end(), m.group(1), m.group(1)))
+    found.sort()
+    out: list[tuple[str | None, str | None, int]] = []
+    for start, end, first, last in found:
+        if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", text[:start], re.IGNORECASE):
+            last = None
+        elif re.search(r"\b(?:until|till|through)\s+$", text[:start], re.IGNORECASE):
+            first = None
+        out.append((first, last, start))
+    return out
+
+
+def _window(text: str, begin: int, stop: int) -> str:
+    """The part of text[begin:stop] that still speaks of the same item: up to a comma that
+    starts a new list item ("..., and the Trump-Kim Summit in 2019")."""
+    chunk = text[begin:stop]
+    for m in re.finditer(r",", chunk):
+        rest = chunk[m.end() :].lstrip()
+        if not re.match(r"(?:(?:19|20)\d\d|including|namely|both|in\s|from\s|for\s|since\s|twice|"
+                        r"respectively|i\.e\.)", rest):
+            return chunk[: m.start()]
+    return chunk
+
+
+# ----------------------------------------------------------------------------- extract
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    return []
+    """Role facts of a document, one per (actor, body, role, term)."""
+    state = _DocState(focus=doc.focus or _main_country(doc))
+    facts: list[Fact] = []
+    for sentence in doc.sentences:
+        facts.extend(_sentence_facts(doc, sentence, state))
+    return _consolidate(facts)
+
+
+def _main_country(doc: AnalyzedDocument) -> str | None:
+    """The country a document names most, when doc.focus is not set."""
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        for span in _country_spans(sentence):
+            counts[span.id] = counts.get(span.id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    ranked = sorted(counts.values(), reverse=True)
+    return best if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
+def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState) -> list[Fact]:
+    text = sentence.text
+    bodies = _bodies(sentence, state)
+    countries = _country_spans(sentence)
+    triggers = _triggers(text)
+    out: list[Fact] = []
+    if bodies and triggers:
+        for index, body in enumerate(bodies):
+            link = _governing_trigger(text, body, bodies, triggers)
+            if link is None:
+                continue
+            trig, after = link
+            role = _role_for(trig.cls, body.id, trig.text)
+            if role is None or _plural_member(text, trig, after):
+                continue
+            actors = _actors(doc, sentence, trig, body, after, countries, state)
+            if not actors:
+                continue
+            if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
+                continue
+            stop = _next_stop(body, bodies, triggers, len(text), index)
+            begin = max(body.end, trig.end) if after else body.end
+            for fields in _term_fields(doc, text, trig, body, role, begin, stop, after):
+                for actor in actors:
+                    out.append(make_fact(doc, sentence, "role", EXTRACTOR, confidence=0.7,
+                                         actor=actor, body=body.id, role=role, **fields))
+    # Remember what later sentences may refer back to.
+    for body in bodies:
+        state.bodies_seen.append(body.id)
+    subject = _sentence_subject(doc, sentence, countries, state)
+    if subject:
+        state.last_actor = subject
+    return out
+
+
+def _governing_trigger(text: str, body: _Span, bodies: list[_Span],
+                       triggers: list[_Trigger]) -> tuple[_Trigger, bool] | None:
+    """The role word that governs a body: a role noun right after it, else the nearest linked one before."""
+    for trig in triggers:
+        if trig.start >= body.end and _ROLE_NOUN_AFTER.match(text[body.end : trig.end + 1].strip() + " "):
+            if re.fullmatch(r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?", text[body.end : trig.start]):
+                return trig, True
+    before = [t for t in triggers if t.end <= body.start]
+    for trig in reversed(before):
+        if _links(text, trig, body, bodies):
+            # "Vice President" and "presidency" words inside the list are not the governor of a later
+            # body when a nearer role word exists; the nearest linked word wins.
+            return trig, False
+        if trig.cls not in (_MEMBER,) or not re.search(r"\b(?:non|permanent|associate)\b", trig.text, re.I):
+            break
+    return None
+
+
+def _plural_member(text: str, trig: _Trigger, after: bool) -> bool:
+    """"member states of ASEAN", "permanent members": no single actor holds the role."""
+    if trig.cls not in (_MEMBER, _NPM, "permanent"):
+        return False
+    return bool(_PLURAL_MEMBER.match(text[trig.start :].split(" of ")[0] + " "))\
+        and not text[trig.start : trig.end].lower().endswith("membership")
+
+
+def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Span, after: bool,
+            countries: list[_Span], state: _DocState) -> list[str]:
+    text = sentence.text
+    # A person's title ("President Joko Widodo", "Chairman Vuong Dinh Hue") is no presidency.
+    if trig.cls in (_PRES, _VP, _CHAIR) and not after:
+        if not re.match(r"\s+(?:of|for|over)\b|\s+(?:\w+\s+){0,2}(?:19|20)\d\d|\s+the\b", text[trig.end :]) \
+                and not re.match(r"(?i)chair(?:ed|s|ing)$", trig.text):
+            return []
+        if re.match(r"\s+by\b", text[trig.end :]):
+            return []
+    if trig.cls == _HOST:
+        by = _hosted_by(sentence, trig, countries)
+        if by:
+            return [by]
+        if re.match(r"\s+by\b", text[trig.end :]):
+            return []
+    actor = _possessive_actor(sentence, trig, countries)
+    if actor is None and after:
+        # "the 2020 ASEAN Chair" belongs to the sentence's actor; "Vietnam's ASEAN Chairmanship".
+        for span in reversed(countries):
+            if span.end <= body.start and re.fullmatch(r"(?:'s|’s)\s*(?:the\s+)?(?:(?:19|20)\d\d\s+)?",
+                                                        text[span.end : body.start].strip() + ("" if text[span.end : body.start].strip() else "")):
+                actor = span.id
+                break
+        if actor is None:
+            actor = _appositive_actor(sentence, body, trig, countries)
+    if actor is None and trig.cls in (_LEAVE, _JOIN, _ELECT):
+        actor = _object_actor(sentence, trig, body, countries)
+    if actor:
+        return [actor]
+    return _subject_actors(sentence, trig, countries, doc, state)
+
+
+def _next_stop(body: _Span, bodies: list[_Span], triggers: list[_Trigger], length: int, index: int) -> int:
+    stop = length
+    if index + 1 < len(bodies):
+        stop = bodies[index + 1].start
+    for trig in triggers:
+        if trig.start >= body.end and trig.cls != _MEMBER or (trig.start >= body.end and trig.cls == _MEMBER
+                                                                and trig.start > body.end + 20):
+            stop = min(stop, trig.start)
+            break
+    return stop
+
+
+def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, role: str, begin: int,
+                 stop: int, after: bool) -> list[dict[str, str | None]]:
+    """One dict of start/end/label per term the text gives the role (one without dates if none)."""
+    window = _window(text, begin, stop)
+    published = doc.published
+    label = None
+    session = _SESSION.search(window)
+    if session and role in ("vice_president", "president", "chair"):
+        label = f"{session.group(1).lower()} session"
+    if re.match(r"(?i)rotating", trig.text):
+        label = label or "rotating presidency"
+    if re.match(r"(?i)associate", trig.text):
+        label = "associate member"
+    elif role == "member" and re.search(r"(?i)\bas an? associate member", window):
+        label = "associate member"
+    status = None
+    if trig.cls == _LEAVE:
+        status = "suspended" if re.match(r"(?i)suspen", trig.text) else "left"
+    terms = _terms(window, published)
+    if after or role in ("host", "chair", "president"):
+        # A year written into the name: "the 2020 ASEAN Chair", "(WEF-ASEAN 2018)".
+        pre = re.search(r"((?:19|20)\d\d)\s+(?:\S+\s+){0,1}$", text[max(0, body.start - 12) : body.start])
+        if pre and not terms:
+            terms = [(pre.group(1), pre.group(1), 0)]
+    if not terms and role in ("host", "chair", "president"):
+        # "In 2020, Vietnam chaired ASEAN": a single leading date of the clause.
+        lead = _terms(text[: trig.start], published)
+        if len(lead) == 1 and lead[0][0] == lead[0][1] and lead[0][0]:
+            terms = lead
+    results: list[dict[str, str | None]] = []
+    for first, last, _ in terms:
+        if role in ("host", "chair", "president") and first != last:
+            continue  # a multi-year range near a presidency is the membership's term
+        if trig.cls == _LEAVE:
+            first, last = None, last or first
+        elif trig.cls == _JOIN and first == last and not re.match(r"(?i)particip", trig.text):
+            last = None  # "joined X in 2007": a start, not a one-year term
+        elif role in ("member", "board_member", "non_permanent_member") and first == last and first:
+            if not re.search(rf"\bfor\s+(?:the\s+)?{re.escape(first)}", window) and trig.cls in (_ELECT, _MEMBER, _NPM):
+                continue  # "elected in 2022" is when, not the term
+        fields = {"start": first, "end": last}
+        if label:
+            fields["label"] = label
+        if status:
+            fields["status"] = status
+        results.append(fields)
+    if not results:
+        fields = {"start": None, "end": None}
+        if label:
+            fields["label"] = label
+        if status:
+            fields["status"] = status
+        results.append(fields)
+    return results
+
+
+def _sentence_subject(doc: AnalyzedDocument, sentence: Sentence, countries: list[_Span],
+                      state: _DocState) -> str | None:
+    """The country a sentence's main subject is, to resolve "It" / "the country" in the next one."""
+    for tok in sentence.tokens:
+        if tok.dep in ("nsubj", "nsubjpass") and sentence.tokens[tok.head].dep == "ROOT":
+            ids = _actors_of_np(sentence, tok, countries, doc, state)
+            return ids[0] if len(ids) == 1 else None
+    return None
+
+
+def _consolidate(facts: list[Fact]) -> list[Fact]:
+    """One fact per (actor, body, role, term): an undated or less precise statement of a role
+    that the document also dates is the same role, not another one."""
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in facts:
+        key = (fact.get("actor"), fact.get("body"), fact.get("role"))
+        groups.setdefault(key, []).append(fact)
+    out: list[Fact] = []
+    for group in groups.values():
+        kept: list[Fact] = []
+        for fact in sorted(group, key=lambda f: -len(f.get("start") or "") - len(f.get("end") or "")):
+            start, end = fact.get("start") or "", fact.get("end") or ""
+            if any(_covers(k, start, end) for k in kept):
+                continue
+            kept.append(fact)
+        out.extend(sorted(kept, key=lambda f: f.evidence.sentence))
+    return sorted(out, key=lambda f: f.evidence.sentence)
+
+
+def _covers(kept: Fact, start: str, end: str) -> bool:
+    """A kept fact says at least as much about the term as (start, end)."""
+    k_start, k_end = kept.get("start") or "", kept.get("end") or ""
+    if not start and not end:
+        return True
+    return k_start.startswith(start) and k_end.startswith(end) if start and end else \
+        (k_start.startswith(start) if start else k_end.startswith(end))
