@@ -1,0 +1,677 @@
+"""What SQLite and PostgreSQL stores share: the schema's use, written once.
+
+Both dialects run the same statements (written with ``?`` placeholders; the
+PostgreSQL store turns them into ``%s``). A dialect supplies the connection,
+the transaction, fact id allocation and the full-text condition.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from contextlib import AbstractContextManager
+from dataclasses import asdict, is_dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
+
+from diplograph.errors import InputError, StoreError
+from diplograph.model import (
+    FACT_TYPES,
+    AnalyzedDocument,
+    Document,
+    Evidence,
+    Fact,
+    Mention,
+    Person,
+    Sentence,
+)
+from diplograph.store import Entity, Names
+
+# Fact fields that hold entity ids (or, for people, canonical names); the field
+# name is the link's role in fact_entities.
+ENTITY_FIELDS: tuple[str, ...] = (
+    "a", "b", "subject", "actor", "body", "org", "person", "participants", "parties", "host", "location",
+)
+# Fields that may name a person rather than an id.
+_PERSON_FIELDS = frozenset({"person", "participants", "host"})
+# A fact's main date, in order of preference, and the field that ends its period.
+_DATE_FIELDS: tuple[str, ...] = ("as_of", "since", "start", "date", "signed", "period_start", "published")
+_END_FIELDS = {"start": "end", "period_start": "period_end", "date": "end"}
+
+_ISO_DATE = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+_ID_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
+_BATCH = 256
+_NO_LIMIT = 2**62
+
+
+@lru_cache(maxsize=None)
+def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
+    """(version, name, sql) of every migration for ``dialect``, in order.
+
+    ``0002_name.sql`` applies to both dialects; ``0002_name.sqlite.sql`` to one.
+    """
+    out: dict[int, tuple[int, str, str]] = {}
+    folder = resources.files("diplograph.store").joinpath("migrations")
+    for item in folder.iterdir():
+        match = re.fullmatch(r"(\d{4})_(\w+?)(?:\.(sqlite|postgres))?\.sql", item.name)
+        if not match or match.group(3) not in (None, dialect):
+            continue
+        version = int(match.group(1))
+        if version in out:
+            raise StoreError(f"two migrations with version {version} for {dialect}: fix store/migrations/")
+        out[version] = (version, match.group(2), item.read_text(encoding="utf-8"))
+    return tuple(out[v] for v in sorted(out))
+
+
+def iso_key(value: Any) -> str | None:
+    """The sortable ISO prefix of a date value ("2021", "2021-12", "2021-12-19"), or None.
+
+    Dates without a year ("--04-27") have no place on a time line and give None.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10000:
+        return f"{value:04d}"
+    if not isinstance(value, str):
+        return None
+    match = _ISO_DATE.match(value.strip())
+    return match.group(0) if match else None
+
+
+def date_keys(fields: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(date_key, date_end_key) of a fact: its main date and the upper bound of its period.
+
+    The end key carries a trailing "~" (which sorts after every digit and "-"),
+    so "2021" as an end covers "2021-12-31": a period overlaps [since, until]
+    exactly when ``date_end_key >= since`` and ``date_key <= until + "~"``.
+    """
+    for name in _DATE_FIELDS:
+        key = iso_key(fields.get(name))
+        if key:
+            end = iso_key(fields.get(_END_FIELDS.get(name, ""))) or key
+            return key, max(end, key) + "~"
+    end = iso_key(fields.get("end")) or iso_key(fields.get("period_end"))
+    if end:
+        return end, end + "~"
+    return None, None
+
+
+def parse_bound(value: str | None, name: str) -> str | None:
+    """A since/until argument as an ISO prefix; anything else is the caller's mistake."""
+    if value is None or value == "":
+        return None
+    key = iso_key(value)
+    if not key or key != str(value).strip()[: len(key)] or len(str(value).strip()) > 10:
+        raise InputError(f"{name} must be an ISO date such as 2021, 2021-06 or 2021-06-30, not {value!r}")
+    return key
+
+
+@lru_cache(maxsize=None)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names.setdefault("XKX", "Kosovo")
+    return names
+
+
+@lru_cache(maxsize=None)
+def _body_names() -> dict[str, str]:
+    from diplograph.resolve import bodies
+
+    return {body_id: body.name for body_id, body in bodies().items()}
+
+
+def entity_kind(value: Any, role: str) -> str | None:
+    """What kind of entity a fact field value names: country, body, person, or None.
+
+    Registry bodies first (CPV is the party, not Cape Verde, as FACTS.md says),
+    then ISO alpha-3 countries, then body-style ids (upper case, "_"), then
+    people in the fields that can hold a person's name. Places are not entities.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if value in _body_names():
+        return "body"
+    if value in _country_names():
+        return "country"
+    if _ID_LIKE.match(value):
+        return None if role == "location" else "body"
+    if role in _PERSON_FIELDS and " " in value.strip() and value[:1].isupper():
+        return "person"
+    return None
+
+
+def entity_name(entity_id: str, kind: str) -> str:
+    if kind == "country":
+        return _country_names().get(entity_id, entity_id)
+    if kind == "body":
+        return _body_names().get(entity_id, entity_id)
+    return entity_id
+
+
+def fact_links(fields: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(entity id, kind, role) for every entity a fact's fields name, without repeats."""
+    out: dict[tuple[str, str], str] = {}
+    for role in ENTITY_FIELDS:
+        value = fields.get(role)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            kind = entity_kind(item, role)
+            if kind:
+                out.setdefault((item, role), kind)
+    return [(entity_id, kind, role) for (entity_id, role), kind in out.items()]
+
+
+def _json_default(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return str(value)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _names(value: Names) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value if v]
+
+
+def _in(column: str, values: Sequence[str]) -> str:
+    return f"{column} = ?" if len(values) == 1 else f"{column} IN ({', '.join('?' * len(values))})"
+
+
+_FACT_SELECT = (
+    "SELECT f.type, f.fields, f.extractor, f.confidence, ev.doc_id, ev.sentence, ev.start_char,"
+    " ev.end_char, COALESCE(ev.text, s.text, '') FROM facts f JOIN evidence ev ON ev.fact_id = f.id"
+    " LEFT JOIN sentences s ON s.doc_id = ev.doc_id AND s.idx = ev.sentence"
+)
+_DOC_COLUMNS = "id, text, source, title, url, published, published_source, segments"
+_ORDERS = {
+    "id": "f.id",
+    "date": "f.date_key IS NULL, f.date_key, f.id",
+    "-date": "f.date_key IS NULL, f.date_key DESC, f.id DESC",
+}
+
+
+class SqlStore:
+    """The :class:`~diplograph.store.Store` behaviour over a DB-API style connection."""
+
+    dialect: ClassVar[str]
+    target: str
+    read_only: bool
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- what a dialect provides ------------------------------------------------
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement, return a cursor."""
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction that rolls back on any exception."""
+        raise NotImplementedError
+
+    def _run_script(self, sql: str) -> None:
+        """Run a migration script inside the current transaction."""
+        raise NotImplementedError
+
+    def _lock_migrations(self) -> None:
+        """Inside the migration transaction: keep other processes from migrating at once."""
+
+    def _fact_ids(self, n: int) -> list[int]:
+        """``n`` unused fact ids (inside the write transaction)."""
+        raise NotImplementedError
+
+    def _fts_condition(self, text: str) -> tuple[str, list[Any]] | None:
+        """A condition on ``f.id`` for facts whose evidence sentence matches ``text``."""
+        raise NotImplementedError
+
+    def _close(self) -> None:
+        raise NotImplementedError
+
+    # -- opening ------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Apply the migrations this store has not seen yet, each once, in order."""
+        wanted = migrations(self.dialect)
+        if self.read_only:
+            have = self._applied_versions()
+            if wanted and (not have or max(have) < wanted[-1][0]):
+                raise StoreError(
+                    f"the store at {self.target} is not at schema version {wanted[-1][0]}:"
+                    " open it once for writing (e.g. diplograph build) to migrate it"
+                )
+            return
+        with self._lock, self._transaction():
+            self._lock_migrations()
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations"
+                " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            have = {row[0] for row in self._execute("SELECT version FROM schema_migrations").fetchall()}
+            for version, name, sql in wanted:
+                if version in have:
+                    continue
+                self._run_script(sql)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+
+    def _applied_versions(self) -> list[int]:
+        try:
+            return [row[0] for row in self._execute("SELECT version FROM schema_migrations").fetchall()]
+        except Exception as err:  # a fresh or foreign database: no such table
+            if not self._is_db_error(err):
+                raise
+            return []
+
+    def _is_db_error(self, err: BaseException) -> bool:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this store."""
+        with self._lock:
+            return max(self._applied_versions(), default=0)
+
+    # -- writing -------------------------------------------------------------------
+
+    def has_document(self, doc_id: str, sha1: str) -> bool:
+        """True when this document is stored, whole, with the same text."""
+        with self._lock:
+            row = self._execute("SELECT 1 FROM documents WHERE id = ? AND sha1 = ?", (doc_id, sha1)).fetchone()
+        return row is not None
+
+    def write_document(self, adoc: AnalyzedDocument, facts: list[Fact]) -> None:
+        """Store a document and its facts in one transaction, replacing what was there.
+
+        A failure anywhere rolls the whole document back, so the store only
+        ever holds whole documents; writing the same document twice leaves
+        the same rows (facts keyed by fingerprint).
+        """
+        if self.read_only:
+            raise StoreError(f"the store at {self.target} was opened read-only")
+        doc = adoc.document
+        for fact in facts:
+            if fact.evidence.doc_id != doc.id:
+                raise StoreError(
+                    f"a {fact.type} fact cites document {fact.evidence.doc_id!r} but is written with"
+                    f" {doc.id!r}: write each fact with the document it was extracted from"
+                )
+        unique: dict[str, Fact] = {}
+        for fact in facts:
+            unique.setdefault(fact.fingerprint, fact)
+        with self._lock:
+            try:
+                with self._transaction():
+                    self._delete_document_rows(doc.id)
+                    self._write_document_row(adoc)
+                    self._write_sentences(adoc)
+                    self._write_facts(adoc, list(unique.items()))
+            except Exception as err:
+                if self._is_db_error(err):
+                    raise StoreError(f"could not write document {doc.id!r} to {self.target}: {err}") from err
+                raise
+
+    def _delete_document_rows(self, doc_id: str) -> None:
+        old = self._execute(
+            "SELECT fe.entity_id, COUNT(DISTINCT fe.fact_id) FROM fact_entities fe"
+            " JOIN facts f ON f.id = fe.fact_id WHERE f.doc_id = ? GROUP BY fe.entity_id",
+            (doc_id,),
+        ).fetchall()
+        if old:
+            self._executemany("UPDATE entities SET n_facts = n_facts - ? WHERE id = ?", [(n, e) for e, n in old])
+        facts_of_doc = "SELECT id FROM facts WHERE doc_id = ?"
+        self._execute(f"DELETE FROM fact_entities WHERE fact_id IN ({facts_of_doc})", (doc_id,))
+        self._execute(f"DELETE FROM evidence WHERE fact_id IN ({facts_of_doc})", (doc_id,))
+        self._execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
+        self._execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        self._execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+
+    def _write_document_row(self, adoc: AnalyzedDocument) -> None:
+        doc = adoc.document
+        people = {
+            name: {"titles": [list(t) for t in person.titles], "aliases": list(person.aliases)}
+            for name, person in adoc.people.items()
+        }
+        columns = (
+            "id", "text", "title", "url", "published", "published_source", "source", "sha1",
+            "segments", "focus", "people", "written_at",
+        )
+        values = (
+            doc.id, doc.text, doc.title, doc.url, doc.published, doc.published_source, doc.source, doc.sha1,
+            dumps([list(s) for s in doc.segments]), adoc.focus, dumps(people), _now(),
+        )
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+        self._execute(
+            f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            f" ON CONFLICT (id) DO UPDATE SET {updates}",
+            values,
+        )
+
+    def _write_sentences(self, adoc: AnalyzedDocument) -> None:
+        doc_id = adoc.id
+        self._executemany(
+            "INSERT INTO sentences (doc_id, idx, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            [(doc_id, s.index, s.start, s.end, s.text) for s in adoc.sentences],
+        )
+        rows = []
+        entities: dict[str, tuple[str, str, str]] = {}
+        for sentence in adoc.sentences:
+            for m in sentence.mentions:
+                rows.append((doc_id, sentence.index, m.start, m.end, m.text, m.kind, m.id, m.label, dumps(dict(m.attrs))))
+                if m.id and m.kind in ("country", "body", "person"):
+                    entities.setdefault(m.id, (m.id, m.kind, entity_name(m.id, m.kind)))
+        if rows:
+            self._executemany(
+                "INSERT INTO mentions (doc_id, sentence, start_char, end_char, text, kind, entity_id, label, attrs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        self._upsert_entities(entities.values())
+
+    def _upsert_entities(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        rows = sorted(rows)  # a fixed order keeps concurrent writers from deadlocking
+        if rows:
+            self._executemany("INSERT INTO entities (id, kind, name) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", rows)
+
+    def _write_facts(self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]]) -> None:
+        if not facts:
+            return
+        sentences = {s.index: s for s in adoc.sentences}
+        ids = self._fact_ids(len(facts))
+        fact_rows, evidence_rows, link_rows = [], [], []
+        entities: dict[str, tuple[str, str, str]] = {}
+        per_entity: dict[str, int] = {}
+        for fact_id, (fingerprint, fact) in zip(ids, facts):
+            fields = dict(fact.fields)
+            key, end_key = date_keys(fields)
+            fact_rows.append(
+                (fact_id, adoc.id, fact.type, dumps(fields), fingerprint, fact.extractor, float(fact.confidence), key, end_key)
+            )
+            ev = fact.evidence
+            sentence = sentences.get(ev.sentence)
+            same = sentence is not None and (sentence.start, sentence.end, sentence.text) == (ev.start, ev.end, ev.text)
+            evidence_rows.append((fact_id, ev.doc_id, ev.sentence, ev.start, ev.end, None if same else ev.text))
+            named: set[str] = set()
+            for entity_id, kind, role in fact_links(fields):
+                link_rows.append((fact_id, entity_id, role))
+                entities.setdefault(entity_id, (entity_id, kind, entity_name(entity_id, kind)))
+                named.add(entity_id)
+            for entity_id in named:
+                per_entity[entity_id] = per_entity.get(entity_id, 0) + 1
+        self._upsert_entities(entities.values())
+        self._executemany(
+            "INSERT INTO facts (id, doc_id, type, fields, fingerprint, extractor, confidence, date_key, date_end_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            fact_rows,
+        )
+        self._executemany(
+            "INSERT INTO evidence (fact_id, doc_id, sentence, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
+            evidence_rows,
+        )
+        if link_rows:
+            self._executemany("INSERT INTO fact_entities (fact_id, entity_id, role) VALUES (?, ?, ?)", link_rows)
+            self._executemany(
+                "UPDATE entities SET n_facts = n_facts + ? WHERE id = ?",
+                [(n, e) for e, n in sorted(per_entity.items())],
+            )
+
+    # -- reading documents -----------------------------------------------------------
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
+        """Every stored document, by id, fetched in batches (the store may be large)."""
+        remaining = _NO_LIMIT if limit is None else max(limit, 0)
+        last: str | None = None
+        while remaining > 0:
+            size = min(_BATCH, remaining)
+            with self._lock:
+                if last is None:
+                    rows = self._execute(
+                        f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id LIMIT ? OFFSET ?", (size, max(offset, 0))
+                    ).fetchall()
+                else:
+                    rows = self._execute(
+                        f"SELECT {_DOC_COLUMNS} FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, size)
+                    ).fetchall()
+            for row in rows:
+                yield _document(row)
+            if len(rows) < size:
+                return
+            remaining -= len(rows)
+            last = rows[-1][0]
+
+    def document(self, doc_id: str) -> Document | None:
+        with self._lock:
+            row = self._execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """The document's sentences with their mentions (tokens are not stored)."""
+        with self._lock:
+            rows = self._execute(
+                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            ).fetchall()
+            mention_rows = self._mention_rows(doc_id)
+        by_sentence: dict[int, list[Mention]] = {}
+        for sentence_index, mention in mention_rows:
+            by_sentence.setdefault(sentence_index, []).append(mention)
+        return [Sentence(idx, start, end, text, (), tuple(by_sentence.get(idx, ()))) for idx, start, end, text in rows]
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        with self._lock:
+            return [mention for _, mention in self._mention_rows(doc_id)]
+
+    def _mention_rows(self, doc_id: str) -> list[tuple[int, Mention]]:
+        rows = self._execute(
+            "SELECT sentence, start_char, end_char, text, kind, entity_id, label, attrs FROM mentions"
+            " WHERE doc_id = ? ORDER BY sentence, start_char, id",
+            (doc_id,),
+        ).fetchall()
+        return [(r[0], Mention(r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]))) for r in rows]
+
+    def analyzed(self, doc_id: str) -> AnalyzedDocument | None:
+        """The document as the nlp stage left it, less the tokens."""
+        with self._lock:
+            row = self._execute("SELECT focus, people FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        doc = self.document(doc_id)
+        if row is None or doc is None:
+            return None
+        people = {
+            name: Person(name, tuple(tuple(t) for t in value.get("titles", [])), tuple(value.get("aliases", [])))
+            for name, value in json.loads(row[1]).items()
+        }
+        return AnalyzedDocument(doc, tuple(self.sentences(doc_id)), people, row[0])
+
+    # -- reading facts -----------------------------------------------------------------
+
+    def _fact_where(
+        self,
+        type: Names,
+        doc_id: str | None,
+        entity: Names,
+        since: str | None,
+        until: str | None,
+        text: str | None,
+        role: Names,
+    ) -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        types = _names(type)
+        if types:
+            conditions.append(_in("f.type", types))
+            params += types
+        if doc_id:
+            conditions.append("f.doc_id = ?")
+            params.append(doc_id)
+        entities, roles = _names(entity), _names(role)
+        if entities or roles:
+            sub = []
+            if entities:
+                sub.append(_in("entity_id", entities))
+                params += entities
+            if roles:
+                sub.append(_in("role", roles))
+                params += roles
+            conditions.append(f"f.id IN (SELECT fact_id FROM fact_entities WHERE {' AND '.join(sub)})")
+        low, high = parse_bound(since, "since"), parse_bound(until, "until")
+        if low:
+            conditions.append("f.date_end_key >= ?")
+            params.append(low)
+        if high:
+            conditions.append("f.date_key <= ?")
+            params.append(high + "~")
+        if text and text.strip():
+            fts = self._fts_condition(text)
+            if fts is None:
+                conditions.append("1 = 0")  # nothing searchable in the text: no match
+            else:
+                conditions.append(fts[0])
+                params += fts[1]
+        return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+    def facts(
+        self,
+        type: Names = None,
+        doc_id: str | None = None,
+        entity: Names = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        role: Names = None,
+        order: str = "id",
+    ) -> list[Fact]:
+        """Facts matching every filter given, with their evidence.
+
+        ``entity``: facts whose fields name any of these ids (``role`` narrows to
+        fields: "a", "subject", "participants"...). ``since``/``until``: facts
+        whose main date or period overlaps that span (undated facts drop out).
+        ``text``: full-text search over evidence sentences. ``order``: "id"
+        (as written), "date" or "-date".
+        """
+        if order not in _ORDERS:
+            raise InputError(f"order must be one of {', '.join(_ORDERS)}, not {order!r}")
+        where, params = self._fact_where(type, doc_id, entity, since, until, text, role)
+        sql = f"{_FACT_SELECT}{where} ORDER BY {_ORDERS[order]}"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
+        with self._lock:
+            rows = self._execute(sql, params).fetchall()
+        return [
+            Fact(r[0], json.loads(r[1]), Evidence(r[4], r[5], r[6], r[7], r[8]), r[2], r[3]) for r in rows
+        ]
+
+    def count_facts(
+        self,
+        type: Names = None,
+        doc_id: str | None = None,
+        entity: Names = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        *,
+        role: Names = None,
+    ) -> int:
+        """How many facts :meth:`facts` would return without a limit (for paging)."""
+        where, params = self._fact_where(type, doc_id, entity, since, until, text, role)
+        with self._lock:
+            return int(self._execute(f"SELECT COUNT(*) FROM facts f{where}", params).fetchone()[0])
+
+    # -- entities ------------------------------------------------------------------------
+
+    def _entity_where(self, kind: str | None, q: str | None) -> tuple[str, list[Any]]:
+        conditions, params = [], []
+        if kind:
+            conditions.append("kind = ?")
+            params.append(kind)
+        if q and q.strip():
+            from diplograph.resolve import fold
+
+            pattern = "%" + fold(q.strip()).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            conditions.append("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+    def entities(
+        self,
+        kind: str | None = None,
+        q: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        order: str = "name",
+    ) -> list[Entity]:
+        """Entities by name (``order="facts"``: most-cited first); ``q`` matches name or id."""
+        orders = {"name": "name, id", "facts": "n_facts DESC, name, id", "id": "id"}
+        if order not in orders:
+            raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
+        where, params = self._entity_where(kind, q)
+        sql = f"SELECT id, kind, name, n_facts FROM entities{where} ORDER BY {orders[order]}"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
+        with self._lock:
+            rows = self._execute(sql, params).fetchall()
+        return [Entity(*row) for row in rows]
+
+    def count_entities(self, kind: str | None = None, q: str | None = None) -> int:
+        where, params = self._entity_where(kind, q)
+        with self._lock:
+            return int(self._execute(f"SELECT COUNT(*) FROM entities{where}", params).fetchone()[0])
+
+    def entity(self, entity_id: str) -> Entity | None:
+        with self._lock:
+            row = self._execute("SELECT id, kind, name, n_facts FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return Entity(*row) if row else None
+
+    # -- the rest --------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, and facts per type as ``facts.<type>`` (every type, zeros too)."""
+        out: dict[str, int] = {}
+        with self._lock:
+            for table in ("documents", "sentences", "mentions", "entities", "facts"):
+                out[table] = int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            per_type = dict(self._execute("SELECT type, COUNT(*) FROM facts GROUP BY type").fetchall())
+        for fact_type in (*FACT_TYPES, *sorted(set(per_type) - set(FACT_TYPES))):
+            out[f"facts.{fact_type}"] = int(per_type.get(fact_type, 0))
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def __enter__(self) -> "SqlStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.target!r})"
+
+
+def _document(row: Sequence[Any]) -> Document:
+    segments = tuple((int(a), int(b)) for a, b in json.loads(row[7]))
+    return Document(row[0], row[1], row[2], row[3], row[4], row[5], row[6], segments)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,92 @@
+"""The server store: PostgreSQL through psycopg 3 (``pip install 'diplograph[postgres]'``).
+
+Same schema and behaviour as the SQLite store; full-text search uses a
+stored ``tsvector`` column with a GIN index (``websearch_to_tsquery``).
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Sequence
+
+from diplograph.errors import MissingDependencyError, StoreError
+from diplograph.store._sql import SqlStore
+
+try:
+    import psycopg
+except ImportError:  # the optional extra is not installed
+    psycopg = None  # type: ignore[assignment]
+
+_MIGRATION_LOCK = 0x6469706C  # "dipl": one advisory lock id for migrations
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def _pg(sql: str) -> str:
+    """Our ``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled first)."""
+    return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
+
+
+class PostgresStore(SqlStore):
+    """A store in a PostgreSQL database given by a ``postgresql://`` URL."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        super().__init__()
+        if psycopg is None:
+            raise MissingDependencyError("psycopg", "postgres")
+        self.target = _redact(url)
+        self.read_only = read_only
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+            if read_only:
+                self._conn.execute("SET default_transaction_read_only = on")
+            self._migrate()
+        except psycopg.Error as err:
+            raise StoreError(f"cannot open the PostgreSQL store at {self.target}: {err}") from err
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(_pg(sql), params)
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if rows:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(_pg(sql), rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._conn.transaction():
+            yield
+
+    def _run_script(self, sql: str) -> None:
+        self._conn.execute(sql.encode("utf-8"))  # no parameters: the whole script in one round trip
+
+    def _lock_migrations(self) -> None:
+        self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+
+    def _fact_ids(self, n: int) -> list[int]:
+        rows = self._conn.execute(
+            "SELECT nextval('facts_id_seq') FROM generate_series(1, %s)", (n,)
+        ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def _fts_condition(self, text: str) -> tuple[str, list[Any]] | None:
+        return (
+            "f.id IN (SELECT ev.fact_id FROM sentences s JOIN evidence ev"
+            " ON ev.doc_id = s.doc_id AND ev.sentence = s.idx"
+            " WHERE s.tsv @@ websearch_to_tsquery('english', ?))",
+            [text],
+        )
+
+    def _is_db_error(self, err: BaseException) -> bool:
+        return psycopg is not None and isinstance(err, psycopg.Error)
+
+    def _close(self) -> None:
+        self._conn.close()
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
