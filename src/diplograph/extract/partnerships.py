@@ -77,7 +77,7 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     return list(facts.values())
 
 
-def _doc_pair(doc: AnalyzedDocument, cache: list[tuple[str, str] | None]) -> tuple[str, str] | None:
+def doc_pair_cached(doc: AnalyzedDocument, cache: list[tuple[str, str] | None]) -> tuple[str, str] | None:
     if not cache:
         cache.append(principal_pair(doc))
     return cache[0]
@@ -98,7 +98,7 @@ def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
         level, level_start = found
         if _COUNT_BEFORE.search(text[:level_start]) or _HYPOTHETICAL.search(text[:level_start]):
             continue
-        pairs = _sides(doc, sentence, level_start, m.end(), cache)
+        pairs = sides(doc, sentence, level_start, m.end(), cache)
         if not pairs or (plural and len(pairs) < 2 and not _compound_before(text, level_start)):
             continue
         since = _since(doc, sentence)
@@ -166,15 +166,19 @@ def _compound_before(text: str, start: int) -> bool:
     return _compound_end_before(text, start) is not None
 
 
-def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-           cache: list[tuple[str, str] | None]) -> list[tuple[str, str]]:
+def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+          cache: list[tuple[str, str] | None]) -> list[tuple[str, str]]:
+    """The country pairs a bilateral phrase at ``start:end`` (local offsets) is about; [] when unclear.
+
+    Shared with the relations extractor. ``cache`` holds the document's principal pair once computed.
+    """
     text = sentence.text
     compound = _compound_end_before(text, start)
     if compound:
         return [compound]
     countries = sentence_countries(sentence)
     after = text[end:]
-    clause_end = end + _clause_len(after)
+    clause_end = end + clause_len(after)
     rel = re.match(r"\s*(between|with|among)\b", after)
     if rel:
         named = [(s, cid) for s, e, cid in countries if end < s < clause_end]
@@ -212,7 +216,7 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         return []
     if not _BILATERAL_CUE.search(text):
         return []
-    doc_pair = _doc_pair(doc, cache)
+    doc_pair = doc_pair_cached(doc, cache)
     if len(ids) == 1:
         focus = document_focus(doc)
         if doc_pair and ids[0] in doc_pair:
@@ -223,8 +227,8 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     return [doc_pair] if doc_pair else []
 
 
-def _clause_len(text: str) -> int:
-    m = re.search(r";|\.\s|, (?:which|who|while|and the|but)\b|$", text)
+def clause_len(text: str) -> int:
+    m = re.search(r";|(?<![A-Z])\.\s|, (?:which|who|whose|while|but|as|because|after|before)\b|$", text)
     return m.start() if m else len(text)
 
 

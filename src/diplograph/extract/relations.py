@@ -1,9 +1,132 @@
-"""Extractor stub: replaced by its owner (see docs/ARCHITECTURE.md)."""
+"""Diplomatic relations between two countries, and what happened to them.
+
+Status words are read only when explicit: "established diplomatic relations"
+(established), "restored / resumed / normalized relations" (restored), "severed /
+cut / broke off ties" (severed), "downgraded relations" (downgraded). Any other
+"diplomatic relations / ties / relationship" between a clear pair of countries
+("the 200th anniversary of U.S.-Mexico diplomatic relations", "our 30-year
+diplomatic relationship") is ``active``. Expelling an ambassador is not read as
+a status. A count ("relations with 189 nations") is a statistic, not a relation;
+a list after "with" ("ties with all G7 countries namely Canada, France ...")
+gives one fact per named country.
+"""
 
 from __future__ import annotations
 
-from diplograph.model import AnalyzedDocument, Fact
+import re
+from datetime import date
+
+from diplograph.extract.base import make_fact, sentence_countries, sentence_dates
+from diplograph.extract.partnerships import clause_len, sides
+from diplograph.model import AnalyzedDocument, Fact, Sentence
+from diplograph.timex import TimeValue
+
+EXTRACTOR = "relations.v1"
+
+_NOUN = r"(?:relations|ties|relationship)"
+_DIPLO = rf"diplomatic\s+{_NOUN}"
+# verb stem -> status; the generic noun ("relations") is enough for all but "establish".
+_STATUS_VERBS: tuple[tuple[str, str, bool], ...] = (
+    (r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|mend\w*", "restored", False),
+    (r"sever\w*|cut(?:s|ting)?(?:\s+off)?|br(?:oke|eak|eaks|eaking)\s+off|ruptur\w*|suspend\w*", "severed", False),
+    (r"downgrad\w*", "downgraded", False),
+    (r"establish\w*|forg(?:e|ed|es|ing)|open(?:ed|s|ing)?|set\s+up", "established", True),
+)
+_FILLER = r"(?:[\w'’-]+\s+){0,3}?"
+_ANY_NOUN = rf"(?:diplomatic\s+)?{_NOUN}"
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b(?:{verbs})\s+(?:of\s+)?{_FILLER}(?:{_DIPLO if needs_diplo else _ANY_NOUN})\b", re.I), status)
+    for verbs, status, needs_diplo in _STATUS_VERBS
+) + tuple(
+    (re.compile(rf"\b(?:diplomatic\s+)?{_NOUN}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|are|is|being)\s+"
+                rf"(?:officially\s+|formally\s+|fully\s+)?(?:{verbs})\b", re.I), status)
+    for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
+) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
+                 r"establish\w*\b", re.I), "established"),)
+_ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
+    r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied))\b", re.I)
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least|the)\s+)?"
+    r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    return []
+    facts: dict[tuple[frozenset[str], str], Fact] = {}
+    cache: list[tuple[str, str] | None] = []
+    for sentence in doc.sentences:
+        for a, b, status, since in _relations(doc, sentence, cache):
+            key = (frozenset((a, b)), status)
+            old = facts.get(key)
+            if old is None or (since and not old.get("since")):
+                facts[key] = make_fact(doc, sentence, "diplomatic_relations", EXTRACTOR,
+                                       confidence=0.7, a=a, b=b, status=status, since=since)
+    # An "active" relation adds nothing next to a stated status for the same pair.
+    stated = {k[0] for k in facts if k[1] != "active"}
+    return [f for k, f in facts.items() if k[1] != "active" or k[0] not in stated]
+
+
+def _relations(doc: AnalyzedDocument, sentence: Sentence,
+               cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
+    text = sentence.text
+    hits: list[tuple[int, int, str]] = []
+    for pattern, status in _PATTERNS:
+        for m in pattern.finditer(text):
+            hits.append((m.start(), m.end(), status))
+    for m in _ACTIVE.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in hits):
+            hits.append((m.start(), m.end(), "active"))
+    out: list[tuple[str, str, str, str | None]] = []
+    for start, end, status in sorted(hits):
+        clause_start = max(text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
+        if _NEGATED.search(text[max(clause_start, start - 40):start]):
+            continue
+        after = text[end:end + clause_len(text[end:])]
+        named_after = [c for s, _, c in sentence_countries(sentence) if end <= s < end + len(after)]
+        if _COUNT_AFTER.match(text[end:]) and not named_after:
+            continue  # "relations with 189 nations": a statistic
+        for a, b in sides(doc, sentence, start, end, cache):
+            if a and b and a != b:
+                out.append((a, b, status, _since(doc, sentence, start, end, status)))
+    return out
+
+
+def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, status: str) -> str | None:
+    """When the relation began or changed, if the sentence says so."""
+    text = sentence.text
+    around = text[max(0, start - 80):end + 40]
+    anniversary = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", around, re.I)
+    years = re.search(r"\b(\d{1,3})[- ]years?(?:\s+of|\s+old|\b)", around, re.I)
+    dates = [(s, e, v) for s, e, v in sentence_dates(doc, sentence) if not (v.start and v.end and v.start != v.end)]
+    if anniversary or years:
+        n = int((anniversary or years).group(1))  # type: ignore[union-attr]
+        ref = _nearest(dates, start, end)
+        base = ref.value if ref and ref.value[:4].isdigit() else doc.published
+        return _minus_years(base, n, keep_day=bool(anniversary and ref))
+    if status == "active":
+        return None
+    ref = _nearest(dates, start, end)
+    return ref.value if ref and not ref.value.startswith("--") else None
+
+
+def _nearest(dates: list[tuple[int, int, TimeValue]], start: int, end: int) -> TimeValue | None:
+    best: tuple[int, TimeValue] | None = None
+    for s, e, value in dates:
+        gap = s - end if s >= end else start - e
+        if gap <= 80 and (best is None or gap < best[0]):
+            best = (gap, value)
+    return best[1] if best else None
+
+
+def _minus_years(value: str | None, years: int, keep_day: bool) -> str | None:
+    """``value`` (ISO, any precision) moved back by ``years``: to the day for an anniversary date, else the year."""
+    if not value or not value[:4].isdigit():
+        return None
+    year = int(value[:4]) - years
+    if keep_day and len(value) == 10:
+        try:
+            return date(year, int(value[5:7]), int(value[8:10])).isoformat()
+        except ValueError:
+            return f"{year:04d}-{value[5:7]}"
+    return f"{year:04d}"
