@@ -1,0 +1,211 @@
+"""The store contract on a real PostgreSQL server that this module starts and stops.
+
+The server is initdb'd into a temporary folder and listens on a free loopback
+port (its unix socket in that folder too). initdb refuses to run as root, so
+as root the server runs as the ``postgres`` user (Debian's package creates it),
+else as ``nobody``. Skipped only when no PostgreSQL server binaries exist.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from diplograph.errors import StoreError
+from diplograph.store import Store, open_store
+from diplograph.store._sql import migrations
+from test_store import StoreContract, make_doc, sample
+
+pytestmark = pytest.mark.postgres
+
+
+def _pg_bin() -> Path | None:
+    """The folder of initdb/pg_ctl: PATH first, else the newest /usr/lib/postgresql/*/bin."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(os.path.realpath(found)).parent
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3].split(".")[0])
+    )
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class _Server:
+    """One throwaway PostgreSQL cluster; ``run`` executes its tools as an unprivileged user."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin = bin_dir
+        self.user: str | None = None
+        if os.geteuid() == 0:
+            for name in ("postgres", "nobody"):
+                try:
+                    pwd.getpwnam(name)
+                except KeyError:
+                    continue
+                self.user = name
+                break
+            else:
+                raise RuntimeError("running as root and no 'postgres' or 'nobody' user exists to run initdb")
+        self.root = Path(tempfile.mkdtemp(prefix="diplograph-pg-"))
+        if self.user:
+            entry = pwd.getpwnam(self.user)
+            os.chown(self.root, entry.pw_uid, entry.pw_gid)
+        self.data = self.root / "data"
+        self.port = _free_port()
+
+    def run(self, *args: str) -> None:
+        kwargs: dict[str, Any] = {"user": self.user} if self.user else {}
+        result = subprocess.run(
+            [str(self.bin / args[0]), *args[1:]], capture_output=True, text=True, cwd=self.root, timeout=120,
+            **kwargs,
+        )
+        if result.returncode != 0:
+            log = self.root / "server.log"
+            raise RuntimeError(
+                f"{' '.join(args[:2])} failed ({result.returncode}): {result.stderr or result.stdout}"
+                + (log.read_text(errors="replace")[-2000:] if log.exists() else "")
+            )
+
+    def start(self) -> None:
+        self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+                 "--no-locale", "--no-sync")
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+            " -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self.run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options, "-w",
+                 "-t", "60", "start")
+
+    def stop(self) -> None:
+        try:
+            if (self.data / "postmaster.pid").exists():
+                self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[_Server]:
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin;"
+                    " install them with: apt-get install postgresql")
+    server = _Server(bin_dir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+_numbers = itertools.count()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: _Server) -> Iterator[str]:
+    """A fresh, empty schema on the session's database (a schema is much quicker to make than a database)."""
+    import psycopg
+
+    name = f"test_{os.getpid()}_{next(_numbers)}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    yield postgres_server.url() + f"?options=-csearch_path%3D{name}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+class TestPostgresStore(StoreContract):
+    @pytest.fixture
+    def store(self, postgres_url: str) -> Iterator[Store]:
+        with open_store(postgres_url) as store:
+            yield store
+
+
+def test_open_store_gives_postgres_for_a_url(postgres_url: str) -> None:
+    from diplograph.store.postgres import PostgresStore
+
+    with open_store(postgres_url) as store:
+        assert isinstance(store, PostgresStore)
+        assert "postgres@127.0.0.1" in repr(store)
+
+
+def test_migrations_are_applied_once(postgres_url: str) -> None:
+    import psycopg
+
+    wanted = [v for v, _, _ in migrations("postgres")]
+    with open_store(postgres_url) as store:
+        adoc, facts = sample()
+        store.write_document(adoc, facts)
+    with open_store(postgres_url) as store:
+        assert store.facts() == facts
+    with psycopg.connect(postgres_url) as conn:
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")] == wanted
+        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    assert {"documents", "sentences", "entities", "mentions", "facts", "evidence", "fact_entities",
+            "schema_migrations"} <= tables
+
+
+def test_two_processes_opening_a_fresh_database_at_once_migrate_it_once(postgres_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            open_store(postgres_url).close()
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+def test_read_only_store_refuses_writes(postgres_url: str) -> None:
+    adoc, facts = sample()
+    with open_store(postgres_url) as store:
+        store.write_document(adoc, facts)
+    with open_store(postgres_url, read_only=True) as store:
+        assert store.count_facts() == 4
+        with pytest.raises(StoreError, match="read-only"):
+            store.write_document(adoc, facts)
+
+
+def test_a_bad_url_says_what_failed(postgres_server: _Server) -> None:
+    url = f"postgresql://postgres:secret@127.0.0.1:{postgres_server.port}/no_such_db"
+    with pytest.raises(StoreError, match="cannot open the PostgreSQL store") as info:
+        open_store(url)
+    assert "secret" not in str(info.value)
+
+
+def test_sqlite_and_postgres_read_back_the_same(postgres_url: str, tmp_path: Path) -> None:
+    docs = [sample(), (make_doc("d2", ["India and Japan held talks in 2022."]), [])]
+    results = []
+    for target in (tmp_path / "same.sqlite", postgres_url):
+        with open_store(target) as store:
+            for adoc, facts in docs:
+                store.write_document(adoc, facts)
+            results.append((store.counts(), store.facts(order="-date"), store.entities(order="facts"),
+                            store.facts(text="visited", entity="VNM"), list(store.documents())))
+    assert results[0] == results[1]
