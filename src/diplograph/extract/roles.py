@@ -106,6 +106,10 @@ _ROLE_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
+# "prohibiting any future funding for", "cut its contributions to": a contribution that ends.
+_ENDING = re.compile(r"\b(?:prohibit\w*|ban\w*|cut\w*|halt\w*|end\w*|stop\w*|suspend\w*|freez\w*|"
+                     r"withdr\w*|terminat\w*|cease\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
                       r"union|alliance|community|agency)\b")
 
@@ -420,13 +424,15 @@ def _triggers(text: str) -> list[_Trigger]:
     return out
 
 
-def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span]) -> bool:
-    """True when the text between a role word and a later body is list material only."""
+def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countries: list[_Span]) -> bool:
+    """True when the text between a role word and a later body is list material only
+    (other bodies of the list; a country only as the object: "withdrawing the US from")."""
     between = text[trig.end : body.start]
     if _CLAUSE_BREAK.search(between):
         return False
-    # Other bodies of the same list and their parentheses are list material too.
-    for other in sorted(bodies, key=lambda b: -b.start):
+    objects = [c for c in countries if trig.end <= c.start and c.end <= body.start
+               and trig.cls in (_LEAVE, _JOIN, _ELECT)]
+    for other in sorted(bodies + objects, key=lambda b: -b.start):
         if trig.end <= other.start and other.end <= body.start:
             a, b = other.start - trig.end, other.end - trig.end
             between = between[:a] + " , " + between[b:]
@@ -472,8 +478,9 @@ def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
 # ----------------------------------------------------------------------------- terms
 
 
-def _terms(text: str, published: str | None) -> list[tuple[str | None, str | None, int]]:
-    """(start, end, offset) of each term stated in ``text``; "since 2014" has no end."""
+def _terms(text: str, published: str | None) -> list[tuple[str | None, str | None, bool]]:
+    """(start, end, relative) of each term stated in ``text``; "since 2014" has no end;
+    relative: read against the document's date ("this month"), not written out."""
     found: list[tuple[int, int, str | None, str | None]] = []
     for start, end, value in timex.find(text, published):
         if value.value.startswith("--"):
@@ -486,13 +493,13 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
         if not any(s <= m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), m.group(1), m.group(1)))
     found.sort()
-    out: list[tuple[str | None, str | None, int]] = []
+    out: list[tuple[str | None, str | None, bool]] = []
     for start, end, first, last in found:
         if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", text[:start], re.IGNORECASE):
             last = None
         elif re.search(r"\b(?:until|till|through)\s+$", text[:start], re.IGNORECASE):
             first = None
-        out.append((first, last, start))
+        out.append((first, last, bool(_RELATIVE.search(text[start:end]))))
     return out
 
 
@@ -514,7 +521,7 @@ def _window(text: str, begin: int, stop: int) -> str:
 def extract(doc: AnalyzedDocument) -> list[Fact]:
     """Role facts of a document, one per (actor, body, role, term)."""
     state = _DocState(focus=doc.focus or _main_country(doc))
-    facts: list[Fact] = []
+    facts: list[tuple[Fact, bool]] = []
     for sentence in doc.sentences:
         facts.extend(_sentence_facts(doc, sentence, state))
     return _consolidate(facts)
@@ -533,15 +540,16 @@ def _main_country(doc: AnalyzedDocument) -> str | None:
     return best if len(ranked) == 1 or ranked[0] > ranked[1] else None
 
 
-def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState) -> list[Fact]:
+def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState) -> list[tuple[Fact, bool]]:
+    """The role facts of one sentence, each with whether its date is relative to the document's."""
     text = sentence.text
     bodies = _bodies(sentence, state)
     countries = _country_spans(sentence)
     triggers = _triggers(text)
-    out: list[Fact] = []
+    out: list[tuple[Fact, bool]] = []
     if bodies and triggers:
         for index, body in enumerate(bodies):
-            link = _governing_trigger(text, body, bodies, triggers)
+            link = _governing_trigger(text, body, bodies, triggers, countries)
             if link is None:
                 continue
             trig, after = link
@@ -549,16 +557,21 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
             if role is None or _plural_member(text, trig, after):
                 continue
             actors = _actors(doc, sentence, trig, body, after, countries, state)
+            confidence = 0.7
+            if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
+                # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
+                actors, confidence = [state.focus], 0.5
             if not actors:
                 continue
             if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
                 continue
-            stop = _next_stop(body, bodies, triggers, len(text), index)
             begin = max(body.end, trig.end) if after else body.end
-            for fields in _term_fields(doc, text, trig, body, role, begin, stop, after):
+            stop = _next_stop(begin, bodies, triggers, len(text), index)
+            for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
                 for actor in actors:
-                    out.append(make_fact(doc, sentence, "role", EXTRACTOR, confidence=0.7,
-                                         actor=actor, body=body.id, role=role, **fields))
+                    fact = make_fact(doc, sentence, "role", EXTRACTOR, confidence=confidence,
+                                     actor=actor, body=body.id, role=role, **fields)
+                    out.append((fact, relative))
     # Remember what later sentences may refer back to.
     for body in bodies:
         state.bodies_seen.append(body.id)
@@ -568,8 +581,8 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
     return out
 
 
-def _governing_trigger(text: str, body: _Span, bodies: list[_Span],
-                       triggers: list[_Trigger]) -> tuple[_Trigger, bool] | None:
+def _governing_trigger(text: str, body: _Span, bodies: list[_Span], triggers: list[_Trigger],
+                       countries: list[_Span]) -> tuple[_Trigger, bool] | None:
     """The role word that governs a body: a role noun right after it, else the nearest linked one before."""
     for trig in triggers:
         if trig.start >= body.end and _ROLE_NOUN_AFTER.match(text[body.end : trig.end + 1].strip() + " "):
@@ -577,7 +590,7 @@ def _governing_trigger(text: str, body: _Span, bodies: list[_Span],
                 return trig, True
     before = [t for t in triggers if t.end <= body.start]
     for trig in reversed(before):
-        if _links(text, trig, body, bodies):
+        if _links(text, trig, body, bodies, countries):
             # "Vice President" and "presidency" words inside the list are not the governor of a later
             # body when a nearer role word exists; the nearest linked word wins.
             return trig, False
@@ -627,21 +640,20 @@ def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Sp
     return _subject_actors(sentence, trig, countries, doc, state)
 
 
-def _next_stop(body: _Span, bodies: list[_Span], triggers: list[_Trigger], length: int, index: int) -> int:
-    stop = length
-    if index + 1 < len(bodies):
-        stop = bodies[index + 1].start
+def _next_stop(begin: int, bodies: list[_Span], triggers: list[_Trigger], length: int, index: int) -> int:
+    """Where the text about a body ends: at the next body or the next role word (a nearby
+    "as a member" still speaks of this body)."""
+    stop = bodies[index + 1].start if index + 1 < len(bodies) else length
     for trig in triggers:
-        if trig.start >= body.end and trig.cls != _MEMBER or (trig.start >= body.end and trig.cls == _MEMBER
-                                                                and trig.start > body.end + 20):
-            stop = min(stop, trig.start)
-            break
+        if trig.start >= begin and not (trig.cls == _MEMBER and trig.start <= begin + 20):
+            return min(stop, trig.start)
     return stop
 
 
 def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, role: str, begin: int,
-                 stop: int, after: bool) -> list[dict[str, str | None]]:
-    """One dict of start/end/label per term the text gives the role (one without dates if none)."""
+                 stop: int, after: bool) -> list[tuple[dict[str, str | None], bool]]:
+    """Fields (start/end/label/status) per term the text gives the role, one without dates if none;
+    with whether the term was read against the document's date."""
     window = _window(text, begin, stop)
     published = doc.published
     label = None
@@ -657,19 +669,21 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
     status = None
     if trig.cls == _LEAVE:
         status = "suspended" if re.match(r"(?i)suspen", trig.text) else "left"
+    elif role == "contributor" and _ENDING.search(text[max(0, trig.start - 40) : trig.start]):
+        status = "ended"
     terms = _terms(window, published)
     if after or role in ("host", "chair", "president"):
         # A year written into the name: "the 2020 ASEAN Chair", "(WEF-ASEAN 2018)".
         pre = re.search(r"((?:19|20)\d\d)\s+(?:\S+\s+){0,1}$", text[max(0, body.start - 12) : body.start])
         if pre and not terms:
-            terms = [(pre.group(1), pre.group(1), 0)]
+            terms = [(pre.group(1), pre.group(1), False)]
     if not terms and role in ("host", "chair", "president"):
         # "In 2020, Vietnam chaired ASEAN": a single leading date of the clause.
         lead = _terms(text[: trig.start], published)
         if len(lead) == 1 and lead[0][0] == lead[0][1] and lead[0][0]:
             terms = lead
-    results: list[dict[str, str | None]] = []
-    for first, last, _ in terms:
+    results: list[tuple[dict[str, str | None], bool]] = []
+    for first, last, relative in terms:
         if role in ("host", "chair", "president") and first != last:
             continue  # a multi-year range near a presidency is the membership's term
         if trig.cls == _LEAVE:
@@ -684,14 +698,14 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
             fields["label"] = label
         if status:
             fields["status"] = status
-        results.append(fields)
+        results.append((fields, relative))
     if not results:
         fields = {"start": None, "end": None}
         if label:
             fields["label"] = label
         if status:
             fields["status"] = status
-        results.append(fields)
+        results.append((fields, False))
     return results
 
 
@@ -705,9 +719,13 @@ def _sentence_subject(doc: AnalyzedDocument, sentence: Sentence, countries: list
     return None
 
 
-def _consolidate(facts: list[Fact]) -> list[Fact]:
+def _consolidate(found: list[tuple[Fact, bool]]) -> list[Fact]:
     """One fact per (actor, body, role, term): an undated or less precise statement of a role
-    that the document also dates is the same role, not another one."""
+    that the document also dates is the same role, not another one; a date read against the
+    document's date ("this month") gives way to one the text writes out."""
+    explicit = {(f.get("actor"), f.get("body"), f.get("role")) for f, rel in found if f.get("start") and not rel}
+    facts = [f for f, rel in found
+             if not (rel and (f.get("actor"), f.get("body"), f.get("role")) in explicit)]
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
         key = (fact.get("actor"), fact.get("body"), fact.get("role"))
