@@ -1,0 +1,390 @@
+"""The query API over a store: what the CLI, the web app and the JSON API call.
+
+Every function takes a store (anything with the store's ``facts(...)``; a
+:class:`MemorySource` wraps a plain list of facts), merges what it reads
+across documents and returns typed results with a ``to_json()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Protocol
+
+from diplograph.model import Document, Fact
+from diplograph.query import dates
+from diplograph.query.claims import ClaimSeries, State, StatusHistory, claim_series, state_as_of, status_histories
+from diplograph.query.contradictions import Contradiction, find
+from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, same_actor
+from diplograph.resolve import fold
+
+
+class FactSource(Protocol):
+    """The part of the store protocol the query API needs."""
+
+    def facts(self, type: Any = None, doc_id: str | None = None, entity: Any = None, since: str | None = None,
+              until: str | None = None, text: str | None = None, limit: int | None = None,
+              offset: int = 0) -> list[Fact]: ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+
+@dataclass(frozen=True)
+class _Person:
+    id: str
+    kind: str
+    name: str
+    facts: int = 0
+
+
+class MemorySource:
+    """A list of facts (and optionally their documents) behind the store's ``facts`` filters.
+
+    For tests, for scripts that extract without a store, and for exports of an
+    in-memory run. ``text`` matches when every word of it is in the evidence.
+    """
+
+    def __init__(self, facts: Iterable[Fact], documents: Iterable[Document] = ()) -> None:
+        self._facts = list(facts)
+        self._documents = {doc.id: doc for doc in documents}
+
+    def facts(self, type: Any = None, doc_id: str | None = None, entity: Any = None, since: str | None = None,
+              until: str | None = None, text: str | None = None, limit: int | None = None,
+              offset: int = 0, **_: Any) -> list[Fact]:
+        types = _names(type)
+        entities = _names(entity)
+        words = [w for w in fold(text or "").casefold().split() if w.isalnum()]
+        out = []
+        for fact in self._facts:
+            if types and fact.type not in types:
+                continue
+            if doc_id and fact.doc_id != doc_id:
+                continue
+            if entities and not (set(entities) & set(fact_entities(fact.fields))):
+                continue
+            if (since or until) and not _overlaps_range(fact.fields, since, until):
+                continue
+            if words:
+                sentence = fold(fact.evidence.text).casefold()
+                if not all(w in sentence for w in words):
+                    continue
+            out.append(fact)
+        return out[offset: None if limit is None else offset + limit]
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._documents.get(doc_id)
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> Iterable[Document]:
+        docs = list(self._documents.values())
+        return docs[offset: None if limit is None else offset + limit]
+
+    def entities(self, kind: str | None = None, q: str | None = None, limit: int | None = None,
+                 offset: int = 0, **_: Any) -> list[Any]:
+        counts: dict[str, int] = {}
+        for fact in self._facts:
+            for value in fact_entities(fact.fields):
+                counts[value] = counts.get(value, 0) + 1
+        out = []
+        for value, n in sorted(counts.items()):
+            entity_kind = "person" if not is_id(value) else "country" if len(value) == 3 else "body"
+            if kind and entity_kind != kind:
+                continue
+            if q and fold(q).casefold() not in fold(value).casefold():
+                continue
+            out.append(_Person(value, entity_kind, value, n))
+        return out[offset: None if limit is None else offset + limit]
+
+
+_ENTITY_FIELDS = ("a", "b", "subject", "actor", "body", "org", "person", "participants", "parties", "host",
+                  "location")
+
+
+def fact_entities(fields: Mapping[str, Any]) -> list[str]:
+    """Every id or person name a fact's fields name."""
+    out: list[str] = []
+    for name in _ENTITY_FIELDS:
+        value = fields.get(name)
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, str) and item:
+                out.append(item)
+    return out
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if v]
+
+
+def _overlaps_range(fields: Mapping[str, Any], since: str | None, until: str | None) -> bool:
+    for name in ("as_of", "since", "start", "date", "signed", "period_start", "published"):
+        if fields.get(name):
+            start = str(fields[name])
+            end = fields.get({"start": "end", "period_start": "period_end", "date": "end"}.get(name, "")) or start
+            return dates.within(start, since, None) if not until else (
+                dates.within(start, None, until) and (since is None or dates.within(str(end), since, None)))
+    return False
+
+
+# ---------------------------------------------------------------- helpers over a store
+
+
+def published_dates(store: Any, facts: Iterable[Fact]) -> dict[str, str | None]:
+    """Publication date of each document the facts cite (one look-up per document)."""
+    out: dict[str, str | None] = {}
+    getter = getattr(store, "document", None)
+    for fact in facts:
+        if fact.doc_id in out:
+            continue
+        doc = getter(fact.doc_id) if getter else None
+        out[fact.doc_id] = doc.published if doc is not None else None
+    return out
+
+
+def expand_entity(entity_id: str) -> list[str]:
+    """A country with its national bodies (VNM -> VNM, CPV, NA_VNM ...): they speak for it."""
+    from diplograph.resolve import bodies
+
+    out = [entity_id]
+    if is_id(entity_id) and len(entity_id) == 3:
+        out += sorted(b.id for b in bodies().values() if b.country == entity_id)
+    return out
+
+
+def person_names(store: Any, name: str) -> list[str]:
+    """The store's canonical names of the person ``name`` may mean (surname matching)."""
+    getter = getattr(store, "entities", None)
+    if getter is None:
+        return [name]
+    tokens = fold(name).split()
+    if not tokens:
+        return []
+    candidates = getter(kind="person", q=tokens[-1])
+    # Fullest name first (it is the one to show), then the most cited.
+    out = [e.id for e in sorted(candidates, key=lambda e: (-len(e.id.split()), -e.facts, e.id))
+           if name_ok(name, e.id)]
+    return out or [name]
+
+
+def _merge_read(store: Any, facts: list[Fact]) -> list[MergedFact]:
+    return merge(facts, published_dates(store, facts))
+
+
+def _entity_ids(store: Any, entity: str) -> list[str]:
+    return expand_entity(entity) if is_id(entity) else person_names(store, entity)
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    """Everything the graph says about one country, body or person (as of a date, if given)."""
+
+    id: str
+    kind: str
+    name: str
+    as_of: str | None
+    offices: tuple[MergedFact, ...] = ()
+    partnerships: Mapping[str, tuple[MergedFact, ...]] = field(default_factory=dict)
+    relations: tuple[MergedFact, ...] = ()
+    roles: tuple[MergedFact, ...] = ()
+    events: tuple[MergedFact, ...] = ()
+    agreements: tuple[MergedFact, ...] = ()
+    claims: tuple[ClaimSeries, ...] = ()
+    histories: tuple[StatusHistory, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "name": self.name, "as_of": self.as_of,
+            "offices": [f.to_json() for f in self.offices],
+            "partnerships": {level: [f.to_json() for f in fs] for level, fs in self.partnerships.items()},
+            "relations": [f.to_json() for f in self.relations],
+            "roles": [f.to_json() for f in self.roles],
+            "events": [f.to_json() for f in self.events],
+            "agreements": [f.to_json() for f in self.agreements],
+            "claims": [s.to_json() for s in self.claims],
+            "histories": [h.to_json() for h in self.histories],
+        }
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str | None
+    what: str  # "event", "start", "end", "since", "signed", "as_of"
+    summary: str
+    fact: MergedFact
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date, "what": self.what, "summary": self.summary, "fact": self.fact.to_json()}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    entity: str
+    entries: tuple[TimelineEntry, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": self.entity, "entries": [e.to_json() for e in self.entries]}
+
+
+# ---------------------------------------------------------------- the API
+
+
+def facts(store: FactSource, type: Any = None, entity: str | None = None, since: str | None = None,
+          until: str | None = None, text: str | None = None, doc_id: str | None = None,
+          limit: int | None = None) -> list[MergedFact]:
+    """Facts matching the filters, merged across documents (same key -> one fact, every source)."""
+    entities = _entity_ids(store, entity) if entity else None
+    raw = store.facts(type=type, doc_id=doc_id, entity=entities, since=since, until=until, text=text)
+    merged = _merge_read(store, raw)
+    return merged[:limit] if limit is not None else merged
+
+
+def entity_kind(entity_id: str) -> str:
+    if not is_id(entity_id):
+        return "person"
+    from diplograph.resolve import bodies
+
+    return "body" if entity_id in bodies() or len(entity_id) != 3 else "country"
+
+
+def entity_name(entity_id: str) -> str:
+    from diplograph.resolve import bodies
+
+    body = bodies().get(entity_id)
+    if body:
+        return body.name
+    try:
+        from diplograph.resolve import country_name  # type: ignore[attr-defined]
+
+        return str(country_name(entity_id) or entity_id)
+    except ImportError:
+        pass
+    try:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=entity_id)
+        return str(getattr(country, "common_name", None) or country.name) if country else entity_id
+    except (ImportError, LookupError, KeyError):
+        return entity_id
+
+
+def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) -> EntityProfile:
+    """Offices held, partnerships by level, relations, roles with terms, events in order, claims.
+
+    With ``as_of``: what held at that date (latest claims at or before it, each
+    partnership at its highest level by then, terms covering it, events up to it).
+    """
+    kind = entity_kind(entity_id)
+    ids = _entity_ids(store, entity_id)
+    raw = store.facts(entity=ids)
+    merged = _merge_read(store, raw)
+    subject = entity_id if kind != "person" else None
+    histories = tuple(status_histories(merged, entity=subject)) if subject else ()
+    if as_of:
+        state: State = state_as_of(merged, as_of, entity=subject or entity_id)
+        partnerships_list = list(state.partnerships)
+        relations = state.relations
+        roles = state.roles
+        offices = state.positions if kind != "person" else tuple(
+            f for f in merged if f.type == "position" and _stated_by(f, as_of))
+        events = tuple(f for f in merged if f.type == "event" and dates.on_or_before(f.date, as_of))
+        agreements = tuple(f for f in merged if f.type == "agreement" and dates.on_or_before(
+            f.get("signed") or f.first_seen, as_of))
+        claims = tuple(_series_of_points(state))
+    else:
+        partnerships_list = [f for f in merged if f.type == "partnership"]
+        relations = tuple(f for f in merged if f.type == "diplomatic_relations")
+        roles = tuple(f for f in merged if f.type == "role")
+        offices = tuple(f for f in merged if f.type == "position")
+        events = tuple(f for f in merged if f.type == "event")
+        agreements = tuple(f for f in merged if f.type == "agreement")
+        claims = tuple(claim_series(merged, subject=subject)) if subject else ()
+    by_level: dict[str, list[MergedFact]] = {}
+    for fact in partnerships_list:
+        by_level.setdefault(str(fact.get("level")), []).append(fact)
+    name = entity_name(entity_id) if kind != "person" else (ids[0] if ids else entity_id)
+    return EntityProfile(
+        id=entity_id if kind != "person" else name, kind=kind, name=name, as_of=as_of,
+        offices=tuple(sorted(offices, key=lambda f: dates.sort_key(f.get("as_of") or f.first_seen))),
+        partnerships={k: tuple(v) for k, v in sorted(by_level.items())},
+        relations=tuple(relations),
+        roles=tuple(sorted(roles, key=lambda f: (dates.sort_key(f.get("start")), str(f.get("body"))))),
+        events=tuple(sorted(events, key=lambda f: dates.sort_key(f.date))),
+        agreements=tuple(sorted(agreements, key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))),
+        claims=claims,
+        histories=histories,
+    )
+
+
+def _stated_by(fact: MergedFact, when: str) -> bool:
+    return any(dates.on_or_before(str(f.get("as_of") or fact.first_seen or ""), when) for f in fact.facts)
+
+
+def _series_of_points(state: State) -> list[ClaimSeries]:
+    return [ClaimSeries(str(p.fact.get("subject")), str(p.fact.get("metric")), (p,), p.fact.get("label"))
+            for p in state.statistics]
+
+
+def timeline(store: FactSource, entity_id: str, since: str | None = None,
+             until: str | None = None) -> Timeline:
+    """The dated facts about an entity, in date order (a term gives a start and an end entry)."""
+    merged = _merge_read(store, store.facts(entity=_entity_ids(store, entity_id)))
+    entries = []
+    for fact in merged:
+        if fact.type == "document":
+            continue
+        if fact.type == "role":
+            start, end = fact.get("start"), fact.get("end")
+            if start:
+                entries.append(TimelineEntry(str(start), "start", describe(fact), fact))
+            if end and end != start:
+                entries.append(TimelineEntry(str(end), "end", describe(fact), fact))
+            if not start and not end and fact.first_seen:
+                entries.append(TimelineEntry(fact.first_seen, "reported", describe(fact), fact))
+            continue
+        for name, what in (("date", "event"), ("start", "event"), ("since", "since"), ("signed", "signed"),
+                           ("as_of", "as_of")):
+            if fact.get(name):
+                entries.append(TimelineEntry(str(fact.get(name)), what, describe(fact), fact))
+                break
+        else:
+            if fact.first_seen:
+                entries.append(TimelineEntry(fact.first_seen, "reported", describe(fact), fact))
+    entries = [e for e in entries if dates.bounds(e.date) and (
+        (since is None or dates.within(e.date, since, None)) and (until is None or dates.within(e.date, None, until)))]
+    entries.sort(key=lambda e: (dates.sort_key(e.date), e.fact.type))
+    return Timeline(entity_id, tuple(entries))
+
+
+def claims(store: FactSource, metric: str | None = None, subject: str | None = None) -> list[ClaimSeries]:
+    """Series of a metric (for a subject): every figure with its date and sources, oldest first."""
+    raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
+    merged = _merge_read(store, raw)
+    return claim_series(merged, metric=metric, subject=subject)
+
+
+def contradictions(store: FactSource, subject: str | None = None) -> list[Contradiction]:
+    """Claims for the same time that cannot all be true, each explained, with every source."""
+    raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
+    return find(_merge_read(store, raw), subject=subject)
+
+
+def state(store: FactSource, when: str, entity: str | None = None) -> State:
+    """What held at ``when`` (for an entity, or everything)."""
+    raw = store.facts(entity=_entity_ids(store, entity) if entity else None)
+    return state_as_of(_merge_read(store, raw), when, entity=entity)
+
+
+def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
+    """Facts whose evidence sentences contain the words of ``text`` (full-text search)."""
+    return _merge_read(store, store.facts(text=text, limit=limit * 3))[:limit]
+
+
+__all__ = [
+    "EntityProfile", "FactSource", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "search", "state",
+    "timeline",
+]

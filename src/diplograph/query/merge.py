@@ -1,0 +1,513 @@
+"""Merge the same fact stated in several documents into one :class:`MergedFact`.
+
+Keys follow shared/spec/FACTS.md so that what the scorer would count as one
+fact is one fact here: a statistic is its subject, metric, value and the year
+it holds for; a partnership its pair and level; an event its kind family, a
+compatible date and a shared participant; a position its person (surname
+matching as the scorer does) and org. Every citation is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from diplograph.model import Evidence, Fact
+from diplograph.query import dates
+from diplograph.resolve import fold, national_country
+
+# Event kinds that reporters use for the same happening (as the scorer has them).
+KIND_FAMILY = {"meeting": "gathering", "talks": "gathering", "conference": "gathering", "call": "gathering",
+               "statement": "speech", "briefing": "speech", "interview": "speech"}
+# "established" and "restored" both say relations are on; "active" says they hold.
+STATUS_FAMILY = {"active": "on", "established": "on", "restored": "on", "severed": "off",
+                 "downgraded": "downgraded"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_AGREEMENT_STOPWORDS = {"and", "for", "of", "the", "on", "between", "to", "in", "a", "an"}
+
+
+@dataclass(frozen=True, eq=False)
+class MergedFact:
+    """One fact of the graph with every document that states it.
+
+    ``fields`` is the fullest statement (fields missing from it filled from the
+    others); ``facts`` are the per-document facts it merges, each with its
+    evidence; ``first_seen``/``last_seen`` are the earliest and latest dates of
+    the documents that state it (the fact's own date when a document is undated).
+    """
+
+    id: str
+    type: str
+    fields: Mapping[str, Any]
+    facts: tuple[Fact, ...]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    confidence: float = 0.5
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return tuple(fact.evidence for fact in self.facts)
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(fact.doc_id for fact in self.facts))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    @property
+    def date(self) -> str | None:
+        """The date the fact is about (event date, term start, claim date, since), else first seen."""
+        for name in ("date", "start", "as_of", "since", "signed", "period_start", "published"):
+            if self.fields.get(name):
+                return str(self.fields[name])
+        return self.first_seen
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "fields": dict(self.fields),
+            "summary": describe(self),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "confidence": round(self.confidence, 3),
+            "sources": [
+                {"doc": f.doc_id, "sentence": f.evidence.sentence, "start": f.evidence.start,
+                 "end": f.evidence.end, "text": f.evidence.text, "extractor": f.extractor}
+                for f in self.facts
+            ],
+        }
+
+
+# ---------------------------------------------------------------- matching helpers
+
+
+def is_id(value: Any) -> bool:
+    """Country and body ids are upper case ("VNM", "UNSC"); people's names are not."""
+    return isinstance(value, str) and bool(_ID.match(value))
+
+
+def actor_key(entity_id: str | None) -> str | None:
+    """A national body counts as its country (CPV ~ VNM, NA_VNM ~ VNM), as in FACTS.md keys."""
+    if not entity_id:
+        return entity_id
+    country = national_country(entity_id)
+    return country or entity_id
+
+
+def same_actor(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and (a == b or actor_key(a) == actor_key(b))
+
+
+def name_tokens(name: str | None) -> list[str]:
+    words = fold(name or "").casefold().replace("-", " ").replace(".", " ").replace(",", " ").split()
+    return [w for w in words if w not in _NAME_SUFFIXES and len(w) > 1]
+
+
+def name_ok(a: str | None, b: str | None) -> bool:
+    """The same person: equal names, a surname alone, or a short given name (the scorer's rule)."""
+    at, bt = name_tokens(a), name_tokens(b)
+    if not at or not bt:
+        return False
+    if at == bt:
+        return True
+    short, long_ = (at, bt) if len(at) < len(bt) else (bt, at)
+    if len(short) == 1:
+        return short[0] in long_[1:]
+    if long_[-len(short):] == short:
+        return True
+    return short[-1] in long_[1:] and long_[0][:2] == short[0][:2]
+
+
+def participant_ok(a: Any, b: Any) -> bool:
+    if is_id(a) or is_id(b):
+        return is_id(a) and is_id(b) and same_actor(a, b)
+    return name_ok(a, b)
+
+
+def kind_family(kind: str | None) -> str | None:
+    return KIND_FAMILY.get(kind or "", kind)
+
+
+def status_family(status: str | None) -> str:
+    return STATUS_FAMILY.get(status or "active", status or "active")
+
+
+def pair(fields: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(x for x in (fields.get("a"), fields.get("b")) if x)
+
+
+def _fold_name(name: Any) -> str:
+    text = " ".join(fold(str(name)).casefold().replace("-", " ").split()) if name else ""
+    return re.sub(r"^the ", "", text)
+
+
+def acronym_of(long_name: str) -> str:
+    """Initials of a long name's words ("Regional Comprehensive Economic Partnership" -> "RCEP")."""
+    words = re.split(r"[\s\-–/]+", fold(long_name))
+    return "".join(w[0].upper() for w in words if w and w.casefold() not in _AGREEMENT_STOPWORDS
+                   and w[0].isalpha())
+
+
+def short_form_of(short: str, long_name: str) -> bool:
+    """Is ``short`` an acronym of ``long_name``? (CPTPP and the Comprehensive and Progressive ...)"""
+    short = short.replace(".", "").replace("-", "").strip()
+    if not (3 <= len(short) <= 10) or not short.isupper() or " " in short:
+        return False
+    initials = acronym_of(long_name)
+    if not initials or short[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(ch in rest for ch in short) and len(short) >= 0.6 * len(initials)
+
+
+def agreement_names(fields: Mapping[str, Any]) -> set[str]:
+    return {n for n in (_fold_name(fields.get("name")), _fold_name(fields.get("long_name"))) if n}
+
+
+def same_agreement(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Same normalised name, or an acronym and its long form; parties, where both name them, agree."""
+    parties_a, parties_b = set(a.get("parties") or []), set(b.get("parties") or [])
+    if parties_a and parties_b and parties_a != parties_b:
+        return False
+    if agreement_names(a) & agreement_names(b):
+        return True
+    raw_a = [str(x) for x in (a.get("name"), a.get("long_name")) if x]
+    raw_b = [str(x) for x in (b.get("name"), b.get("long_name")) if x]
+    return any(short_form_of(x, y) or short_form_of(y, x) for x in raw_a for y in raw_b)
+
+
+def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Same kind family, dates that can be the same day, and a shared person (or the same actors)."""
+    if kind_family(a.get("kind")) != kind_family(b.get("kind")):
+        return False
+    date_a, date_b = a.get("date") or a.get("start"), b.get("date") or b.get("start")
+    if date_a or date_b:
+        if not dates.compatible(date_a, date_b):
+            return False
+    parts_a = [p for p in a.get("participants") or [] if p]
+    parts_b = [p for p in b.get("participants") or [] if p]
+    ids_a = {actor_key(p) for p in parts_a if is_id(p)}
+    ids_b = {actor_key(p) for p in parts_b if is_id(p)}
+    if ids_a and ids_b and not ids_a & ids_b:
+        return False  # a visit to Korea and a visit to India in the same month are two visits
+    loc_a, loc_b = a.get("location"), b.get("location")
+    if is_id(loc_a) and is_id(loc_b) and not same_actor(loc_a, loc_b):
+        return False
+    people_a = [p for p in parts_a if not is_id(p)]
+    people_b = [p for p in parts_b if not is_id(p)]
+    shared = sum(1 for x in people_a if any(name_ok(x, y) for y in people_b))
+    if shared and shared >= min(2, len(people_a), len(people_b)):
+        # Biden meeting Modi and Biden meeting Kishida on one day are two meetings.
+        return bool(date_a and date_b) or _same_set(parts_a, parts_b)
+    # Without people, a shared country says little: ask for the same actors.
+    return bool(parts_a) and _same_set(parts_a, parts_b) and bool(date_a and date_b)
+
+
+def _same_set(a: Sequence[Any], b: Sequence[Any]) -> bool:
+    return all(any(participant_ok(x, y) for y in b) for x in a) and all(
+        any(participant_ok(x, y) for x in a) for y in b)
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _stat_key(fields: Mapping[str, Any]) -> tuple[Any, ...]:
+    value = fields.get("value")
+    try:
+        value = round(float(value), 6)
+    except (TypeError, ValueError):
+        pass
+    label = _fold_name(fields.get("label")) if fields.get("metric") == "other" else ""
+    return (actor_key(fields.get("subject")), fields.get("metric"), label, value, dates.year(fields.get("as_of")))
+
+
+def exact_key(fact_type: str, fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """A hashable key for the types whose identity is a plain tuple; None for clustered types."""
+    if fact_type == "statistic":
+        return _stat_key(fields)
+    if fact_type == "partnership":
+        return (pair(fields), fields.get("level"))
+    if fact_type == "diplomatic_relations":
+        return (pair(fields), status_family(fields.get("status")))
+    if fact_type == "role":
+        return (actor_key(fields.get("actor")), fields.get("body"), fields.get("role"),
+                dates.year(fields.get("start")) if fields.get("start") else None)
+    if fact_type == "document":
+        return (fields.get("__doc"),)
+    return None
+
+
+CLUSTER_TESTS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bool]] = {
+    "agreement": same_agreement,
+    "event": same_event,
+    "position": lambda a, b: name_ok(a.get("person"), b.get("person")) and same_actor(a.get("org"), b.get("org")),
+}
+
+
+# ---------------------------------------------------------------- merging
+
+
+def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = None) -> list[MergedFact]:
+    """Group facts that state the same thing (FACTS.md keys) into merged facts.
+
+    ``published`` maps a document id to its publication date, for first/last
+    seen; documents missing from it fall back to the fact's own date.
+    Output order: by type, then date.
+    """
+    published = published or {}
+    groups: list[list[Fact]] = []
+    by_key: dict[tuple[Any, ...], list[Fact]] = {}
+    indexes: dict[str, dict[tuple[Any, ...], list[list[Fact]]]] = {}
+    for fact in facts:
+        fields = dict(fact.fields)
+        if fact.type == "document":
+            fields["__doc"] = fact.doc_id
+        key = exact_key(fact.type, fields)
+        if key is not None:
+            full = (fact.type, *key)
+            if full not in by_key:
+                by_key[full] = []
+                groups.append(by_key[full])
+            by_key[full].append(fact)
+            continue
+        test = CLUSTER_TESTS.get(fact.type)
+        index = indexes.setdefault(fact.type, {})
+        home = None
+        if test is not None:
+            probe_keys, _ = _block_keys(fact.type, fact.fields)
+            candidates: dict[int, list[Fact]] = {}
+            for block in probe_keys:
+                for cluster in index.get(block, ()):
+                    candidates.setdefault(id(cluster), cluster)
+            for cluster in candidates.values():
+                # Complete linkage: a coarse date or a bare surname must not chain two happenings.
+                if all(test(fact.fields, other.fields) for other in cluster):
+                    home = cluster
+                    break
+        if home is None:
+            home = []
+            groups.append(home)
+        home.append(fact)
+        _, own_keys = _block_keys(fact.type, fact.fields)
+        for block in own_keys:
+            bucket = index.setdefault(block, [])
+            if not any(c is home for c in bucket):
+                bucket.append(home)
+    groups = _fold_undated_roles(groups)
+    merged = [_merged(group, published) for group in groups if group]
+    merged.sort(key=lambda m: (m.type, dates.sort_key(m.date)))
+    return merged
+
+
+def _block_keys(fact_type: str, fields: Mapping[str, Any]) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """(keys to look candidates up by, keys to file this fact under): only facts that share a
+    block are compared, which keeps merging near-linear on large stores."""
+    keys: set[tuple[Any, ...]] = set()
+    if fact_type == "event":
+        family = kind_family(fields.get("kind"))
+        when = dates.year(fields.get("date") or fields.get("start"))
+        parts = [p for p in fields.get("participants") or [] if p]
+        for part in parts:
+            if not is_id(part):
+                keys.update((family, when, tok) for tok in name_tokens(part))
+        keys.add((family, when, "ids", tuple(sorted({str(actor_key(p)) for p in parts if is_id(p)}))))
+        return keys, keys
+    if fact_type == "position":
+        org = actor_key(fields.get("org"))
+        keys.update((org, tok) for tok in name_tokens(fields.get("person")))
+        return keys, keys
+    if fact_type == "agreement":
+        probe: set[tuple[Any, ...]] = set()
+        for name in agreement_names(fields):
+            keys.add(("name", name))
+        probe.update(keys)
+        for raw in (fields.get("name"), fields.get("long_name")):
+            if not raw:
+                continue
+            raw = str(raw)
+            compact = raw.replace(".", "").replace("-", "").strip()
+            if compact.isupper() and " " not in compact and compact:
+                keys.add(("acr", compact[0]))
+                probe.add(("long", compact[0]))
+            else:
+                initials = acronym_of(raw)
+                if initials:
+                    keys.add(("long", initials[0]))
+                    probe.add(("acr", initials[0]))
+        return probe, keys
+    return keys, keys
+
+
+def _fold_undated_roles(groups: list[list[Fact]]) -> list[list[Fact]]:
+    """A role stated without a start joins the one dated term of the same seat, if there is one."""
+    dated: dict[tuple[Any, ...], list[list[Fact]]] = {}
+    undated: list[tuple[tuple[Any, ...], list[Fact]]] = []
+    for group in groups:
+        fact = group[0]
+        if fact.type != "role":
+            continue
+        seat = (actor_key(fact.get("actor")), fact.get("body"), fact.get("role"))
+        if fact.get("start"):
+            dated.setdefault(seat, []).append(group)
+        else:
+            undated.append((seat, group))
+    for seat, group in undated:
+        terms = dated.get(seat, [])
+        if len(terms) == 1:
+            terms[0].extend(group)
+            group.clear()
+    return groups
+
+
+def _richness(fact: Fact) -> tuple[int, float, int]:
+    filled = sum(1 for v in fact.fields.values() if v not in (None, "", [], ()))
+    return (filled, fact.confidence, len(str(fact.get("name") or fact.get("person") or "")))
+
+
+def _merged(group: list[Fact], published: Mapping[str, str | None]) -> MergedFact:
+    best = max(group, key=_richness)
+    fields: dict[str, Any] = {k: v for k, v in best.fields.items() if not k.startswith("__")}
+    for fact in group:
+        for name, value in fact.fields.items():
+            if fields.get(name) in (None, "", [], ()) and value not in (None, "", [], ()):
+                fields[name] = value
+    if best.type == "event":
+        fields["participants"] = _union_participants(group)
+        stated = [str(f.get("date")) for f in group if dates.bounds(f.get("date"))]
+        if stated:
+            fields["date"] = max(stated, key=len)  # the most precise of the (compatible) dates
+    if best.type == "position":
+        fields["person"] = max((str(f.get("person") or "") for f in group), key=lambda n: len(name_tokens(n)))
+    if best.type == "role" and not best.get("start"):
+        starts = [f.get("start") for f in group if f.get("start")]
+        if starts:
+            dated_best = max((f for f in group if f.get("start")), key=_richness)
+            fields.update({k: v for k, v in dated_best.fields.items() if v is not None})
+    if best.type == "statistic":
+        fields["value"] = best.get("value")
+    seen = sorted((d for d in (published.get(f.doc_id) or _own_date(f) for f in group) if dates.bounds(d)),
+                  key=dates.sort_key)
+    per_doc: dict[str, float] = {}
+    for fact in group:
+        per_doc[fact.doc_id] = max(per_doc.get(fact.doc_id, 0.0), fact.confidence)
+    miss = 1.0
+    for conf in per_doc.values():
+        miss *= 1.0 - min(max(conf, 0.0), 0.99)
+    ordered = tuple(sorted(group, key=lambda f: (dates.sort_key(published.get(f.doc_id)), f.doc_id,
+                                                 f.evidence.sentence)))
+    return MergedFact(
+        id=_merged_id(best.type, fields),
+        type=best.type,
+        fields=fields,
+        facts=ordered,
+        first_seen=seen[0] if seen else None,
+        last_seen=seen[-1] if seen else None,
+        confidence=round(1.0 - miss, 4),
+    )
+
+
+def _own_date(fact: Fact) -> str | None:
+    for name in ("published", "as_of", "date", "start", "signed", "since"):
+        if fact.get(name):
+            return str(fact.get(name))
+    return None
+
+
+def _union_participants(group: list[Fact]) -> list[Any]:
+    out: list[Any] = []
+    for fact in group:
+        for part in fact.get("participants") or []:
+            for i, known in enumerate(out):
+                if participant_ok(part, known):
+                    if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):
+                        out[i] = part
+                    break
+            else:
+                out.append(part)
+    return out
+
+
+def _merged_id(fact_type: str, fields: Mapping[str, Any]) -> str:
+    core = {k: v for k, v in fields.items() if k in _ID_FIELDS.get(fact_type, ())}
+    payload = json.dumps([fact_type, core], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+
+_ID_FIELDS: dict[str, tuple[str, ...]] = {
+    "statistic": ("subject", "metric", "label", "value", "as_of"),
+    "partnership": ("a", "b", "level"),
+    "diplomatic_relations": ("a", "b", "status"),
+    "role": ("actor", "body", "role", "start"),
+    "agreement": ("name", "parties"),
+    "event": ("kind", "date", "participants"),
+    "position": ("person", "org"),
+    "document": ("published", "title"),
+}
+
+
+# ---------------------------------------------------------------- human-readable lines
+
+
+def describe(fact: MergedFact | Fact) -> str:
+    """One line a person can read: "VNM–RUS comprehensive_strategic partnership (since 2001)"."""
+    f = fact.fields
+    t = fact.type
+    if t == "statistic":
+        what = f.get("label") or str(f.get("metric") or "").replace("_", " ")
+        qual = {"over": "over ", "nearly": "nearly ", "about": "about ", "at_least": "at least ",
+                "up_to": "up to "}.get(str(f.get("qualifier") or ""), "")
+        of = f" of {f.get('of')}" if f.get("of") else ""
+        return f"{f.get('subject')}: {what} = {qual}{_number(f.get('value'))}{of} (as of {f.get('as_of') or '?'})"
+    if t == "partnership":
+        since = f" (since {f.get('since')})" if f.get("since") else ""
+        return f"{f.get('a')}–{f.get('b')} {str(f.get('level') or '').replace('_', ' ')} partnership{since}"
+    if t == "diplomatic_relations":
+        since = f" since {f.get('since')}" if f.get("since") else ""
+        return f"{f.get('a')}–{f.get('b')} diplomatic relations: {f.get('status') or 'active'}{since}"
+    if t == "role":
+        term = _term(f.get("start"), f.get("end"))
+        label = f" ({f.get('label')})" if f.get("label") else ""
+        return f"{f.get('actor')} {str(f.get('role') or '').replace('_', ' ')} of {f.get('body')}{label}{term}"
+    if t == "agreement":
+        parties = "–".join(f.get("parties") or [])
+        signed = f", signed {f.get('signed')}" if f.get("signed") else ""
+        return f"{f.get('name')} [{f.get('kind') or 'agreement'}]{' ' + parties if parties else ''}{signed}"
+    if t == "event":
+        when = f.get("date") or f.get("start") or "undated"
+        where = f" in {f.get('location')}" if f.get("location") else ""
+        label = f" — {f.get('label')}" if f.get("label") else ""
+        return f"{when} {f.get('kind')}: {', '.join(map(str, f.get('participants') or []))}{where}{label}"
+    if t == "position":
+        return f"{f.get('person')}: {f.get('title')} ({f.get('org')}, as of {f.get('as_of') or '?'})"
+    if t == "document":
+        return f"document published {f.get('published') or '?'}"
+    return json.dumps(dict(f), default=str)
+
+
+def _term(start: Any, end: Any) -> str:
+    if start and end and start != end:
+        return f" {start}–{end}"
+    if start:
+        return f" {start}" if end else f" from {start}"
+    if end:
+        return f" until {end}"
+    return ""
+
+
+def _number(value: Any) -> str:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if number.is_integer():
+        return f"{int(number):,}"
+    return f"{number:,}"
+
+
+__all__ = ["MergedFact", "describe", "merge", "name_ok", "same_actor", "same_agreement", "same_event"]
