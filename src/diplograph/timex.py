@@ -304,8 +304,9 @@ def _h_relative_day(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | Non
 
 def _h_relative_unit(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
-    delta = 0 if rel in ("this", "earlier this", "later this", "current") else (
-        -1 if rel in ("last", "past", "previous") else 1)
+    # "the past year": the twelve months to the reference date, mostly its own year
+    delta = 0 if rel in ("this", "earlier this", "later this", "current", "past") else (
+        -1 if rel in ("last", "previous") else 1)
     if unit == "year":
         return TimeValue(_iso(ref.year + delta), "year") if ref.year is not None else None
     if unit == "month":
