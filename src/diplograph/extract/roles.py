@@ -109,6 +109,10 @@ _BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
 # "prohibiting any future funding for", "cut its contributions to": a contribution that ends.
 _ENDING = re.compile(r"\b(?:prohibit\w*|ban\w*|cut\w*|halt\w*|end\w*|stop\w*|suspend\w*|freez\w*|"
                      r"withdr\w*|terminat\w*|cease\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_HANDOVER = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?\s+over|pass(?:es|ed|ing)?(?:\s+on)?|transferr?(?:s|ed|ing)?)"
+                       r"\s+(?:\S+\s+){0,3}$")
+_TAKING = re.compile(r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
+                     r"beg(?:in|an|ins|un)|start(?:s|ed)?)\s+(?:\S+\s+){0,4}$")
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
                       r"union|alliance|community|agency)\b")
@@ -261,10 +265,39 @@ def _country_spans(sentence: Sentence) -> list[_Span]:
             cid = m.id
         elif m.kind == "body" and not _is_international(m.id):
             cid = resolve.national_country(m.id)
-        elif m.kind in ("place", "other"):
+        elif m.kind in ("place", "other", "person"):  # the NER calls some countries persons
             cid = resolve.country_id(re.sub(r"(?:'s|’s)$", "", m.text))
         if cid:
             out.append(_Span(m.start - sentence.start, m.end - sentence.start, cid))
+    return sorted(out + _scanned_countries(sentence, out), key=lambda s: s.start)
+
+
+def _scanned_countries(sentence: Sentence, known: list[_Span]) -> list[_Span]:
+    """Country names among capitalised words that no mention covers (the NER misses some
+    sentence-initial or short names: "Niger, Mali and Burkina Faso left ...")."""
+    covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
+               if m.kind in ("country", "body", "person", "place", "other")]
+    covered += [(s.start, s.end) for s in known]
+    tokens = [t for t in sentence.tokens
+              if not any(a <= t.start - sentence.start < b for a, b in covered)]
+    out: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in (4, 3, 2, 1):
+            run = tokens[i : i + n]
+            if len(run) < n or not all(t.text[:1].isupper() for t in run) \
+                    or any(b.i != a.i + 1 for a, b in zip(run, run[1:])):
+                continue
+            cid = resolve.country_id(" ".join(t.text for t in run))
+            if cid:
+                found = (n, _Span(run[0].start - sentence.start, run[-1].end - sentence.start, cid))
+                break
+        if found:
+            out.append(found[1])
+            i += found[0]
+        else:
+            i += 1
     return out
 
 
@@ -556,6 +589,11 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
             role = _role_for(trig.cls, body.id, trig.text)
             if role is None or _plural_member(text, trig, after):
                 continue
+            if not after and not _names_the_body(text, body, role):
+                continue
+            if role == "contributor" and body.id != "UN_PKO" and not re.fullmatch(
+                    r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]):
+                continue  # "contributions to NATO", not "contributions as a NATO partner"
             actors = _actors(doc, sentence, trig, body, after, countries, state)
             confidence = 0.7
             if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
@@ -565,12 +603,17 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
                 continue
             if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
                 continue
+            receiver = _handover_receiver(text, trig, body, role, countries)
             begin = max(body.end, trig.end) if after else body.end
             stop = _next_stop(begin, bodies, triggers, len(text), index)
             for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
                 for actor in actors:
                     fact = make_fact(doc, sentence, "role", EXTRACTOR, confidence=confidence,
                                      actor=actor, body=body.id, role=role, **fields)
+                    out.append((fact, relative))
+                if receiver and fields.get("end"):
+                    fact = make_fact(doc, sentence, "role", EXTRACTOR, confidence=confidence, actor=receiver,
+                                     body=body.id, role=role, start=fields["end"], end=None)
                     out.append((fact, relative))
     # Remember what later sentences may refer back to.
     for body in bodies:
@@ -599,6 +642,28 @@ def _governing_trigger(text: str, body: _Span, bodies: list[_Span], triggers: li
     return None
 
 
+# Capitalised words after a body that still name a gathering of that body ("the ASEAN Summit").
+_MEETING_WORDS = {"summit", "summits", "meeting", "meetings", "week", "conference", "session", "sessions",
+                  "forum", "general", "year", "ministerial", "leaders", "leaders'", "games"}
+_ROLE_NOUNS = {"chair", "chairmanship", "president", "presidency", "member", "membership", "seat", "host",
+               "vice", "year", "term", "board"}
+
+
+def _names_the_body(text: str, body: _Span, role: str) -> bool:
+    """False when the body only qualifies another name ("a NATO Global Partner", "the ASEAN
+    Regional Forum"): a role in that is not a role in the body. Hosting or chairing a body's
+    summit or meeting is still the body's."""
+    m = re.match(r"\s+([A-Z][\w'’-]*)", text[body.end :])
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word in _ROLE_NOUNS:
+        return True
+    if role in ("host", "chair", "president") and word in _MEETING_WORDS:
+        return True
+    return False
+
+
 def _plural_member(text: str, trig: _Trigger, after: bool) -> bool:
     """"member states of ASEAN", "permanent members": no single actor holds the role."""
     if trig.cls not in (_MEMBER, _NPM, "permanent"):
@@ -617,6 +682,8 @@ def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Sp
             return []
         if re.match(r"\s+by\b", text[trig.end :]):
             return []
+    if trig.cls in (_PRES, _VP, _CHAIR) and _office_of_someone_else(sentence, trig, body):
+        return []
     if trig.cls == _HOST:
         by = _hosted_by(sentence, trig, countries)
         if by:
@@ -638,6 +705,46 @@ def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Sp
     if actor:
         return [actor]
     return _subject_actors(sentence, trig, countries, doc, state)
+
+
+def _handover_receiver(text: str, trig: _Trigger, body: _Span, role: str, countries: list[_Span]) -> str | None:
+    """"handed over the ASEAN chairmanship to the Philippines": the country that takes over."""
+    if role not in ("chair", "president") or not _HANDOVER.search(text[max(0, trig.start - 60) : trig.start]):
+        return None
+    end = max(trig.end, body.end)
+    for span in countries:
+        if span.start >= end and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[end : span.start]):
+            return span.id
+    return None
+
+
+# Verbs of meeting someone: "met the President of the General Assembly" names a person's office.
+_INTERACTION_VERBS = {"meet", "thank", "call", "tell", "receive", "welcome", "congratulate", "invite", "brief",
+                      "greet", "see", "visit", "speak", "talk", "write", "urge", "ask", "hold", "accompany"}
+
+
+def _office_of_someone_else(sentence: Sentence, trig: _Trigger, body: _Span) -> bool:
+    """True when an office word names a person the actor deals with, not the actor's office:
+    "met the President of the UN General Assembly, Dennis Francis", "talks with the ASEAN Chair"."""
+    text = sentence.text
+    end = max(trig.end, body.end)
+    for m in sentence.mentions_of("person"):
+        start = m.start - sentence.start
+        if start >= end and re.fullmatch(r"\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?", text[end:start]):
+            return True
+    tok = _token_at(sentence, trig.start)
+    if tok is None or re.fullmatch(r"(?i)chair(?:ed|s|ing)", trig.text):
+        return False
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = sentence.tokens[tok.head]
+    if tok.dep in ("pobj", "dobj", "dative") and tok.head != tok.i:
+        head = sentence.tokens[tok.head]
+        if tok.dep == "pobj" and head.text.lower() in ("with", "to", "by", "from", "against", "toward", "towards"):
+            return True
+        verb = sentence.tokens[head.head] if tok.dep == "pobj" and head.head != head.i else head
+        if verb.lemma.lower() in _INTERACTION_VERBS and verb.pos in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _next_stop(begin: int, bodies: list[_Span], triggers: list[_Trigger], length: int, index: int) -> int:
@@ -683,10 +790,18 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
         if len(lead) == 1 and lead[0][0] == lead[0][1] and lead[0][0]:
             terms = lead
     results: list[tuple[dict[str, str | None], bool]] = []
+    lead_in = text[max(0, trig.start - 60) : trig.start]
+    handover = role in ("chair", "president") and _HANDOVER.search(lead_in)
+    taking = role in ("chair", "president", "member", "board_member", "non_permanent_member") \
+        and _TAKING.search(lead_in)
     for first, last, relative in terms:
         if role in ("host", "chair", "president") and first != last:
             continue  # a multi-year range near a presidency is the membership's term
-        if trig.cls == _LEAVE:
+        if handover:
+            first, last = None, last or first  # the giver's term ends; the receiver's is another fact
+        elif taking or (role in ("chair", "president") and first and len(first) == 10):
+            last = None  # "assumed the presidency on 1 December": a start
+        elif trig.cls == _LEAVE:
             first, last = None, last or first
         elif trig.cls == _JOIN and first == last and not re.match(r"(?i)particip", trig.text):
             last = None  # "joined X in 2007": a start, not a one-year term
