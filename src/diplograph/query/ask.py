@@ -29,7 +29,7 @@ from diplograph.query.api import (
     timeline,
 )
 from diplograph.query.claims import ClaimSeries, level_rank
-from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor
+from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor, title_words
 from diplograph.resolve import body_id, country_id, fold
 
 
@@ -475,25 +475,9 @@ def _who_is(store: FactSource, parsed: Parsed) -> Answer | None:
     return _ok(parsed, "who_is", f"{positions[0].get('person')}: {offices}.", positions, query)
 
 
-_TITLE_SYNONYMS = (
-    (r"\bminister of foreign affairs\b", "foreign minister"),
-    (r"\bpm\b", "prime minister"),
-    (r"\bchair(wo)?man\b|\bchairperson\b", "chair"),
-    (r"\bsecretary[- ]general\b", "secretary general"),
-    (r"\bgeneral[- ]secretary\b", "general secretary"),
-)
-
-
-def _title_words(title: str) -> list[str]:
-    text = fold(title).casefold().replace("-", " ")
-    for pattern, repl in _TITLE_SYNONYMS:
-        text = re.sub(pattern, repl, text)
-    return [w for w in re.findall(r"[a-z]+", text) if w not in {"the", "of"}]
-
-
 def title_matches(wanted: str, title: str) -> bool:
     """"president" matches "President" and "State President", not "Vice President"."""
-    want, have = _title_words(wanted), _title_words(title)
+    want, have = title_words(wanted), title_words(title)
     if not want or not have:
         return False
     for i in range(len(have) - len(want) + 1):

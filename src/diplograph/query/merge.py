@@ -130,6 +130,37 @@ def participant_ok(a: Any, b: Any) -> bool:
     return name_ok(a, b)
 
 
+_TITLE_SYNONYMS = (
+    (r"\bminister (of|for) foreign affairs\b", "foreign minister"),
+    (r"\bpm\b", "prime minister"),
+    (r"\bchair(wo)?man\b|\bchairperson\b", "chair"),
+    (r"\bsecretary[- ]general\b", "secretary general"),
+    (r"\bgeneral[- ]secretary\b", "general secretary"),
+    (r"\bhead of state\b", "president"),
+)
+
+
+def title_words(title: Any) -> list[str]:
+    """Words of an office title with common variants made one ("Minister of Foreign Affairs")."""
+    text = fold(str(title or "")).casefold().replace("-", " ")
+    for pattern, repl in _TITLE_SYNONYMS:
+        text = re.sub(pattern, repl, text)
+    return [w for w in re.findall(r"[a-z]+", text) if w not in {"the", "of", "and"}]
+
+
+def same_title(a: Any, b: Any) -> bool:
+    """Titles compared loosely: one's words run inside the other's ("President" ~ "State President"),
+    never across a qualifier ("President" vs "Vice President")."""
+    wa, wb = title_words(a), title_words(b)
+    if not wa or not wb:
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    for i in range(len(long_) - len(short) + 1):
+        if long_[i:i + len(short)] == short:
+            return (long_[i - 1] if i else "") not in {"vice", "deputy", "former", "acting", "assistant", "under"}
+    return False
+
+
 def kind_family(kind: str | None) -> str | None:
     return KIND_FAMILY.get(kind or "", kind)
 
@@ -246,7 +277,8 @@ def exact_key(fact_type: str, fields: Mapping[str, Any]) -> tuple[Any, ...] | No
 CLUSTER_TESTS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bool]] = {
     "agreement": same_agreement,
     "event": same_event,
-    "position": lambda a, b: name_ok(a.get("person"), b.get("person")) and same_actor(a.get("org"), b.get("org")),
+    "position": lambda a, b: (name_ok(a.get("person"), b.get("person")) and a.get("org") == b.get("org")
+                              and same_title(a.get("title"), b.get("title"))),
 }
 
 
@@ -319,8 +351,7 @@ def _block_keys(fact_type: str, fields: Mapping[str, Any]) -> tuple[set[tuple[An
         keys.add((family, when, "ids", tuple(sorted({str(actor_key(p)) for p in parts if is_id(p)}))))
         return keys, keys
     if fact_type == "position":
-        org = actor_key(fields.get("org"))
-        keys.update((org, tok) for tok in name_tokens(fields.get("person")))
+        keys.update((fields.get("org"), tok) for tok in name_tokens(fields.get("person")))
         return keys, keys
     if fact_type == "agreement":
         probe: set[tuple[Any, ...]] = set()
