@@ -107,8 +107,10 @@ _ROLE_NOUN_AFTER = re.compile(
 )
 _BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
 # "prohibiting any future funding for", "cut its contributions to": a contribution that ends.
-_ENDING = re.compile(r"\b(?:prohibit\w*|ban\w*|cut\w*|halt\w*|end\w*|stop\w*|suspend\w*|freez\w*|"
-                     r"withdr\w*|terminat\w*|cease\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ENDING = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)?|halt(?:s|ed|ing)?|"
+                     r"end(?:s|ed|ing)?|stop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|freez(?:e|es|ing)|froze|"
+                     r"withdr(?:ew|aw|aws|awing)|terminat(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)|"
+                     r"no\s+longer)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HANDOVER = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?\s+over|pass(?:es|ed|ing)?(?:\s+on)?|transferr?(?:s|ed|ing)?)"
                        r"\s+(?:\S+\s+){0,3}$")
 _TAKING = re.compile(r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
@@ -720,7 +722,7 @@ def _handover_receiver(text: str, trig: _Trigger, body: _Span, role: str, countr
 
 # Verbs of meeting someone: "met the President of the General Assembly" names a person's office.
 _INTERACTION_VERBS = {"meet", "thank", "call", "tell", "receive", "welcome", "congratulate", "invite", "brief",
-                      "greet", "see", "visit", "speak", "talk", "write", "urge", "ask", "hold", "accompany"}
+                      "greet", "see", "visit", "speak", "talk", "write", "urge", "ask", "accompany"}
 
 
 def _office_of_someone_else(sentence: Sentence, trig: _Trigger, body: _Span) -> bool:
@@ -801,7 +803,7 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
             first, last = None, last or first  # the giver's term ends; the receiver's is another fact
         elif taking or (role in ("chair", "president") and first and len(first) == 10):
             last = None  # "assumed the presidency on 1 December": a start
-        elif trig.cls == _LEAVE:
+        elif trig.cls == _LEAVE or status == "ended":
             first, last = None, last or first
         elif trig.cls == _JOIN and first == last and not re.match(r"(?i)particip", trig.text):
             last = None  # "joined X in 2007": a start, not a one-year term
