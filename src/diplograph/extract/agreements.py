@@ -1,9 +1,562 @@
-"""Extractor stub: replaced by its owner (see docs/ARCHITECTURE.md)."""
+"""Agreements: treaties, trade agreements, memoranda, accords, joint statements, frameworks.
+
+Names are read three ways, all general:
+
+- title-case spans around a keyword (Agreement, Accord(s), Treaty, Convention,
+  Charter, Declaration, Memorandum of Understanding, MoU, Framework, Joint
+  Statement, Protocol, Pact, Compact, Deal), extended over "of/on/for/between"
+  complements ("Framework for an Agreement on Reciprocal, Fair, and Balanced
+  Trade"), with a short form in brackets when given ("... (CPTPP)");
+- the acronyms of major agreements (:data:`ACRONYMS`), with their long names;
+- a few lower-case forms that only count with named parties: "a memorandum of
+  understanding / an MoU", "a joint statement on ...", "a framework for an
+  agreement on ...", "a free trade agreement".
+
+A JSON Lines document whose title is a "Joint Statement ..." is itself a joint
+statement of the countries its title names, issued on the document's date.
+
+Parties come from "between X and Y", a dash compound in the name ("U.S.-India"),
+the grammatical subject of the verb ("The United States and Thailand agreed to
+..."), and "with X and Y" (one agreement per counterpart: "signed Agreements on
+Reciprocal Trade with Malaysia and Cambodia"). Counts ("15 free trade
+agreements") are statistics, not agreements.
+"""
 
 from __future__ import annotations
 
-from diplograph.model import AnalyzedDocument, Fact
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph import resolve
+from diplograph.extract.base import (
+    compound_countries,
+    is_country_id,
+    make_fact,
+    pair_ids,
+    principal_pair,
+    sentence_countries,
+    sentence_dates,
+)
+from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
+
+EXTRACTOR = "agreements.v1"
+
+# Major agreements known by their short form: acronym -> (long name, kind).
+ACRONYMS: dict[str, tuple[str, str]] = {
+    "CPTPP": ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "FTA"),
+    "TPP": ("Trans-Pacific Partnership", "FTA"),
+    "RCEP": ("Regional Comprehensive Economic Partnership", "FTA"),
+    "EVFTA": ("European Union-Vietnam Free Trade Agreement", "FTA"),
+    "EVIPA": ("European Union-Vietnam Investment Protection Agreement", "other"),
+    "UKVFTA": ("United Kingdom-Vietnam Free Trade Agreement", "FTA"),
+    "USMCA": ("United States-Mexico-Canada Agreement", "FTA"),
+    "NAFTA": ("North American Free Trade Agreement", "FTA"),
+    "AfCFTA": ("African Continental Free Trade Area", "FTA"),
+    "KORUS": ("United States-Korea Free Trade Agreement", "FTA"),
+    "CETA": ("Comprehensive Economic and Trade Agreement", "FTA"),
+    "ECFA": ("Economic Cooperation Framework Agreement", "FTA"),
+    "AANZFTA": ("ASEAN-Australia-New Zealand Free Trade Area", "FTA"),
+    "ACFTA": ("ASEAN-China Free Trade Area", "FTA"),
+    "AIFTA": ("ASEAN-India Free Trade Area", "FTA"),
+    "AKFTA": ("ASEAN-Korea Free Trade Area", "FTA"),
+    "ATIGA": ("ASEAN Trade in Goods Agreement", "FTA"),
+    "SAFTA": ("South Asian Free Trade Area", "FTA"),
+    "CAFTA-DR": ("Dominican Republic-Central America Free Trade Agreement", "FTA"),
+    "TTIP": ("Transatlantic Trade and Investment Partnership", "FTA"),
+    "GATT": ("General Agreement on Tariffs and Trade", "treaty"),
+    "TRIPS": ("Agreement on Trade-Related Aspects of Intellectual Property Rights", "treaty"),
+    "JCPOA": ("Joint Comprehensive Plan of Action", "other"),
+    "NPT": ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty"),
+    "CTBT": ("Comprehensive Nuclear-Test-Ban Treaty", "treaty"),
+    "TPNW": ("Treaty on the Prohibition of Nuclear Weapons", "treaty"),
+    "INF": ("Intermediate-Range Nuclear Forces Treaty", "treaty"),
+    "CWC": ("Chemical Weapons Convention", "treaty"),
+    "BWC": ("Biological Weapons Convention", "treaty"),
+    "UNCLOS": ("United Nations Convention on the Law of the Sea", "treaty"),
+    "TAC": ("Treaty of Amity and Cooperation in Southeast Asia", "treaty"),
+    "AUKUS": ("Australia-United Kingdom-United States security pact", "other"),
+    "IPEF": ("Indo-Pacific Economic Framework", "framework"),
+}
+_LONG_TO_ACRONYM = {resolve.norm_key(long): acr for acr, (long, _) in ACRONYMS.items()}
+
+# Keyword tokens (title case) that head an agreement's name.
+_KEYWORDS = {
+    "agreement": "other", "agreements": "other", "accord": "other", "accords": "other",
+    "treaty": "treaty", "treaties": "treaty", "convention": "treaty", "charter": "other",
+    "declaration": "other", "memorandum": "MoU", "mou": "MoU", "mous": "MoU", "framework": "framework",
+    "statement": "joint_statement", "statements": "joint_statement", "protocol": "treaty",
+    "pact": "treaty", "compact": "other", "deal": "other", "communique": "joint_statement",
+    "communiqué": "joint_statement",
+}
+_CONNECTORS = {"of", "on", "for", "and", "the", "to", "an", "a", "in", "&"}
+_LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+              "under", "in", "on", "by", "with", "through", "today", "key", "new", "and"}
+_WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
+_SIGN_VERB = re.compile(
+    r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
+    r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.I)
+_NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b"
+                            r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.I)
+_PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
+                     r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.I)
+_COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                           r"|\w+teen|\w+ty|dozens|hundreds|several|many|numerous|multiple|some|over|about))"
+                           r"(?:\s+[\w-]+){0,4}\s*$", re.I)
+
+
+@dataclass
+class _Found:
+    start: int  # local offsets of the name
+    end: int
+    name: str
+    kind: str
+    long_name: str | None = None
+    plural: bool = False
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
+    facts: list[Fact] = []
+    title_statement = _title_statement(doc)
+    if title_statement:
+        facts.append(title_statement)
+    for sentence in doc.sentences:
+        for found in _names(sentence.text):
+            if title_statement and sentence.index == title_statement.evidence.sentence \
+                    and found.kind == "joint_statement":
+                continue
+            facts.extend(_facts(doc, sentence, found))
+    return _dedupe(facts)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _names(text: str) -> list[_Found]:
+    """Every agreement named in a sentence: title-case spans, acronyms, lower-case forms."""
+    out = _title_case_names(text)
+    taken = [(f.start, f.end) for f in out]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for acr, (long, kind) in ACRONYMS.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if free(m.start(), m.end()):
+                out.append(_Found(m.start(), m.end(), acr, kind, long))
+                taken.append((m.start(), m.end()))
+        for m in re.finditer(re.escape(long), text, re.I):
+            if free(m.start(), m.end()):
+                out.append(_Found(m.start(), m.end(), acr, kind, long))
+                taken.append((m.start(), m.end()))
+    for found in _lower_case_names(text):
+        if free(found.start, found.end):
+            out.append(found)
+            taken.append((found.start, found.end))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _title_case_names(text: str) -> list[_Found]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out: list[_Found] = []
+    i = 0
+    while i < len(tokens):
+        s, e, tok = tokens[i]
+        low = tok.lower().strip("'’.")
+        if low not in _KEYWORDS or not (tok[0].isupper()) or (tok.isupper() and low not in ("mou", "mous")):
+            i += 1
+            continue
+        # "Memorandum" only as "Memorandum of Understanding/Agreement/Cooperation".
+        if low == "memorandum" and not re.match(r"\s+of\s+(?:Understanding|Agreement|Cooperation)", text[e:], re.I):
+            i += 1
+            continue
+        left = _extend_left(tokens, i)
+        right, short = _extend_right(text, tokens, i)
+        start, end = tokens[left][0], tokens[right][1]
+        name = text[start:end].strip(" ,‘’'\"“”")
+        if name.endswith(".") and name.count(".") == 1:
+            name = name[:-1]
+        name = re.sub(r"\s*\((?:MoU|MOU|FTA)\)", "", name)
+        start = text.index(name, start)
+        words = [t for _, _, t in tokens[left:right + 1] if t[:1].isalnum()]
+        kind = _kind(name, tokens, left, right)
+        lone = len(words) == 1 or (len(words) == 2 and words[0].lower() == "joint" and words[1].lower() == "statement")
+        if _NOT_AGREEMENT.search(name) or (low == "statement" and not re.search(r"\bJoint\b", name)):
+            i = right + 1
+            continue
+        plural = tokens[i][2].lower().rstrip("s") != tokens[i][2].lower() and low not in ("accords",)
+        if plural:
+            name = re.sub(rf"\b{re.escape(tok)}\b", _singular(tok), name, count=1)
+        if short:
+            out.append(_Found(start, end, short, kind, name, plural))
+        elif not lone or kind in ("MoU", "joint_statement"):
+            out.append(_Found(start, end, name, kind, None, plural))
+        i = right + 1
+    return out
+
+
+def _singular(word: str) -> str:
+    return {"Agreements": "Agreement", "Treaties": "Treaty", "Statements": "Statement", "MOUs": "MOU",
+            "MoUs": "MoU", "Frameworks": "Framework", "Declarations": "Declaration"}.get(word, word.rstrip("s"))
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok[:1].isupper() or tok[:1].isdigit())
+
+
+def _extend_left(tokens: list[tuple[int, int, str]], i: int) -> int:
+    left = i
+    j = i - 1
+    while j >= 0:
+        tok = tokens[j][2]
+        if tok.endswith(("'s", "’s")) or tok.lower() in _LEFT_STOP:
+            break
+        if _is_cap(tok) and not (tok.isupper() and len(tok) > 4 and "." not in tok and "-" not in tok):
+            left = j
+        elif tok.lower() in ("of", "and", "for", "on", ",") and j > 0 and _is_cap(tokens[j - 1][2]) \
+                and not tokens[j - 1][2].endswith(("'s", "’s")):
+            pass  # a connector inside the name: keep going, commit only on the next capitalised word
+        else:
+            break
+        j -= 1
+    return left
+
+
+def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str | None]:
+    """Index of the last token of the name, and a bracketed short form if one follows it."""
+    right = i
+    short: str | None = None
+    j = i + 1
+    n = len(tokens)
+    # "Memorandum of Understanding", "Joint Statement" are inside the keyword.
+    while j < n:
+        tok = tokens[j][2]
+        if tok == "(" and j + 2 < n and tokens[j + 2][2] == ")" and re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", tokens[j + 1][2]):
+            cand = tokens[j + 1][2]
+            if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") or tokens[i][2].lower() in ("memorandum", "mou"):
+                short = short or (cand if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") else None)
+            right = j + 2
+            j += 3
+            continue
+        if _is_cap(tok) or tok.lower() in ("&",):
+            right = j
+            j += 1
+            continue
+        if tok.lower() in _CONNECTORS or tok == ",":
+            # Continue only if a capitalised word follows the connector run.
+            k = j
+            while k < n and (tokens[k][2].lower() in _CONNECTORS or tokens[k][2] == ","):
+                k += 1
+            if k < n and _is_cap(tokens[k][2]) and not tokens[k][2].isupper() or (
+                    k < n and tokens[k][2].lower() in ("understanding",)):
+                if tokens[j][2] == "," and not _list_of_words(tokens, k):
+                    break
+                right = k
+                j = k + 1
+                continue
+        break
+    return right, short
+
+
+def _list_of_words(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """After a comma, the name goes on only as a list of qualities: "Reciprocal, Fair, and Balanced Trade"."""
+    for _, _, tok in tokens[k:k + 6]:
+        if tok.lower() in ("and", "or"):
+            return True
+        if tok in (".", ";", "(", ")"):
+            return False
+    return False
+
+
+def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> str:
+    low = name.lower()
+    if re.search(r"free trade|economic partnership agreement|preferential trade|comprehensive economic", low):
+        return "FTA"
+    if re.search(r"\bjoint\b.*\b(?:statement|declaration|communiqu)", low):
+        return "joint_statement"
+    for _, _, tok in tokens[left:right + 1]:
+        kind = _KEYWORDS.get(tok.lower())
+        if kind and tok[:1].isupper() and (tok.lower() != "statement" or "joint" in low):
+            return kind
+    return "other"
+
+
+def _lower_case_names(text: str) -> list[_Found]:
+    out: list[_Found] = []
+    patterns = (
+        (r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
+         r"(?=\s+(?:which|that|between|with|at|during)\b|[,.;:()]|$))?", "MoU"),
+        (r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
+         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)",
+         "joint_statement"),
+        (r"\bframework\s+for\s+(?:an?\s+)?agreement\s+on\s+[^;:()]{3,80}?(?=,\s+(?:which|that)|\s+(?:which|that|between|with)\b"
+         r"|[;:()]|\.(?:\s|$)|$)", "framework"),
+        (r"\bfree\s+trade\s+agreement\b", "FTA"),
+    )
+    for pattern, kind in patterns:
+        for m in re.finditer(pattern, text, re.I if kind != "MoU" else 0):
+            name = m.group().strip()
+            if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.I):
+                continue
+            out.append(_Found(m.start(), m.start() + len(name), name, kind))
+    # The MoU pattern is case-sensitive for the acronym; the long form in any case.
+    for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.I):
+        if not any(f.start <= m.start() < f.end for f in out):
+            out.append(_Found(m.start(), m.end(), m.group(), "MoU"))
+    return out
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fact]:
+    text = sentence.text
+    before = text[:found.start]
+    lower_generic = found.name[:1].islower() or found.name in ("MoU", "MOU")
+    if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")
+                                               or lower_generic):
+        return []  # "15 free trade agreements", "twenty memorandums of understanding"
+    if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.I) and lower_generic:
+        return []
+    party_sets = _parties(doc, sentence, found)
+    if lower_generic and not party_sets:
+        return []  # "a memorandum of understanding" with nobody named is not worth a fact
+    if found.kind in ("MoU", "joint_statement", "framework") and lower_generic and any(
+            len(p) < 2 for p in party_sets):
+        return []
+    signed = _signed(doc, sentence, found)
+    period = _PERIOD.search(text[found.start:])
+    out = []
+    for parties in party_sets or [None]:
+        fields: dict[str, object] = {"name": found.name, "kind": found.kind,
+                                     "parties": sorted(parties) if parties else None, "signed": signed}
+        if found.long_name:
+            fields["long_name"] = found.long_name
+        if period:
+            fields["period_start"], fields["period_end"] = period.group(1), period.group(2)
+        out.append(make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.6, **fields))
+    return out
+
+
+def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | None:
+    """The signing date: a date next to a signing word ("signed in 2000", "signing ceremony ... December 1, 2021")."""
+    text = sentence.text
+    if not re.search(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.I):
+        return None
+    for s, e, value in sentence_dates(doc, sentence):
+        if value.start and value.end and value.start != value.end:
+            continue
+        phrase = text[s:e].lower()
+        if re.search(r"\d", phrase) and not value.value.startswith("--"):
+            if not _PERIOD.search(text[max(0, s - 25):e]):
+                return value.value
+    return None
+
+
+def _mention_party(doc: AnalyzedDocument, m: Mention) -> str | None:
+    if m.kind == "country" and is_country_id(m.id):
+        return str(m.id)
+    if m.kind == "body" and m.id:
+        return str(m.id)
+    if m.kind == "person" and m.id:
+        org = (m.attrs or {}).get("org")
+        if not org and m.id in doc.people:
+            orgs = [o for _, o in doc.people[m.id].titles if o]
+            org = orgs[0] if orgs else None
+        return str(org) if org else None
+    return None
+
+
+def _ids_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+            people: bool = False) -> list[str]:
+    """Parties named in a local span: countries (also in dash compounds), bodies, people's countries.
+
+    A country inside a body's name ("the Communist Party of Vietnam") is the body, not the country.
+    """
+    return list(dict.fromkeys(c for _, _, c in _party_spans(doc, sentence, start, end, people)))
+
+
+def _party_spans(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+                 people: bool = False) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for m in sentence.mentions:
+        s, e = m.start - sentence.start, m.end - sentence.start
+        if start <= s < end and (m.kind == "body" or (people and m.kind == "person")):
+            pid = _mention_party(doc, m)
+            if pid:
+                spans.append((s, e, pid))
+    for s, e, c in sentence_countries(sentence):
+        if start <= s < end and not any(bs <= s and e <= be for bs, be, _ in spans):
+            spans.append((s, e, c))
+    return sorted(spans)
+
+
+def _listed_after(doc: AnalyzedDocument, sentence: Sentence, pos: int) -> list[str]:
+    """The parties listed right after ``pos`` ("Malaysia and Cambodia", "the governments of X, Y and Z")."""
+    out: list[str] = []
+    cursor = pos
+    for s, e, pid in _party_spans(doc, sentence, pos, len(sentence.text)):
+        gap = sentence.text[cursor:s]
+        if not out and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,4}?", gap) and "," not in gap:
+            out.append(pid)
+        elif out and re.fullmatch(r"\s*(?:,|&|and|,\s*and)?\s*(?:the\s+)?", gap):
+            out.append(pid)
+            if re.search(r"\band\b|&", gap):
+                break  # "A, B and C": the list ends with its last item
+        else:
+            break
+        cursor = e
+    return list(dict.fromkeys(out))
+
+
+def _parties(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[frozenset[str]]:
+    text = sentence.text
+    # Inside the name: "Memorandum of Understanding between the X Party and the Y Party", "U.S.-India ...".
+    inner = _ids_in(doc, sentence, found.start, found.end)
+    if re.search(r"\bbetween\b", text[found.start:found.end]) and len(inner) >= 2:
+        return [frozenset(inner)]
+    compound = [c for s, e, c in compound_countries(text) if found.start <= s < found.end]
+    if len(set(compound)) >= 2:
+        return [frozenset(compound)]
+    after_len = _clause_after(text[found.end:])
+    after = text[found.end:found.end + after_len]
+    rel = re.match(r"\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,2}?(between|with|among)\b", after)
+    if rel and rel.group(1) in ("between", "among"):
+        ids = _listed_after(doc, sentence, found.end + rel.end(1))
+        pair = pair_ids(sentence, found.end, found.end + after_len)
+        if len(ids) >= 2:
+            return [frozenset(ids)]
+        if pair:
+            return [frozenset(pair)]
+    counterparts: list[str] = []
+    if rel and rel.group(1) == "with":
+        counterparts = _listed_after(doc, sentence, found.end + rel.end(1))
+    subject = _subject_ids(doc, sentence, found)
+    if counterparts:
+        if not subject:
+            subject = _issuer(doc, counterparts)
+        if len(subject) == 1:
+            return [frozenset((subject[0], c)) for c in counterparts if c != subject[0]]
+        return []
+    if len(subject) >= 2:
+        return [frozenset(subject)]
     return []
+
+
+def _clause_after(text: str) -> int:
+    m = re.search(r";|(?<![A-Z])\.\s|, (?:which|who|while|but|as|and (?!the\b)[a-z]+ed)\b|$", text)
+    return m.start() if m else len(text)
+
+
+def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[str]:
+    """The parties in the subject of the verb that governs the name ("The United States and Thailand agreed")."""
+    tokens = sentence.tokens
+    if not tokens:
+        return []
+    base = sentence.start
+    inside = [t for t in tokens if t.start - base >= found.start and t.end - base <= found.end]
+    head = next((t for t in inside if not (found.start <= tokens[t.head].start - base < found.end)), None)
+    if head is None:
+        return []
+    verb = head
+    for _ in range(6):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = tokens[verb.head]
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        subjects = [t for t in tokens if t.head == verb.i and t.dep in ("nsubj", "nsubjpass") and t.i != verb.i]
+        if subjects:
+            subj = subjects[0]
+            lo, hi = _subtree(tokens, subj.i)
+            pair = pair_ids(sentence, tokens[lo].start - base, tokens[hi].end - base)
+            if pair:
+                return list(pair)
+            ids = _ids_in(doc, sentence, tokens[lo].start - base, tokens[hi].end - base, people=True)
+            if not ids and re.search(r"\b(?:two|both)\s+(?:countries|nations|sides|governments)\b",
+                                     sentence.text[tokens[lo].start - base:tokens[hi].end - base], re.I):
+                doc_pair = principal_pair(doc)
+                return list(doc_pair) if doc_pair else []
+            return ids
+        if verb.dep in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl") and verb.head != verb.i:
+            verb = tokens[verb.head]
+            continue
+        break
+    return []
+
+
+def _subtree(tokens: tuple, i: int) -> tuple[int, int]:
+    lo = hi = i
+    changed = True
+    members = {i}
+    while changed:
+        changed = False
+        for t in tokens:
+            if t.i not in members and t.head in members and t.head != t.i:
+                members.add(t.i)
+                changed = True
+    lo, hi = min(members), max(members)
+    return lo, hi
+
+
+def _issuer(doc: AnalyzedDocument, counterparts: list[str]) -> list[str]:
+    """The side a document speaks for, when the subject is a person without a stated country."""
+    counts = _country_counts(doc)
+    for cid, _ in counts:
+        if cid not in counterparts:
+            return [cid]
+    return []
+
+
+def _country_counts(doc: AnalyzedDocument) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        for _, _, cid in sentence_countries(sentence):
+            counts[cid] += 1
+    return counts.most_common()
+
+
+# --------------------------------------------------------------------------- joint statement documents
+
+
+def _title_statement(doc: AnalyzedDocument) -> Fact | None:
+    title = doc.document.title
+    if not title or not re.match(r"\s*Joint\s+(?:Statement|Declaration|Communiqu)", title, re.I):
+        return None
+    sentence = next((s for s in doc.sentences if title.startswith(s.text[:40]) or s.text.startswith(title[:40])),
+                    None)
+    if sentence is None:
+        return None
+    ids = list(dict.fromkeys(c for _, _, c in sentence_countries(sentence)))
+    if len(ids) < 2:
+        return None
+    return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(title.split()),
+                     kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)
+
+
+# --------------------------------------------------------------------------- dedupe
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per agreement and party set; a party-less copy goes when a copy with parties exists."""
+    by_key: dict[tuple[str, frozenset[str]], Fact] = {}
+    for fact in facts:
+        key = (_name_key(fact), frozenset(fact.get("parties") or ()))
+        old = by_key.get(key)
+        if old is None or (fact.get("signed") and not old.get("signed")):
+            by_key[key] = fact
+    with_parties = {k[0] for k in by_key if k[1]}
+    return [f for k, f in by_key.items() if k[1] or k[0] not in with_parties]
+
+
+@lru_cache(maxsize=1024)
+def _fold_name(name: str) -> str:
+    return " ".join(resolve.fold(name).casefold().replace("-", " ").split())
+
+
+def _name_key(fact: Fact) -> str:
+    name = str(fact.get("name") or "")
+    key = _fold_name(name)
+    return _fold_name(_LONG_TO_ACRONYM.get(resolve.norm_key(name), name)) if key else key
