@@ -14,7 +14,7 @@ from diplograph.model import Document, Fact
 from diplograph.query import dates
 from diplograph.query.claims import ClaimSeries, State, StatusHistory, claim_series, state_as_of, status_histories
 from diplograph.query.contradictions import Contradiction, find
-from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, same_actor
+from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens, same_actor
 from diplograph.resolve import fold
 
 
@@ -157,7 +157,7 @@ def person_names(store: Any, name: str) -> list[str]:
     getter = getattr(store, "entities", None)
     if getter is None:
         return [name]
-    tokens = fold(name).split()
+    tokens = name_tokens(name)  # without "Jr." and initials: the surname is the last of these
     if not tokens:
         return []
     candidates = getter(kind="person", q=tokens[-1])

@@ -364,6 +364,17 @@ def _claim_history(store: FactSource, parsed: Parsed) -> Answer | None:
     return _how_many(store, parsed)
 
 
+_NAMED_METRICS = {"remittances_usd_per_year", "overseas_population", "overseas_investment_usd",
+                  "overseas_investment_projects", "peacekeepers_deployed", "overseas_countries"}
+
+
+def _named_claim(store: FactSource, parsed: Parsed) -> Answer | None:
+    """"What were the remittances to Vietnam?": a figure asked for without "how many"."""
+    if _metric(parsed.low) not in _NAMED_METRICS:
+        return None
+    return _how_many(store, parsed)
+
+
 def _contradictions(store: FactSource, parsed: Parsed) -> Answer | None:
     subject = (parsed.actors or [None])[0]
     found = contradictions(store, subject)
@@ -407,7 +418,7 @@ def _met_whom(store: FactSource, parsed: Parsed) -> Answer | None:
     if not matches:
         return _none(parsed, "met", f"whom {subject} met{when}", query)
     names = list(dict.fromkeys(r.split(": ", 1)[1].split(" (")[0] for r in rows))
-    return _ok(parsed, "met", f"{subject} met {', '.join(names)}{when}.", matches, query, rows)
+    return _ok(parsed, "met", f"{subject} met or spoke with {', '.join(names)}{when}.", matches, query, rows)
 
 
 def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
@@ -664,6 +675,52 @@ def _partners(store: FactSource, parsed: Parsed) -> Answer | None:
     return _ok(parsed, "partners", f"{_label(subject)}'s {level_text}partners: {', '.join(others)}.", found, query)
 
 
+def _upgrades(store: FactSource, parsed: Parsed) -> Answer | None:
+    """Partnership histories: each pair's levels in date order (an upgrade is a later, higher level)."""
+    countries = parsed.countries
+    if not countries:
+        return None
+    subject = countries[0]
+    found = [f for f in _read(store, "partnership", [subject]) if subject in (f.get("a"), f.get("b"))]
+    if len(countries) > 1:
+        found = [f for f in found if countries[1] in (f.get("a"), f.get("b"))]
+    if parsed.date:
+        found = [f for f in found if _in_date(f.get("since"), parsed.date)]
+    by_pair: dict[str, list[MergedFact]] = {}
+    for f in found:
+        by_pair.setdefault(_other(f, subject), []).append(f)
+    rows, facts = [], []
+    for other, steps in sorted(by_pair.items()):
+        steps.sort(key=lambda f: (dates.sort_key(f.get("since") or f.first_seen), level_rank(f.get("level"))))
+        if not (len(steps) > 1 or steps[0].get("since")):
+            continue
+        facts.extend(steps)
+        rows.append(f"{_label(other)}: " + " -> ".join(
+            f"{str(f.get('level')).replace('_', ' ')} ({f.get('since') or 'first reported ' + str(f.first_seen)})"
+            for f in steps))
+    query = f"diplograph entity {subject}"
+    if not facts:
+        return _none(parsed, "upgrades", f"when {subject}'s partnerships were set up or upgraded", query)
+    return _ok(parsed, "upgrades", f"{_label(subject)}: " + "; ".join(rows) + ".", facts, query, rows)
+
+
+def _left(store: FactSource, parsed: Parsed) -> Answer | None:
+    """Seats and memberships that ended (a country leaving a body)."""
+    actor = (parsed.countries or [None])[0]
+    if actor is None:
+        return None
+    ended = [f for f in _read(store, "role", expand_entity(actor)) if same_actor(f.get("actor"), actor)
+             and f.get("end") and (not f.get("start") or f.get("start") != f.get("end"))]
+    if parsed.bodies:
+        ended = [f for f in ended if f.get("body") in parsed.bodies]
+    ended.sort(key=lambda f: dates.sort_key(f.get("end")))
+    query = f"diplograph timeline {actor}"
+    if not ended:
+        return _none(parsed, "left", f"that {actor} left a body", query)
+    items = ", ".join(f"{f.get('body')} ({str(f.get('role')).replace('_', ' ')}, ended {f.get('end')})" for f in ended)
+    return _ok(parsed, "left", f"{_label(actor)} left or ended: {items}.", ended, query)
+
+
 def _other(fact: MergedFact, subject: str) -> str:
     a, b = fact.get("a"), fact.get("b")
     return str(b if a == subject else a)
@@ -783,6 +840,19 @@ def _statistics(store: FactSource, parsed: Parsed) -> Answer | None:
                rows, tuple(series))
 
 
+def _documents(store: FactSource, parsed: Parsed) -> Answer | None:
+    if not parsed.date:
+        return None
+    found = [f for f in _read(store, "document", None) if _in_date(f.get("published"), parsed.date)]
+    found.sort(key=lambda f: dates.sort_key(f.get("published")))
+    query = f"diplograph facts --type document --since {parsed.date} --until {parsed.date}"
+    if not found:
+        return _none(parsed, "documents", f"which articles were published in {parsed.date}", query)
+    rows = [f"{f.get('published')}: {f.doc_ids[0]}" + (f" — {f.get('title')}" if f.get("title") else "")
+            for f in found]
+    return _ok(parsed, "documents", f"{len(found)} article(s) published in {parsed.date}.", found, query, rows)
+
+
 def _search(store: FactSource, parsed: Parsed) -> Answer:
     words = [w for w in re.findall(r"[a-z0-9]+", parsed.low) if w not in _STOP and len(w) > 2]
     query = f"diplograph facts --text \"{' '.join(words)}\""
@@ -804,8 +874,13 @@ def _search(store: FactSource, parsed: Parsed) -> Answer:
 
 # Order matters: the first pattern whose handler gives an answer wins.
 _HANDLERS: tuple[tuple[str, Handler], ...] = (
+    (r"\b(articles?|documents?|stories|reports|texts|news) (were |was )?(published|written|dated|from)\b",
+     _documents),
     (r"\b(contradict|disagree|inconsisten|conflicting)", _contradictions),
     (r"\bhow (many|much)\b|\bnumber of\b|\bcount of\b", _how_many),
+    (r"\bwhat (is|are|was|were)\b", _named_claim),
+    (r"\bupgrad|\belevat", _upgrades),
+    (r"\b(leave|left|withdr[ae]w\w*|quit|exit\w*|pull(ed)? out)\b", _left),
     (r"\b(history|changed|over time|trend|evolve)\b.*\b(number|count|figure|how many)|\b(number|count)\b.*\bhistory",
      _claim_history),
     (r"\bwho(m)? (did|has|had|have|does) .+ (meet|met|talk|spoke|speak|call|hold talks|held talks)\b", _met_whom),
