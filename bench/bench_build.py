@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Throughput of ``diplograph build`` against bare spaCy on the same texts, side by side.
+
+usage: .venv/bin/python bench/bench_build.py [--n 300] [--workers 1] [--corpus PATH]
+
+Takes N documents spread evenly over shared/corpus/bench/whitehouse.jsonl.gz
+(never the 11 annotated dev documents), then times, in one process:
+
+1. the whole build: ingest + nlp + extract + store into a temporary SQLite file;
+2. bare ``nlp.pipe`` of the same spaCy model over the same document texts;
+3. bare ``nlp.pipe`` over their non-empty lines, which is how the nlp stage feeds
+   spaCy (a sentence never crosses a line), so 1 vs 3 is diplograph's own overhead.
+
+The spaCy model is loaded before either timing starts. Words are whitespace
+words of the document texts, the same count for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus" / "bench" / "whitehouse.jsonl.gz"
+DEV = SHARED / "corpus" / "dev" / "articles.jsonl"
+
+
+def _norm(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def dev_keys() -> tuple[set[str], set[str]]:
+    """URLs and titles of the annotated dev documents (their ids differ from the bench ids)."""
+    urls, titles = set(), set()
+    if DEV.exists():
+        for line in DEV.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            urls.add((rec.get("url") or "").rstrip("/"))
+            titles.add(_norm(rec.get("title") or ""))
+    return urls - {""}, titles - {""}
+
+
+def sample(corpus: Path, n: int) -> list[dict]:
+    """N records spread evenly over the corpus, dev documents excluded."""
+    urls, titles = dev_keys()
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    records = [r for r in records if (r.get("url") or "").rstrip("/") not in urls
+               and _norm(r.get("title") or "") not in titles]
+    step = max(len(records) // n, 1)
+    return records[::step][:n]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=300, help="documents to process (default 300)")
+    ap.add_argument("--workers", type=int, default=1, help="build workers (Dask when > 1)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+
+    from diplograph.ingest import read_paths
+    from diplograph.model import Document
+    from diplograph.nlp import load_pipeline
+    from diplograph.pipeline import build
+    from diplograph.store import open_store
+
+    records = sample(args.corpus, args.n)
+    nlp = load_pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp, "sample.jsonl")
+        feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        texts = [d.text for d in read_paths([feed]) if isinstance(d, Document)]
+        words = sum(len(t.split()) for t in texts)
+
+        with open_store(Path(tmp, "bench.sqlite")) as store:
+            started = time.perf_counter()
+            report = build([feed], store, progress=False, workers=args.workers)
+            build_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        bare_seconds = time.perf_counter() - started
+
+        # What the nlp stage feeds spaCy: the non-empty lines (a sentence never crosses a line).
+        lines = [line for text in texts for line in text.split("\n") if line.strip()]
+        started = time.perf_counter()
+        for _ in nlp.pipe(lines, batch_size=64):
+            pass
+        lines_seconds = time.perf_counter() - started
+
+    build_rate, bare_rate, lines_rate = words / build_seconds, words / bare_seconds, words / lines_seconds
+    print(f"documents {len(texts)}  words {words:,}  facts {report.facts:,}  workers {args.workers}")
+    print(f"{'':24} {'seconds':>8} {'words/s':>9}")
+    print(f"{'diplograph build':24} {build_seconds:8.1f} {build_rate:9,.0f}")
+    print(f"{'bare nlp.pipe':24} {bare_seconds:8.1f} {bare_rate:9,.0f}")
+    print(f"{'bare nlp.pipe, by line':24} {lines_seconds:8.1f} {lines_rate:9,.0f}")
+    print(f"build / bare speed ratio {build_rate / bare_rate:.2f} (by line: {build_rate / lines_rate:.2f})")
+
+
+if __name__ == "__main__":
+    main()
