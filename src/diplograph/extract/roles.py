@@ -268,7 +268,12 @@ def _country_spans(sentence: Sentence) -> list[_Span]:
         elif m.kind == "body" and not _is_international(m.id):
             cid = resolve.national_country(m.id)
         elif m.kind in ("place", "other", "person"):  # the NER calls some countries persons
-            cid = resolve.country_id(re.sub(r"(?:'s|’s)$", "", m.text))
+            name = re.sub(r"(?:'s|’s)$", "", m.text)
+            cid = resolve.country_id(name)
+            if cid is None and m.kind == "place":  # a capital as subject stands for its country
+                tok = _token_at(sentence, m.end - 1 - sentence.start)
+                if tok is not None and tok.dep in ("nsubj", "nsubjpass"):
+                    cid = resolve.country_id(name, capitals=True)
         if cid:
             out.append(_Span(m.start - sentence.start, m.end - sentence.start, cid))
     return sorted(out + _scanned_countries(sentence, out), key=lambda s: s.start)
@@ -291,7 +296,9 @@ def _scanned_countries(sentence: Sentence, known: list[_Span]) -> list[_Span]:
             if len(run) < n or not all(t.text[:1].isupper() for t in run) \
                     or any(b.i != a.i + 1 for a, b in zip(run, run[1:])):
                 continue
-            cid = resolve.country_id(" ".join(t.text for t in run))
+            # A capital stands for its country only as a subject ("Seoul will chair APEC").
+            cid = resolve.country_id(" ".join(t.text for t in run),
+                                     capitals=n == 1 and run[0].dep in ("nsubj", "nsubjpass"))
             if cid:
                 found = (n, _Span(run[0].start - sentence.start, run[-1].end - sentence.start, cid))
                 break
@@ -342,9 +349,17 @@ def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], 
         subjects = [t for t in sentence.tokens if t.head == tok.i and t.i != tok.i
                     and t.dep in ("nsubj", "nsubjpass")]
         if subjects:
-            return _actors_of_np(sentence, subjects[0], countries, doc, state)
+            subject = subjects[0]
+            if subject.text.lower() in ("which", "that", "who") and tok.dep == "relcl" and tok.head != tok.i:
+                subject = sentence.tokens[tok.head]  # "India, which holds the chair": India
+            return _actors_of_np(sentence, subject, countries, doc, state)
         if tok.head == tok.i:
             break
+        head = sentence.tokens[tok.head]
+        if head.dep == "prep" and head.head != head.i \
+                and sentence.tokens[head.head].lemma.lower() in _PRAISE_VERBS:
+            # "Biden congratulated Lourenco for joining the PAC": the one praised joined.
+            return _praised_actors(sentence, sentence.tokens[head.head], trig, countries, doc, state)
         if tok.dep in ("relcl", "acl") and sentence.tokens[tok.head].pos in ("NOUN", "PROPN"):
             head = sentence.tokens[tok.head]
             return _actors_of_np(sentence, head, countries, doc, state)
@@ -354,6 +369,24 @@ def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], 
         if cand.dep in ("nsubj", "nsubjpass"):
             return _actors_of_np(sentence, cand, countries, doc, state)
     return []
+
+
+_PRAISE_VERBS = {"congratulate", "thank", "praise", "commend", "applaud", "laud", "hail", "welcome",
+                 "salute", "credit", "recognize", "recognise", "acknowledge"}
+
+
+def _praised_actors(sentence: Sentence, verb: Token, trig: _Trigger, countries: list[_Span],
+                    doc: AnalyzedDocument, state: _DocState) -> list[str]:
+    """The actor of "<verb> X for <role word>": X (a country or a person's country), or the one
+    country the praise names before the role word ("for Angola's signing ..., and for joining")."""
+    objects = [t for t in sentence.tokens if t.head == verb.i and t.i != verb.i and t.dep in ("dobj", "dative")]
+    if objects:
+        ids = _actors_of_np(sentence, objects[0], countries, doc, state)
+        if ids:
+            return ids
+    start = verb.end - sentence.start
+    inside = {c.id for c in countries if start <= c.start and c.end <= trig.start}
+    return list(inside) if len(inside) == 1 else []
 
 
 def _actors_of_np(sentence: Sentence, tok: Token, countries: list[_Span], doc: AnalyzedDocument,
@@ -530,7 +563,8 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
     found.sort()
     out: list[tuple[str | None, str | None, bool]] = []
     for start, end, first, last in found:
-        if re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", text[:start], re.IGNORECASE):
+        if re.search(r"\b(?:since|from|effective|as\s+of|starting|beginning|took\s+effect|takes\s+effect)"
+                     r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$", text[:start], re.IGNORECASE):
             last = None
         elif re.search(r"\b(?:until|till|through)\s+$", text[:start], re.IGNORECASE):
             first = None
@@ -589,7 +623,7 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
                 continue
             trig, after = link
             role = _role_for(trig.cls, body.id, trig.text)
-            if role is None or _plural_member(text, trig, after):
+            if role is None:
                 continue
             if not after and not _names_the_body(text, body, role):
                 continue
@@ -601,7 +635,7 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
             if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
                 # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
                 actors, confidence = [state.focus], 0.5
-            if not actors:
+            if not actors or (len(actors) < 2 and _plural_member(text, trig, after)):
                 continue
             if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
                 continue
