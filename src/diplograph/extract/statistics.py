@@ -42,10 +42,12 @@ _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\
             r"seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a(?=\s+(?:hundred|thousand|million|billion)))")
 _NUMBER = re.compile(
-    r"(?<![\w.,/\-+])(?P<cur>US\$|\$|USD\s?|€|£|EUR\s)?"
+    r"(?<![\w.,/\-+])(?P<cur>US\$|\$|USD\s?|€|£|¥|₹|EUR\s|Rs\.?\s?|INR\s|JPY\s|CNY\s|RMB\s)?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_WORDNUM})\b)"
     r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|hundred)\b|bn\b|mn\b))?"
-    r"(?:[\s-]*(?P<unit>%|(?i:percent|per\s?cent)\b|USD\b|US\s+dollars\b|dollars\b|euros?\b|EUR\b|"
+    r"(?:[\s-]*(?P<unit>%|(?i:percent|per\s?cent)\b|USD\b|US\s+dollars\b|dollars\b|euros?\b|EUR\b|yen\b|"
+    r"yuan\b|renminbi\b|rupees\b|pounds sterling\b|roubles\b|rubles\b|won\b|rand\b|naira\b|lira\b|dong\b|"
+    r"Kenyan shillings\b|shillings\b|"
     r"megawatts?\b|MW\b|gigawatts?\b|GW\b|km2|square\s+kilomet(?:er|re)s\b|kilomet(?:er|re)s?\b|km\b|"
     r"miles?\b|tons\b|tonnes\b|hectares\b|barrels\b))?"
 )
@@ -55,9 +57,13 @@ _UNIT_NAMES = {
     "megawatts": "MW", "mw": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "km2": "km2",
     "square kilometers": "km2", "square kilometres": "km2", "kilometer": "km", "kilometers": "km",
     "kilometre": "km", "kilometres": "km", "km": "km", "mile": "miles", "miles": "miles", "tons": "tons",
-    "tonnes": "tons", "hectares": "hectares", "barrels": "barrels",
+    "tonnes": "tons", "hectares": "hectares", "barrels": "barrels", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "pounds sterling": "GBP", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+    "rand": "ZAR", "naira": "NGN", "lira": "TRY", "dong": "VND", "kenyan shillings": "KES", "shillings": "KES",
 }
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "£": "GBP", "eur": "EUR"}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "¥": "JPY",
+             "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY"}
+_MONEY = {"USD", "EUR", "GBP", "JPY", "INR", "CNY", "RUB", "KRW", "ZAR", "NGN", "TRY", "VND", "KES"}
 
 # After the number: things that make it a duration, an age, a time, an ordinal or a code.
 _NOT_COUNT_AFTER = re.compile(
@@ -71,7 +77,9 @@ _NOT_COUNT_BEFORE = re.compile(
     r"fax|hotline|code|version|term|session|edition|summit|cop|g|p|group of|one of|each of)\.?\s*|[#+\-/:])$",
     re.IGNORECASE,
 )
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|all|both)\s+$", re.IGNORECASE)
+# "the five permanent members", "the top 10 trading partners": a reference to a known set, not a count claim.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|all|both|top|first|last|next|past|"
+                              r"every|each|per|another)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -237,11 +245,12 @@ _RULES: list[_Rule] = [
           None, "persons"),
     _Rule("overseas_population", None, _a(r"(?:[\w-]+\s+){0,2}?(?:people|nationals|citizens)\s+(?:living|residing|working)\s+(?:abroad|overseas)"),
           None, "persons"),
-    _Rule("overseas_countries", _b(r"\b(?:community|diaspora|living|residing|reside|live|expatriates)\b[^.;]{0,50}?\b(?:across|in)"),
+    _Rule("overseas_countries",
+          _b(r"\b(?:community|diaspora|living|residing|resides?|lives?|expatriates)\b[^.;]{0,50}?\b(?:across|in)"),
           _a(_PLACES)),
     _Rule("overseas_investment_usd", _b(r"\binvested"), None,
           re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), "USD", True),
-    _Rule("overseas_investment_projects", _b(r"\binvested[^.;]{0,40}\bin"), _a(r"(?:[\w-]+\s+){0,1}?projects"),
+    _Rule("overseas_investment_projects", _b(r"\binvested(?:[^.;]|\.\d){0,40}\bin"), _a(r"(?:[\w-]+\s+){0,1}?projects"),
           re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), reach=True),
     _Rule("remittances_usd_per_year", _b(r"\b(?:remit|remitted|remits|remittances?(?:\s+\w+){0,4}?)"), None, None, "USD", True),
     # peacekeeping
@@ -268,14 +277,16 @@ _ACTION = re.compile(
     r"deploy\w*|withdraw\w*|sign(?:ed|s|ing)?|join\w*|support\w*|build\w*|built|fund\w*|financ\w*|train\w*|"
     r"provid\w*|grant\w*|pledg\w*|commit\w*|invest\w*|allocat\w*|mobili[sz]\w*|lend\w*|loan\w*|export\w*|"
     r"import\w*|sell\w*|sold|sales?|spend\w*|spent|send\w*|sent|evacuat\w*|repatriat\w*|detain\w*|"
-    r"arrest\w*|captur\w*|kill\w*|cancel\w*|forgiv\w*|reliev\w*|worth|valued|value of|cost\w*|"
-    r"participat\w*|eliminat\w*|cut\w*|reduc\w*|rais\w*|impos\w*|maintain\w*|tariffs?|assistance|aid)\b",
+    r"expel\w*|cancel\w*|forgiv\w*|reliev\w*|worth|valued|value of|cost\w*|"
+    r"participat\w*|eliminat\w*|cut\w*|reduc\w*|rais\w*|impos\w*|maintain\w*|tariffs?|assistance|aid|"
+    r"host\w*|receiv\w*|dispatch\w*|contribut\w*|approv\w*)\b",
     re.IGNORECASE,
 )
-_PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|levies|stake|share|rate)\b", re.IGNORECASE)
+_PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|stake)\b", re.IGNORECASE)
 _COUNT_NOUN = re.compile(
     r"^\s*(?:(?:[\w'’-]+\s+){0,4}?)(?:aircraft|planes|jets|helicopters|ships|vessels|vaccines?|doses|tons|"
     r"soldiers|troops|prisoners|detainees|hostages|citizens|nationals|people|persons|refugees|migrants|"
+    r"(?:police\s+)?officers|police|personnel|diplomats|peacekeepers|"
     r"projects|organi[sz]ations|entities|agreements|memorand(?:a|ums)|MoUs|contracts|deals|hubs|bridges|"
     r"scholarships|students|schools|hospitals|clinics|satellites|tanks|missiles|weapons|units|vehicles|"
     r"buses|locomotives|trains|turbines|plants|factories|jobs|visas|workers|officials|experts|"
@@ -283,13 +294,14 @@ _COUNT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _PERSON_NOUN = re.compile(r"\b(?:soldiers|troops|prisoners|detainees|hostages|citizens|nationals|people|persons|"
+                          r"officers|police|diplomats|peacekeepers|"
                           r"refugees|migrants|students|workers|officials|experts|personnel)\b", re.IGNORECASE)
 _FINANCE_OF = re.compile(r"^\s*(?:\w+\s+)?in\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:financing|investment|aid|"
                          r"assistance|funding|loans|grants|support)\b")
 
 
 def _rule_for(before: str, before_full: str, after: str, sentence_text: str, number: _Number) -> _Rule | None:
-    money = number.unit in ("USD", "EUR", "GBP")
+    money = number.unit in _MONEY
     for rule in _RULES:
         if rule.money is True and not money:
             continue
@@ -374,6 +386,7 @@ def _generic_body(text: str, focus: str | None) -> str | None:
 _ACTOR_OF_NOUNS = {"withdrawal", "exit", "accession", "participation", "contribution", "decision", "commitment",
                    "departure", "entry"}
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
+_JOINT = ""  # several actors share the subject: no single subject for the count
 
 
 def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focus: str | None) -> str | None:
@@ -405,11 +418,17 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                 if child.text.lower() in _RELATIVE:
                     continue  # "aircraft which is worth $8 billion": the antecedent's clause decides
                 start, end = _subtree(tokens, child.i)
+                named = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
+                if child.dep != "poss" and len(named) > 1:
+                    return _JOINT  # "India and Mauritius signed eight agreements": a joint act, not a count of one
                 actor = _mention_in(doc, sentence, start, end, focus)
                 if actor:
                     return actor
-                if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(
-                        sentence.text[start - sentence.start:end - sentence.start].strip()):
+                said = sentence.text[start - sentence.start:end - sentence.start].strip()
+                if child.dep != "poss" and said.lower() in ("it", "they"):
+                    # "Russia said it had expelled ...": the actor named before the pronoun
+                    return _first_actor_before(sentence, start, None) or focus
+                if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(said):
                     return focus
                 if child.dep != "poss":
                     return None  # a subject that names no actor ("These investments")
@@ -449,7 +468,10 @@ def _document_focus(doc: AnalyzedDocument) -> str | None:
 def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _Rule | None,
              focus: str | None) -> str | None:
     pos = sentence.start + number.start
-    actor = _syntactic_subject(doc, sentence, pos, focus) or _first_actor_before(sentence, pos, focus)
+    actor = _syntactic_subject(doc, sentence, pos, focus)
+    if actor == _JOINT:
+        return None
+    actor = actor or _first_actor_before(sentence, pos, focus)
     if rule is None:
         return actor  # "other": only an actor the sentence names
     if rule.metric in ("party_relations", "party_relation_countries"):
@@ -492,19 +514,21 @@ def _generic_in_text(text: str, focus: str | None) -> str | None:
 
 def _as_of(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
     """The stated time of the claim (not a future target or a term), else the document's date."""
+    published = doc.published or ""
     for start, end, value in timex.find(sentence.text, doc.published):
         if value.start is not None and value.precision == "year":
-            continue
+            continue  # a term ("2021-2030")
         if value.value.startswith("--"):
             continue
         lead = sentence.text[max(0, start - 40):start].lower()
         if value.precision == "day" and not re.search(r"\b(?:as of|as at|by|until)\s+$", lead):
             continue  # a dated event or a cited document, not the time a count holds for
-        if re.search(r"\b(?:by|until|will|target|goal|vision|scheduled|to)\s+(?:the\s+)?(?:end of\s+)?$", lead):
-            if not re.search(r"\bby the end of\s+$", lead):
-                continue
-        if re.search(r"\b(?:since|from)\s+$", lead):
+        if re.search(r"\b(?:will|target|targets|goal|goals|vision|scheduled|plans?|aims?)\b[^.;]{0,40}$", lead):
             continue
+        if re.search(r"\b(?:since|from|to)\s+$", lead):
+            continue
+        if published and value.value[:len(published)] > published[:len(value.value)]:
+            continue  # later than the document: a target ("by 2030")
         return value.value
     return doc.published
 
@@ -562,12 +586,13 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
         if rule is not None:
             fields = {"metric": rule.metric, "unit": rule.unit if rule.money is not True else (number.unit or "USD")}
         else:
-            label = _other_label(bare, before, after, number, previous_other)
+            label = _other_label(bare, before, after, number, previous_other,
+                                 _counts_plural_noun(sentence, number))
             if label is None:
                 previous_other = False
                 continue
             fields = {"metric": "other", "label": label, "unit": _other_unit(number, after)}
-        if _DEFINITE_BEFORE.search(bare) and rule is None:
+        if _DEFINITE_BEFORE.search(before):
             continue
         subject = _subject(doc, sentence, number, rule, focus)
         if subject is None:
@@ -584,7 +609,18 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
     return out
 
 
-def _other_label(bare: str, before: str, after: str, number: _Number, previous_other: bool) -> str | None:
+def _counts_plural_noun(sentence: Sentence, number: _Number) -> bool:
+    """The number modifies a plural noun ("release 40 fishermen"), by the parse."""
+    pos = sentence.start + number.start
+    tok = next((t for t in sentence.tokens if t.start <= pos < t.end), None)
+    if tok is None or tok.dep != "nummod":
+        return False
+    head = sentence.tokens[tok.head]
+    return head.tag == "NNS" and head.start > tok.start
+
+
+def _other_label(bare: str, before: str, after: str, number: _Number, previous_other: bool,
+                 plural_noun: bool = False) -> str | None:
     """A label for a clearly transactional count or amount, else None (not a statistic)."""
     recent = bare[-70:]
     if number.unit == "percent":
@@ -592,13 +628,13 @@ def _other_label(bare: str, before: str, after: str, number: _Number, previous_o
                 r"^\s*of\s+(?:goods|products|imports|exports|trade|lines)", after):
             return _label(before, after, number)
         return None
-    if number.unit in ("USD", "EUR", "GBP"):
+    if number.unit in _MONEY:
         if _ACTION.search(recent) or _ACTION.search(after[:50]):
             return _label(before, after, number)
         return None
     if number.unit is not None:  # MW, km ...
         return _label(before, after, number) if _ACTION.search(recent[-40:]) else None
-    if not _COUNT_NOUN.match(after):
+    if not _COUNT_NOUN.match(after) and not plural_noun:
         return None
     if _ACTION.search(recent[-45:]) or (previous_other and re.search(r"\band\s+$", bare)):
         return _label(before, after, number)
