@@ -67,8 +67,12 @@ def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     for m in sentence.mentions:
-        if m.kind == "country" and is_country_id(m.id):
-            found.append((m.start - sentence.start, m.end - sentence.start, str(m.id)))
+        cid = m.id if m.kind == "country" else None
+        if m.kind in ("person", "place", "other"):
+            # The statistical NER sometimes calls a country a PERSON or ORG ("Mauritius").
+            cid = resolve.country_id(m.text)
+        if is_country_id(cid):
+            found.append((m.start - sentence.start, m.end - sentence.start, str(cid)))
     for start, end, cid in compound_countries(sentence.text):
         if not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, cid))

@@ -176,7 +176,7 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     compound = _compound_end_before(text, start)
     if compound:
         return [compound]
-    countries = sentence_countries(sentence)
+    countries = _clause_countries(text, sentence_countries(sentence), start, end)
     after = text[end:]
     clause_end = end + clause_len(after)
     rel = re.match(r"\s*(between|with|among)\b", after)
@@ -225,6 +225,16 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             return [(focus, ids[0])]
         return []
     return [doc_pair] if doc_pair else []
+
+
+def _clause_countries(text: str, countries: list[tuple[int, int, str]], start: int,
+                      end: int) -> list[tuple[int, int, str]]:
+    """The countries of the clause around ``start:end`` when it names any, else all of the sentence's."""
+    marks = list(re.finditer(r";|,\s+(?:but|while|whereas|although|though)\b", text))
+    lo = max([m.end() for m in marks if m.end() <= start], default=0)
+    hi = min([m.start() for m in marks if m.start() >= end], default=len(text))
+    inside = [c for c in countries if lo <= c[0] < hi]
+    return inside or countries
 
 
 def clause_len(text: str) -> int:

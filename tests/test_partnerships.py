@@ -1,0 +1,77 @@
+"""Partnership frameworks, on sentences written for these tests in several outlets' styles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplograph.extract import partnerships
+from diplograph.nlp import analyze_text
+
+
+def found(nlp: Any, text: str, published: str | None = "2025-03-14") -> set[tuple[frozenset[str], str]]:
+    doc = analyze_text(text, published=published, nlp=nlp)
+    return {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)}
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt values its comprehensive strategic partnership with Russia, the foreign minister said.",
+     (pair("EGY", "RUS"), "comprehensive_strategic")),
+    ("Japan and India's Special Strategic and Global Partnership has grown steadily since 2014.",
+     (pair("JPN", "IND"), "special_strategic_and_global")),
+    ("The ministers reviewed the Kenya-U.S. Strategic Partnership in Nairobi on Tuesday.",
+     (pair("KEN", "USA"), "strategic")),
+    ("Officials praised the Japan-Kenya Blue Economy Partnership.",
+     (pair("JPN", "KEN"), "blue_economy")),
+    ("Seoul and Ankara pledged to deepen the strategic partnership between South Korea and Turkey.",
+     (pair("KOR", "TUR"), "strategic")),
+])
+def test_level_and_sides(nlp: Any, text: str, expected: tuple[frozenset[str], str]) -> None:
+    assert expected in found(nlp, text)
+
+
+def test_upgrade_date_is_since(nlp: Any) -> None:
+    doc = analyze_text("India and Mauritius agreed to elevate their ties to an Enhanced Strategic Partnership "
+                       "on March 12, 2025.", published="2025-03-14", nlp=nlp)
+    facts = partnerships.extract(doc)
+    assert [(f.get("level"), f.get("since")) for f in facts] == [("enhanced_strategic", "2025-03-12")]
+    assert {facts[0].get("a"), facts[0].get("b")} == {"IND", "MUS"}
+
+
+def test_our_partnership_in_a_bilateral_readout_is_the_documents_pair(nlp: Any) -> None:
+    text = ("Prime Minister Narendra Modi of India met President William Ruto of Kenya in New Delhi. "
+            "India and Kenya discussed trade and maritime security. "
+            "We agreed to elevate our partnership to a Strategic Partnership, the leaders said.")
+    assert found(nlp, text) == {(pair("IND", "KEN"), "strategic")}
+
+
+def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
+    text = ("Turkey and Egypt held talks in Ankara. "
+            "Today we raise our relationship to a Comprehensive Strate- — Strategic Partnership.")
+    assert found(nlp, text) == {(pair("TUR", "EGY"), "comprehensive_strategic")}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey now has strategic partnerships with 20 nations across three continents.",
+    "Vietnam holds strategic or comprehensive partnerships with 38 nations.",
+    "The two leaders discussed a partnership on clean energy between Kenya and Somalia.",
+    "Somalia is considering a strategic partnership with Qatar, officials said.",
+    "The Regional Comprehensive Economic Partnership entered into force in 2022 for Japan.",
+    "India and Japan attended the Partnership for Global Infrastructure and Investment summit.",
+    "South Korea's strategic partnership plans were discussed in parliament.",
+    "Egypt and Sudan joined the Strategic Partnership Forum with Russia.",
+])
+def test_no_fact(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == set()
+
+
+def test_one_fact_per_pair_and_level_per_document(nlp: Any) -> None:
+    text = ("Russia and Egypt hailed their comprehensive strategic partnership. "
+            "The comprehensive strategic partnership between Egypt and Russia covers energy.")
+    doc = analyze_text(text, nlp=nlp)
+    assert len(partnerships.extract(doc)) == 1

@@ -1,0 +1,64 @@
+"""Diplomatic relations and their status, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplograph.extract import relations
+from diplograph.nlp import analyze_text
+
+
+def found(nlp: Any, text: str, published: str | None = "2024-06-20") -> set[tuple[frozenset[str], str, Any]]:
+    doc = analyze_text(text, published=published, nlp=nlp)
+    return {(frozenset((f.get("a"), f.get("b"))), f.get("status"), f.get("since"))
+            for f in relations.extract(doc)}
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Somalia restored diplomatic ties in 2022 after a year-long row.",
+     (pair("KEN", "SOM"), "restored", "2022")),
+    ("Egypt severed diplomatic relations with Qatar in June 2017.", (pair("EGY", "QAT"), "severed", "2017-06")),
+    ("Mauritius established diplomatic relations with South Korea in 1971.",
+     (pair("MUS", "KOR"), "established", "1971")),
+    ("Russia downgraded diplomatic relations with Estonia, the ministry said.",
+     (pair("RUS", "EST"), "downgraded", None)),
+    ("Turkey and Armenia have never normalized relations, but Turkey and Egypt normalized relations "
+     "in 2023.", (pair("TUR", "EGY"), "restored", "2023")),
+])
+def test_status_pair_and_date(nlp: Any, text: str, expected: tuple[frozenset[str], str, Any]) -> None:
+    assert expected in found(nlp, text)
+
+
+def test_anniversary_dates_the_start(nlp: Any) -> None:
+    facts = found(nlp, "April 28, 2022 marks the 70th anniversary of India-Japan diplomatic relations.")
+    assert facts == {(pair("IND", "JPN"), "active", "1952-04-28")}
+
+
+def test_a_list_after_with_gives_one_fact_per_country(nlp: Any) -> None:
+    facts = found(nlp, "Somalia now has diplomatic ties with several Gulf states, namely Qatar, Oman and Kuwait.")
+    assert {f[0] for f in facts} == {pair("SOM", "QAT"), pair("SOM", "OMN"), pair("SOM", "KWT")}
+
+
+def test_our_relationship_in_a_readout(nlp: Any) -> None:
+    text = ("President Ruto of Kenya met Prime Minister Kishida of Japan in Tokyo. "
+            "Kenya and Japan agreed to expand trade. "
+            "The leaders celebrated our 60-year diplomatic relationship.")
+    assert found(nlp, text) == {(pair("KEN", "JPN"), "active", "1964")}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey maintains diplomatic relations with 120 countries and territories.",
+    "India has established diplomatic ties with more than 190 nations.",
+    "North Korea has no diplomatic relations with South Korea.",
+    "ECOWAS urged Niger to restore relations with Benin.",
+    "Egypt expelled the Turkish ambassador in 2013.",
+    "The ministers discussed bilateral relations and trade.",
+])
+def test_no_fact(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == set()
