@@ -12,90 +12,158 @@ from diplograph.nlp import analyze_text
 
 def _roles(nlp: Any, text: str, published: str | None = "2024-06-15") -> set[tuple[Any, ...]]:
     adoc = analyze_text(text, published=published, nlp=nlp)
-    return {(f.get("actor"), f.get("body"), f.get("role"), f.get("start"), f.get("end"))
-            for f in roles.extract(adoc)}
+    return {
+        (f.get("actor"), f.get("body"), f.get("role"), f.get("start"), f.get("end"))
+        for f in roles.extract(adoc)
+    }
 
 
-@pytest.mark.parametrize("text, expected", [
-    # seats with terms
-    ("Kenya was elected to the UN Human Rights Council for 2025-2027.",
-     {("KEN", "UNHRC", "member", "2025", "2027")}),
-    ("Brazil holds a non-permanent seat on the Security Council for the 2022-2023 term.",
-     {("BRA", "UNSC", "non_permanent_member", "2022", "2023")}),
-    ("South Korea's non-permanent seat on the Security Council for 2024-2025 gives Seoul a voice.",
-     {("KOR", "UNSC", "non_permanent_member", "2024", "2025")}),
-    ("Japan was a non-permanent member of the UN Security Council twice, 2009-2010 and 2016-2017.",
-     {("JPN", "UNSC", "non_permanent_member", "2009", "2010"),
-      ("JPN", "UNSC", "non_permanent_member", "2016", "2017")}),
-    ("Mexico has been re-elected as a member of the International Law Commission for the 2023-2027 tenure.",
-     {("MEX", "ILC", "member", "2023", "2027")}),
-    ("Egypt became a member of the IAEA Board of Governors for the 2022-2024 term.",
-     {("EGY", "IAEA_BOG", "board_member", "2022", "2024")}),
-    ("Ghana was elected to the UNESCO Executive Board for 2023–2027.",
-     {("GHA", "UNESCO_EXB", "board_member", "2023", "2027")}),
-    # offices
-    ("Nigeria chaired ECOWAS twice, in 2008 and 2023.",
-     {("NGA", "ECOWAS", "chair", "2008", "2008"), ("NGA", "ECOWAS", "chair", "2023", "2023")}),
-    ("Japan will hold the G7 presidency in 2023.", {("JPN", "G7", "president", "2023", "2023")}),
-    ("Mozambique held the rotating presidency of the UN Security Council in March 2023.",
-     {("MOZ", "UNSC", "president", "2023-03", "2023-03")}),
-    ("India assumed the G20 presidency on December 1, 2022.", {("IND", "G20", "president", "2022-12-01", None)}),
-    ("Malaysia handed over the ASEAN chairmanship to the Philippines in October 2025.",
-     {("MYS", "ASEAN", "chair", None, "2025-10"), ("PHL", "ASEAN", "chair", "2025-10", None)}),
-    ("Peru hosted APEC in 2008 and 2016.", {("PER", "APEC", "host", "2008", "2008"), ("PER", "APEC", "host", "2016", "2016")}),
-    ("Japan hosted the G7 summit in Hiroshima in May 2023.", {("JPN", "G7", "host", "2023-05", "2023-05")}),
-    # memberships, joining and leaving
-    ("Turkiye, a NATO member, objected to the plan.", {("TUR", "NATO", "member", None, None)}),
-    ("Somalia joined the East African Community in March 2024.", {("SOM", "EAC", "member", "2024-03", None)}),
-    ("Timor-Leste has been a member of the WTO since 2024.", {("TLS", "WTO", "member", "2024", None)}),
-    ("The country is joining the World Trade Organization, the World Bank and the IMF.", set()),
-    ("Bangladesh is a member of the World Trade Organization (WTO), the World Bank and the IMF.",
-     {("BGD", "WTO", "member", None, None), ("BGD", "WB", "member", None, None), ("BGD", "IMF", "member", None, None)}),
-    ("Niger, Mali and Burkina Faso left ECOWAS in January 2025.",
-     {("NER", "ECOWAS", "member", None, "2025-01"), ("MLI", "ECOWAS", "member", None, "2025-01"),
-      ("BFA", "ECOWAS", "member", None, "2025-01")}),
-    ("Russia was suspended from the Human Rights Council in April 2022.",
-     {("RUS", "UNHRC", "member", None, "2022-04")}),
-    ("The order withdraws the United States from the World Health Organization.",
-     {("USA", "WHO", "member", None, None)}),
-    ("The President welcomed India's decision to join the Indo-Pacific Economic Framework.",
-     {("IND", "IPEF", "member", None, None)}),
-    # contributions
-    ("Bangladesh has deployed thousands of troops to UN peacekeeping missions since 1988.",
-     {("BGD", "UN_PKO", "contributor", "1988", None)}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # seats with terms
+        (
+            "Kenya was elected to the UN Human Rights Council for 2025-2027.",
+            {("KEN", "UNHRC", "member", "2025", "2027")},
+        ),
+        (
+            "Brazil holds a non-permanent seat on the Security Council for the 2022-2023 term.",
+            {("BRA", "UNSC", "non_permanent_member", "2022", "2023")},
+        ),
+        (
+            "South Korea's non-permanent seat on the Security Council for 2024-2025 gives Seoul a voice.",
+            {("KOR", "UNSC", "non_permanent_member", "2024", "2025")},
+        ),
+        (
+            "Japan was a non-permanent member of the UN Security Council twice, 2009-2010 and 2016-2017.",
+            {
+                ("JPN", "UNSC", "non_permanent_member", "2009", "2010"),
+                ("JPN", "UNSC", "non_permanent_member", "2016", "2017"),
+            },
+        ),
+        (
+            ("Mexico has been re-elected as a member of the International Law Commission "
+            "for the 2023-2027 tenure."),
+            {("MEX", "ILC", "member", "2023", "2027")},
+        ),
+        (
+            "Egypt became a member of the IAEA Board of Governors for the 2022-2024 term.",
+            {("EGY", "IAEA_BOG", "board_member", "2022", "2024")},
+        ),
+        (
+            "Ghana was elected to the UNESCO Executive Board for 2023–2027.",
+            {("GHA", "UNESCO_EXB", "board_member", "2023", "2027")},
+        ),
+        # offices
+        (
+            "Nigeria chaired ECOWAS twice, in 2008 and 2023.",
+            {("NGA", "ECOWAS", "chair", "2008", "2008"), ("NGA", "ECOWAS", "chair", "2023", "2023")},
+        ),
+        ("Japan will hold the G7 presidency in 2023.", {("JPN", "G7", "president", "2023", "2023")}),
+        (
+            "Mozambique held the rotating presidency of the UN Security Council in March 2023.",
+            {("MOZ", "UNSC", "president", "2023-03", "2023-03")},
+        ),
+        (
+            "India assumed the G20 presidency on December 1, 2022.",
+            {("IND", "G20", "president", "2022-12-01", None)},
+        ),
+        (
+            "Malaysia handed over the ASEAN chairmanship to the Philippines in October 2025.",
+            {("MYS", "ASEAN", "chair", None, "2025-10"), ("PHL", "ASEAN", "chair", "2025-10", None)},
+        ),
+        (
+            "Peru hosted APEC in 2008 and 2016.",
+            {("PER", "APEC", "host", "2008", "2008"), ("PER", "APEC", "host", "2016", "2016")},
+        ),
+        (
+            "Japan hosted the G7 summit in Hiroshima in May 2023.",
+            {("JPN", "G7", "host", "2023-05", "2023-05")},
+        ),
+        # memberships, joining and leaving
+        ("Turkiye, a NATO member, objected to the plan.", {("TUR", "NATO", "member", None, None)}),
+        (
+            "Somalia joined the East African Community in March 2024.",
+            {("SOM", "EAC", "member", "2024-03", None)},
+        ),
+        ("Timor-Leste has been a member of the WTO since 2024.", {("TLS", "WTO", "member", "2024", None)}),
+        ("The country is joining the World Trade Organization, the World Bank and the IMF.", set()),
+        (
+            "Bangladesh is a member of the World Trade Organization (WTO), the World Bank and the IMF.",
+            {
+                ("BGD", "WTO", "member", None, None),
+                ("BGD", "WB", "member", None, None),
+                ("BGD", "IMF", "member", None, None),
+            },
+        ),
+        (
+            "Niger, Mali and Burkina Faso left ECOWAS in January 2025.",
+            {
+                ("NER", "ECOWAS", "member", None, "2025-01"),
+                ("MLI", "ECOWAS", "member", None, "2025-01"),
+                ("BFA", "ECOWAS", "member", None, "2025-01"),
+            },
+        ),
+        (
+            "Russia was suspended from the Human Rights Council in April 2022.",
+            {("RUS", "UNHRC", "member", None, "2022-04")},
+        ),
+        (
+            "The order withdraws the United States from the World Health Organization.",
+            {("USA", "WHO", "member", None, None)},
+        ),
+        (
+            "The President welcomed India's decision to join the Indo-Pacific Economic Framework.",
+            {("IND", "IPEF", "member", None, None)},
+        ),
+        # contributions
+        (
+            "Bangladesh has deployed thousands of troops to UN peacekeeping missions since 1988.",
+            {("BGD", "UN_PKO", "contributor", "1988", None)},
+        ),
+    ],
+)
 def test_role_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _roles(nlp, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The UN Security Council met on Tuesday to discuss Gaza.",
-    "Vietnam welcomed the member states of ASEAN to Hanoi.",
-    "The United States is one of the five permanent members of the Security Council.",
-    "Indian President Droupadi Murmu met the President of the UN General Assembly, Dennis Francis.",
-    "President Ruto held talks with the ASEAN Chair on Monday.",
-    "Egypt hosted COP27 in Sharm el-Sheikh.",
-    "Colombia's contributions as a NATO Global Partner were praised.",
-    "Kenya signed a deal with the World Bank.",
-    "As a responsible member of the United Nations, Kenya supports multilateralism.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN Security Council met on Tuesday to discuss Gaza.",
+        "Vietnam welcomed the member states of ASEAN to Hanoi.",
+        "The United States is one of the five permanent members of the Security Council.",
+        "Indian President Droupadi Murmu met the President of the UN General Assembly, Dennis Francis.",
+        "President Ruto held talks with the ASEAN Chair on Monday.",
+        "Egypt hosted COP27 in Sharm el-Sheikh.",
+        "Colombia's contributions as a NATO Global Partner were praised.",
+        "Kenya signed a deal with the World Bank.",
+        "As a responsible member of the United Nations, Kenya supports multilateralism.",
+    ],
+)
 def test_no_role_for_the_wrong_actor(nlp: Any, text: str) -> None:
     assert _roles(nlp, text) == set()
 
 
 def test_the_country_and_it_resolve_to_the_document_country(nlp: Any) -> None:
-    text = ("Vietnam is a member of more than 70 organizations. It chaired ASEAN in 2010 and 2020. "
-            "The country has joined UN peacekeeping missions since 2014.")
+    text = (
+        "Vietnam is a member of more than 70 organizations. It chaired ASEAN in 2010 and 2020. "
+        "The country has joined UN peacekeeping missions since 2014."
+    )
     assert _roles(nlp, text) == {
-        ("VNM", "ASEAN", "chair", "2010", "2010"), ("VNM", "ASEAN", "chair", "2020", "2020"),
-        ("VNM", "UN_PKO", "contributor", "2014", None)}
+        ("VNM", "ASEAN", "chair", "2010", "2010"),
+        ("VNM", "ASEAN", "chair", "2020", "2020"),
+        ("VNM", "UN_PKO", "contributor", "2014", None),
+    }
 
 
 def test_one_fact_per_role_and_term_in_a_document(nlp: Any) -> None:
     """The same presidency stated three times, once undated, is one fact with the written date."""
-    text = ("Kenya held the presidency of the UN Security Council in October 2021. "
-            "Kenya's presidency of the Security Council focused on peace. "
-            "During Kenya's presidency of the Council this month, it held open debates.")
+    text = (
+        "Kenya held the presidency of the UN Security Council in October 2021. "
+        "Kenya's presidency of the Security Council focused on peace. "
+        "During Kenya's presidency of the Council this month, it held open debates."
+    )
     found = _roles(nlp, text, published="2021-11-02")
     assert found == {("KEN", "UNSC", "president", "2021-10", "2021-10")}
 
@@ -111,8 +179,9 @@ def test_role_facts_cite_their_sentence_and_carry_labels(nlp: Any) -> None:
 
 
 def test_withdrawal_and_ended_funding_carry_a_status(nlp: Any) -> None:
-    text = ("The United States withdrew from the Human Rights Council "
-            "and halted its funding for UNRWA in 2018.")
+    text = (
+        "The United States withdrew from the Human Rights Council and halted its funding for UNRWA in 2018."
+    )
     adoc = analyze_text(text, published="2019-02-04", nlp=nlp)
     found = {(f.get("body"), f.get("role"), f.get("status"), f.get("end")) for f in roles.extract(adoc)}
     assert found == {("UNHRC", "member", "left", None), ("UNRWA", "contributor", "ended", "2018")}

@@ -57,12 +57,27 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"host(?:s|ed|ing)?(?:\s+country)?", _HOST),
     (r"(?:associate\s+|full\s+|founding\s+|observer\s+)?members?(?:hip)?", _MEMBER),
     (r"(?:re-?)?elected|re-?election|election|seats?", _ELECT),
-    (r"join(?:s|ed|ing)?|accession|acceded|accede[sd]?|admitted|admission|(?:re)?entry|"
-     r"participat(?:es|ed|ing|ion|e)|belong(?:s|ed|ing)?", _JOIN),
-    (r"withdr(?:ew|awn|awal|aw|awing|aws)|left|leav(?:e|es|ing)|exit(?:ed|ing|s)?|quit(?:s|ting)?|"
-     r"suspen(?:ded|sion|ds?)|expell?(?:ed|s)?|expulsion", _LEAVE),
-    (r"contribut(?:ed|es|ing|ion|ions|or|ors|e)|deploy(?:ed|ment|ments|s|ing)?|send(?:s|ing)?|sent|"
-     r"fund(?:s|ed|ing)|donor", _CONTRIB),
+    (
+        (
+            r"join(?:s|ed|ing)?|accession|acceded|accede[sd]?|admitted|admission|(?:re)?entry"
+            r"|participat(?:es|ed|ing|ion|e)|belong(?:s|ed|ing)?"
+        ),
+        _JOIN,
+    ),
+    (
+        (
+            r"withdr(?:ew|awn|awal|aw|awing|aws)|left|leav(?:e|es|ing)|exit(?:ed|ing|s)?|quit(?:s|ting)?"
+            r"|suspen(?:ded|sion|ds?)|expell?(?:ed|s)?|expulsion"
+        ),
+        _LEAVE,
+    ),
+    (
+        (
+            r"contribut(?:ed|es|ing|ion|ions|or|ors|e)|deploy(?:ed|ment|ments|s|ing)?|send(?:s|ing)?|sent"
+            r"|fund(?:s|ed|ing)|donor"
+        ),
+        _CONTRIB,
+    ),
 )
 
 
@@ -75,29 +90,155 @@ def _trigger_re() -> re.Pattern[str]:
 # Words that may stand between a role word and the body it governs (a list, an article,
 # a qualifier): anything else (a verb, another noun phrase) breaks the link.
 _LINK_WORDS = {
-    "the", "a", "an", "of", "to", "in", "on", "into", "for", "as", "its", "their", "his", "her", "our",
-    "and", "or", "both", "also", "again", "once", "twice", "thrice", "key", "main", "major", "leading",
-    "important", "international", "regional", "global", "multilateral", "organizations", "organisations",
-    "organization", "organisation", "institutions", "bodies", "forums", "fora", "mechanisms", "world",
-    "world's", "like", "such", "including", "namely", "other", "several", "many", "rotating", "annual",
-    "actively", "formally", "officially", "successfully", "fully", "then", "first", "second", "third",
-    "time", "member", "members", "state", "country", "position", "role", "seat", "presidency", "chair",
-    "chairmanship", "troops", "personnel", "forces", "force", "officers", "soldiers", "police", "military",
-    "peacekeepers", "peacekeeping", "contingent", "contingents", "engineers", "medical", "staff", "units",
-    "future", "any", "all", "new", "more", "over", "than", "nearly", "about", "some", "hundreds",
-    "thousands", "dozens", "engineering", "field", "hospital", "level", "lead", "from", "with",
-    "associate", "full", "non", "permanent", "board", "governors", "executive", "body", "mission",
-    "missions", "operations", "operation", "three", "two", "four", "five", "times", "unanimously",
-    "consecutive", "successive", "term", "terms", "by", "year", "years", "u.n.", "un",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "into",
+    "for",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "and",
+    "or",
+    "both",
+    "also",
+    "again",
+    "once",
+    "twice",
+    "thrice",
+    "key",
+    "main",
+    "major",
+    "leading",
+    "important",
+    "international",
+    "regional",
+    "global",
+    "multilateral",
+    "organizations",
+    "organisations",
+    "organization",
+    "organisation",
+    "institutions",
+    "bodies",
+    "forums",
+    "fora",
+    "mechanisms",
+    "world",
+    "world's",
+    "like",
+    "such",
+    "including",
+    "namely",
+    "other",
+    "several",
+    "many",
+    "rotating",
+    "annual",
+    "actively",
+    "formally",
+    "officially",
+    "successfully",
+    "fully",
+    "then",
+    "first",
+    "second",
+    "third",
+    "time",
+    "member",
+    "members",
+    "state",
+    "country",
+    "position",
+    "role",
+    "seat",
+    "presidency",
+    "chair",
+    "chairmanship",
+    "troops",
+    "personnel",
+    "forces",
+    "force",
+    "officers",
+    "soldiers",
+    "police",
+    "military",
+    "peacekeepers",
+    "peacekeeping",
+    "contingent",
+    "contingents",
+    "engineers",
+    "medical",
+    "staff",
+    "units",
+    "future",
+    "any",
+    "all",
+    "new",
+    "more",
+    "over",
+    "than",
+    "nearly",
+    "about",
+    "some",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "engineering",
+    "field",
+    "hospital",
+    "level",
+    "lead",
+    "from",
+    "with",
+    "associate",
+    "full",
+    "non",
+    "permanent",
+    "board",
+    "governors",
+    "executive",
+    "body",
+    "mission",
+    "missions",
+    "operations",
+    "operation",
+    "three",
+    "two",
+    "four",
+    "five",
+    "times",
+    "unanimously",
+    "consecutive",
+    "successive",
+    "term",
+    "terms",
+    "by",
+    "year",
+    "years",
+    "u.n.",
+    "un",
 }
 # Breaks a list: a new clause starts.
-_CLAUSE_BREAK = re.compile(r";|:|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhereas\b|\bafter\b|\bbefore\b")
+_CLAUSE_BREAK = re.compile(
+    r";|:|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhereas\b|\bafter\b|\bbefore\b"
+)
 
 _P5 = {"USA", "GBR", "FRA", "RUS", "CHN"}
 _PRONOUNS = {"it", "its", "they", "their", "we", "our"}
 _COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
-_PLURAL_MEMBER = re.compile(r"members?\s+(?:states?|countries|nations|economies|parties|governments)\b|"
-                            r"members\b", re.IGNORECASE)
+_PLURAL_MEMBER = re.compile(
+    r"members?\s+(?:states?|countries|nations|economies|parties|governments)\b|"
+    r"members\b",
+    re.IGNORECASE,
+)
 _SESSION = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(?:session|term)\b", re.IGNORECASE)
 _ROLE_NOUN_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?(chair(?:man|woman|person)?(?:ship)?|presiden(?:cy|t)|"
@@ -107,17 +248,26 @@ _ROLE_NOUN_AFTER = re.compile(
 )
 _BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
 # "prohibiting any future funding for", "cut its contributions to": a contribution that ends.
-_ENDING = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)?|halt(?:s|ed|ing)?|"
-                     r"end(?:s|ed|ing)?|stop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|freez(?:e|es|ing)|froze|"
-                     r"withdr(?:ew|aw|aws|awing)|terminat(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)|"
-                     r"no\s+longer)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_HANDOVER = re.compile(r"(?i)\b(?:hand(?:s|ed|ing)?\s+over|pass(?:es|ed|ing)?(?:\s+on)?|transferr?(?:s|ed|ing)?)"
-                       r"\s+(?:\S+\s+){0,3}$")
-_TAKING = re.compile(r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
-                     r"beg(?:in|an|ins|un)|start(?:s|ed)?)\s+(?:\S+\s+){0,4}$")
+_ENDING = re.compile(
+    r"\b(?:prohibit(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)?|halt(?:s|ed|ing)?|"
+    r"end(?:s|ed|ing)?|stop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|freez(?:e|es|ing)|froze|"
+    r"withdr(?:ew|aw|aws|awing)|terminat(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)|"
+    r"no\s+longer)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HANDOVER = re.compile(
+    r"(?i)\b(?:hand(?:s|ed|ing)?\s+over|pass(?:es|ed|ing)?(?:\s+on)?|transferr?(?:s|ed|ing)?)"
+    r"\s+(?:\S+\s+){0,3}$"
+)
+_TAKING = re.compile(
+    r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
+    r"beg(?:in|an|ins|un)|start(?:s|ed)?)\s+(?:\S+\s+){0,4}$"
+)
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
-_ANAPHOR = re.compile(r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
-                      r"union|alliance|community|agency)\b")
+_ANAPHOR = re.compile(
+    r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
+    r"union|alliance|community|agency)\b"
+)
 
 
 @dataclass
@@ -173,7 +323,9 @@ def _body_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, di
     def build(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         if not aliases:
             return None
-        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True))
+        alts = "|".join(
+            re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True)
+        )
         return re.compile(rf"(?<![\w-])(?:{alts})(?!\w)", flags)
 
     return build(exact, 0), build(loose, re.IGNORECASE), lookup
@@ -224,10 +376,13 @@ def _merge_adjacent(text: str, spans: list[_Span]) -> list[_Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end : span.start]
-            if re.fullmatch(r"\s*\(\s*", gap) and text[span.end : span.end + 1] == ")":
-                if span.id == prev.id or len(text[span.start : span.end]) <= 8:
-                    prev.end = span.end + 1
-                    continue
+            if (
+                re.fullmatch(r"\s*\(\s*", gap)
+                and text[span.end : span.end + 1] == ")"
+                and (span.id == prev.id or span.end - span.start <= 8)
+            ):
+                prev.end = span.end + 1
+                continue
             if re.fullmatch(r"(?:\s*|-|'s\s+|’s\s+|\s+on\s+)", gap) and gap.strip() != "":
                 prev.end = span.end
                 continue
@@ -242,7 +397,7 @@ def _merge_adjacent(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 def _anaphor_body(word: str, seen: list[str]) -> str | None:
-    """"the Council" -> the last council the document named; "the bloc" -> the last bloc."""
+    """The body an anaphor names: "the Council" -> the last council named; "the bloc" -> the last bloc."""
     for bid in reversed(seen):
         body = resolve.bodies().get(bid)
         if body is None:
@@ -282,23 +437,25 @@ def _country_spans(sentence: Sentence) -> list[_Span]:
 def _scanned_countries(sentence: Sentence, known: list[_Span]) -> list[_Span]:
     """Country names among capitalised words that no mention covers (the NER misses some
     sentence-initial or short names: "Niger, Mali and Burkina Faso left ...")."""
-    covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
-               if m.kind in ("country", "body", "person", "place", "other")]
+    covered = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in sentence.mentions
+        if m.kind in ("country", "body", "person", "place", "other")
+    ]
     covered += [(s.start, s.end) for s in known]
-    tokens = [t for t in sentence.tokens
-              if not any(a <= t.start - sentence.start < b for a, b in covered)]
+    tokens = [t for t in sentence.tokens if not any(a <= t.start - sentence.start < b for a, b in covered)]
     out: list[_Span] = []
     i = 0
     while i < len(tokens):
         found = None
         for n in (4, 3, 2, 1):
             run = tokens[i : i + n]
-            if len(run) < n or not all(t.text[:1].isupper() for t in run) \
-                    or any(b.i != a.i + 1 for a, b in zip(run, run[1:])):
+            if len(run) < n or not all(t.text[:1].isupper() for t in run) or run[-1].i - run[0].i != n - 1:
                 continue
             # A capital stands for its country only as a subject ("Seoul will chair APEC").
-            cid = resolve.country_id(" ".join(t.text for t in run),
-                                     capitals=n == 1 and run[0].dep in ("nsubj", "nsubjpass"))
+            cid = resolve.country_id(
+                " ".join(t.text for t in run), capitals=n == 1 and run[0].dep in ("nsubj", "nsubjpass")
+            )
             if cid:
                 found = (n, _Span(run[0].start - sentence.start, run[-1].end - sentence.start, cid))
                 break
@@ -337,8 +494,9 @@ def _subtree(sentence: Sentence, tok: Token) -> tuple[int, int]:
     return toks[0].start - sentence.start, toks[-1].end - sentence.start
 
 
-def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], doc: AnalyzedDocument,
-                    state: _DocState) -> list[str]:
+def _subject_actors(
+    sentence: Sentence, trig: _Trigger, countries: list[_Span], doc: AnalyzedDocument, state: _DocState
+) -> list[str]:
     """The country (or countries) that is the grammatical subject governing the role word."""
     tok = _token_at(sentence, trig.start)
     if tok is None or not sentence.tokens:
@@ -346,8 +504,9 @@ def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], 
     seen: set[int] = set()
     while tok.i not in seen:
         seen.add(tok.i)
-        subjects = [t for t in sentence.tokens if t.head == tok.i and t.i != tok.i
-                    and t.dep in ("nsubj", "nsubjpass")]
+        subjects = [
+            t for t in sentence.tokens if t.head == tok.i and t.i != tok.i and t.dep in ("nsubj", "nsubjpass")
+        ]
         if subjects:
             subject = subjects[0]
             if subject.text.lower() in ("which", "that", "who") and tok.dep == "relcl" and tok.head != tok.i:
@@ -356,8 +515,11 @@ def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], 
         if tok.head == tok.i:
             break
         head = sentence.tokens[tok.head]
-        if head.dep == "prep" and head.head != head.i \
-                and sentence.tokens[head.head].lemma.lower() in _PRAISE_VERBS:
+        if (
+            head.dep == "prep"
+            and head.head != head.i
+            and sentence.tokens[head.head].lemma.lower() in _PRAISE_VERBS
+        ):
             # "Biden congratulated Lourenco for joining the PAC": the one praised joined.
             return _praised_actors(sentence, sentence.tokens[head.head], trig, countries, doc, state)
         if tok.dep in ("relcl", "acl") and sentence.tokens[tok.head].pos in ("NOUN", "PROPN"):
@@ -371,15 +533,36 @@ def _subject_actors(sentence: Sentence, trig: _Trigger, countries: list[_Span], 
     return []
 
 
-_PRAISE_VERBS = {"congratulate", "thank", "praise", "commend", "applaud", "laud", "hail", "welcome",
-                 "salute", "credit", "recognize", "recognise", "acknowledge"}
+_PRAISE_VERBS = {
+    "congratulate",
+    "thank",
+    "praise",
+    "commend",
+    "applaud",
+    "laud",
+    "hail",
+    "welcome",
+    "salute",
+    "credit",
+    "recognize",
+    "recognise",
+    "acknowledge",
+}
 
 
-def _praised_actors(sentence: Sentence, verb: Token, trig: _Trigger, countries: list[_Span],
-                    doc: AnalyzedDocument, state: _DocState) -> list[str]:
+def _praised_actors(
+    sentence: Sentence,
+    verb: Token,
+    trig: _Trigger,
+    countries: list[_Span],
+    doc: AnalyzedDocument,
+    state: _DocState,
+) -> list[str]:
     """The actor of "<verb> X for <role word>": X (a country or a person's country), or the one
     country the praise names before the role word ("for Angola's signing ..., and for joining")."""
-    objects = [t for t in sentence.tokens if t.head == verb.i and t.i != verb.i and t.dep in ("dobj", "dative")]
+    objects = [
+        t for t in sentence.tokens if t.head == verb.i and t.i != verb.i and t.dep in ("dobj", "dative")
+    ]
     if objects:
         ids = _actors_of_np(sentence, objects[0], countries, doc, state)
         if ids:
@@ -389,8 +572,9 @@ def _praised_actors(sentence: Sentence, verb: Token, trig: _Trigger, countries: 
     return list(inside) if len(inside) == 1 else []
 
 
-def _actors_of_np(sentence: Sentence, tok: Token, countries: list[_Span], doc: AnalyzedDocument,
-                  state: _DocState) -> list[str]:
+def _actors_of_np(
+    sentence: Sentence, tok: Token, countries: list[_Span], doc: AnalyzedDocument, state: _DocState
+) -> list[str]:
     """Countries a subject noun phrase stands for: named, a pronoun or "the country", a person's."""
     start, end = _subtree(sentence, tok)
     inside = _country_in(countries, start, end)
@@ -421,7 +605,7 @@ def _actors_of_np(sentence: Sentence, tok: Token, countries: list[_Span], doc: A
 
 
 def _possessive_actor(sentence: Sentence, trig: _Trigger, countries: list[_Span]) -> str | None:
-    """"India's decision to join", "Vietnam's Month of Presidency": a country's right before the role word."""
+    """A country's right before the role word: "India's decision to join", "Vietnam's Presidency"."""
     text = sentence.text
     for span in reversed(countries):
         if span.end > trig.start:
@@ -439,7 +623,7 @@ def _possessive_actor(sentence: Sentence, trig: _Trigger, countries: list[_Span]
 
 
 def _object_actor(sentence: Sentence, trig: _Trigger, body: _Span, countries: list[_Span]) -> str | None:
-    """"withdrawing the United States from the WHO", "the accession of Timor-Leste to ASEAN"."""
+    """The country a role word takes as object: "withdrawing the United States from the WHO"."""
     text = sentence.text
     if trig.end > body.start:
         return None
@@ -453,7 +637,7 @@ def _object_actor(sentence: Sentence, trig: _Trigger, body: _Span, countries: li
 
 
 def _appositive_actor(sentence: Sentence, body: _Span, trig: _Trigger, countries: list[_Span]) -> str | None:
-    """"Turkiye, a NATO member," and "NATO member Turkiye"."""
+    """The country in apposition to a role: "Turkiye, a NATO member," and "NATO member Turkiye"."""
     text = sentence.text
     before = text[: body.start]
     m = re.search(r",\s*(?:an?|the)\s+(?:fellow\s+|founding\s+|key\s+)?$", before)
@@ -463,7 +647,9 @@ def _appositive_actor(sentence: Sentence, body: _Span, trig: _Trigger, countries
                 return span.id
     after = text[trig.end :]
     for span in countries:
-        if span.start >= trig.end and re.fullmatch(r"(?:\s+states?|\s+countr(?:y|ies))?\s*", text[trig.end : span.start]):
+        if span.start >= trig.end and re.fullmatch(
+            r"(?:\s+states?|\s+countr(?:y|ies))?\s*", text[trig.end : span.start]
+        ):
             return span.id
         if span.start > trig.end + len(after):
             break
@@ -476,7 +662,9 @@ def _hosted_by(sentence: Sentence, trig: _Trigger, countries: list[_Span]) -> st
     if not m:
         return None
     for span in countries:
-        if span.start == trig.end + m.end() or re.fullmatch(r"\s*(?:the\s+)?", text[trig.end + m.end() : span.start]):
+        if span.start == trig.end + m.end() or re.fullmatch(
+            r"\s*(?:the\s+)?", text[trig.end + m.end() : span.start]
+        ):
             return span.id
     return None
 
@@ -498,8 +686,11 @@ def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countrie
     between = text[trig.end : body.start]
     if _CLAUSE_BREAK.search(between):
         return False
-    objects = [c for c in countries if trig.end <= c.start and c.end <= body.start
-               and trig.cls in (_LEAVE, _JOIN, _ELECT)]
+    objects = [
+        c
+        for c in countries
+        if trig.end <= c.start and c.end <= body.start and trig.cls in (_LEAVE, _JOIN, _ELECT)
+    ]
     for other in sorted(bodies + objects, key=lambda b: -b.start):
         if trig.end <= other.start and other.end <= body.start:
             a, b = other.start - trig.end, other.end - trig.end
@@ -563,8 +754,12 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
     found.sort()
     out: list[tuple[str | None, str | None, bool]] = []
     for start, end, first, last in found:
-        if re.search(r"\b(?:since|from|effective|as\s+of|starting|beginning|took\s+effect|takes\s+effect)"
-                     r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$", text[:start], re.IGNORECASE):
+        if re.search(
+            r"\b(?:since|from|effective|as\s+of|starting|beginning|took\s+effect|takes\s+effect)"
+            r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$",
+            text[:start],
+            re.IGNORECASE,
+        ):
             last = None
         elif re.search(r"\b(?:until|till|through)\s+$", text[:start], re.IGNORECASE):
             first = None
@@ -578,8 +773,11 @@ def _window(text: str, begin: int, stop: int) -> str:
     chunk = text[begin:stop]
     for m in re.finditer(r",", chunk):
         rest = chunk[m.end() :].lstrip()
-        if not re.match(r"(?:(?:19|20)\d\d|including|namely|both|in\s|from\s|for\s|since\s|twice|"
-                        r"respectively|i\.e\.)", rest):
+        if not re.match(
+            r"(?:(?:19|20)\d\d|including|namely|both|in\s|from\s|for\s|since\s|twice|"
+            r"respectively|i\.e\.)",
+            rest,
+        ):
             return chunk[: m.start()]
     return chunk
 
@@ -627,8 +825,13 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
                 continue
             if not after and not _names_the_body(text, body, role):
                 continue
-            if role == "contributor" and body.id != "UN_PKO" and not re.fullmatch(
-                    r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]):
+            if (
+                role == "contributor"
+                and body.id != "UN_PKO"
+                and not re.fullmatch(
+                    r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]
+                )
+            ):
                 continue  # "contributions to NATO", not "contributions as a NATO partner"
             actors = _actors(doc, sentence, trig, body, after, countries, state)
             confidence = 0.7
@@ -644,12 +847,31 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
             stop = _next_stop(begin, bodies, triggers, len(text), index)
             for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
                 for actor in actors:
-                    fact = make_fact(doc, sentence, "role", EXTRACTOR, confidence=confidence,
-                                     actor=actor, body=body.id, role=role, **fields)
+                    fact = make_fact(
+                        doc,
+                        sentence,
+                        "role",
+                        EXTRACTOR,
+                        confidence=confidence,
+                        actor=actor,
+                        body=body.id,
+                        role=role,
+                        **fields,
+                    )
                     out.append((fact, relative))
                 if receiver and fields.get("end"):
-                    fact = make_fact(doc, sentence, "role", EXTRACTOR, confidence=confidence, actor=receiver,
-                                     body=body.id, role=role, start=fields["end"], end=None)
+                    fact = make_fact(
+                        doc,
+                        sentence,
+                        "role",
+                        EXTRACTOR,
+                        confidence=confidence,
+                        actor=receiver,
+                        body=body.id,
+                        role=role,
+                        start=fields["end"],
+                        end=None,
+                    )
                     out.append((fact, relative))
     # Remember what later sentences may refer back to.
     for body in bodies:
@@ -660,29 +882,57 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
     return out
 
 
-def _governing_trigger(text: str, body: _Span, bodies: list[_Span], triggers: list[_Trigger],
-                       countries: list[_Span]) -> tuple[_Trigger, bool] | None:
+def _governing_trigger(
+    text: str, body: _Span, bodies: list[_Span], triggers: list[_Trigger], countries: list[_Span]
+) -> tuple[_Trigger, bool] | None:
     """The role word that governs a body: a role noun right after it, else the nearest linked one before."""
     for trig in triggers:
-        if trig.start >= body.end and _ROLE_NOUN_AFTER.match(text[body.end : trig.end + 1].strip() + " "):
-            if re.fullmatch(r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?", text[body.end : trig.start]):
-                return trig, True
+        if (
+            trig.start >= body.end
+            and _ROLE_NOUN_AFTER.match(text[body.end : trig.end + 1].strip() + " ")
+            and re.fullmatch(
+                r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?", text[body.end : trig.start]
+            )
+        ):
+            return trig, True
     before = [t for t in triggers if t.end <= body.start]
-    for trig in reversed(before):
-        if _links(text, trig, body, bodies, countries):
-            # "Vice President" and "presidency" words inside the list are not the governor of a later
-            # body when a nearer role word exists; the nearest linked word wins.
-            return trig, False
-        if trig.cls not in (_MEMBER,) or not re.search(r"\b(?:non|permanent|associate)\b", trig.text, re.I):
-            break
+    if before and _links(text, before[-1], body, bodies, countries):
+        return before[-1], False  # only the nearest role word may govern a body
     return None
 
 
 # Capitalised words after a body that still name a gathering of that body ("the ASEAN Summit").
-_MEETING_WORDS = {"summit", "summits", "meeting", "meetings", "week", "conference", "session", "sessions",
-                  "forum", "general", "year", "ministerial", "leaders", "leaders'", "games"}
-_ROLE_NOUNS = {"chair", "chairmanship", "president", "presidency", "member", "membership", "seat", "host",
-               "vice", "year", "term", "board"}
+_MEETING_WORDS = {
+    "summit",
+    "summits",
+    "meeting",
+    "meetings",
+    "week",
+    "conference",
+    "session",
+    "sessions",
+    "forum",
+    "general",
+    "year",
+    "ministerial",
+    "leaders",
+    "leaders'",
+    "games",
+}
+_ROLE_NOUNS = {
+    "chair",
+    "chairmanship",
+    "president",
+    "presidency",
+    "member",
+    "membership",
+    "seat",
+    "host",
+    "vice",
+    "year",
+    "term",
+    "board",
+}
 
 
 def _names_the_body(text: str, body: _Span, role: str) -> bool:
@@ -693,28 +943,33 @@ def _names_the_body(text: str, body: _Span, role: str) -> bool:
     if not m:
         return True
     word = m.group(1).lower()
-    if word in _ROLE_NOUNS:
-        return True
-    if role in ("host", "chair", "president") and word in _MEETING_WORDS:
-        return True
-    return False
+    return word in _ROLE_NOUNS or (role in ("host", "chair", "president") and word in _MEETING_WORDS)
 
 
 def _plural_member(text: str, trig: _Trigger, after: bool) -> bool:
-    """"member states of ASEAN", "permanent members": no single actor holds the role."""
+    """True for a plural role word ("member states of ASEAN"): no single actor holds the role."""
     if trig.cls not in (_MEMBER, _NPM, "permanent"):
         return False
-    return bool(_PLURAL_MEMBER.match(text[trig.start :].split(" of ")[0] + " "))\
-        and not text[trig.start : trig.end].lower().endswith("membership")
+    return bool(_PLURAL_MEMBER.match(text[trig.start :].split(" of ")[0] + " ")) and not text[
+        trig.start : trig.end
+    ].lower().endswith("membership")
 
 
-def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Span, after: bool,
-            countries: list[_Span], state: _DocState) -> list[str]:
+def _actors(
+    doc: AnalyzedDocument,
+    sentence: Sentence,
+    trig: _Trigger,
+    body: _Span,
+    after: bool,
+    countries: list[_Span],
+    state: _DocState,
+) -> list[str]:
     text = sentence.text
     # A person's title ("President Joko Widodo", "Chairman Vuong Dinh Hue") is no presidency.
     if trig.cls in (_PRES, _VP, _CHAIR) and not after:
-        if not re.match(r"\s+(?:of|for|over)\b|\s+(?:\w+\s+){0,2}(?:19|20)\d\d|\s+the\b", text[trig.end :]) \
-                and not re.match(r"(?i)chair(?:ed|s|ing)$", trig.text):
+        if not re.match(
+            r"\s+(?:of|for|over)\b|\s+(?:\w+\s+){0,2}(?:19|20)\d\d|\s+the\b", text[trig.end :]
+        ) and not re.match(r"(?i)chair(?:ed|s|ing)$", trig.text):
             return []
         if re.match(r"\s+by\b", text[trig.end :]):
             return []
@@ -730,8 +985,11 @@ def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Sp
     if actor is None and after:
         # "the 2020 ASEAN Chair" belongs to the sentence's actor; "Vietnam's ASEAN Chairmanship".
         for span in reversed(countries):
-            if span.end <= body.start and re.fullmatch(r"(?:'s|’s)\s*(?:the\s+)?(?:(?:19|20)\d\d\s+)?",
-                                                        text[span.end : body.start].strip() + ("" if text[span.end : body.start].strip() else "")):
+            owner = text[span.start : span.end].endswith(("'s", "’s"))
+            if span.end <= body.start and re.fullmatch(
+                r"(?:'s|’s)\s*(?:(?:19|20)\d\d\s*)?" if not owner else r"\s*(?:(?:19|20)\d\d\s*)?",
+                text[span.end : body.start],
+            ):
                 actor = span.id
                 break
         if actor is None:
@@ -743,8 +1001,10 @@ def _actors(doc: AnalyzedDocument, sentence: Sentence, trig: _Trigger, body: _Sp
     return _subject_actors(sentence, trig, countries, doc, state)
 
 
-def _handover_receiver(text: str, trig: _Trigger, body: _Span, role: str, countries: list[_Span]) -> str | None:
-    """"handed over the ASEAN chairmanship to the Philippines": the country that takes over."""
+def _handover_receiver(
+    text: str, trig: _Trigger, body: _Span, role: str, countries: list[_Span]
+) -> str | None:
+    """The country that takes over in "handed over the ASEAN chairmanship to the Philippines"."""
     if role not in ("chair", "president") or not _HANDOVER.search(text[max(0, trig.start - 60) : trig.start]):
         return None
     end = max(trig.end, body.end)
@@ -755,8 +1015,26 @@ def _handover_receiver(text: str, trig: _Trigger, body: _Span, role: str, countr
 
 
 # Verbs of meeting someone: "met the President of the General Assembly" names a person's office.
-_INTERACTION_VERBS = {"meet", "thank", "call", "tell", "receive", "welcome", "congratulate", "invite", "brief",
-                      "greet", "see", "visit", "speak", "talk", "write", "urge", "ask", "accompany"}
+_INTERACTION_VERBS = {
+    "meet",
+    "thank",
+    "call",
+    "tell",
+    "receive",
+    "welcome",
+    "congratulate",
+    "invite",
+    "brief",
+    "greet",
+    "see",
+    "visit",
+    "speak",
+    "talk",
+    "write",
+    "urge",
+    "ask",
+    "accompany",
+}
 
 
 def _office_of_someone_else(sentence: Sentence, trig: _Trigger, body: _Span) -> bool:
@@ -775,7 +1053,15 @@ def _office_of_someone_else(sentence: Sentence, trig: _Trigger, body: _Span) -> 
         tok = sentence.tokens[tok.head]
     if tok.dep in ("pobj", "dobj", "dative") and tok.head != tok.i:
         head = sentence.tokens[tok.head]
-        if tok.dep == "pobj" and head.text.lower() in ("with", "to", "by", "from", "against", "toward", "towards"):
+        if tok.dep == "pobj" and head.text.lower() in (
+            "with",
+            "to",
+            "by",
+            "from",
+            "against",
+            "toward",
+            "towards",
+        ):
             return True
         verb = sentence.tokens[head.head] if tok.dep == "pobj" and head.head != head.i else head
         if verb.lemma.lower() in _INTERACTION_VERBS and verb.pos in ("VERB", "AUX"):
@@ -793,8 +1079,16 @@ def _next_stop(begin: int, bodies: list[_Span], triggers: list[_Trigger], length
     return stop
 
 
-def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, role: str, begin: int,
-                 stop: int, after: bool) -> list[tuple[dict[str, str | None], bool]]:
+def _term_fields(
+    doc: AnalyzedDocument,
+    text: str,
+    trig: _Trigger,
+    body: _Span,
+    role: str,
+    begin: int,
+    stop: int,
+    after: bool,
+) -> list[tuple[dict[str, str | None], bool]]:
     """Fields (start/end/label/status) per term the text gives the role, one without dates if none;
     with whether the term was read against the document's date."""
     window = _window(text, begin, stop)
@@ -805,9 +1099,9 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
         label = f"{session.group(1).lower()} session"
     if re.match(r"(?i)rotating", trig.text):
         label = label or "rotating presidency"
-    if re.match(r"(?i)associate", trig.text):
-        label = "associate member"
-    elif role == "member" and re.search(r"(?i)\bas an? associate member", window):
+    if re.match(r"(?i)associate", trig.text) or (
+        role == "member" and re.search(r"(?i)\bas an? associate member", window)
+    ):
         label = "associate member"
     status = None
     if trig.cls == _LEAVE:
@@ -828,8 +1122,13 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
     results: list[tuple[dict[str, str | None], bool]] = []
     lead_in = text[max(0, trig.start - 60) : trig.start]
     handover = role in ("chair", "president") and _HANDOVER.search(lead_in)
-    taking = role in ("chair", "president", "member", "board_member", "non_permanent_member") \
-        and _TAKING.search(lead_in)
+    taking = role in (
+        "chair",
+        "president",
+        "member",
+        "board_member",
+        "non_permanent_member",
+    ) and _TAKING.search(lead_in)
     for first, last, relative in terms:
         if role in ("host", "chair", "president") and first != last:
             continue  # a multi-year range near a presidency is the membership's term
@@ -841,9 +1140,14 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
             first, last = None, last or first
         elif trig.cls == _JOIN and first == last and not re.match(r"(?i)particip", trig.text):
             last = None  # "joined X in 2007": a start, not a one-year term
-        elif role in ("member", "board_member", "non_permanent_member") and first == last and first:
-            if not re.search(rf"\bfor\s+(?:the\s+)?{re.escape(first)}", window) and trig.cls in (_ELECT, _MEMBER, _NPM):
-                continue  # "elected in 2022" is when, not the term
+        elif (
+            role in ("member", "board_member", "non_permanent_member")
+            and first == last
+            and first
+            and trig.cls in (_ELECT, _MEMBER, _NPM)
+            and not re.search(rf"\bfor\s+(?:the\s+)?{re.escape(first)}", window)
+        ):
+            continue  # "elected in 2022" is when, not the term
         fields = {"start": first, "end": last}
         if label:
             fields["label"] = label
@@ -860,8 +1164,9 @@ def _term_fields(doc: AnalyzedDocument, text: str, trig: _Trigger, body: _Span, 
     return results
 
 
-def _sentence_subject(doc: AnalyzedDocument, sentence: Sentence, countries: list[_Span],
-                      state: _DocState) -> str | None:
+def _sentence_subject(
+    doc: AnalyzedDocument, sentence: Sentence, countries: list[_Span], state: _DocState
+) -> str | None:
     """The country a sentence's main subject is, to resolve "It" / "the country" in the next one."""
     for tok in sentence.tokens:
         if tok.dep in ("nsubj", "nsubjpass") and sentence.tokens[tok.head].dep == "ROOT":
@@ -874,9 +1179,12 @@ def _consolidate(found: list[tuple[Fact, bool]]) -> list[Fact]:
     """One fact per (actor, body, role, term): an undated or less precise statement of a role
     that the document also dates is the same role, not another one; a date read against the
     document's date ("this month") gives way to one the text writes out."""
-    explicit = {(f.get("actor"), f.get("body"), f.get("role")) for f, rel in found if f.get("start") and not rel}
-    facts = [f for f, rel in found
-             if not (rel and (f.get("actor"), f.get("body"), f.get("role")) in explicit)]
+    explicit = {
+        (f.get("actor"), f.get("body"), f.get("role")) for f, rel in found if f.get("start") and not rel
+    }
+    facts = [
+        f for f, rel in found if not (rel and (f.get("actor"), f.get("body"), f.get("role")) in explicit)
+    ]
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for fact in facts:
         key = (fact.get("actor"), fact.get("body"), fact.get("role"))
@@ -898,5 +1206,8 @@ def _covers(kept: Fact, start: str, end: str) -> bool:
     k_start, k_end = kept.get("start") or "", kept.get("end") or ""
     if not start and not end:
         return True
-    return k_start.startswith(start) and k_end.startswith(end) if start and end else \
-        (k_start.startswith(start) if start else k_end.startswith(end))
+    return (
+        k_start.startswith(start) and k_end.startswith(end)
+        if start and end
+        else (k_start.startswith(start) if start else k_end.startswith(end))
+    )
