@@ -243,6 +243,16 @@ def stats(db: str, as_json: bool) -> None:
 # Query commands (facts, entity, timeline, claims, contradictions, ask, serve) go below.
 
 
+def _register_query_commands() -> None:
+    """facts, entity, timeline, claims, contradictions, ask: defined in diplograph.query.commands."""
+    from diplograph.query.commands import register
+
+    register(cli, db_option, open_db)
+
+
+_register_query_commands()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="diplograph")

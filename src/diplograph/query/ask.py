@@ -415,6 +415,14 @@ def _met_whom(store: FactSource, parsed: Parsed) -> Answer | None:
     when = f" in {parsed.date}" if parsed.date else ""
     query = f"diplograph facts --type event --entity \"{subject}\"" + (
         f" --since {parsed.date} --until {parsed.date}" if parsed.date else "")
+    if not matches and events:
+        # No counterpart named: say where the encounters were rather than nothing.
+        events.sort(key=lambda f: dates.sort_key(f.get("date")))
+        places = "; ".join(f"{f.get('kind')} {f.get('date') or 'undated'} with "
+                           f"{', '.join(str(p) for p in f.get('participants') or [] if is_id(p)) or '?'}"
+                           + (f" in {f.get('location')}" if f.get("location") else "") for f in events)
+        return _ok(parsed, "met", f"No counterpart of {subject}{when} is named; the encounters: {places}.",
+                   events, query)
     if not matches:
         return _none(parsed, "met", f"whom {subject} met{when}", query)
     names = list(dict.fromkeys(r.split(": ", 1)[1].split(" (")[0] for r in rows))

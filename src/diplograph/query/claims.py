@@ -9,12 +9,23 @@ latest claims at or before a date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from diplograph.model import Fact
 from diplograph.query import dates
-from diplograph.query.merge import MergedFact, actor_key, describe, merge, name_ok, pair, same_actor
+from diplograph.query.merge import (
+    MergedFact,
+    actor_key,
+    describe,
+    merge,
+    name_ok,
+    pair,
+    same_actor,
+    title_words,
+)
+from diplograph.resolve import fold
 
 # Partnership tiers, lowest first; unknown framework names rank between the named tiers.
 LEVEL_RANK = {
@@ -277,5 +288,7 @@ def _person_is(entity: str, fact: MergedFact) -> bool:
 
 
 def _title_key(title: Any) -> str:
-    words = str(title or "").casefold().replace("-", " ").split()
-    return " ".join(w for w in words if w not in {"the", "of"})
+    """The office a title names, without what it is "of" ("General Secretary of the ... Central
+    Committee" -> "general secretary"); "Ambassador to Slovakia" keeps its "to"."""
+    text = re.split(r"\s+of\s+", fold(str(title or "")).casefold().replace("-", " "), maxsplit=1)[0]
+    return " ".join(title_words(text))

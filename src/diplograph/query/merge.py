@@ -134,8 +134,7 @@ _TITLE_SYNONYMS = (
     (r"\bminister (of|for) foreign affairs\b", "foreign minister"),
     (r"\bpm\b", "prime minister"),
     (r"\bchair(wo)?man\b|\bchairperson\b", "chair"),
-    (r"\bsecretary[- ]general\b", "secretary general"),
-    (r"\bgeneral[- ]secretary\b", "general secretary"),
+    (r"\bsecretary[- ]general\b|\bgeneral[- ]secretary\b", "general secretary"),
     (r"\bhead of state\b", "president"),
 )
 
