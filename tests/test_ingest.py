@@ -230,6 +230,13 @@ def test_every_bad_input_is_a_problem_naming_the_file_and_reading_goes_on(write_
     assert all(p.kind != "error" or str(p).startswith(p.path) for p in problems)
 
 
+def test_mostly_utf8_with_a_stray_byte_keeps_its_accents(write_files):
+    data = "Việt Nam and Lào signed the accord.".encode("utf-8") + b" \x92 " + "Hà Nội hosted.".encode("utf-8")
+    [doc], [problem] = docs_and_problems([write_files({"stray.txt": data})])
+    assert "Việt Nam" in doc.text and "Hà Nội" in doc.text and "\ufffd" in doc.text
+    assert problem.kind == "warning" and "U+FFFD" in problem.message
+
+
 def test_an_unsupported_file_named_explicitly_is_a_problem(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.4")

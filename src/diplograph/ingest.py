@@ -16,8 +16,9 @@ photo credits, ``Source:`` lines, ``###`` end markers) is left out of
 
 Bad input never stops a run: each unreadable file or line is reported as an
 :class:`IngestProblem` and reading goes on. Decoding: UTF-8 (a BOM is
-allowed); a file that is not valid UTF-8 is read as Windows-1252 with a
-warning, because that is what most mis-encoded news files turn out to be.
+allowed). A file with stray invalid bytes in otherwise UTF-8 text keeps UTF-8
+(the bad bytes become U+FFFD); a file with no UTF-8 sequences at all is read as
+Windows-1252, what most mis-encoded news files turn out to be. Both warn.
 """
 
 from __future__ import annotations
@@ -195,6 +196,9 @@ def _read_bytes(path: Path, limit: int) -> bytes | IngestProblem:
         return IngestProblem(str(path), f"cannot read: {exc.strerror or exc}")
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """(text, warning) for a file's bytes; text is None when the bytes are not text at all."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -207,9 +211,14 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        if _UTF8_MULTIBYTE.search(data):
+            # Mostly UTF-8 with a few stray bytes: decoding it all as cp1252 would garble every accent.
+            return data.decode("utf-8-sig", errors="replace"), (
+                f"not valid UTF-8 ({where}); invalid bytes replaced with U+FFFD")
         text = data.decode("cp1252", errors="replace")
-        return text, (f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                      "read as Windows-1252 - re-save the file as UTF-8 if characters look wrong")
+        return text, (f"not valid UTF-8 ({where}); read as Windows-1252 - re-save the file as UTF-8 "
+                      "if characters look wrong")
 
 
 def _read_txt(path: Path, max_bytes: int) -> Iterator[Document | IngestProblem]:

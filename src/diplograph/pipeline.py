@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from diplograph.errors import MissingDependencyError
+from diplograph.errors import DiplographError, MissingDependencyError
 from diplograph.ingest import IngestProblem, read_paths
 from diplograph.model import AnalyzedDocument, Document, Fact
 
@@ -202,7 +202,11 @@ def _analyze_distributed(
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="15s")
+        except (OSError, TimeoutError) as exc:
+            raise DiplographError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the "
+                                  "address, or use --workers N for a local cluster") from exc
     else:
         cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None)
