@@ -222,6 +222,7 @@ _RULES: list[_Rule] = [
     # trade
     _Rule("free_trade_agreements", None,
           _a(r"(?:[\w-]+\s+){0,3}?(?:free[- ]trade agreements|FTAs?\b)")),
+    _Rule("free_trade_agreements", _b(r"\b(?:free[- ]trade agreements?|FTAs?)\s+with"), _a(_PLACES)),
     _Rule("trade_partners", _b(r"\btrad(?:e|ing) (?:relations|ties|links|relationships?)\s+with"), None),
     _Rule("trade_partners", _b(r"\bexports?(?: goods)?\s+to"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|markets)")),
     _Rule("trade_partners", None, _a(r"(?:[\w-]+\s+){0,1}?trad(?:e|ing) partners")),
@@ -387,6 +388,7 @@ _ACTOR_OF_NOUNS = {"withdrawal", "exit", "accession", "participation", "contribu
                    "departure", "entry"}
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 _JOINT = ""  # several actors share the subject: no single subject for the count
+_NOBODY = "-"  # the clause has a subject, and it names no actor
 
 
 def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focus: str | None) -> str | None:
@@ -403,6 +405,7 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
         if tok.i in seen:
             break
         seen.add(tok.i)
+        nobody = False
         for child in tokens:
             if child.head != tok.i or child.i == tok.i:
                 continue
@@ -431,7 +434,9 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                 if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(said):
                     return focus
                 if child.dep != "poss":
-                    return None  # a subject that names no actor ("These investments")
+                    nobody = True  # a subject that names no actor ("These investments"), unless another does
+        if nobody:
+            return _NOBODY
         if tok.head == tok.i:
             break
         tok = tokens[tok.head]
@@ -446,6 +451,10 @@ def _first_actor_before(sentence: Sentence, pos: int, focus: str | None) -> str 
         lead = sentence.text[max(0, m.start - sentence.start - 8):m.start - sentence.start].lower()
         if re.search(r"\b(?:with|to|from|between|and|of|in|for|by|at)\s+(?:the\s+)?$", lead):
             continue
+        follow = sentence.text[m.end - sentence.start:m.end - sentence.start + 6]
+        if re.match(r"^\s*(?:and|&)\s", follow) and any(
+                o.start > m.end and o.id != m.id and o.start - m.end < 8 for o in _actor_mentions(sentence)):
+            return _JOINT
         return str(m.id)
     head = re.match(r"^\W*(?:\w+,\s+)?(?P<subj>It|The country|The nation|This country|Our country|"
                     r"The (?:[A-Z][\w-]+ )?(?:country|nation))\b", sentence.text)
@@ -469,11 +478,14 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
              focus: str | None) -> str | None:
     pos = sentence.start + number.start
     actor = _syntactic_subject(doc, sentence, pos, focus)
+    if actor == _JOINT or (actor == _NOBODY and rule is None):
+        return None  # "other": only an actor the sentence names
+    if actor in (None, _NOBODY):
+        actor = _first_actor_before(sentence, pos, focus)
     if actor == _JOINT:
         return None
-    actor = actor or _first_actor_before(sentence, pos, focus)
     if rule is None:
-        return actor  # "other": only an actor the sentence names
+        return actor
     if rule.metric in ("party_relations", "party_relation_countries"):
         party = _kind_in_sentence(sentence, "party")
         if party and (actor is None or resolve.national_country(party) == resolve.national_country(actor)):
@@ -616,7 +628,8 @@ def _counts_plural_noun(sentence: Sentence, number: _Number) -> bool:
     if tok is None or tok.dep != "nummod":
         return False
     head = sentence.tokens[tok.head]
-    return head.tag == "NNS" and head.start > tok.start
+    return (head.tag == "NNS" and head.start > tok.start
+            and head.lemma.lower() not in ("country", "nation", "state", "territory", "economy", "market", "partner"))
 
 
 def _other_label(bare: str, before: str, after: str, number: _Number, previous_other: bool,
