@@ -90,7 +90,10 @@ _KEYWORDS = {
     "pact": "treaty", "compact": "other", "deal": "other", "communique": "joint_statement",
     "communiqué": "joint_statement",
 }
-_CONNECTORS = {"of", "on", "for", "and", "the", "to", "an", "a", "in", "&"}
+_CONNECTORS = {"of", "on", "for", "and", "the", "to", "an", "a", "&"}
+_MONTHS_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+                          r"|Thursday|Friday|Saturday|Sunday)\.?$")
 _LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
               "under", "in", "on", "by", "with", "through", "today", "key", "new", "and"}
 _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
@@ -104,6 +107,11 @@ _PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years
 _COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                            r"|\w+teen|\w+ty|dozens|hundreds|several|many|numerous|multiple|some|over|about))"
                            r"(?:\s+[\w-]+){0,4}\s*$", re.I)
+
+
+# Names that say only what kind of paper it is: they need named parties to be worth a fact.
+_GENERIC_NAME = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum of Understanding|MOU|MoU"
+                           r"|Agreement|Treaty|Framework)s?", re.I)
 
 
 @dataclass
@@ -189,6 +197,7 @@ def _title_case_names(text: str) -> list[_Found]:
         if plural:
             name = re.sub(rf"\b{re.escape(tok)}\b", _singular(tok), name, count=1)
         if short:
+            name = re.sub(rf"\s*\({re.escape(short)}\)$", "", name)
             out.append(_Found(start, end, short, kind, name, plural))
         elif not lone or kind in ("MoU", "joint_statement"):
             out.append(_Found(start, end, name, kind, None, plural))
@@ -237,8 +246,7 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
             if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") or tokens[i][2].lower() in ("memorandum", "mou"):
                 short = short or (cand if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") else None)
             right = j + 2
-            j += 3
-            continue
+            break  # a short form closes the name
         if _is_cap(tok) or tok.lower() in ("&",):
             right = j
             j += 1
@@ -248,8 +256,9 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
             k = j
             while k < n and (tokens[k][2].lower() in _CONNECTORS or tokens[k][2] == ","):
                 k += 1
-            if k < n and _is_cap(tokens[k][2]) and not tokens[k][2].isupper() or (
-                    k < n and tokens[k][2].lower() in ("understanding",)):
+            nxt = tokens[k][2] if k < n else ""
+            if (nxt[:1].isupper() and not _MONTHS_DAYS.match(nxt) and not (nxt.isupper() and len(nxt) > 5)) or (
+                    nxt.lower() in ("understanding",)):
                 if tokens[j][2] == "," and not _list_of_words(tokens, k):
                     break
                 right = k
@@ -313,7 +322,7 @@ def _lower_case_names(text: str) -> list[_Found]:
 def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fact]:
     text = sentence.text
     before = text[:found.start]
-    lower_generic = found.name[:1].islower() or found.name in ("MoU", "MOU")
+    lower_generic = found.name[:1].islower() or bool(_GENERIC_NAME.fullmatch(found.name))
     if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")
                                                or lower_generic):
         return []  # "15 free trade agreements", "twenty memorandums of understanding"
@@ -421,7 +430,7 @@ def _parties(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[f
         return [frozenset(compound)]
     after_len = _clause_after(text[found.end:])
     after = text[found.end:found.end + after_len]
-    rel = re.match(r"\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,2}?(between|with|among)\b", after)
+    rel = re.match(r"\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,4}?(between|with|among)\b", after)
     if rel and rel.group(1) in ("between", "among"):
         ids = _listed_after(doc, sentence, found.end + rel.end(1))
         pair = pair_ids(sentence, found.end, found.end + after_len)

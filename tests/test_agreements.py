@@ -1,0 +1,101 @@
+"""Agreements: names, kinds, parties and dates, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplograph.extract import agreements
+from diplograph.model import Document
+from diplograph.nlp import analyze, analyze_text
+
+
+def found(nlp: Any, text: str, published: str | None = "2024-02-20") -> list[dict[str, Any]]:
+    doc = analyze_text(text, published=published, nlp=nlp)
+    return [dict(f.fields) for f in agreements.extract(doc)]
+
+
+def test_short_form_in_brackets_names_the_agreement(nlp: Any) -> None:
+    facts = found(nlp, "India and the United Arab Emirates signed a Comprehensive Economic Partnership Agreement "
+                       "(CEPA) on February 18, 2022.")
+    assert len(facts) == 1
+    fact = facts[0]
+    assert (fact["name"], fact["kind"], fact["signed"]) == ("CEPA", "FTA", "2022-02-18")
+    assert fact["long_name"] == "Comprehensive Economic Partnership Agreement"
+    assert set(fact["parties"]) == {"IND", "ARE"}
+
+
+def test_known_acronym_gets_its_long_name(nlp: Any) -> None:
+    facts = found(nlp, "Japan urged all members to respect UNCLOS in the East China Sea.")
+    assert [(f["name"], f["kind"], f["long_name"]) for f in facts] == [
+        ("UNCLOS", "treaty", "United Nations Convention on the Law of the Sea")]
+
+
+def test_memorandum_with_a_counterpart(nlp: Any) -> None:
+    facts = found(nlp, "Kenya signed a Memorandum of Understanding on health cooperation with Japan on Monday.")
+    assert [(f["kind"], set(f["parties"])) for f in facts] == [("MoU", {"KEN", "JPN"})]
+
+
+def test_memorandum_between_parties_with_a_period(nlp: Any) -> None:
+    facts = found(nlp, "The Memorandum of Understanding between Egypt and Kenya for the period 2023-2026 was signed "
+                       "in Cairo.")
+    assert len(facts) == 1
+    assert set(facts[0]["parties"]) == {"EGY", "KEN"}
+    assert (facts[0]["period_start"], facts[0]["period_end"]) == ("2023", "2026")
+
+
+def test_plural_agreements_give_one_fact_per_counterpart(nlp: Any) -> None:
+    facts = found(nlp, "Japan signed Economic Partnership Agreements with Mexico and Chile.")
+    assert {(f["name"], f["kind"], frozenset(f["parties"])) for f in facts} == {
+        ("Economic Partnership Agreement", "FTA", frozenset({"JPN", "MEX"})),
+        ("Economic Partnership Agreement", "FTA", frozenset({"JPN", "CHL"})),
+    }
+
+
+def test_lower_case_joint_statement_needs_and_gets_its_parties(nlp: Any) -> None:
+    facts = found(nlp, "Egypt and Sudan issued a joint statement on the Nile dam talks on Sunday.")
+    assert [(f["kind"], set(f["parties"])) for f in facts] == [("joint_statement", {"EGY", "SDN"})]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("ECOWAS leaders adopted the Supplementary Protocol on Democracy and Good Governance.",
+     "Supplementary Protocol on Democracy and Good Governance", "treaty"),
+    ("Russia withdrew from the INF Treaty in 2019.", "INF Treaty", "treaty"),
+    ("Somalia became the latest country to sign the ‘Artemis Accords’ this week.", "Artemis Accords", "other"),
+    ("The talks built on the Treaty of Amity and Cooperation, officials in Seoul said.",
+     "Treaty of Amity and Cooperation", "treaty"),
+])
+def test_title_case_names(nlp: Any, text: str, name: str, kind: str) -> None:
+    assert [(f["name"], f["kind"]) for f in found(nlp, text)] == [(name, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has joined 20 free trade agreements since 1996.",
+    "The Agreement will enter into force next year.",
+    "President Ruto signed a Presidential Memorandum on procurement.",
+    "Vietnamese firms signed twenty memorandums of understanding with Korean partners.",
+    "The ministers reached a memorandum of understanding.",
+    "The Joint Statement was not published.",
+])
+def test_no_fact(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_a_joint_statement_document_is_a_joint_statement_of_its_title_countries(nlp: Any) -> None:
+    title = "Joint Statement by India and Mauritius on the Enhanced Strategic Partnership"
+    body = "The two leaders met in Port Louis and agreed to deepen maritime cooperation."
+    document = Document(id="js", text=title + "\n\n" + body, title=title, published="2025-03-12")
+    doc = next(analyze([document], nlp=nlp))
+    facts = [f for f in agreements.extract(doc) if f.get("kind") == "joint_statement"]
+    assert len(facts) == 1
+    assert set(facts[0].get("parties")) == {"IND", "MUS"}
+    assert facts[0].get("issued") == "2025-03-12"
+    assert facts[0].evidence.sentence == 0
+
+
+def test_one_fact_per_agreement_and_parties_per_document(nlp: Any) -> None:
+    text = ("Turkey and Egypt signed the Agreement on Maritime Transport in Ankara. "
+            "The Agreement on Maritime Transport will take effect in June.")
+    facts = found(nlp, text)
+    assert len(facts) == 1 and set(facts[0]["parties"]) == {"TUR", "EGY"}
