@@ -138,9 +138,9 @@ def _build_summary(report: Any, db: str) -> str:
 
 
 def _format_names() -> list[str]:
-    from diplograph.export import exporters
+    from diplograph.export import exporters, path_exporters
 
-    return sorted(exporters())
+    return sorted(exporters()) + sorted(path_exporters())
 
 
 @cli.command()
@@ -155,13 +155,28 @@ def export(db: str, fmt: str, output: str) -> None:
     per fact, with its evidence sentence and offsets, and exactly one
     `document` line per document.
 
+    Merged formats (one record per fact however many articles state it, every
+    source kept): csv (one table), csv-tables (one CSV per fact type into
+    -o FOLDER or -o FILE.zip), graphml (the actor network, for Gephi or
+    networkx) and jsonld (statements with start/end/point-in-time qualifiers
+    and references to document, sentence and offsets).
+
     \b
     Examples:
       diplograph export --format facts-jsonl --db vn.sqlite -o facts.jsonl
       diplograph export --db vn.sqlite | grep '"type": "partnership"'
+      diplograph export --format csv-tables --db vn.sqlite -o tables.zip
+      diplograph export --format graphml --db vn.sqlite -o network.graphml
     """
-    from diplograph.export import exporters
+    from diplograph.export import exporters, path_exporters
 
+    if fmt in path_exporters():
+        if output == "-":
+            raise InputError(f"--format {fmt} writes one CSV per fact type: give -o FOLDER or -o FILE.zip")
+        with open_db(db, read_only=True) as store:
+            written = path_exporters()[fmt](store, output)
+        click.echo(f"Wrote {written} facts to {output}", err=True)
+        return
     with open_db(db, read_only=True) as store:
         with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as fh:
             written = exporters()[fmt](store, fh)

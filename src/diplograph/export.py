@@ -2,7 +2,8 @@
 
 Each exporter is ``fn(store, fh) -> int`` (lines or records written) and
 reads the store through its public methods only, so it works the same on
-SQLite and PostgreSQL.
+SQLite and PostgreSQL. The CLI imports this module to list the formats, so
+heavy libraries (networkx, rdflib) are imported inside the exporter that uses them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,20 @@ Exporter = Callable[["Store", TextIO], int]
 
 def exporters() -> dict[str, Exporter]:
     """Export formats by the name the CLI's ``--format`` takes."""
-    return {"facts-jsonl": export_facts_jsonl}
+    from diplograph.query.exports import export_csv, export_graphml, export_jsonld
+
+    return {"facts-jsonl": export_facts_jsonl, "csv": export_csv, "graphml": export_graphml,
+            "jsonld": export_jsonld}
+
+
+PathExporter = Callable[["Store", str], int]
+
+
+def path_exporters() -> dict[str, PathExporter]:
+    """Formats that write several files: ``fn(store, folder_or_zip_path) -> int``."""
+    from diplograph.query.exports import export_csv_tables
+
+    return {"csv-tables": export_csv_tables}
 
 
 def write_facts_jsonl(facts: Iterable[Fact], fh: TextIO, *, documents: Iterable[Document] = ()) -> int:
@@ -65,4 +79,4 @@ def export_facts_jsonl(store: "Store", fh: TextIO) -> int:
     return written
 
 
-__all__ = ["document_fact", "export_facts_jsonl", "exporters", "write_facts_jsonl"]
+__all__ = ["document_fact", "export_facts_jsonl", "exporters", "path_exporters", "write_facts_jsonl"]

@@ -167,6 +167,31 @@ def person_names(store: Any, name: str) -> list[str]:
     return out or [name]
 
 
+def read_facts(store: FactSource, type: Any = None, entities: list[str] | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None, doc_id: str | None = None) -> list[Fact]:
+    """The store's facts about ``entities``; people are also found by surname in the evidence.
+
+    Stores link only full names to facts ("Anna Berg"), so a fact that names a
+    person by surname alone ("Berg") is found by full-text search on the
+    surname and kept when one of its fields names the same person.
+    """
+    found = store.facts(type=type, doc_id=doc_id, entity=entities or None, since=since, until=until, text=text)
+    people = [e for e in entities or [] if not is_id(e)]
+    if not people:
+        return found
+    seen = {f.fingerprint for f in found}
+    surnames = {name_tokens(p)[-1] for p in people if name_tokens(p)}
+    for surname in sorted(surnames):
+        for fact in store.facts(type=type, doc_id=doc_id, since=since, until=until, text=surname):
+            if fact.fingerprint in seen:
+                continue
+            named = [v for v in fact_entities(fact.fields) if not is_id(v)]
+            if any(name_ok(p, v) for p in people for v in named):
+                seen.add(fact.fingerprint)
+                found.append(fact)
+    return found
+
+
 def _merge_read(store: Any, facts: list[Fact]) -> list[MergedFact]:
     return merge(facts, published_dates(store, facts))
 
@@ -237,7 +262,7 @@ def facts(store: FactSource, type: Any = None, entity: str | None = None, since:
           limit: int | None = None) -> list[MergedFact]:
     """Facts matching the filters, merged across documents (same key -> one fact, every source)."""
     entities = _entity_ids(store, entity) if entity else None
-    raw = store.facts(type=type, doc_id=doc_id, entity=entities, since=since, until=until, text=text)
+    raw = read_facts(store, type, entities, since, until, text, doc_id)
     merged = _merge_read(store, raw)
     return merged[:limit] if limit is not None else merged
 
@@ -279,7 +304,7 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) 
     """
     kind = entity_kind(entity_id)
     ids = _entity_ids(store, entity_id)
-    raw = store.facts(entity=ids)
+    raw = read_facts(store, None, ids)
     merged = _merge_read(store, raw)
     subject = entity_id if kind != "person" else None
     histories = tuple(status_histories(merged, entity=subject)) if subject else ()
@@ -331,7 +356,7 @@ def _series_of_points(state: State) -> list[ClaimSeries]:
 def timeline(store: FactSource, entity_id: str, since: str | None = None,
              until: str | None = None) -> Timeline:
     """The dated facts about an entity, in date order (a term gives a start and an end entry)."""
-    merged = _merge_read(store, store.facts(entity=_entity_ids(store, entity_id)))
+    merged = _merge_read(store, read_facts(store, None, _entity_ids(store, entity_id)))
     entries = []
     for fact in merged:
         if fact.type == "document":
@@ -374,7 +399,7 @@ def contradictions(store: FactSource, subject: str | None = None) -> list[Contra
 
 def state(store: FactSource, when: str, entity: str | None = None) -> State:
     """What held at ``when`` (for an entity, or everything)."""
-    raw = store.facts(entity=_entity_ids(store, entity) if entity else None)
+    raw = read_facts(store, None, _entity_ids(store, entity) if entity else None)
     return state_as_of(_merge_read(store, raw), when, entity=entity)
 
 

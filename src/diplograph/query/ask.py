@@ -26,6 +26,7 @@ from diplograph.query.api import (
     entity_profile,
     expand_entity,
     person_names,
+    read_facts,
     timeline,
 )
 from diplograph.query.claims import ClaimSeries, level_rank
@@ -310,7 +311,7 @@ def _row(fact: MergedFact) -> str:
 
 
 def _read(store: FactSource, type: str, entities: list[str] | None) -> list[MergedFact]:
-    return _merge_read(store, store.facts(type=type, entity=entities))
+    return _merge_read(store, read_facts(store, type, entities))
 
 
 def _in_date(value: Any, when: str | None) -> bool:
@@ -465,7 +466,7 @@ def _events_on(store: FactSource, parsed: Parsed) -> Answer | None:
         return None
     subject = _subject_person_or_actor(parsed)
     ids = (expand_entity(subject) if is_id(subject) else person_names(store, subject)) if subject else None
-    raw = store.facts(type="event", entity=ids, since=parsed.date, until=parsed.date)
+    raw = read_facts(store, "event", ids, since=parsed.date, until=parsed.date)
     events = [f for f in _merge_read(store, raw) if _in_date(f.get("date") or f.get("start"), parsed.date)]
     events.sort(key=lambda f: dates.sort_key(f.get("date")))
     query = f"diplograph facts --type event --since {parsed.date} --until {parsed.date}" + (
