@@ -19,6 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from collections import Counter
 from typing import Callable, Iterable, Literal, Sequence
 
 Precision = Literal["year", "month", "day"]
@@ -72,11 +73,14 @@ _COUNT_BEFORE = re.compile(
     r"p|pp|Act|Code|Circular|Directive|Regulation|Item|Flight|flight|Route|Highway|Room|Box|Ext|ext)\.?|#|\$)\s*$"
 )
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|would|scheduled|slated|set to|due to|to be|is to|are to|plans? to|planned|"
-    r"expected to|intends? to|aims? to|upcoming|forthcoming|next|later this|goals?|targets?|"
-    r"vision|by)\b[^.;]{0,60}$",
+    r"(?:\b(?:will|shall|scheduled|slated|set to|set for|due to|due in|to be held|is to|are to|plans? to|"
+    r"planned|expected to|intends? to|aims? to|upcoming|forthcoming|next|later this|goals?|targets?|"
+    r"vision|until|ahead of)\b[^.;]{0,60}|\bby\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?)$",
     re.IGNORECASE,
 )
+# "the 2030 Agenda", "Vision 2045", "the 2050 Strategy": a year in a name, not a time of the text.
+_NAMED_YEAR_AFTER = re.compile(r"^\s+(?:Agenda|Vision|Strategy|Goals?|Plan|Framework|Roadmap|Programme|Program)\b")
+_NAMED_YEAR_BEFORE = re.compile(r"\b(?:Agenda|Vision|Strategy|Plan|Roadmap|Horizon|Expo|Cup|Olympics)\s+$")
 
 
 # ---------------------------------------------------------------- references
@@ -519,6 +523,12 @@ def _dateparser_fallback(text: str, ref: str | None) -> TimeValue | None:
 
 _REVIEW = re.compile(r"\b(?:results?|achievements?|outcomes?|highlights?|review|reviewing|looking back|look back|"
                      r"year[- ]end|in retrospect|milestones?|outstanding|takeaways?|recap)\b", re.IGNORECASE)
+def _is_review_of(sent: str, year: int) -> bool:
+    """"5 outstanding results in foreign affairs in 2023", "looking back at 2021": a review of that year."""
+    m = _REVIEW.search(sent)
+    return bool(m and re.search(rf"\b(?:in|of|during|for|throughout|at|over)\s+{year}\b", sent[m.end():m.end() + 80]))
+
+
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]his (?:morning|afternoon|evening))\b")
 
 
@@ -542,20 +552,26 @@ def _future(before: str) -> bool:
     return bool(_FUTURE_BEFORE.search(before))
 
 
-def _inferred_year(sentences: list[str]) -> int | None:
-    """The latest year the text states about the past or present (not targets or long terms)."""
-    years: list[int] = []
+def _named_year(sent: str, start: int, end: int) -> bool:
+    return bool(_NAMED_YEAR_AFTER.match(sent[end:end + 14]) or _NAMED_YEAR_BEFORE.search(sent[max(0, start - 12):start]))
+
+
+def _year_support(sentences: list[str]) -> Counter[int]:
+    """How often the text states each year about the past or present (not targets, names or long plans)."""
+    years: Counter[int] = Counter()
     for sent in sentences:
         for start, end, value in find(sent, None):
-            if value.year is None or _future(sent[max(0, start - 60):start]):
+            if value.year is None or _future(sent[max(0, start - 60):start]) or _named_year(sent, start, end):
                 continue
             if value.start and value.end and value.precision == "year":
                 y1, y2 = int(value.start[:4]), int(value.end[:4])
                 # A short term (2020-2021) has ended or is running; a long plan (2021-2030) has not.
-                years.append(y2 if y2 - y1 <= 1 else y1)
+                years[y1] += 1
+                if y2 - y1 <= 1:
+                    years[y2] += 1
             else:
-                years.append(value.year)
-    return max(years) if years else None
+                years[value.year] += 1
+    return years
 
 
 def _start_key(value: TimeValue) -> str:
@@ -563,27 +579,48 @@ def _start_key(value: TimeValue) -> str:
     return v + "-01-01" if len(v) == 4 else v + "-01" if len(v) == 7 else v
 
 
+_DATELINE = re.compile(rf"^[A-Z][\w .'’-]{{1,40}},\s*(?:[A-Z][\w .'’-]{{1,30}},\s*)?(?P<d>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?)"
+                       r"\s*(?:\([\w .&-]{1,30}\)\s*)?[-–—:]")
+
+
 def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) -> TimeValue | None:
     """The date the article's own text shows for itself.
 
-    The latest explicitly dated past or present event of the body (a "Dec 14"
-    takes the latest year the text states), else a year-month, else the year
-    a review covers ("results in 2023" -> December 2023). Dates in future
-    context ("scheduled to open on ...", "by 2045") are skipped; a date far
-    older than every other date is site furniture.
+    A wire dateline ("NAIROBI, March 12 (Reuters) -") first; else the latest
+    explicitly dated past or present event of the body, else a year-month,
+    else the year a review covers ("results in 2023" -> December 2023). A
+    date without a year ("Dec 14") takes the latest year the text states,
+    when the text states it more than once (one passing "in 2017" is too thin
+    to date a text by). Dates in future context ("scheduled to open on ...",
+    "by 2045") and years in names ("the 2030 Agenda") are skipped; a date far
+    older than every other date is site furniture. None rather than a guess:
+    every relative date of the document is resolved against this one.
     """
     sentences = [s for _, line in _body_text(text, segments) for s in _sentences(line)]
     if not sentences:
         return None
-    year = _inferred_year(sentences)
-    ref = str(year) if year else None
+    support = _year_support(sentences)
+    year = max(support) if support else None
+    trusted = str(year) if year is not None and support[year] >= 2 else None
+    for sent in sentences[:3]:
+        m = _DATELINE.match(sent)
+        if m:
+            value = resolve(m.group("d"), str(year) if year is not None else None)
+            if value is not None and value.year is not None:
+                return value
     cands: list[tuple[TimeValue, str]] = []
     for sent in sentences:
-        for start, end, value in find(sent, ref):
-            if value.year is None or _future(sent[max(0, start - 60):start]):
+        for start, end, value in find(sent, None):
+            if _future(sent[max(0, start - 60):start]) or _named_year(sent, start, end):
                 continue
             if value.start and value.end and value.precision == "year":
                 continue  # a term, not a dated event
+            if value.year is None:
+                if trusted is None:
+                    continue
+                value = resolve(sent[start:end], trusted) or value
+                if value.year is None:
+                    continue
             cands.append((value, sent))
     if not cands:
         return None
@@ -592,6 +629,9 @@ def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) 
     best, sent = max(cands, key=lambda c: (_start_key(c[0]), {"year": 0, "month": 1, "day": 2}[c[0].precision]))
     if best.start and best.precision == "day":
         return TimeValue(best.end or best.value, "day")  # a meeting of December 12-13 ended on the 13th
-    if best.precision == "year" and any(_REVIEW.search(s) and str(best.year) in s for _, s in cands):
-        return TimeValue(f"{best.year:04d}-12", "month")
+    if best.precision == "year":
+        if any(_is_review_of(s, best.year or 0) for _, s in cands):
+            return TimeValue(f"{best.year:04d}-12", "month")
+        if support[best.year or 0] < 2:
+            return None
     return TimeValue(best.value, best.precision)

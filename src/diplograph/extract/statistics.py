@@ -429,8 +429,9 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                     return actor
                 said = sentence.text[start - sentence.start:end - sentence.start].strip()
                 if child.dep != "poss" and said.lower() in ("it", "they"):
-                    # "Russia said it had expelled ...": the actor named before the pronoun
-                    return _first_actor_before(sentence, start, None) or focus
+                    # "Russia said it had expelled ...": the actor named before the pronoun;
+                    # "they" with none is usually both sides of a meeting: nobody in particular
+                    return _first_actor_before(sentence, start, None) or (focus if said.lower() == "it" else _NOBODY)
                 if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(said):
                     return focus
                 if child.dep != "poss":
@@ -477,6 +478,14 @@ def _document_focus(doc: AnalyzedDocument) -> str | None:
 def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _Rule | None,
              focus: str | None) -> str | None:
     pos = sentence.start + number.start
+    if number.unit in _MONEY:
+        # "$1 billion in U.S. financing": the funder is named with the money
+        m = _FINANCE_OF.match(sentence.text[number.end:number.end + 60])
+        if m:
+            at = sentence.start + number.end + m.start("who")
+            named = [x for x in _actor_mentions(sentence) if x.start <= at < x.end and x.kind == "country"]
+            if named:
+                return str(named[0].id)
     actor = _syntactic_subject(doc, sentence, pos, focus)
     if actor == _JOINT or (actor == _NOBODY and rule is None):
         return None  # "other": only an actor the sentence names
