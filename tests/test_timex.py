@@ -120,3 +120,21 @@ def test_date_document_year_review_is_dated_to_its_december() -> None:
 
 def test_date_document_without_dates() -> None:
     assert date_document("Remarks at 2:17 P.M. EDT. Thank you all.") is None
+
+
+def test_date_document_prefers_a_wire_dateline() -> None:
+    text = ("NAIROBI, March 12 (Reuters) - Kenya said on Tuesday it would send more police to Haiti.\n"
+            "The mission began in June 2024 and was extended in 2025 until 2026.")
+    assert date_document(text) == TimeValue("2025-03-12", "day")
+
+
+def test_date_document_does_not_date_a_text_by_one_passing_year() -> None:
+    # One historical year and a yearless month: too thin to date the text (relative dates hang on it).
+    text = "Both sides agreed to restart the exercise, last held in 2017.\nThe soldiers were detained in July."
+    assert date_document(text) is None
+
+
+def test_date_document_ignores_years_in_names() -> None:
+    text = ("The partners back the 2030 Agenda and the 2050 Strategy for the Blue Pacific Continent.\n"
+            "They met on April 11, 2022.")
+    assert date_document(text) == TimeValue("2022-04-11", "day")
