@@ -50,7 +50,7 @@ _HEADS = [
     r"(?:Politburo|Standing Committee|Permanent) [Mm]ember", r"Governor", r"Secretary", r"Counterpart",
 ]
 _MODS = (r"(?:(?:Acting|Deputy|Vice|First|Second|Senior|Permanent|Special|Assistant|Executive|Chief|Interim|"
-         r"Former|former|[Ll]ate|[Oo]utgoing|[Ii]ncoming|then|Grand|Supreme|Principal)[ -])*")
+         r"Former|former|[Ll]ate|[Oo]utgoing|[Ii]ncoming|then|Grand|Supreme|Principal|State)[ -])*")
 _TITLE_RE = re.compile(r"(?<![\w-])(?P<title>" + _MODS + r"(?:" + "|".join(_HEADS) + r"))(?![\w-])")
 _SPEAKER_RE = re.compile(r"^(?P<title>(?:[A-Z]+ )*?(?:PRESIDENT|PRIME MINISTER|SECRETARY|GENERAL SECRETARY|"
                          r"SECRETARY[- ]GENERAL|MINISTER|CHANCELLOR|AMBASSADOR|SPEAKER|KING|QUEEN|PREMIER|"
@@ -87,7 +87,7 @@ _PORTFOLIOS = {
 }
 _NOT_NAMES = {
     "the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "this", "that", "it",
-    "he", "she", "they", "we", "i", "you", "in", "on", "at", "as", "for", "with", "to", "by", "but", "after",
+    "he", "she", "they", "we", "i", "you", "after",
     "while", "during", "when", "today", "yesterday", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "mr.", "mrs.", "ms.", "dr.", "before", "remarks", "readout",
@@ -232,12 +232,11 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
         words = words[:cut]
         if not words:
             return None
-    for m in sentence.mentions_of("person"):
-        # a headline's title case runs verbs into the name ("President Jo Roe Visits Kenya")
-        if (m.start == words[0][0] and m.end < words[-1][1] and m.label != "coref"
-                and _headline(sentence.text)):
-            words = [w for w in words if w[1] <= m.end]
-            break
+    if _headline(sentence.text):
+        # title case runs verbs into the name ("President Jo Roe Visits Kenya")
+        cut = next((i for i, w in enumerate(words) if i and w[2].lower() in _HEADLINE_VERBS), None)
+        if cut is not None:
+            words = words[:cut]
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
@@ -289,6 +288,12 @@ def _name_in_complement(sentence: Sentence, start: int, end: int) -> tuple[str, 
     return resolve.person_name(text), name[0][0], name[-1][1]
 
 
+_HEADLINE_VERBS = {
+    "secures", "withdraws", "meets", "visits", "holds", "signs", "says", "calls", "urges", "hosts", "welcomes",
+    "announces", "launches", "receives", "travels", "speaks", "delivers", "issues", "names", "appoints",
+    "congratulates", "condemns", "discusses", "thanks", "praises", "vows", "pledges", "attends", "addresses",
+    "joins", "leaves", "arrives", "returns", "talks", "tells", "wins", "takes", "makes", "hails", "backs",
+}
 _SMALL_WORDS = {"with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "before"}
 
 
@@ -379,6 +384,8 @@ def _nlp_holdings(doc: AnalyzedDocument) -> list[Holding]:
     """What the nlp stage read: person mentions with title attrs."""
     out = []
     for sentence in doc.sentences:
+        if _headline(sentence.text):
+            continue  # title case misleads the NER; the title parse above handles headlines
         for m in sentence.mentions_of("person"):
             if not m.id or m.label == "coref":
                 continue
@@ -510,6 +517,13 @@ def _tokens(name: str) -> list[str]:
             if len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
 
 
+def _clean_name(name: str) -> bool:
+    """A bare personal name: no title in front, no shouted words, no headline verb."""
+    words = name.split()
+    return bool(words) and not _TITLE_RE.match(name) and not any(
+        (w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or w.lower() in _NOT_NAMES for w in words)
+
+
 def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[str, str]:
     """Each name seen in the document -> the fullest name of that person the document states."""
     names: set[str] = set(extra)
@@ -517,18 +531,21 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
         if _headline(sentence.text):
             continue  # title case runs names into verbs
         for m in sentence.mentions_of("person"):
-            if m.id and m.label != "coref":
+            if m.id and m.label != "coref" and _clean_name(m.id):
                 names.add(m.id)
     for person in doc.people.values():
         names.add(person.name)
-    out: dict[str, str] = {}
+    registry: dict[str, str] = {}
     for person in doc.people.values():
-        for alias in person.aliases:
-            out[resolve.person_name(alias)] = person.name
-        out[person.name] = person.name
-    for name in names:
-        if name in out:
+        if not _clean_name(person.name):
             continue
+        for alias in person.aliases:
+            if _clean_name(alias):
+                registry[resolve.person_name(alias)] = person.name
+        registry[person.name] = person.name
+    names |= set(registry)
+    out: dict[str, str] = {}
+    for name in names:
         toks = _tokens(name)
         best = name
         for other in names:
@@ -537,10 +554,15 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
                 continue
             if len(toks) == 1 and toks[0] in otoks:
                 ok = True
+            elif len(toks) >= 2 and otoks[:len(toks)] == toks:
+                ok = True  # the NER cut the name short ("Andres Manuel Lopez [Obrador]")
             else:
                 ok = otoks[-len(toks):] == toks or (toks[-1] == otoks[-1] and otoks[0][:2] == toks[0][:2])
             if ok and len(otoks) > len(_tokens(best)):
                 best = other
+        known = registry.get(name)
+        if known and len(_tokens(known)) > len(_tokens(best)):
+            best = known
         out[name] = best
     return out
 

@@ -1,0 +1,108 @@
+"""The positions extractor on short sentences in wire, ministry and transcript styles (written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplograph.extract import positions
+from diplograph.model import Document
+from diplograph.nlp import analyze, analyze_text
+
+
+def _positions(nlp: Any, text: str, published: str | None = "2024-06-15", url: str | None = None
+               ) -> set[tuple[str, str]]:
+    if url:
+        adoc = next(analyze([Document(id="t", text=text, published=published, url=url)], nlp=nlp))
+    else:
+        adoc = analyze_text(text, published=published, nlp=nlp)
+    return {(f.get("person"), f.get("org")) for f in positions.extract(adoc)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a demonym or possessive before the title
+        ("Indian External Affairs Minister Subrahmanyam Jaishankar arrived in Nairobi on Monday.",
+         {("Subrahmanyam Jaishankar", "IND")}),
+        ("Kenya's President William Ruto met investors in Nairobi.", {("William Ruto", "KEN")}),
+        # the org in the title's complement, the name after it
+        ("President of Egypt Abdel Fattah al-Sisi received the delegation in Cairo.",
+         {("Abdel Fattah al-Sisi", "EGY")}),
+        # a trailing "of Country"
+        ("Prime Minister Fumio Kishida of Japan held talks with the visiting delegation.",
+         {("Fumio Kishida", "JPN")}),
+        # the envoy's destination is not the org
+        ("Japanese Ambassador to Kenya Ken Okaniwa attended the ceremony.", {("Ken Okaniwa", "JPN")}),
+        # an apposition after the name
+        ("Hakan Fidan, Foreign Minister of Turkey, told reporters in Ankara that talks would go on.",
+         {("Hakan Fidan", "TUR")}),
+        # UN titles
+        ("U.N. Under-Secretary-General Martin Griffiths visited Mogadishu in May.",
+         {("Martin Griffiths", "UN")}),
+        # two offices in two orgs
+        ("General Secretary of the Communist Party of Vietnam cum State President To Lam met the envoy.",
+         {("To Lam", "CPV"), ("To Lam", "VNM")}),
+    ],
+)
+def test_titles_and_orgs(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= _positions(nlp, text)
+
+
+def test_unqualified_title_takes_the_documents_country(nlp: Any) -> None:
+    text = ("Kenya and Somalia agreed to reopen their border. "
+            "Foreign Minister Musalia Mudavadi said Kenya would send a team to Mogadishu next week. "
+            "Kenya's trade with Somalia grew last year.")
+    assert ("Musalia Mudavadi", "KEN") in _positions(nlp, text)
+
+
+def test_government_site_speaks_for_its_country(nlp: Any) -> None:
+    text = ("Readout of President Smith's Meeting with Prime Minister Narendra Modi of India\n\n"
+            "President Smith met with Prime Minister Narendra Modi of India today in Washington.")
+    found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
+    assert ("Narendra Modi", "IND") in found
+    assert ("Smith", "USA") in found
+
+
+def test_transcript_speaker_label_resolves_to_the_full_name(nlp: Any) -> None:
+    text = ("Remarks by President Yoon Suk Yeol of the Republic of Korea and Prime Minister Fumio Kishida "
+            "of Japan\n\nPRESIDENT YOON: Thank you, Prime Minister.\n\nPRIME MINISTER KISHIDA: Thank you.")
+    found = _positions(nlp, text)
+    assert ("Yoon Suk Yeol", "KOR") in found
+    assert ("Fumio Kishida", "JPN") in found
+    assert not any(person in ("Yoon", "Kishida") for person, _ in found)  # one fact per person and org
+
+
+def test_counterpart_takes_the_other_persons_title(nlp: Any) -> None:
+    text = "Foreign Minister Sergei Lavrov told his Egyptian counterpart Badr Abdelatty on Tuesday that Moscow was ready."
+    assert ("Badr Abdelatty", "EGY") in _positions(nlp, text)
+
+
+def test_no_position_without_a_title(nlp: Any) -> None:
+    text = "Mohamed Ali spoke to the press in Mogadishu after William Ruto left."
+    assert _positions(nlp, text) == set()
+
+
+def test_a_generic_title_without_a_name_gives_nothing(nlp: Any) -> None:
+    assert _positions(nlp, "The President said the Prime Ministers of Japan and Korea would meet.") == set()
+
+
+def test_fact_fields(nlp: Any) -> None:
+    adoc = analyze_text("Mauritian Prime Minister Navin Ramgoolam opened the session.", published="2025-03-12",
+                        nlp=nlp)
+    facts = positions.extract(adoc)
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.type == "position"
+    assert fact.get("title") == "Prime Minister"
+    assert fact.get("org") == "MUS"
+    assert fact.get("as_of") == "2025-03-12"
+    assert fact.evidence.text.startswith("Mauritian Prime Minister")
+
+
+def test_late_title_has_no_current_date(nlp: Any) -> None:
+    adoc = analyze_text("Mourners honoured the late President of Kenya Daniel arap Moi.", published="2020-02-11",
+                        nlp=nlp)
+    facts = positions.extract(adoc)
+    assert [(f.get("org"), f.get("as_of")) for f in facts] == [("KEN", None)]
