@@ -376,7 +376,11 @@ def holdings(doc: AnalyzedDocument) -> list[Holding]:
     home = home_country(doc)
     for sentence in doc.sentences:
         out.extend(_sentence_holdings(sentence, home))
-    out.extend(_nlp_holdings(doc))
+    # the nlp stage's readings fill in people this reader missed (its own may disagree: ours win)
+    own = {(h.sentence.index, tok) for h in out for tok in _tokens(h.person)}
+    for h in _nlp_holdings(doc):
+        if _clean_name(h.person) and not any((h.sentence.index, tok) in own for tok in _tokens(h.person)):
+            out.append(h)
     return out
 
 
@@ -520,7 +524,7 @@ def _tokens(name: str) -> list[str]:
 def _clean_name(name: str) -> bool:
     """A bare personal name: no title in front, no shouted words, no headline verb."""
     words = name.split()
-    return bool(words) and not _TITLE_RE.match(name) and not any(
+    return bool(words) and words[0][:1].isupper() and not _TITLE_RE.match(name) and not any(
         (w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or w.lower() in _NOT_NAMES for w in words)
 
 
