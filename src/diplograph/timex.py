@@ -369,45 +369,45 @@ def _h_weekday(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
 
 
 _LY = r"(?:\s+(?P<ly>last|next|this)\s+year)?"
-_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(r"(?<![\d-])(?P<x>(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2}))(?![\d-])"), _h_iso),
-    (re.compile(r"(?<![\d/.])(?P<x>(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\3(?P<y>\d{4}))(?![\d/])"), _h_numeric),
+_PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("digit", re.compile(r"(?<![\d-])(?P<x>(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2}))(?![\d-])"), _h_iso),
+    ("digit", re.compile(r"(?<![\d/.])(?P<x>(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\3(?P<y>\d{4}))(?![\d/])"), _h_numeric),
     # December 12-13, 2021 / Dec 14 / April 27th / December 19, 2021 / August 5 last year
-    (re.compile(rf"\b(?P<x>(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?"
+    ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?"
                 rf"(?:,?\s+(?P<y>{_YEAR}))?{_LY})(?![\d:,]\d|\d)"), _h_month_day),
     # 14 December 2021 / 12-13 December / 1st of May
-    (re.compile(rf"(?<![\d.,/])(?P<x>(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+    ("month", re.compile(rf"(?<![\d.,/])(?P<x>(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?"
                 rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_LY})\b"), _h_month_day),
     # December 2021 / December of 2021
-    (re.compile(rf"\b(?P<x>(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR}))"), _h_month_year),
+    ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR}))"), _h_month_year),
     # a month without a day, when a cue says it is a time: "in June", "late August last year",
     # "the June Summit"
-    (re.compile(rf"(?:\b(?:in|since|until|till|by|from|through|during|of|on|before|after|and|or)\s+)"
+    ("month", re.compile(rf"(?:\b(?:in|since|until|till|by|from|through|during|of|on|before|after|and|or)\s+)"
                 rf"(?P<x>(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
                 rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{_MON}){_LY})(?!\s*\d)\b"), _h_month),
-    (re.compile(rf"\b(?P<x>(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)"
+    ("month", re.compile(rf"\b(?P<x>(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)"
                 rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{_MON}){_LY})(?!\s*\d)\b"), _h_month),
-    (re.compile(rf"\b(?P<x>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(?P<mon>{_MON}){_LY})(?!\s*\d)\b"),
+    ("month", re.compile(rf"\b(?P<x>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(?P<mon>{_MON}){_LY})(?!\s*\d)\b"),
      _h_month),
-    (re.compile(rf"\b[Tt]he\s+(?P<x>(?P<rel>)(?P<mon>{_MON}){_LY})\s+(?=[A-Z][a-z])"), _h_month),
+    ("month", re.compile(rf"\b[Tt]he\s+(?P<x>(?P<rel>)(?P<mon>{_MON}){_LY})\s+(?=[A-Z][a-z])"), _h_month),
     # 2020-2021 / 2023–2025 / 2021-30 / 2021/22
-    (re.compile(rf"(?P<x>(?P<y1>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>(?:1[89]|20)\d\d|\d\d))(?![\d%])"), _h_year_range),
+    ("digit", re.compile(rf"(?P<x>(?P<y1>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>(?:1[89]|20)\d\d|\d\d))(?![\d%])"), _h_year_range),
     # early 2026 / mid-2024 / the end of 2025 / the first half of 2022
-    (re.compile(rf"\b(?P<x>(?:[Ee]arly|[Ll]ate|[Mm]id|the (?:end|beginning|start|middle|first half|second half"
+    ("digit", re.compile(rf"\b(?P<x>(?:[Ee]arly|[Ll]ate|[Mm]id|the (?:end|beginning|start|middle|first half|second half"
                 rf"|first quarter|second quarter|third quarter|fourth quarter) of)[\s-]+(?P<y>{_YEAR}))"), _h_year_part),
-    (re.compile(rf"\b(?P<x>(?:[Tt]he\s+)?(?:Lunar\s+)?New\s+Year(?:'s(?:\s+Day)?)?\s+(?P<y>{_YEAR}))"), _h_new_year),
-    (re.compile(rf"(?P<x>{_YEAR})"), _h_year),
-    (re.compile(r"(?i:\b(?P<x>(?P<rel>this|last|next|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
+    ("digit", re.compile(rf"\b(?P<x>(?:[Tt]he\s+)?(?:Lunar\s+)?New\s+Year(?:'s(?:\s+Day)?)?\s+(?P<y>{_YEAR}))"), _h_new_year),
+    ("digit", re.compile(rf"(?P<x>{_YEAR})"), _h_year),
+    ("season", re.compile(r"(?i:\b(?P<x>(?P<rel>this|last|next|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                 rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?)\b)"), _h_season),
-    (re.compile(rf"(?i:\b(?P<x>(?P<rel>)(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})))"),
+    ("season", re.compile(rf"(?i:\b(?P<x>(?P<rel>)(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})))"),
      _h_season),
-    (re.compile(r"\b(?P<x>(?P<w>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)|[Tt]his\s+(?P<w2>morning|afternoon|evening))\b"),
+    ("rel_day", re.compile(r"\b(?P<x>(?P<w>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)|[Tt]his\s+(?P<w2>morning|afternoon|evening))\b"),
      lambda m, ref, before: _h_relative_day(m, ref, before) if m["w"] else _truncate(ref, ref.as_date())),
-    (re.compile(r"\b(?P<x>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent|"
+    ("rel_unit", re.compile(r"\b(?P<x>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent|"
                 r"[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year))\b(?!['’]s\b)"), _h_relative_unit),
-    (re.compile(r"(?i:\b(?P<x>(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    ("ago", re.compile(r"(?i:\b(?P<x>(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                 r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b)"), _h_ago),
-    (re.compile(r"\b(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+    ("weekday", re.compile(r"\b(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
                 r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"), _h_weekday),
 ]
 
@@ -418,9 +418,24 @@ _QUICK = re.compile(r"\d|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ww]eek|[M
                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
 
 
+# Cheap tests that rule out whole groups of patterns (find runs on every sentence of a corpus).
+_GATES: dict[str, re.Pattern[str]] = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(_MON),
+    "season": re.compile(r"(?i:spring|summer|fall|autumn|winter)"),
+    "rel_day": re.compile(r"[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)"),
+    "rel_unit": re.compile(r"(?:week|month|year)\b"),
+    "ago": re.compile(r"(?i:\bago\b)"),
+    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+}
+
+
 def _candidates(text: str, ref: _Ref) -> list[tuple[int, int, TimeValue]]:
     out: list[tuple[int, int, TimeValue]] = []
-    for pattern, handler in _PATTERNS:
+    open_gates = {name for name, gate in _GATES.items() if gate.search(text)}
+    for gate, pattern, handler in _PATTERNS:
+        if gate not in open_gates:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("x")
             if start == end:

@@ -489,6 +489,7 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
     actor = _syntactic_subject(doc, sentence, pos, focus)
     if actor == _JOINT or (actor == _NOBODY and rule is None):
         return None  # "other": only an actor the sentence names
+    nobody = actor == _NOBODY  # "The bloc has FTAs with 70 countries": not the focus country's count
     if actor in (None, _NOBODY):
         actor = _first_actor_before(sentence, pos, focus)
     if actor == _JOINT:
@@ -507,7 +508,15 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
         body = _kind_in_sentence(sentence, "mass_org")
         if body:
             return body
+    if nobody and rule.metric not in _DIASPORA_AND_VISITS:
+        return actor
     return actor or focus
+
+
+# Counts that are the document country's even when the clause's subject is "they", "OVs", "Mr. Son".
+_DIASPORA_AND_VISITS = {"overseas_population", "overseas_countries", "overseas_investment_usd",
+                        "overseas_investment_projects", "remittances_usd_per_year", "outgoing_leader_visits",
+                        "incoming_leader_visits"}
 
 
 def _kind_in_sentence(sentence: Sentence, kind: str) -> str | None:
