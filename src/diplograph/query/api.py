@@ -130,15 +130,31 @@ def _overlaps_range(fields: Mapping[str, Any], since: str | None, until: str | N
 # ---------------------------------------------------------------- helpers over a store
 
 
+_PER_DOCUMENT_LOOKUPS = 2000  # one look-up costs about what scanning ten document facts does
+
+
 def published_dates(store: Any, facts: Iterable[Fact]) -> dict[str, str | None]:
-    """Publication date of each document the facts cite (one look-up per document)."""
+    """Publication date of each document the facts cite.
+
+    A store with a batch ``published(doc_ids)`` answers in one call; otherwise a
+    few documents are looked up one by one, and many are read from the
+    ``document`` facts in one query (cheaper than loading every text).
+    """
+    doc_ids = list(dict.fromkeys(fact.doc_id for fact in facts))
+    batch = getattr(store, "published", None)
+    if callable(batch):
+        return dict(batch(doc_ids))
     out: dict[str, str | None] = {}
     getter = getattr(store, "document", None)
-    for fact in facts:
-        if fact.doc_id in out:
-            continue
-        doc = getter(fact.doc_id) if getter else None
-        out[fact.doc_id] = doc.published if doc is not None else None
+    if len(doc_ids) > _PER_DOCUMENT_LOOKUPS:
+        wanted = set(doc_ids)
+        for fact in store.facts(type="document"):
+            if fact.doc_id in wanted and fact.get("published") and fact.doc_id not in out:
+                out[fact.doc_id] = str(fact.get("published"))
+        return out
+    for doc_id in doc_ids:
+        doc = getter(doc_id) if getter else None
+        out[doc_id] = doc.published if doc is not None else None
     return out
 
 
@@ -260,9 +276,17 @@ class Timeline:
 def facts(store: FactSource, type: Any = None, entity: str | None = None, since: str | None = None,
           until: str | None = None, text: str | None = None, doc_id: str | None = None,
           limit: int | None = None) -> list[MergedFact]:
-    """Facts matching the filters, merged across documents (same key -> one fact, every source)."""
+    """Facts matching the filters, merged across documents (same key -> one fact, every source).
+
+    With ``limit`` and no ``entity``, merging is done within the rows read for
+    that page (a large store's whole type is not merged for a page of it).
+    """
     entities = _entity_ids(store, entity) if entity else None
-    raw = read_facts(store, type, entities, since, until, text, doc_id)
+    if limit is not None and not entities:
+        # A page of a large store: merge within the rows read, not the whole type.
+        raw = store.facts(type=type, doc_id=doc_id, since=since, until=until, text=text, limit=limit * 4)
+    else:
+        raw = read_facts(store, type, entities, since, until, text, doc_id)
     merged = _merge_read(store, raw)
     return merged[:limit] if limit is not None else merged
 

@@ -776,7 +776,9 @@ def _agreements(store: FactSource, parsed: Parsed) -> Answer | None:
         # An agreement named in the question ("When was the CPTPP signed?"), parties or not.
         words = [w for w in re.findall(r"[a-z0-9]+", parsed.low) if w not in _STOP and w not in _AGREEMENT_WORDS]
         if words:
-            by_name = [f for f in _read(store, "agreement", None)
+            # Full-text search narrows to sentences with the words; the name must then contain them.
+            candidates = _merge_read(store, store.facts(type="agreement", text=" ".join(words)))
+            by_name = [f for f in candidates
                        if all(re.search(r"\b" + w + r"\b", fold(f"{f.get('name')} {f.get('long_name') or ''}")
                                         .casefold()) for w in words)]
             if by_name:

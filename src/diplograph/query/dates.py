@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -19,7 +20,12 @@ def bounds(value: str | None) -> tuple[date, date] | None:
     """The first and last day a date value can mean; None when it has no year."""
     if not value:
         return None
-    match = _ISO.match(str(value))
+    return _bounds(str(value))
+
+
+@lru_cache(maxsize=65536)  # a pure function of a short string: merging a large store calls it a lot
+def _bounds(value: str) -> tuple[date, date] | None:
+    match = _ISO.match(value)
     if not match:
         return None
     year = int(match.group(1))
@@ -52,6 +58,11 @@ def precision(value: str | None) -> str | None:
 
 def sort_key(value: str | None) -> tuple[int, str]:
     """Orders dated values by their start (coarser first on ties), undated last."""
+    return _sort_key(str(value)) if value else (1, "")
+
+
+@lru_cache(maxsize=65536)
+def _sort_key(value: str) -> tuple[int, str]:
     span = bounds(value)
     if not span:
         return (1, "")

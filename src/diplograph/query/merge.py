@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from diplograph.model import Evidence, Fact
@@ -89,15 +90,24 @@ class MergedFact:
 
 def is_id(value: Any) -> bool:
     """Country and body ids are upper case ("VNM", "UNSC"); people's names are not."""
-    return isinstance(value, str) and bool(_ID.match(value))
+    return isinstance(value, str) and _is_id(value)
+
+
+@lru_cache(maxsize=65536)
+def _is_id(value: str) -> bool:
+    return bool(_ID.match(value))
 
 
 def actor_key(entity_id: str | None) -> str | None:
     """A national body counts as its country (CPV ~ VNM, NA_VNM ~ VNM), as in FACTS.md keys."""
     if not entity_id:
         return entity_id
-    country = national_country(entity_id)
-    return country or entity_id
+    return _actor_key(entity_id)
+
+
+@lru_cache(maxsize=65536)
+def _actor_key(entity_id: str) -> str:
+    return national_country(entity_id) or entity_id
 
 
 def same_actor(a: str | None, b: str | None) -> bool:
@@ -105,8 +115,14 @@ def same_actor(a: str | None, b: str | None) -> bool:
 
 
 def name_tokens(name: str | None) -> list[str]:
-    words = fold(name or "").casefold().replace("-", " ").replace(".", " ").replace(",", " ").split()
-    return [w for w in words if w not in _NAME_SUFFIXES and len(w) > 1]
+    """Folded name words without suffixes (Jr., III) and initials (R.), as the scorer has them."""
+    return list(_name_tokens(name or ""))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    words = fold(name).casefold().replace("-", " ").replace(".", " ").replace(",", " ").split()
+    return tuple(w for w in words if w not in _NAME_SUFFIXES and len(w) > 1)
 
 
 def name_ok(a: str | None, b: str | None) -> bool:
@@ -310,8 +326,8 @@ def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = No
         test = CLUSTER_TESTS.get(fact.type)
         index = indexes.setdefault(fact.type, {})
         home = None
+        probe_keys, own_keys = _block_keys(fact.type, fact.fields)
         if test is not None:
-            probe_keys, _ = _block_keys(fact.type, fact.fields)
             candidates: dict[int, list[Fact]] = {}
             for block in probe_keys:
                 for cluster in index.get(block, ()):
@@ -325,7 +341,6 @@ def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = No
             home = []
             groups.append(home)
         home.append(fact)
-        _, own_keys = _block_keys(fact.type, fact.fields)
         for block in own_keys:
             bucket = index.setdefault(block, [])
             if not any(c is home for c in bucket):
@@ -401,6 +416,13 @@ def _richness(fact: Fact) -> tuple[int, float, int]:
 
 
 def _merged(group: list[Fact], published: Mapping[str, str | None]) -> MergedFact:
+    if len(group) == 1:  # most facts are stated once: skip the merging work
+        only = group[0]
+        fields = {k: v for k, v in only.fields.items() if not k.startswith("__")}
+        seen_at = published.get(only.doc_id) or _own_date(only)
+        seen_at = seen_at if dates.bounds(seen_at) else None
+        return MergedFact(_merged_id(only.type, fields), only.type, fields, (only,), seen_at, seen_at,
+                          round(min(max(only.confidence, 0.0), 0.99), 4))
     best = max(group, key=_richness)
     fields: dict[str, Any] = {k: v for k, v in best.fields.items() if not k.startswith("__")}
     for fact in group:
@@ -464,9 +486,9 @@ def _union_participants(group: list[Fact]) -> list[Any]:
 
 
 def _merged_id(fact_type: str, fields: Mapping[str, Any]) -> str:
-    core = {k: v for k, v in fields.items() if k in _ID_FIELDS.get(fact_type, ())}
-    payload = json.dumps([fact_type, core], sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+    # repr of sorted items: stable across runs and much cheaper than JSON on large merges
+    core = sorted((k, repr(v)) for k, v in fields.items() if k in _ID_FIELDS.get(fact_type, ()))
+    return hashlib.sha1(repr((fact_type, core)).encode("utf-8")).hexdigest()[:16]
 
 
 _ID_FIELDS: dict[str, tuple[str, ...]] = {
