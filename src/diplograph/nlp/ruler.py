@@ -1,0 +1,187 @@
+"""The gazetteer ruler that runs in front of spaCy's statistical NER.
+
+It marks what our registries know (countries, demonyms, capitals, bodies,
+places, office titles) before the NER runs, so the NER cannot swallow a title
+into a name ("Secretariat Vo Van Thuong" as one ORG) or miss a registry body.
+Matching uses spaCy's PhraseMatcher (ORTH for single tokens and acronyms,
+LOWER for multiword names) and one Matcher rule for title words: no Python
+loop over the registry per token.
+
+Each span gets a label (GPE country/capital, NORP demonym, ORG body, LOC place,
+TITLE office title) and a ``kb_id`` that says what it matched:
+``C|VNM|name``, ``C|VNM|demonym``, ``C|VNM|capital``, ``B`` (a body name, resolved
+later in context by :func:`diplograph.resolve.body_id`), ``P|VNM`` (place and its
+country, possibly empty), ``T`` (title).
+"""
+
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from diplograph import resolve
+
+RULER_NAME = "diplograph_ruler"
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """Office-title vocabulary (data/titles.tsv)."""
+
+    heads: frozenset[str]  # lower-case; a title in any case
+    cap_heads: frozenset[str]  # only when capitalised
+    modifiers: frozenset[str]  # lower-case
+    phrases: tuple[str, ...]
+
+    def is_head(self, text: str) -> bool:
+        return text.lower() in self.heads or text in self.cap_heads or text.title() in self.cap_heads and text.isupper()
+
+
+@lru_cache(maxsize=1)
+def title_words() -> TitleWords:
+    heads: set[str] = set()
+    caps: set[str] = set()
+    mods: set[str] = set()
+    phrases: list[str] = []
+    path = resources.files("diplograph.data").joinpath("titles.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            word, role = row["word"].strip(), row["role"].strip()
+            {"head": heads, "cap_head": caps, "modifier": mods}.get(role, set()).add(
+                word.lower() if role in ("head", "modifier") else word)
+            if role == "phrase":
+                phrases.append(word)
+    return TitleWords(frozenset(heads), frozenset(caps), frozenset(mods), tuple(phrases))
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[tuple[str, str], ...]:
+    path = resources.files("diplograph.data").joinpath("places.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return tuple((row["name"].strip(), (row.get("country") or "").strip()) for row in rows if row.get("name"))
+
+
+def _patterns() -> list[tuple[str, str, str]]:
+    """(text, label, kb_id) for every registry name; order decides ties (countries first)."""
+    out: list[tuple[str, str, str]] = []
+    for country in resolve.countries().values():
+        for name in (country.name, *country.aliases):
+            out.append((name, "GPE", f"C|{country.id}|name"))
+        for name in country.demonyms:
+            out.append((name, "NORP", f"C|{country.id}|demonym"))
+        for name in country.capitals:
+            out.append((name, "GPE", f"C|{country.id}|capital"))
+    for name, cid in places():
+        out.append((name, "LOC", f"P|{cid}"))
+    for body in resolve.bodies().values():
+        for name in (body.name, *body.aliases):
+            out.append((name, "ORG", "B"))
+    for phrase in title_words().phrases:
+        out.append((phrase, "TITLE", "T"))
+    return out
+
+
+class RegistryRuler:
+    """spaCy component: registry spans and title spans, longest match wins, set as doc.ents."""
+
+    def __init__(self, nlp: Language, name: str = RULER_NAME) -> None:
+        self.name = name
+        vocab = nlp.vocab
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        self.titles = Matcher(vocab)
+        self.keys: dict[int, tuple[str, str]] = {}
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        seen: set[tuple[str, str]] = set()
+        tokenizer = nlp.tokenizer
+        for text, label, kb in _patterns():
+            text = text.strip()
+            if text.lower().startswith("the ") and label != "TITLE":
+                rest = text[4:]
+                if rest.lower() in ("party", "quad", "alliance", "union", "commonwealth", "states", "emirates"):
+                    continue  # "the Party" is the registry's way of writing "Party"
+                text = rest
+            if not text:
+                continue
+            key = f"{label}|{kb}"
+            self.keys[vocab.strings.add(key)] = (label, kb)
+            tokens = tokenizer(text)
+            single = len(tokens) == 1 or any(c.isupper() for c in text[1:]) and len(tokens) <= 2 and " " not in text
+            variants = {text, text.upper()} if single else {text}
+            for variant in variants:
+                if (variant, key) in seen:
+                    continue
+                seen.add((variant, key))
+                target = exact if single else folded
+                target.setdefault(key, []).append(tokenizer(variant) if variant != text else tokens)
+        for key, docs in exact.items():
+            self.exact.add(key, docs)
+        for key, docs in folded.items():
+            self.folded.add(key, docs)
+        words = title_words()
+        forms: set[str] = {"-"}
+        for word in words.heads | words.modifiers:
+            forms.update({word, word.title(), word.upper(), word.capitalize()})
+        for word in words.cap_heads:
+            forms.update({word, word.upper()})
+        self.title_forms = frozenset(forms)
+        self.titles.add("TITLE", [[{"ORTH": {"IN": sorted(forms)}, "OP": "+"}]], greedy="LONGEST")
+        self.words = words
+
+    def _title_span(self, doc: Doc, start: int, end: int) -> Span | None:
+        """Trim a run of title words to a title: it must hold a head word."""
+        while start < end and (doc[start].text == "-" or doc[start].lower_ not in self.words.heads
+                               and doc[start].text not in self.words.cap_heads
+                               and doc[start].lower_ not in self.words.modifiers):
+            start += 1
+        while end > start and (doc[end - 1].text == "-" or doc[end - 1].lower_ in self.words.modifiers
+                               and doc[end - 1].lower_ not in self.words.heads
+                               and doc[end - 1].text not in self.words.cap_heads):
+            end -= 1
+        if end <= start:
+            return None
+        strong = any(t.lower_ in self.words.heads for t in doc[start:end])
+        if not strong:
+            weak = [t for t in doc[start:end] if t.text in self.words.cap_heads
+                    or t.is_upper and t.text.title() in self.words.cap_heads]
+            nxt = doc[end] if end < len(doc) else None
+            if not weak or nxt is None or not (nxt.is_title or nxt.is_upper) or nxt.is_sent_start:
+                return None
+            if start == 0 or doc[start].is_sent_start:
+                # "Major powers met": a capitalised weak word opening a sentence is not a title
+                if doc[start].text in ("Major", "General", "Chief", "Head", "Leader", "Member", "Crown"):
+                    return None
+        return Span(doc, start, end, label="TITLE", kb_id="T")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for match_id, start, end in self.exact(doc):
+            label, kb = self.keys[match_id]
+            spans.append(Span(doc, start, end, label=label, kb_id=kb))
+        for match_id, start, end in self.folded(doc):
+            label, kb = self.keys[match_id]
+            span_text = doc[start:end].text
+            if label in ("ORG", "TITLE") and span_text.islower() and label != "TITLE":
+                continue  # "a global fund", "the party said": lower-case words are not names
+            spans.append(Span(doc, start, end, label=label, kb_id=kb))
+        for _, start, end in self.titles(doc):
+            span = self._title_span(doc, start, end)
+            if span is not None:
+                spans.append(span)
+        if spans:
+            doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory(RULER_NAME)
+def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
+    return RegistryRuler(nlp, name)
