@@ -361,3 +361,25 @@ def test_fts_query_quotes_everything() -> None:
     assert fts_query("' OR 1=1 --") == '"1" "1"'
     assert fts_query("--") is None
     assert fts_query("the") == '"the"'
+
+
+@pytest.mark.parametrize("filters, index", [
+    ({"entity": "VNM"}, "fact_entities"),
+    ({"entity": "VNM", "type": "partnership"}, "fact_entities"),
+    ({"type": "event"}, "facts_type"),
+    ({"doc_id": "d1"}, "facts_doc"),
+    ({"text": "partnership"}, "sentences_fts"),
+])
+def test_fact_filters_use_indexes(tmp_path: Path, filters: dict[str, str], index: str) -> None:
+    """The filters the web and query layers page through never scan the whole facts table."""
+    from diplograph.store._sql import _FACT_SELECT
+
+    with SqliteStore(tmp_path / "plan.sqlite") as store:
+        adoc, facts = sample()
+        store.write_document(adoc, facts)
+        where, params = store._fact_where(filters.get("type"), filters.get("doc_id"), filters.get("entity"),
+                                          None, None, filters.get("text"), None)
+        plan = [row[3] for row in store._conn.execute(
+            f"EXPLAIN QUERY PLAN {_FACT_SELECT}{where} ORDER BY f.id LIMIT 50", params)]
+    assert not any(step.startswith("SCAN f") for step in plan), plan
+    assert any(index in step for step in plan), plan

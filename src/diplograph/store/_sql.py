@@ -220,9 +220,24 @@ class SqlStore:
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = "") -> None:
+        """Insert many rows at once (``conflict``: an ``ON CONFLICT ...`` clause)."""
+        if rows:
+            marks = ", ".join("?" * len(columns))
+            self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) {conflict}", rows)
+
+    def _add_fact_counts(self, deltas: Sequence[tuple[int, str]]) -> None:
+        """Add each (delta, entity id) to that entity's fact count."""
+        if deltas:
+            self._executemany("UPDATE entities SET n_facts = n_facts + ? WHERE id = ?", deltas)
+
     def _transaction(self) -> AbstractContextManager[None]:
         """A write transaction that rolls back on any exception."""
         raise NotImplementedError
+
+    def _schema_transaction(self) -> AbstractContextManager[None]:
+        """The transaction migrations run in (multi-statement scripts allowed)."""
+        return self._transaction()
 
     def _run_script(self, sql: str) -> None:
         """Run a migration script inside the current transaction."""
@@ -255,7 +270,7 @@ class SqlStore:
                     " open it once for writing (e.g. diplograph build) to migrate it"
                 )
             return
-        with self._lock, self._transaction():
+        with self._lock, self._schema_transaction():
             self._lock_migrations()
             self._execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations"
@@ -332,8 +347,7 @@ class SqlStore:
             " JOIN facts f ON f.id = fe.fact_id WHERE f.doc_id = ? GROUP BY fe.entity_id",
             (doc_id,),
         ).fetchall()
-        if old:
-            self._executemany("UPDATE entities SET n_facts = n_facts - ? WHERE id = ?", [(n, e) for e, n in old])
+        self._add_fact_counts([(-int(n), e) for e, n in sorted(old)])
         facts_of_doc = "SELECT id FROM facts WHERE doc_id = ?"
         self._execute(f"DELETE FROM fact_entities WHERE fact_id IN ({facts_of_doc})", (doc_id,))
         self._execute(f"DELETE FROM evidence WHERE fact_id IN ({facts_of_doc})", (doc_id,))
@@ -364,8 +378,8 @@ class SqlStore:
 
     def _write_sentences(self, adoc: AnalyzedDocument) -> None:
         doc_id = adoc.id
-        self._executemany(
-            "INSERT INTO sentences (doc_id, idx, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+        self._insert(
+            "sentences", ("doc_id", "idx", "start_char", "end_char", "text"),
             [(doc_id, s.index, s.start, s.end, s.text) for s in adoc.sentences],
         )
         rows = []
@@ -375,18 +389,15 @@ class SqlStore:
                 rows.append((doc_id, sentence.index, m.start, m.end, m.text, m.kind, m.id, m.label, dumps(dict(m.attrs))))
                 if m.id and m.kind in ("country", "body", "person"):
                     entities.setdefault(m.id, (m.id, m.kind, entity_name(m.id, m.kind)))
-        if rows:
-            self._executemany(
-                "INSERT INTO mentions (doc_id, sentence, start_char, end_char, text, kind, entity_id, label, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+        self._insert(
+            "mentions", ("doc_id", "sentence", "start_char", "end_char", "text", "kind", "entity_id", "label", "attrs"),
+            rows,
+        )
         self._upsert_entities(entities.values())
 
     def _upsert_entities(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        rows = sorted(rows)  # a fixed order keeps concurrent writers from deadlocking
-        if rows:
-            self._executemany("INSERT INTO entities (id, kind, name) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", rows)
+        # A fixed order keeps concurrent writers from deadlocking on each other's rows.
+        self._insert("entities", ("id", "kind", "name"), sorted(rows), "ON CONFLICT (id) DO NOTHING")
 
     def _write_facts(self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]]) -> None:
         if not facts:
@@ -414,21 +425,14 @@ class SqlStore:
             for entity_id in named:
                 per_entity[entity_id] = per_entity.get(entity_id, 0) + 1
         self._upsert_entities(entities.values())
-        self._executemany(
-            "INSERT INTO facts (id, doc_id, type, fields, fingerprint, extractor, confidence, date_key, date_end_key)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._insert(
+            "facts",
+            ("id", "doc_id", "type", "fields", "fingerprint", "extractor", "confidence", "date_key", "date_end_key"),
             fact_rows,
         )
-        self._executemany(
-            "INSERT INTO evidence (fact_id, doc_id, sentence, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
-            evidence_rows,
-        )
-        if link_rows:
-            self._executemany("INSERT INTO fact_entities (fact_id, entity_id, role) VALUES (?, ?, ?)", link_rows)
-            self._executemany(
-                "UPDATE entities SET n_facts = n_facts + ? WHERE id = ?",
-                [(n, e) for e, n in sorted(per_entity.items())],
-            )
+        self._insert("evidence", ("fact_id", "doc_id", "sentence", "start_char", "end_char", "text"), evidence_rows)
+        self._insert("fact_entities", ("fact_id", "entity_id", "role"), link_rows)
+        self._add_fact_counts([(n, e) for e, n in sorted(per_entity.items())])
 
     # -- reading documents -----------------------------------------------------------
 

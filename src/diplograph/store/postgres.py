@@ -7,7 +7,7 @@ stored ``tsvector`` column with a GIN index (``websearch_to_tsquery``).
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Iterable, Iterator, Sequence
 
 from diplograph.errors import MissingDependencyError, StoreError
@@ -20,6 +20,11 @@ except ImportError:  # the optional extra is not installed
 
 _MIGRATION_LOCK = 0x6469706C  # "dipl": one advisory lock id for migrations
 _PLACEHOLDER = re.compile(r"\?")
+# Column types for array parameters (every other column is text).
+_COLUMN_TYPES = {
+    "facts.id": "bigint", "fact_id": "bigint", "idx": "integer", "sentence": "integer", "start_char": "integer",
+    "end_char": "integer", "confidence": "double precision",
+}
 
 
 def _pg(sql: str) -> str:
@@ -55,10 +60,31 @@ class PostgresStore(SqlStore):
             with self._conn.cursor() as cursor:
                 cursor.executemany(_pg(sql), rows)
 
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = "") -> None:
+        # One statement over column arrays: the same query text every time, whatever the row count.
+        if rows:
+            arrays = ", ".join(f"%s::{_column_type(table, column)}[]" for column in columns)
+            self._conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM unnest({arrays}) {conflict}",
+                [list(column) for column in zip(*rows)],
+            )
+
+    def _add_fact_counts(self, deltas: Sequence[tuple[int, str]]) -> None:
+        if deltas:
+            self._conn.execute(
+                "UPDATE entities SET n_facts = entities.n_facts + v.n"
+                " FROM unnest(%s::integer[], %s::text[]) AS v (n, id) WHERE entities.id = v.id",
+                [[n for n, _ in deltas], [e for _, e in deltas]],
+            )
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
+        # Pipeline mode: statements go out without waiting for each answer.
+        with self._conn.pipeline(), self._conn.transaction():
             yield
+
+    def _schema_transaction(self) -> AbstractContextManager[None]:
+        return self._conn.transaction()  # type: ignore[return-value]
 
     def _run_script(self, sql: str) -> None:
         self._conn.execute(sql.encode("utf-8"))  # no parameters: the whole script in one round trip
@@ -85,6 +111,10 @@ class PostgresStore(SqlStore):
 
     def _close(self) -> None:
         self._conn.close()
+
+
+def _column_type(table: str, column: str) -> str:
+    return _COLUMN_TYPES.get(f"{table}.{column}") or _COLUMN_TYPES.get(column, "text")
 
 
 def _redact(url: str) -> str:
