@@ -442,7 +442,8 @@ def furniture_free_segments(text: str) -> tuple[tuple[int, int], ...]:
         kind = _line_kind(stripped, in_header=in_header, first=not seen_content)
         if kind == "furniture":
             continue
-        trailing = _TRAILING_CREDIT.search(stripped)
+        # Only lines ending like a caption stub or a credit can have one (and the search is costly).
+        trailing = _TRAILING_CREDIT.search(stripped) if stripped[-1] in "|¦│)]" else None
         if trailing:
             end = start + trailing.start()
             if not text[start:end].strip():
