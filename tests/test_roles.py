@@ -42,8 +42,10 @@ def _roles(nlp: Any, text: str, published: str | None = "2024-06-15") -> set[tup
             },
         ),
         (
-            ("Mexico has been re-elected as a member of the International Law Commission "
-            "for the 2023-2027 tenure."),
+            (
+                "Mexico has been re-elected as a member of the International Law Commission "
+                "for the 2023-2027 tenure."
+            ),
             {("MEX", "ILC", "member", "2023", "2027")},
         ),
         (
@@ -185,3 +187,60 @@ def test_withdrawal_and_ended_funding_carry_a_status(nlp: Any) -> None:
     adoc = analyze_text(text, published="2019-02-04", nlp=nlp)
     found = {(f.get("body"), f.get("role"), f.get("status"), f.get("end")) for f in roles.extract(adoc)}
     assert found == {("UNHRC", "member", "left", None), ("UNRWA", "contributor", "ended", "2018")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "India, which holds the BRICS chair this year, will host the summit.",
+            {("IND", "BRICS", "chair", "2024", "2024")},
+        ),
+        (
+            "Japan and South Korea are both members of the G20.",
+            {("JPN", "G20", "member", None, None), ("KOR", "G20", "member", None, None)},
+        ),
+        (
+            "Finland became NATO's 31st member on April 4, 2023.",
+            {("FIN", "NATO", "member", "2023-04-04", None)},
+        ),
+        (
+            "Somalia took its seat on the UN Security Council on January 1, 2025.",
+            {("SOM", "UNSC", "non_permanent_member", "2025-01-01", None)},
+        ),
+        (
+            "Kenya has served on the UN Security Council as a non-permanent member in 2021-2022.",
+            {("KEN", "UNSC", "non_permanent_member", "2021", "2022")},
+        ),
+        ("Seoul will chair APEC in 2025.", {("KOR", "APEC", "chair", "2025", "2025")}),
+        (
+            "Indonesia hosted the 43rd ASEAN Summit in Jakarta in September 2023.",
+            {("IDN", "ASEAN", "host", "2023-09", "2023-09")},
+        ),
+        (
+            (
+                "The President congratulated President Ruto for Kenya's election to the Human Rights "
+                "Council, and for joining the Partnership for Atlantic Cooperation."
+            ),
+            {("KEN", "UNHRC", "member", None, None), ("KEN", "PAC", "member", None, None)},
+        ),
+    ],
+)
+def test_subjects_plurals_starts_and_meetings(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey blocked Sweden's NATO membership for months.",
+        "North Korea is not a member of the IMF or the World Bank.",
+        "Kenya's bid for a seat on the Security Council failed.",
+        "Senegal's ambassador chaired the Security Council committee on sanctions.",
+        "Egypt hosted the COP27 climate conference in November 2022.",
+        "Russia, a permanent member of the Security Council, vetoed the draft.",
+        "Vietnam co-chaired the meeting with the EU.",
+    ],
+)
+def test_sought_blocked_or_partial_roles_are_no_roles(nlp: Any, text: str) -> None:
+    assert _roles(nlp, text) == set()

@@ -56,10 +56,13 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"(?<!co-)(?<!co )chair(?:s|ed|ing|man|woman|person|manship|womanship|personship)?", _CHAIR),
     (r"host(?:s|ed|ing)?(?:\s+country)?", _HOST),
     (r"(?:associate\s+|full\s+|founding\s+|observer\s+)?members?(?:hip)?", _MEMBER),
-    (r"(?:re-?)?elected|re-?election|election|seats?", _ELECT),
+    (
+        r"(?:re-?)?elected|re-?election|election|seats?|(?:serv(?:e|es|ed|ing)|s(?:it|its|at|itting))\s+on",
+        _ELECT,
+    ),
     (
         (
-            r"join(?:s|ed|ing)?|accession|acceded|accede[sd]?|admitted|admission|(?:re)?entry"
+            r"(?:re-?)?join(?:s|ed|ing)?|accession|acceded|accede[sd]?|admitted|admission|(?:re)?entry"
             r"|participat(?:es|ed|ing|ion|e)|belong(?:s|ed|ing)?"
         ),
         _JOIN,
@@ -241,9 +244,16 @@ _PLURAL_MEMBER = re.compile(
 )
 _SESSION = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(?:session|term)\b", re.IGNORECASE)
 _ROLE_NOUN_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?(chair(?:man|woman|person)?(?:ship)?|presiden(?:cy|t)|"
+    r"^(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:(?:\d+(?:st|nd|rd|th)|newest|latest|new|fellow|current|incoming)\s+)?"
+    r"(?:rotating\s+)?(chair(?:man|woman|person)?(?:ship)?|presiden(?:cy|t)|"
     r"vice[- ]presiden(?:cy|t)|host(?:\s+country)?|(?:associate\s+|full\s+|founding\s+)?member(?:ship)?|"
     r"non[- ]?permanent\s+(?:member(?:ship)?|seat)|seat)\b",
+    re.IGNORECASE,
+)
+# What may stand between a body and the role noun after it: "NATO's 31st member", "the 2023 G7 presidency".
+_AFTER_GAP = re.compile(
+    r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:(?:\d+(?:st|nd|rd|th)|newest|latest|new|fellow|current|incoming)\s+)?"
+    r"(?:rotating\s+)?",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d%])")
@@ -261,7 +271,13 @@ _HANDOVER = re.compile(
 )
 _TAKING = re.compile(
     r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
-    r"beg(?:in|an|ins|un)|start(?:s|ed)?)\s+(?:\S+\s+){0,4}$"
+    r"beg(?:in|an|ins|un)|start(?:s|ed)?|bec(?:ome|omes|ame|oming)|t(?:ake|akes|ook|aking)|occup(?:y|ies|ied|ying))\s+(?:\S+\s+){0,4}$"
+)
+# A role sought, blocked or denied is no role: "Kenya's bid for a seat", "is not a member".
+_HEDGE = re.compile(
+    r"(?i)\b(?:not|never|no\s+longer|n't|bids?|candidacy|candidature|candidate|application|appl(?:y|ies|ied|ying)"
+    r"|aspir\w*|seek\w*|sought|block\w*|veto\w*|oppos\w*|reject\w*|hop(?:e|es|ed|ing)|wish\w*|want\w*"
+    r"|fail(?:s|ed|ing)?|lost|los(?:e|es|ing)|den(?:y|ies|ied)|refus\w*|instead\s+of)\b[^,;:]{0,40}$"
 )
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(
@@ -323,12 +339,32 @@ def _body_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, di
     def build(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         if not aliases:
             return None
-        alts = "|".join(
-            re.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(aliases), key=len, reverse=True)
-        )
-        return re.compile(rf"(?<![\w-])(?:{alts})(?!\w)", flags)
+        return re.compile(rf"(?<![\w-])(?:{_trie_regex(aliases)})(?!\w)", flags)
 
-    return build(exact, 0), build(loose, re.IGNORECASE), lookup
+    return build(exact, 0), build([a.casefold() for a in loose], re.IGNORECASE), lookup
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for many literal names, as a character trie: hundreds of aliases in one
+    alternation are slow to try at every position; a trie tries each prefix once. Longer
+    names win (greedy), a space matches any run of whitespace."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _is_international(body_id: str | None) -> bool:
@@ -437,34 +473,37 @@ def _country_spans(sentence: Sentence) -> list[_Span]:
 def _scanned_countries(sentence: Sentence, known: list[_Span]) -> list[_Span]:
     """Country names among capitalised words that no mention covers (the NER misses some
     sentence-initial or short names: "Niger, Mali and Burkina Faso left ...")."""
-    covered = [
+    covered = bytearray(len(sentence.text) + 1)
+    spans = [(s.start, s.end) for s in known] + [
         (m.start - sentence.start, m.end - sentence.start)
         for m in sentence.mentions
-        if m.kind in ("country", "body", "person", "place", "other")
+        if m.kind in ("country", "body", "person") or (m.kind in ("place", "other") and m.id)
     ]
-    covered += [(s.start, s.end) for s in known]
-    tokens = [t for t in sentence.tokens if not any(a <= t.start - sentence.start < b for a, b in covered)]
+    for a, b in spans:
+        covered[max(a, 0) : max(b, 0)] = b"\x01" * (max(b, 0) - max(a, 0))
+    tokens = [t for t in sentence.tokens if t.text[:1].isupper() and not covered[t.start - sentence.start]]
     out: list[_Span] = []
     i = 0
     while i < len(tokens):
-        found = None
+        step = 1
         for n in (4, 3, 2, 1):
             run = tokens[i : i + n]
-            if len(run) < n or not all(t.text[:1].isupper() for t in run) or run[-1].i - run[0].i != n - 1:
+            if len(run) < n or run[-1].i - run[0].i != n - 1:
                 continue
             # A capital stands for its country only as a subject ("Seoul will chair APEC").
-            cid = resolve.country_id(
-                " ".join(t.text for t in run), capitals=n == 1 and run[0].dep in ("nsubj", "nsubjpass")
-            )
+            subject = n == 1 and run[0].dep in ("nsubj", "nsubjpass")
+            cid = _country_named(" ".join(t.text for t in run), subject)
             if cid:
-                found = (n, _Span(run[0].start - sentence.start, run[-1].end - sentence.start, cid))
+                out.append(_Span(run[0].start - sentence.start, run[-1].end - sentence.start, cid))
+                step = n
                 break
-        if found:
-            out.append(found[1])
-            i += found[0]
-        else:
-            i += 1
+        i += step
     return out
+
+
+@lru_cache(maxsize=8192)
+def _country_named(name: str, capitals: bool) -> str | None:
+    return resolve.country_id(name, capitals=capitals)
 
 
 def _token_at(sentence: Sentence, offset: int) -> Token | None:
@@ -798,8 +837,9 @@ def _main_country(doc: AnalyzedDocument) -> str | None:
     """The country a document names most, when doc.focus is not set."""
     counts: dict[str, int] = {}
     for sentence in doc.sentences:
-        for span in _country_spans(sentence):
-            counts[span.id] = counts.get(span.id, 0) + 1
+        for mention in sentence.mentions_of("country"):
+            if mention.id:
+                counts[mention.id] = counts.get(mention.id, 0) + 1
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
@@ -809,70 +849,13 @@ def _main_country(doc: AnalyzedDocument) -> str | None:
 
 def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState) -> list[tuple[Fact, bool]]:
     """The role facts of one sentence, each with whether its date is relative to the document's."""
-    text = sentence.text
     bodies = _bodies(sentence, state)
     countries = _country_spans(sentence)
-    triggers = _triggers(text)
+    triggers = _triggers(sentence.text)
     out: list[tuple[Fact, bool]] = []
     if bodies and triggers:
         for index, body in enumerate(bodies):
-            link = _governing_trigger(text, body, bodies, triggers, countries)
-            if link is None:
-                continue
-            trig, after = link
-            role = _role_for(trig.cls, body.id, trig.text)
-            if role is None:
-                continue
-            if not after and not _names_the_body(text, body, role):
-                continue
-            if (
-                role == "contributor"
-                and body.id != "UN_PKO"
-                and not re.fullmatch(
-                    r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]
-                )
-            ):
-                continue  # "contributions to NATO", not "contributions as a NATO partner"
-            actors = _actors(doc, sentence, trig, body, after, countries, state)
-            confidence = 0.7
-            if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
-                # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
-                actors, confidence = [state.focus], 0.5
-            if not actors or (len(actors) < 2 and _plural_member(text, trig, after)):
-                continue
-            if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
-                continue
-            receiver = _handover_receiver(text, trig, body, role, countries)
-            begin = max(body.end, trig.end) if after else body.end
-            stop = _next_stop(begin, bodies, triggers, len(text), index)
-            for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
-                for actor in actors:
-                    fact = make_fact(
-                        doc,
-                        sentence,
-                        "role",
-                        EXTRACTOR,
-                        confidence=confidence,
-                        actor=actor,
-                        body=body.id,
-                        role=role,
-                        **fields,
-                    )
-                    out.append((fact, relative))
-                if receiver and fields.get("end"):
-                    fact = make_fact(
-                        doc,
-                        sentence,
-                        "role",
-                        EXTRACTOR,
-                        confidence=confidence,
-                        actor=receiver,
-                        body=body.id,
-                        role=role,
-                        start=fields["end"],
-                        end=None,
-                    )
-                    out.append((fact, relative))
+            out.extend(_body_facts(doc, sentence, state, index, bodies, countries, triggers))
     # Remember what later sentences may refer back to.
     for body in bodies:
         state.bodies_seen.append(body.id)
@@ -880,6 +863,107 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
     if subject:
         state.last_actor = subject
     return out
+
+
+def _body_facts(
+    doc: AnalyzedDocument,
+    sentence: Sentence,
+    state: _DocState,
+    index: int,
+    bodies: list[_Span],
+    countries: list[_Span],
+    triggers: list[_Trigger],
+) -> list[tuple[Fact, bool]]:
+    """The role facts about the index-th body of a sentence."""
+    text = sentence.text
+    body = bodies[index]
+    link = _governing_trigger(text, body, bodies, triggers, countries)
+    if link is None:
+        return []
+    trig, after = link
+    role = _role_for(trig.cls, body.id, trig.text)
+    lead_end = min(trig.start, body.start)
+    if role is None or _HEDGE.search(text[max(0, lead_end - 60) : lead_end]):
+        return []
+    body_id = _role_body(body.id, role)
+    if body_id is None or (not after and not _names_the_body(text, body, role)):
+        return []
+    if (
+        role == "contributor"
+        and body.id != "UN_PKO"
+        and not re.fullmatch(
+            r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]
+        )
+    ):
+        return []  # "contributions to NATO", not "contributions as a NATO partner"
+    actors = _actors(doc, sentence, trig, body, after, countries, state)
+    confidence = 0.7
+    if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
+        # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
+        actors, confidence = [state.focus], 0.5
+    if not actors or (len(actors) < 2 and _plural_member(text, trig, after)):
+        return []
+    if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
+        return []
+    receiver = _handover_receiver(text, trig, body, role, countries)
+    begin = max(body.end, trig.end) if after else body.end
+    stop = _next_stop(begin, bodies, triggers, len(text), index)
+    out: list[tuple[Fact, bool]] = []
+    for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
+        holders = [(actor, fields) for actor in actors]
+        if receiver and fields.get("end"):
+            holders.append((receiver, {"start": fields["end"], "end": None}))
+        for actor, values in holders:
+            fact = make_fact(
+                doc,
+                sentence,
+                "role",
+                EXTRACTOR,
+                confidence=confidence,
+                actor=actor,
+                body=body_id,
+                role=role,
+                **values,
+            )
+            out.append((fact, relative))
+    return out
+
+
+_MEETING_NAME = re.compile(r"\b(?:Summit|Meeting)\b")
+
+
+@lru_cache(maxsize=1024)
+def _meeting_parent(body_id: str) -> str | None:
+    """The body whose meeting a registry entry is ("ASEAN Summit" -> ASEAN), if it is one."""
+    body = resolve.bodies().get(body_id)
+    if (
+        body is None
+        or body.kind != "igo_organ"
+        or not _MEETING_NAME.search(" ".join((body.name, *body.aliases)))
+    ):
+        return None
+    best: tuple[int, str] | None = None
+    for other in resolve.bodies().values():
+        if other.id == body_id or other.country or other.kind not in ("igo", "forum"):
+            continue
+        for alias in (other.name, *other.aliases):
+            named = len(alias) >= 2 and re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", body.name)
+            if named and (best is None or len(alias) > best[0]):
+                best = (len(alias), other.id)
+    return best[1] if best else None
+
+
+def _role_body(body_id: str, role: str) -> str | None:
+    """The body a role is in: hosting or chairing a body's meeting ("the ASEAN Summit") is a role
+    of that body; being at a meeting is no membership; a treaty's Conference of the Parties
+    (COP27) is a one-off event, not a role."""
+    body = resolve.bodies().get(body_id)
+    if body and "Conference of the Parties" in body.name:
+        return None
+    parent = _meeting_parent(body_id)
+    if parent is None:
+        return body_id
+    return parent if role in ("host", "chair", "president") else None
 
 
 def _governing_trigger(
@@ -890,9 +974,7 @@ def _governing_trigger(
         if (
             trig.start >= body.end
             and _ROLE_NOUN_AFTER.match(text[body.end : trig.end + 1].strip() + " ")
-            and re.fullmatch(
-                r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s+)?(?:rotating\s+)?", text[body.end : trig.start]
-            )
+            and _AFTER_GAP.fullmatch(text[body.end : trig.start])
         ):
             return trig, True
     before = [t for t in triggers if t.end <= body.start]
@@ -939,11 +1021,82 @@ def _names_the_body(text: str, body: _Span, role: str) -> bool:
     """False when the body only qualifies another name ("a NATO Global Partner", "the ASEAN
     Regional Forum"): a role in that is not a role in the body. Hosting or chairing a body's
     summit or meeting is still the body's."""
-    m = re.match(r"\s+([A-Z][\w'’-]*)", text[body.end :])
+    after = text[body.end :]
+    lower = re.match(r"\s+([a-z][\w'’-]*)", after)
+    if lower and role != "contributor":  # "UN peacekeeping force" is still peacekeeping
+        return lower.group(1) not in _PART_WORDS
+    m = re.match(r"\s+([A-Z][\w'’-]*)", after)
     if not m:
         return True
     word = m.group(1).lower()
     return word in _ROLE_NOUNS or (role in ("host", "chair", "president") and word in _MEETING_WORDS)
+
+
+# Lower-case nouns after a body that make it name a part or a product of the body
+# ("the Security Council committee", "the EU delegation", "the UN budget").
+_PART_WORDS = {
+    "committee",
+    "committees",
+    "subcommittee",
+    "panel",
+    "panels",
+    "secretariat",
+    "delegation",
+    "delegations",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
+    "representative",
+    "representatives",
+    "office",
+    "offices",
+    "agency",
+    "agencies",
+    "resolution",
+    "resolutions",
+    "sanctions",
+    "statement",
+    "declaration",
+    "charter",
+    "treaty",
+    "agreement",
+    "fund",
+    "funds",
+    "budget",
+    "headquarters",
+    "observer",
+    "observers",
+    "partner",
+    "partners",
+    "official",
+    "officials",
+    "staff",
+    "chief",
+    "spokesperson",
+    "spokesman",
+    "troops",
+    "forces",
+    "force",
+    "mission",
+    "missions",
+    "report",
+    "reports",
+    "framework",
+    "program",
+    "programme",
+    "project",
+    "projects",
+    "plan",
+    "initiative",
+    "body",
+    "organ",
+    "commission",
+    "working",
+    "task",
+    "expert",
+    "experts",
+}
 
 
 def _plural_member(text: str, trig: _Trigger, after: bool) -> bool:
@@ -973,7 +1126,8 @@ def _actors(
             return []
         if re.match(r"\s+by\b", text[trig.end :]):
             return []
-    if trig.cls in (_PRES, _VP, _CHAIR) and _office_of_someone_else(sentence, trig, body):
+    owner = _possessive_actor(sentence, trig, countries)
+    if trig.cls in (_PRES, _VP, _CHAIR) and owner is None and _office_of_someone_else(sentence, trig, body):
         return []
     if trig.cls == _HOST:
         by = _hosted_by(sentence, trig, countries)
@@ -1074,7 +1228,7 @@ def _next_stop(begin: int, bodies: list[_Span], triggers: list[_Trigger], length
     "as a member" still speaks of this body)."""
     stop = bodies[index + 1].start if index + 1 < len(bodies) else length
     for trig in triggers:
-        if trig.start >= begin and not (trig.cls == _MEMBER and trig.start <= begin + 20):
+        if trig.start >= begin and not (trig.cls in (_MEMBER, _NPM) and trig.start <= begin + 25):
             return min(stop, trig.start)
     return stop
 
@@ -1134,7 +1288,7 @@ def _term_fields(
             continue  # a multi-year range near a presidency is the membership's term
         if handover:
             first, last = None, last or first  # the giver's term ends; the receiver's is another fact
-        elif taking or (role in ("chair", "president") and first and len(first) == 10):
+        elif (taking and first == last) or (role in ("chair", "president") and first and len(first) == 10):
             last = None  # "assumed the presidency on 1 December": a start
         elif trig.cls == _LEAVE or status == "ended":
             first, last = None, last or first
