@@ -328,6 +328,7 @@ def test_parse_finds_countries_bodies_people_and_dates(source: MemorySource) -> 
     ("How many trade partners did Vietnam have in 2022?", "claims", ["230"]),
     ("Who did Joe Biden meet in September 2023?", "met", ["Vo Van Thuong"]),
     ("When did Biden visit Vietnam?", "visits", ["2023-09"]),
+    ("Who did the American president meet in September 2023?", "met", ["Joe Biden", "Vo Van Thuong"]),
     ("When did Vietnam sit on the UN Security Council?", "roles", ["2020–2021"]),
     ("Who is the president of Vietnam?", "office_holder", ["Luong Cuong", "Nguyen Xuan Phuc"]),
     ("Who is Joe Biden?", "who_is", ["President"]),

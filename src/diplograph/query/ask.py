@@ -225,6 +225,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     (r"cooperation (agreement|document)|agreements? on cooperation", "cooperation_agreements"),
     (r"part(y|ies)", "party_relations"),
     (r"parliament|legislature", "parliament_relations"),
+    (r"\b(countries|nations|states)\b.*\b(relations|ties)\b|\b(relations|ties) with\b.*\bcountries",
+     "diplomatic_relations"),
     (r"people'?s? organi[sz]ation|non[- ]?governmental", "people_org_partners"),
     (r"(international|multilateral|regional) (organi[sz]ations|bodies|forums|institutions)|organi[sz]ations|"
      r"memberships", "org_memberships"),
@@ -391,13 +393,32 @@ def _contradictions(store: FactSource, parsed: Parsed) -> Answer | None:
 # --- people and events
 
 
-def _subject_person_or_actor(parsed: Parsed) -> str | None:
+_OFFICE = re.compile(r"\b(president|prime minister|premier|foreign minister|chancellor|king|queen|emir|"
+                     r"general secretary|secretary general|secretary of state|speaker|chair(?:man|woman)?)\b")
+
+
+def _subject_person_or_actor(parsed: Parsed, store: FactSource | None = None) -> str | None:
+    """The question's first entity; "the Japanese Prime Minister" becomes the office's latest holder."""
     first = parsed.first
-    return first[1] if first else None
+    if first is None:
+        return None
+    kind, eid = first
+    office = _OFFICE.search(parsed.low)
+    if store is not None and kind != "person" and office:
+        holders = [f for f in _read(store, "position", expand_entity(eid))
+                   if same_actor(f.get("org"), eid) and title_matches(office.group(1), str(f.get("title") or ""))]
+        if parsed.date:
+            holders = [f for f in holders if any(dates.on_or_before(str(x.get("as_of") or ""), parsed.date)
+                                                 for x in f.facts)] or holders
+        if holders:
+            latest = max(holders, key=lambda f: dates.sort_key(max((str(x.get("as_of") or "") for x in f.facts),
+                                                                    key=dates.sort_key)))
+            return str(latest.get("person"))
+    return eid
 
 
 def _met_whom(store: FactSource, parsed: Parsed) -> Answer | None:
-    subject = _subject_person_or_actor(parsed)
+    subject = _subject_person_or_actor(parsed, store)
     if subject is None:
         return None
     ids = expand_entity(subject) if is_id(subject) else person_names(store, subject)
@@ -431,7 +452,7 @@ def _met_whom(store: FactSource, parsed: Parsed) -> Answer | None:
 
 
 def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
-    subject = _subject_person_or_actor(parsed)
+    subject = _subject_person_or_actor(parsed, store)
     if subject is None:
         return None
     visitor_first = not re.search(r"\bwho (has )?visited\b|\bvisits? to\b", parsed.low)
