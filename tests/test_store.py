@@ -232,6 +232,10 @@ class StoreContract:
         assert store.entities(q="%") == [] and store.entities(q="_") == []
         assert store.count_entities() == 4 and store.count_entities(kind="person") == 1
         assert [e.id for e in store.entities(limit=2, offset=2)] == ["JPN", "VNM"]  # by name: ..., Japan, Vietnam
+        store.write_document(make_doc("d2", ["ASEAN met."]), [])  # a mention no fact cites
+        assert store.entity("ASEAN") == Entity("ASEAN", "body", "Association of Southeast Asian Nations", 0)
+        assert "ASEAN" not in [e.id for e in store.entities(min_facts=1)]
+        assert store.count_entities(min_facts=1) == 4 and store.count_entities() == 5
 
     def test_counts(self, store: Store) -> None:
         adoc, facts = sample()
@@ -353,6 +357,20 @@ def test_date_keys() -> None:
     assert date_keys({"start": "2008", "end": "2009-06"}) == ("2008", "2009-06~")
     assert date_keys({"end": "2019"}) == ("2019", "2019~")
     assert date_keys({"label": "x"}) == (None, None)
+
+
+def test_fact_links_name_countries_bodies_and_people() -> None:
+    from diplograph.store._sql import fact_links
+
+    links = fact_links({"kind": "visit", "participants": ["Biden", "Joko Widodo", "IDN", "ASEAN", "G7"],
+                        "location": "Jakarta", "host": "IDN", "label": "Summit"})
+    assert sorted(links) == sorted([
+        ("Biden", "person", "participants"), ("Joko Widodo", "person", "participants"),
+        ("IDN", "country", "participants"), ("ASEAN", "body", "participants"), ("G7", "body", "participants"),
+        ("IDN", "country", "host"),
+    ])
+    assert fact_links({"a": "VNM", "b": "vietnam", "subject": "CPV", "location": "SOMEPLACE"}) == [
+        ("VNM", "country", "a"), ("CPV", "body", "subject")]
 
 
 def test_fts_query_quotes_everything() -> None:

@@ -138,7 +138,7 @@ def entity_kind(value: Any, role: str) -> str | None:
         return "country"
     if _ID_LIKE.match(value):
         return None if role == "location" else "body"
-    if role in _PERSON_FIELDS and " " in value.strip() and value[:1].isupper():
+    if role in _PERSON_FIELDS and value[:1].isupper() and any(c.islower() for c in value):
         return "person"
     return None
 
@@ -600,8 +600,12 @@ class SqlStore:
 
     # -- entities ------------------------------------------------------------------------
 
-    def _entity_where(self, kind: str | None, q: str | None) -> tuple[str, list[Any]]:
-        conditions, params = [], []
+    def _entity_where(self, kind: str | None, q: str | None, min_facts: int = 0) -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if min_facts > 0:
+            conditions.append("n_facts >= ?")
+            params.append(min_facts)
         if kind:
             conditions.append("kind = ?")
             params.append(kind)
@@ -621,12 +625,16 @@ class SqlStore:
         offset: int = 0,
         *,
         order: str = "name",
+        min_facts: int = 0,
     ) -> list[Entity]:
-        """Entities by name (``order="facts"``: most-cited first); ``q`` matches name or id."""
+        """Entities by name (``order="facts"``: most-cited first); ``q`` matches name or id.
+
+        ``min_facts=1`` leaves out names that only mentions carry (no fact cites them).
+        """
         orders = {"name": "name, id", "facts": "n_facts DESC, name, id", "id": "id"}
         if order not in orders:
             raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
-        where, params = self._entity_where(kind, q)
+        where, params = self._entity_where(kind, q, min_facts)
         sql = f"SELECT id, kind, name, n_facts FROM entities{where} ORDER BY {orders[order]}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
@@ -635,8 +643,8 @@ class SqlStore:
             rows = self._execute(sql, params).fetchall()
         return [Entity(*row) for row in rows]
 
-    def count_entities(self, kind: str | None = None, q: str | None = None) -> int:
-        where, params = self._entity_where(kind, q)
+    def count_entities(self, kind: str | None = None, q: str | None = None, *, min_facts: int = 0) -> int:
+        where, params = self._entity_where(kind, q, min_facts)
         with self._lock:
             return int(self._execute(f"SELECT COUNT(*) FROM entities{where}", params).fetchone()[0])
 
