@@ -80,6 +80,23 @@ ACRONYMS: dict[str, tuple[str, str]] = {
     "IPEF": ("Indo-Pacific Economic Framework", "framework"),
 }
 _LONG_TO_ACRONYM = {resolve.norm_key(long): acr for acr, (long, _) in ACRONYMS.items()}
+_ACRONYM_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ACRONYMS, key=len, reverse=True)) + r")(?![\w-])"
+    r"|(?i:(" + "|".join(re.escape(long) for long, _ in sorted(ACRONYMS.values(), key=lambda v: -len(v[0])))
+    + r"))")
+# A sentence without any of these words or acronyms names no agreement: skip it cheaply.
+_TRIGGER_WORDS = ("agreement", "accord", "treat", "convention", "charter", "declaration", "memorand", "mou",
+                  "framework", "statement", "protocol", "pact", "compact", "deal", "communiqu", "partnership",
+                  "plan of action", "free trade")
+_UPPER_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
+
+
+def _triggered(text: str) -> bool:
+    low = text.lower()
+    if any(word in low for word in _TRIGGER_WORDS):
+        return True
+    return any(w in ACRONYMS for w in _UPPER_WORD.findall(text))
+
 
 # Keyword tokens (title case) that head an agreement's name.
 _KEYWORDS = {
@@ -109,6 +126,10 @@ _COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|ei
                            r"(?:\s+[\w-]+){0,4}\s*$", re.I)
 
 
+# "North Atlantic Treaty Organization", "Framework Convention Secretariat": a body, not an agreement.
+_BODY_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Alliance|Commission|Council|Secretariat|Committee|Court|Agency"
+                         r"|Office|Forum|Body|Bureau|Institute|Authority|Mechanism|Department|Division|Fund"
+                         r"|Group|Unit|Centre|Center)\b")
 # Names that say only what kind of paper it is: they need named parties to be worth a fact.
 _GENERIC_NAME = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum of Understanding|MOU|MoU"
                            r"|Agreement|Treaty|Framework)s?", re.I)
@@ -143,21 +164,20 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
 
 def _names(text: str) -> list[_Found]:
     """Every agreement named in a sentence: title-case spans, acronyms, lower-case forms."""
+    if not _triggered(text):
+        return []
     out = _title_case_names(text)
     taken = [(f.start, f.end) for f in out]
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for acr, (long, kind) in ACRONYMS.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            if free(m.start(), m.end()):
-                out.append(_Found(m.start(), m.end(), acr, kind, long))
-                taken.append((m.start(), m.end()))
-        for m in re.finditer(re.escape(long), text, re.I):
-            if free(m.start(), m.end()):
-                out.append(_Found(m.start(), m.end(), acr, kind, long))
-                taken.append((m.start(), m.end()))
+    for m in _ACRONYM_RE.finditer(text):
+        acr = m.group(1) or _LONG_TO_ACRONYM.get(resolve.norm_key(m.group(2)), "")
+        if acr in ACRONYMS and free(m.start(), m.end()):
+            long, kind = ACRONYMS[acr]
+            out.append(_Found(m.start(), m.end(), acr, kind, long))
+            taken.append((m.start(), m.end()))
     for found in _lower_case_names(text):
         if free(found.start, found.end):
             out.append(found)
@@ -190,12 +210,11 @@ def _title_case_names(text: str) -> list[_Found]:
         words = [t for _, _, t in tokens[left:right + 1] if t[:1].isalnum()]
         kind = _kind(name, tokens, left, right)
         lone = len(words) == 1 or (len(words) == 2 and words[0].lower() == "joint" and words[1].lower() == "statement")
-        if _NOT_AGREEMENT.search(name) or (low == "statement" and not re.search(r"\bJoint\b", name)):
+        if (_NOT_AGREEMENT.search(name) or (low == "statement" and not re.search(r"\bJoint\b", name))
+                or _BODY_AFTER.match(text[e:]) or _BODY_AFTER.match(" " + name.split()[-1])):
             i = right + 1
             continue
         plural = tokens[i][2].lower().rstrip("s") != tokens[i][2].lower() and low not in ("accords",)
-        if plural:
-            name = re.sub(rf"\b{re.escape(tok)}\b", _singular(tok), name, count=1)
         if short:
             name = re.sub(rf"\s*\({re.escape(short)}\)$", "", name)
             out.append(_Found(start, end, short, kind, name, plural))
@@ -207,7 +226,8 @@ def _title_case_names(text: str) -> list[_Found]:
 
 def _singular(word: str) -> str:
     return {"Agreements": "Agreement", "Treaties": "Treaty", "Statements": "Statement", "MOUs": "MOU",
-            "MoUs": "MoU", "Frameworks": "Framework", "Declarations": "Declaration"}.get(word, word.rstrip("s"))
+            "MoUs": "MoU", "Frameworks": "Framework", "Declarations": "Declaration",
+            "Memoranda": "Memorandum"}.get(word, word.rstrip("s"))
 
 
 def _is_cap(tok: str) -> bool:
@@ -259,7 +279,8 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
             nxt = tokens[k][2] if k < n else ""
             if (nxt[:1].isupper() and not _MONTHS_DAYS.match(nxt) and not (nxt.isupper() and len(nxt) > 5)) or (
                     nxt.lower() in ("understanding",)):
-                if tokens[j][2] == "," and not _list_of_words(tokens, k):
+                joined = any(tokens[x][2].lower() in ("and", "or") for x in range(j, k))
+                if tokens[j][2] == "," and not joined and not _list_of_words(tokens, k):
                     break
                 right = k
                 j = k + 1
@@ -331,14 +352,20 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     party_sets = _parties(doc, sentence, found)
     if lower_generic and not party_sets:
         return []  # "a memorandum of understanding" with nobody named is not worth a fact
-    if found.kind in ("MoU", "joint_statement", "framework") and lower_generic and any(
-            len(p) < 2 for p in party_sets):
+    if found.kind in ("MoU", "joint_statement") and (not party_sets or any(len(p) < 2 for p in party_sets)):
+        return []  # a memorandum or joint statement is only worth a fact with its parties
+    if found.kind == "framework" and lower_generic and any(len(p) < 2 for p in party_sets):
         return []
     signed = _signed(doc, sentence, found)
     period = _PERIOD.search(text[found.start:])
+    name = found.name
+    if found.plural and len(party_sets) > 1:
+        # "signed Agreements on Reciprocal Trade with Malaysia and Cambodia": one agreement each.
+        name = re.sub(r"\b(Agreements|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations|Memoranda)\b",
+                      lambda m: _singular(m.group()), name, count=1)
     out = []
     for parties in party_sets or [None]:
-        fields: dict[str, object] = {"name": found.name, "kind": found.kind,
+        fields: dict[str, object] = {"name": name, "kind": found.kind,
                                      "parties": sorted(parties) if parties else None, "signed": signed}
         if found.long_name:
             fields["long_name"] = found.long_name
@@ -538,7 +565,8 @@ def _title_statement(doc: AnalyzedDocument) -> Fact | None:
                     None)
     if sentence is None:
         return None
-    ids = list(dict.fromkeys(c for _, _, c in sentence_countries(sentence)))
+    ids = _ids_in(doc, sentence, 0, len(sentence.text), people=True)
+    ids = [i for i in ids if is_country_id(i) or resolve.national_country(i)]
     if len(ids) < 2:
         return None
     return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(title.split()),

@@ -93,30 +93,46 @@ def pair_ids(sentence: Sentence, start: int = 0, end: int | None = None) -> tupl
 
 
 def _doc_country_counts(doc: AnalyzedDocument) -> tuple[tuple[str, int], ...]:
+    return tuple(_doc_country_stats(doc)[0].most_common())
+
+
+def _doc_country_stats(doc: AnalyzedDocument) -> tuple[Counter[str], Counter[frozenset[str]]]:
+    """How often each country is named, and how often two are named together ("X and Y", "X-Y")."""
     counts: Counter[str] = Counter()
+    joins: Counter[frozenset[str]] = Counter()
     for sentence in doc.sentences:
         # The title / first line says what the document is about: count it more.
         weight = 3 if sentence.index == 0 else 1
-        for _, _, cid in sentence_countries(sentence):
+        spans = sentence_countries(sentence)
+        for _, _, cid in spans:
             counts[cid] += weight
-    return tuple(counts.most_common())
+        for (_, e1, c1), (s2, _, c2) in zip(spans, spans[1:]):
+            if c1 != c2 and _JOIN.fullmatch(sentence.text[e1:s2]):
+                joins[frozenset((c1, c2))] += 1
+    return counts, joins
+
+
+_JOIN = re.compile(r"\s*(?:and|&|-|–|—|/)\s*(?:the\s+)?")
 
 
 def principal_pair(doc: AnalyzedDocument) -> tuple[str, str] | None:
     """The document's two main countries (its focus and the country most named with it), or None.
 
     "Our partnership", "bilateral relations" and "the two countries" in a bilateral statement,
-    readout or remarks transcript refer to this pair when the sentence names no country.
+    readout or remarks transcript refer to this pair when the sentence names no country. The
+    partner is the country most often named *together with* the focus ("the United States and
+    India", "U.S.-India"), then the most named; a third country talked about at length (a war, a
+    crisis) is rarely joined to the focus that way.
     """
-    counts = _doc_country_counts(doc)
-    first = doc.focus if is_country_id(doc.focus) else (counts[0][0] if counts else None)
-    others = [(cid, n) for cid, n in counts if cid != first]
-    if not first or not others:
+    counts, joins = _doc_country_stats(doc)
+    first = doc.focus if is_country_id(doc.focus) else (counts.most_common(1)[0][0] if counts else None)
+    if not first:
         return None
-    # A clear second: named more than any third country.
-    if len(others) > 1 and others[1][1] >= others[0][1]:
-        return None
-    return first, others[0][0]
+    scores = sorted(((3 * joins[frozenset((first, cid))] + n, cid) for cid, n in counts.items() if cid != first),
+                    reverse=True)
+    if not scores or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+        return None  # no clear second side
+    return first, scores[0][1]
 
 
 def document_focus(doc: AnalyzedDocument) -> str | None:

@@ -206,10 +206,15 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         near = [cid for s, e, cid in countries if start - 60 <= s < start]
         if len(set(near)) == 2:
             return [(near[0], near[1])]
+    ids = list(dict.fromkeys(cid for _, _, cid in countries))
+    # "our partnership" in a bilateral statement or readout: the document's two sides.
+    if not ids and re.search(r"\bour\s+(?:[\w-]+\s+){0,3}$", text[:start], re.I):
+        doc_pair = doc_pair_cached(doc, cache)
+        if doc_pair:
+            return [doc_pair]
     pair = pair_ids(sentence)
     if pair:
         return [pair]
-    ids = list(dict.fromkeys(cid for _, _, cid in countries))
     if len(ids) == 2:
         return [(ids[0], ids[1])]
     if len(ids) > 2:

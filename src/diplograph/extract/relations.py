@@ -43,6 +43,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
                  r"establish\w*\b", re.I), "established"),)
+_TRIGGER = re.compile(r"relations|ties\b|relationship", re.I)
 _ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
@@ -70,6 +71,8 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
 def _relations(doc: AnalyzedDocument, sentence: Sentence,
                cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
     text = sentence.text
+    if not _TRIGGER.search(text):
+        return []
     hits: list[tuple[int, int, str]] = []
     for pattern, status in _PATTERNS:
         for m in pattern.finditer(text):
