@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -23,8 +24,11 @@ from diplograph.store.sqlite import SqliteStore, fts_query
 def make_doc(doc_id: str, sentences: list[str], published: str | None = "2023-09-10") -> AnalyzedDocument:
     """A document whose text is its sentences joined by spaces; mentions found by a tiny lexicon."""
     lexicon = {
-        "Vietnam": ("country", "VNM"), "Japan": ("country", "JPN"), "India": ("country", "IND"),
-        "ASEAN": ("body", "ASEAN"), "Bui Thanh Son": ("person", "Bui Thanh Son"),
+        "Vietnam": ("country", "VNM"),
+        "Japan": ("country", "JPN"),
+        "India": ("country", "IND"),
+        "ASEAN": ("body", "ASEAN"),
+        "Bui Thanh Son": ("person", "Bui Thanh Son"),
     }
     text = " ".join(sentences)
     out, pos = [], 0
@@ -37,29 +41,65 @@ def make_doc(doc_id: str, sentences: list[str], published: str | None = "2023-09
         mentions.sort(key=lambda m: m.start)
         out.append(Sentence(index, pos, pos + len(sentence), sentence, (), tuple(mentions)))
         pos += len(sentence) + 1
-    doc = Document(doc_id, text, f"{doc_id}.txt", f"Title of {doc_id}", None, published, "metadata", ((0, len(text)),))
+    doc = Document(
+        doc_id, text, f"{doc_id}.txt", f"Title of {doc_id}", None, published, "metadata", ((0, len(text)),)
+    )
     people = {"Bui Thanh Son": Person("Bui Thanh Son", (("Foreign Minister", "VNM"),), ("Son",))}
     return AnalyzedDocument(doc, tuple(out), people, "VNM")
 
 
-def fact(adoc: AnalyzedDocument, index: int, type: str, extractor: str = "test", confidence: float = 0.7,
-         **fields: Any) -> Fact:
+def fact(
+    adoc: AnalyzedDocument,
+    index: int,
+    type: str,
+    extractor: str = "test",
+    confidence: float = 0.7,
+    **fields: Any,
+) -> Fact:
     return Fact(type, fields, Evidence.from_sentence(adoc.id, adoc.sentences[index]), extractor, confidence)
 
 
 def sample() -> tuple[AnalyzedDocument, list[Fact]]:
-    adoc = make_doc("d1", [
-        "Vietnam and Japan upgraded their ties to a comprehensive strategic partnership in 2023.",
-        "Foreign Minister Bui Thanh Son visited India on May 4.",
-        "Vietnam has diplomatic relations with 193 countries.",
-    ])
+    adoc = make_doc(
+        "d1",
+        [
+            "Vietnam and Japan upgraded their ties to a comprehensive strategic partnership in 2023.",
+            "Foreign Minister Bui Thanh Son visited India on May 4.",
+            "Vietnam has diplomatic relations with 193 countries.",
+        ],
+    )
     facts = [
         fact(adoc, 0, "partnership", a="VNM", b="JPN", level="comprehensive_strategic", since="2023-11"),
-        fact(adoc, 1, "event", kind="visit", participants=["Bui Thanh Son", "IND"], date="2023-05-04",
-             location="India"),
-        fact(adoc, 1, "position", person="Bui Thanh Son", title="Foreign Minister", org="VNM", as_of="2023-09-10"),
-        fact(adoc, 2, "statistic", confidence=0.9, subject="VNM", metric="diplomatic_relations", value=193,
-             qualifier="exact", as_of="2023-09-10", unit="count"),
+        fact(
+            adoc,
+            1,
+            "event",
+            kind="visit",
+            participants=["Bui Thanh Son", "IND"],
+            date="2023-05-04",
+            location="India",
+        ),
+        fact(
+            adoc,
+            1,
+            "position",
+            person="Bui Thanh Son",
+            title="Foreign Minister",
+            org="VNM",
+            as_of="2023-09-10",
+        ),
+        fact(
+            adoc,
+            2,
+            "statistic",
+            confidence=0.9,
+            subject="VNM",
+            metric="diplomatic_relations",
+            value=193,
+            qualifier="exact",
+            as_of="2023-09-10",
+            unit="count",
+        ),
     ]
     return adoc, facts
 
@@ -94,8 +134,12 @@ class StoreContract:
     def test_evidence_that_is_not_a_whole_sentence_keeps_its_own_text(self, store: Store) -> None:
         adoc, _ = sample()
         s = adoc.sentences[0]
-        part = Fact("partnership", {"a": "VNM", "b": "JPN", "level": "strategic"},
-                    Evidence("d1", 0, s.start, s.start + 17, s.text[:17]), "test")
+        part = Fact(
+            "partnership",
+            {"a": "VNM", "b": "JPN", "level": "strategic"},
+            Evidence("d1", 0, s.start, s.start + 17, s.text[:17]),
+            "test",
+        )
         store.write_document(adoc, [part])
         assert store.facts() == [part]
         assert store.facts()[0].evidence.text == "Vietnam and Japan"
@@ -124,8 +168,9 @@ class StoreContract:
         assert store.entity("VNM") is not None and store.entity("VNM").facts == 0  # type: ignore[union-attr]
         assert store.entity("JPN").facts == 1  # type: ignore[union-attr]
 
-    def test_a_failure_mid_write_leaves_the_previous_state(self, store: Store,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_a_failure_mid_write_leaves_the_previous_state(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         adoc, facts = sample()
         store.write_document(adoc, facts)
         before = (store.counts(), store.facts(), store.sentences("d1"), store.entities())
@@ -146,7 +191,7 @@ class StoreContract:
         assert store.facts(doc_id="d1") == []
 
     def test_a_fact_citing_another_document_is_refused(self, store: Store) -> None:
-        adoc, facts = sample()
+        _, facts = sample()
         other = make_doc("other", ["Vietnam spoke."])
         with pytest.raises(StoreError, match="cites document 'd1'"):
             store.write_document(other, facts)
@@ -170,8 +215,9 @@ class StoreContract:
 
     def test_time_filters_overlap_the_facts_period(self, store: Store) -> None:
         adoc = make_doc("t", ["Vietnam sat on the council.", "Japan met India.", "India met Japan."])
-        role = fact(adoc, 0, "role", actor="VNM", body="UNSC", role="non_permanent_member", start="2020",
-                    end="2021")
+        role = fact(
+            adoc, 0, "role", actor="VNM", body="UNSC", role="non_permanent_member", start="2020", end="2021"
+        )
         met = fact(adoc, 1, "event", kind="meeting", participants=["JPN", "IND"], date="2021-06-15")
         undated = fact(adoc, 2, "event", kind="meeting", participants=["JPN", "IND"], date="--04-27")
         store.write_document(adoc, [role, met, undated])
@@ -205,8 +251,10 @@ class StoreContract:
 
     def test_paging(self, store: Store) -> None:
         adoc = make_doc("p", [f"Japan and India met, round {i}." for i in range(12)])
-        facts = [fact(adoc, i, "event", kind="meeting", participants=["JPN", "IND"], label=f"round {i}")
-                 for i in range(12)]
+        facts = [
+            fact(adoc, i, "event", kind="meeting", participants=["JPN", "IND"], label=f"round {i}")
+            for i in range(12)
+        ]
         store.write_document(adoc, facts)
         assert store.count_facts() == 12 and store.count_facts(entity="IND") == 12
         pages = [store.facts(limit=5, offset=o) for o in (0, 5, 10)]
@@ -231,7 +279,10 @@ class StoreContract:
         assert [e.id for e in store.entities(q="son")] == ["Bui Thanh Son"]
         assert store.entities(q="%") == [] and store.entities(q="_") == []
         assert store.count_entities() == 4 and store.count_entities(kind="person") == 1
-        assert [e.id for e in store.entities(limit=2, offset=2)] == ["JPN", "VNM"]  # by name: ..., Japan, Vietnam
+        assert [e.id for e in store.entities(limit=2, offset=2)] == [
+            "JPN",
+            "VNM",
+        ]  # by name: ..., Japan, Vietnam
         store.write_document(make_doc("d2", ["ASEAN met."]), [])  # a mention no fact cites
         assert store.entity("ASEAN") == Entity("ASEAN", "body", "Association of Southeast Asian Nations", 0)
         assert "ASEAN" not in [e.id for e in store.entities(min_facts=1)]
@@ -281,15 +332,26 @@ def test_migrations_are_applied_once_in_order(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")] == wanted
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"documents", "sentences", "entities", "mentions", "facts", "evidence", "fact_entities",
-            "schema_migrations"} <= tables
+    assert {
+        "documents",
+        "sentences",
+        "entities",
+        "mentions",
+        "facts",
+        "evidence",
+        "fact_entities",
+        "schema_migrations",
+    } <= tables
     conn.close()
 
 
 def test_a_new_migration_is_applied_on_the_next_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "m.sqlite"
     open_store(path).close()
-    extra = (*migrations("sqlite"), (9999, "extra", "CREATE TABLE later (x INTEGER);\nCREATE INDEX later_x ON later (x);"))
+    extra = (
+        *migrations("sqlite"),
+        (9999, "extra", "CREATE TABLE later (x INTEGER);\nCREATE INDEX later_x ON later (x);"),
+    )
     monkeypatch.setattr("diplograph.store._sql.migrations", lambda dialect: extra)
     with open_store(path) as store:
         assert store.schema_version() == 9999  # type: ignore[attr-defined]
@@ -328,6 +390,7 @@ def test_concurrent_readers_and_a_writer(tmp_path: Path) -> None:
     path = tmp_path / "w.sqlite"
     errors: list[BaseException] = []
     with open_store(path) as writer:
+
         def read() -> None:
             try:
                 with open_store(path, read_only=True) as reader:
@@ -343,8 +406,18 @@ def test_concurrent_readers_and_a_writer(tmp_path: Path) -> None:
         for i in range(10):
             adoc, facts = sample()
             doc = make_doc(f"d{i}", [s.text for s in adoc.sentences])
-            writer.write_document(doc, [Fact(f.type, f.fields, Evidence.from_sentence(doc.id, doc.sentences[f.evidence.sentence]),
-                                             f.extractor) for f in facts])
+            writer.write_document(
+                doc,
+                [
+                    Fact(
+                        f.type,
+                        f.fields,
+                        Evidence.from_sentence(doc.id, doc.sentences[f.evidence.sentence]),
+                        f.extractor,
+                    )
+                    for f in facts
+                ],
+            )
         for t in threads:
             t.join()
     assert errors == []
@@ -362,15 +435,29 @@ def test_date_keys() -> None:
 def test_fact_links_name_countries_bodies_and_people() -> None:
     from diplograph.store._sql import fact_links
 
-    links = fact_links({"kind": "visit", "participants": ["Biden", "Joko Widodo", "IDN", "ASEAN", "G7"],
-                        "location": "Jakarta", "host": "IDN", "label": "Summit"})
-    assert sorted(links) == sorted([
-        ("Biden", "person", "participants"), ("Joko Widodo", "person", "participants"),
-        ("IDN", "country", "participants"), ("ASEAN", "body", "participants"), ("G7", "body", "participants"),
-        ("IDN", "country", "host"),
-    ])
+    links = fact_links(
+        {
+            "kind": "visit",
+            "participants": ["Biden", "Joko Widodo", "IDN", "ASEAN", "G7"],
+            "location": "Jakarta",
+            "host": "IDN",
+            "label": "Summit",
+        }
+    )
+    assert sorted(links) == sorted(
+        [
+            ("Biden", "person", "participants"),
+            ("Joko Widodo", "person", "participants"),
+            ("IDN", "country", "participants"),
+            ("ASEAN", "body", "participants"),
+            ("G7", "body", "participants"),
+            ("IDN", "country", "host"),
+        ]
+    )
     assert fact_links({"a": "VNM", "b": "vietnam", "subject": "CPV", "location": "SOMEPLACE"}) == [
-        ("VNM", "country", "a"), ("CPV", "body", "subject")]
+        ("VNM", "country", "a"),
+        ("CPV", "body", "subject"),
+    ]
 
 
 def test_fts_query_quotes_everything() -> None:
@@ -381,13 +468,16 @@ def test_fts_query_quotes_everything() -> None:
     assert fts_query("the") == '"the"'
 
 
-@pytest.mark.parametrize("filters, index", [
-    ({"entity": "VNM"}, "fact_entities"),
-    ({"entity": "VNM", "type": "partnership"}, "fact_entities"),
-    ({"type": "event"}, "facts_type"),
-    ({"doc_id": "d1"}, "facts_doc"),
-    ({"text": "partnership"}, "sentences_fts"),
-])
+@pytest.mark.parametrize(
+    "filters, index",
+    [
+        ({"entity": "VNM"}, "fact_entities"),
+        ({"entity": "VNM", "type": "partnership"}, "fact_entities"),
+        ({"type": "event"}, "facts_type"),
+        ({"doc_id": "d1"}, "facts_doc"),
+        ({"text": "partnership"}, "sentences_fts"),
+    ],
+)
 def test_fact_filters_use_indexes(tmp_path: Path, filters: dict[str, str], index: str) -> None:
     """The filters the web and query layers page through never scan the whole facts table."""
     from diplograph.store._sql import _FACT_SELECT
@@ -395,9 +485,20 @@ def test_fact_filters_use_indexes(tmp_path: Path, filters: dict[str, str], index
     with SqliteStore(tmp_path / "plan.sqlite") as store:
         adoc, facts = sample()
         store.write_document(adoc, facts)
-        where, params = store._fact_where(filters.get("type"), filters.get("doc_id"), filters.get("entity"),
-                                          None, None, filters.get("text"), None)
-        plan = [row[3] for row in store._conn.execute(
-            f"EXPLAIN QUERY PLAN {_FACT_SELECT}{where} ORDER BY f.id LIMIT 50", params)]
+        where, params = store._fact_where(
+            filters.get("type"),
+            filters.get("doc_id"),
+            filters.get("entity"),
+            None,
+            None,
+            filters.get("text"),
+            None,
+        )
+        plan = [
+            row[3]
+            for row in store._conn.execute(
+                f"EXPLAIN QUERY PLAN {_FACT_SELECT}{where} ORDER BY f.id LIMIT 50", params
+            )
+        ]
     assert not any(step.startswith("SCAN f") for step in plan), plan
     assert any(index in step for step in plan), plan

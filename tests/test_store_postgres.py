@@ -17,15 +17,16 @@ import socket
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
+from test_store import StoreContract, make_doc, sample
 
 from diplograph.errors import StoreError
 from diplograph.store import Store, open_store
 from diplograph.store._sql import migrations
-from test_store import StoreContract, make_doc, sample
 
 pytestmark = pytest.mark.postgres
 
@@ -73,7 +74,12 @@ class _Server:
     def run(self, *args: str) -> None:
         kwargs: dict[str, Any] = {"user": self.user} if self.user else {}
         result = subprocess.run(
-            [str(self.bin / args[0]), *args[1:]], capture_output=True, text=True, cwd=self.root, timeout=120,
+            [str(self.bin / args[0]), *args[1:]],
+            check=False,
+            capture_output=True,
+            text=True,
+            cwd=self.root,
+            timeout=120,
             **kwargs,
         )
         if result.returncode != 0:
@@ -84,14 +90,34 @@ class _Server:
             )
 
     def start(self) -> None:
-        self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
-                 "--no-locale", "--no-sync")
+        self.run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-locale",
+            "--no-sync",
+        )
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
             " -c synchronous_commit=off -c full_page_writes=off"
         )
-        self.run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options, "-w",
-                 "-t", "60", "start")
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
     def stop(self) -> None:
         try:
@@ -108,8 +134,10 @@ class _Server:
 def postgres_server() -> Iterator[_Server]:
     bin_dir = _pg_bin()
     if bin_dir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin;"
-                    " install them with: apt-get install postgresql")
+        pytest.skip(
+            "no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin;"
+            " install them with: apt-get install postgresql"
+        )
     server = _Server(bin_dir)
     try:
         server.start()
@@ -159,10 +187,22 @@ def test_migrations_are_applied_once(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
         assert store.facts() == facts
     with psycopg.connect(postgres_url) as conn:
-        assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")] == wanted
-        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
-    assert {"documents", "sentences", "entities", "mentions", "facts", "evidence", "fact_entities",
-            "schema_migrations"} <= tables
+        assert [
+            r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        ] == wanted
+        tables = {
+            r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        }
+    assert {
+        "documents",
+        "sentences",
+        "entities",
+        "mentions",
+        "facts",
+        "evidence",
+        "fact_entities",
+        "schema_migrations",
+    } <= tables
 
 
 def test_two_processes_opening_a_fresh_database_at_once_migrate_it_once(postgres_url: str) -> None:
@@ -206,6 +246,13 @@ def test_sqlite_and_postgres_read_back_the_same(postgres_url: str, tmp_path: Pat
         with open_store(target) as store:
             for adoc, facts in docs:
                 store.write_document(adoc, facts)
-            results.append((store.counts(), store.facts(order="-date"), store.entities(order="facts"),
-                            store.facts(text="visited", entity="VNM"), list(store.documents())))
+            results.append(
+                (
+                    store.counts(),
+                    store.facts(order="-date"),
+                    store.entities(order="facts"),
+                    store.facts(text="visited", entity="VNM"),
+                    list(store.documents()),
+                )
+            )
     assert results[0] == results[1]

@@ -16,13 +16,14 @@ applied in order when a store is opened.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Protocol, Sequence, Union
+from typing import Any, Protocol
 
 from diplograph.model import AnalyzedDocument, Document, Fact, Mention, Sentence
 
-Names = Union[str, Sequence[str], None]
+Names = str | Sequence[str] | None  # one id or several
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Store(Protocol):
 
     def close(self) -> None: ...
 
-    def __enter__(self) -> "Store": ...
+    def __enter__(self) -> Store: ...
 
     def __exit__(self, *exc: object) -> None: ...
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 from diplograph.errors import InputError, StoreError
 from diplograph.model import (
@@ -33,7 +34,17 @@ from diplograph.store import Entity, Names
 # Fact fields that hold entity ids (or, for people, canonical names); the field
 # name is the link's role in fact_entities.
 ENTITY_FIELDS: tuple[str, ...] = (
-    "a", "b", "subject", "actor", "body", "org", "person", "participants", "parties", "host", "location",
+    "a",
+    "b",
+    "subject",
+    "actor",
+    "body",
+    "org",
+    "person",
+    "participants",
+    "parties",
+    "host",
+    "location",
 )
 # Fields that may name a person rather than an id.
 _PERSON_FIELDS = frozenset({"person", "participants", "host"})
@@ -47,7 +58,7 @@ _BATCH = 256
 _NO_LIMIT = 2**62
 
 
-@lru_cache(maxsize=None)
+@cache
 def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
     """(version, name, sql) of every migration for ``dialect``, in order.
 
@@ -89,8 +100,8 @@ def date_keys(fields: Mapping[str, Any]) -> tuple[str | None, str | None]:
     for name in _DATE_FIELDS:
         key = iso_key(fields.get(name))
         if key:
-            end = iso_key(fields.get(_END_FIELDS.get(name, ""))) or key
-            return key, max(end, key) + "~"
+            until = iso_key(fields.get(_END_FIELDS.get(name, ""))) or key
+            return key, max(until, key) + "~"
     end = iso_key(fields.get("end")) or iso_key(fields.get("period_end"))
     if end:
         return end, end + "~"
@@ -107,7 +118,7 @@ def parse_bound(value: str | None, name: str) -> str | None:
     return key
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_names() -> dict[str, str]:
     import pycountry
 
@@ -116,7 +127,7 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body_names() -> dict[str, str]:
     from diplograph.resolve import bodies
 
@@ -160,7 +171,7 @@ def fact_links(fields: Mapping[str, Any]) -> list[tuple[str, str, str]]:
         for item in values:
             kind = entity_kind(item, role)
             if kind:
-                out.setdefault((item, role), kind)
+                out.setdefault((str(item), role), kind)
     return [(entity_id, kind, role) for (entity_id, role), kind in out.items()]
 
 
@@ -220,7 +231,9 @@ class SqlStore:
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
-    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = "") -> None:
+    def _insert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = ""
+    ) -> None:
         """Insert many rows at once (``conflict``: an ``ON CONFLICT ...`` clause)."""
         if rows:
             marks = ", ".join("?" * len(columns))
@@ -276,9 +289,9 @@ class SqlStore:
                 "CREATE TABLE IF NOT EXISTS schema_migrations"
                 " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            have = {row[0] for row in self._execute("SELECT version FROM schema_migrations").fetchall()}
+            done = {row[0] for row in self._execute("SELECT version FROM schema_migrations").fetchall()}
             for version, name, sql in wanted:
-                if version in have:
+                if version in done:
                     continue
                 self._run_script(sql)
                 self._execute(
@@ -307,7 +320,9 @@ class SqlStore:
     def has_document(self, doc_id: str, sha1: str) -> bool:
         """True when this document is stored, whole, with the same text."""
         with self._lock:
-            row = self._execute("SELECT 1 FROM documents WHERE id = ? AND sha1 = ?", (doc_id, sha1)).fetchone()
+            row = self._execute(
+                "SELECT 1 FROM documents WHERE id = ? AND sha1 = ?", (doc_id, sha1)
+            ).fetchone()
         return row is not None
 
     def write_document(self, adoc: AnalyzedDocument, facts: list[Fact]) -> None:
@@ -362,12 +377,32 @@ class SqlStore:
             for name, person in adoc.people.items()
         }
         columns = (
-            "id", "text", "title", "url", "published", "published_source", "source", "sha1",
-            "segments", "focus", "people", "written_at",
+            "id",
+            "text",
+            "title",
+            "url",
+            "published",
+            "published_source",
+            "source",
+            "sha1",
+            "segments",
+            "focus",
+            "people",
+            "written_at",
         )
         values = (
-            doc.id, doc.text, doc.title, doc.url, doc.published, doc.published_source, doc.source, doc.sha1,
-            dumps([list(s) for s in doc.segments]), adoc.focus, dumps(people), _now(),
+            doc.id,
+            doc.text,
+            doc.title,
+            doc.url,
+            doc.published,
+            doc.published_source,
+            doc.source,
+            doc.sha1,
+            dumps([list(s) for s in doc.segments]),
+            adoc.focus,
+            dumps(people),
+            _now(),
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
         self._execute(
@@ -379,18 +414,32 @@ class SqlStore:
     def _write_sentences(self, adoc: AnalyzedDocument) -> None:
         doc_id = adoc.id
         self._insert(
-            "sentences", ("doc_id", "idx", "start_char", "end_char", "text"),
+            "sentences",
+            ("doc_id", "idx", "start_char", "end_char", "text"),
             [(doc_id, s.index, s.start, s.end, s.text) for s in adoc.sentences],
         )
         rows = []
         entities: dict[str, tuple[str, str, str]] = {}
         for sentence in adoc.sentences:
             for m in sentence.mentions:
-                rows.append((doc_id, sentence.index, m.start, m.end, m.text, m.kind, m.id, m.label, dumps(dict(m.attrs))))
+                rows.append(
+                    (
+                        doc_id,
+                        sentence.index,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.kind,
+                        m.id,
+                        m.label,
+                        dumps(dict(m.attrs)),
+                    )
+                )
                 if m.id and m.kind in ("country", "body", "person"):
                     entities.setdefault(m.id, (m.id, m.kind, entity_name(m.id, m.kind)))
         self._insert(
-            "mentions", ("doc_id", "sentence", "start_char", "end_char", "text", "kind", "entity_id", "label", "attrs"),
+            "mentions",
+            ("doc_id", "sentence", "start_char", "end_char", "text", "kind", "entity_id", "label", "attrs"),
             rows,
         )
         self._upsert_entities(entities.values())
@@ -411,12 +460,28 @@ class SqlStore:
             fields = dict(fact.fields)
             key, end_key = date_keys(fields)
             fact_rows.append(
-                (fact_id, adoc.id, fact.type, dumps(fields), fingerprint, fact.extractor, float(fact.confidence), key, end_key)
+                (
+                    fact_id,
+                    adoc.id,
+                    fact.type,
+                    dumps(fields),
+                    fingerprint,
+                    fact.extractor,
+                    float(fact.confidence),
+                    key,
+                    end_key,
+                )
             )
             ev = fact.evidence
             sentence = sentences.get(ev.sentence)
-            same = sentence is not None and (sentence.start, sentence.end, sentence.text) == (ev.start, ev.end, ev.text)
-            evidence_rows.append((fact_id, ev.doc_id, ev.sentence, ev.start, ev.end, None if same else ev.text))
+            same = sentence is not None and (sentence.start, sentence.end, sentence.text) == (
+                ev.start,
+                ev.end,
+                ev.text,
+            )
+            evidence_rows.append(
+                (fact_id, ev.doc_id, ev.sentence, ev.start, ev.end, None if same else ev.text)
+            )
             named: set[str] = set()
             for entity_id, kind, role in fact_links(fields):
                 link_rows.append((fact_id, entity_id, role))
@@ -427,10 +492,22 @@ class SqlStore:
         self._upsert_entities(entities.values())
         self._insert(
             "facts",
-            ("id", "doc_id", "type", "fields", "fingerprint", "extractor", "confidence", "date_key", "date_end_key"),
+            (
+                "id",
+                "doc_id",
+                "type",
+                "fields",
+                "fingerprint",
+                "extractor",
+                "confidence",
+                "date_key",
+                "date_end_key",
+            ),
             fact_rows,
         )
-        self._insert("evidence", ("fact_id", "doc_id", "sentence", "start_char", "end_char", "text"), evidence_rows)
+        self._insert(
+            "evidence", ("fact_id", "doc_id", "sentence", "start_char", "end_char", "text"), evidence_rows
+        )
         self._insert("fact_entities", ("fact_id", "entity_id", "role"), link_rows)
         self._add_fact_counts([(n, e) for e, n in sorted(per_entity.items())])
 
@@ -445,7 +522,8 @@ class SqlStore:
             with self._lock:
                 if last is None:
                     rows = self._execute(
-                        f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id LIMIT ? OFFSET ?", (size, max(offset, 0))
+                        f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id LIMIT ? OFFSET ?",
+                        (size, max(offset, 0)),
                     ).fetchall()
                 else:
                     rows = self._execute(
@@ -467,13 +545,17 @@ class SqlStore:
         """The document's sentences with their mentions (tokens are not stored)."""
         with self._lock:
             rows = self._execute(
-                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx",
+                (doc_id,),
             ).fetchall()
             mention_rows = self._mention_rows(doc_id)
         by_sentence: dict[int, list[Mention]] = {}
         for sentence_index, mention in mention_rows:
             by_sentence.setdefault(sentence_index, []).append(mention)
-        return [Sentence(idx, start, end, text, (), tuple(by_sentence.get(idx, ()))) for idx, start, end, text in rows]
+        return [
+            Sentence(idx, start, end, text, (), tuple(by_sentence.get(idx, ())))
+            for idx, start, end, text in rows
+        ]
 
     def mentions(self, doc_id: str) -> list[Mention]:
         with self._lock:
@@ -495,7 +577,9 @@ class SqlStore:
         if row is None or doc is None:
             return None
         people = {
-            name: Person(name, tuple(tuple(t) for t in value.get("titles", [])), tuple(value.get("aliases", [])))
+            name: Person(
+                name, tuple(tuple(t) for t in value.get("titles", [])), tuple(value.get("aliases", []))
+            )
             for name, value in json.loads(row[1]).items()
         }
         return AnalyzedDocument(doc, tuple(self.sentences(doc_id)), people, row[0])
@@ -612,7 +696,11 @@ class SqlStore:
         if q and q.strip():
             from diplograph.resolve import fold
 
-            pattern = "%" + fold(q.strip()).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = (
+                "%"
+                + fold(q.strip()).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
             conditions.append("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\')")
             params += [pattern, pattern]
         return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
@@ -650,7 +738,9 @@ class SqlStore:
 
     def entity(self, entity_id: str) -> Entity | None:
         with self._lock:
-            row = self._execute("SELECT id, kind, name, n_facts FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            row = self._execute(
+                "SELECT id, kind, name, n_facts FROM entities WHERE id = ?", (entity_id,)
+            ).fetchone()
         return Entity(*row) if row else None
 
     # -- the rest --------------------------------------------------------------------------
@@ -670,7 +760,7 @@ class SqlStore:
         with self._lock:
             self._close()
 
-    def __enter__(self) -> "SqlStore":
+    def __enter__(self) -> SqlStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

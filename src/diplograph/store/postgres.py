@@ -7,8 +7,9 @@ stored ``tsvector`` column with a GIN index (``websearch_to_tsquery``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from diplograph.errors import MissingDependencyError, StoreError
 from diplograph.store._sql import SqlStore
@@ -22,8 +23,13 @@ _MIGRATION_LOCK = 0x6469706C  # "dipl": one advisory lock id for migrations
 _PLACEHOLDER = re.compile(r"\?")
 # Column types for array parameters (every other column is text).
 _COLUMN_TYPES = {
-    "facts.id": "bigint", "fact_id": "bigint", "idx": "integer", "sentence": "integer", "start_char": "integer",
-    "end_char": "integer", "confidence": "double precision",
+    "facts.id": "bigint",
+    "fact_id": "bigint",
+    "idx": "integer",
+    "sentence": "integer",
+    "start_char": "integer",
+    "end_char": "integer",
+    "confidence": "double precision",
 }
 
 
@@ -60,7 +66,9 @@ class PostgresStore(SqlStore):
             with self._conn.cursor() as cursor:
                 cursor.executemany(_pg(sql), rows)
 
-    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = "") -> None:
+    def _insert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str = ""
+    ) -> None:
         # One statement over column arrays: the same query text every time, whatever the row count.
         if rows:
             arrays = ", ".join(f"%s::{_column_type(table, column)}[]" for column in columns)
@@ -99,12 +107,12 @@ class PostgresStore(SqlStore):
         return [int(row[0]) for row in rows]
 
     def _fts_condition(self, text: str) -> tuple[str, list[Any]] | None:
-        return (
+        condition = (
             "f.id IN (SELECT ev.fact_id FROM sentences s JOIN evidence ev"
             " ON ev.doc_id = s.doc_id AND ev.sentence = s.idx"
-            " WHERE s.tsv @@ websearch_to_tsquery('english', ?))",
-            [text],
+            " WHERE s.tsv @@ websearch_to_tsquery('english', ?))"
         )
+        return condition, [text]
 
     def _is_db_error(self, err: BaseException) -> bool:
         return psycopg is not None and isinstance(err, psycopg.Error)

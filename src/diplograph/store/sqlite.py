@@ -4,16 +4,45 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from diplograph.errors import StoreError
 from diplograph.store._sql import SqlStore
 
 # Bare words that carry no meaning in a search; PostgreSQL's english config drops them too.
 _STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    ]
 )
 _QUERY_PART = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
 
@@ -51,19 +80,29 @@ class SqliteStore(SqlStore):
             if read_only:
                 file = Path(path)
                 if not file.is_file():
-                    raise StoreError(f"no store at {path}: build one first with `diplograph build PATH --db {path}`")
+                    raise StoreError(
+                        f"no store at {path}: build one first with `diplograph build PATH --db {path}`"
+                    )
                 self._conn = sqlite3.connect(
-                    file.resolve().as_uri() + "?mode=ro", uri=True, timeout=30,
-                    isolation_level=None, check_same_thread=False,
+                    file.resolve().as_uri() + "?mode=ro",
+                    uri=True,
+                    timeout=30,
+                    isolation_level=None,
+                    check_same_thread=False,
                 )
             else:
                 if self.target != ":memory:" and Path(path).parent != Path(""):
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
-                self._conn = sqlite3.connect(self.target, timeout=30, isolation_level=None, check_same_thread=False)
+                self._conn = sqlite3.connect(
+                    self.target, timeout=30, isolation_level=None, check_same_thread=False
+                )
                 self._conn.execute("PRAGMA journal_mode = WAL")
             for pragma in (
-                "foreign_keys = ON", "synchronous = NORMAL", "busy_timeout = 30000",
-                "cache_size = -65536", "temp_store = MEMORY",
+                "foreign_keys = ON",
+                "synchronous = NORMAL",
+                "busy_timeout = 30000",
+                "cache_size = -65536",
+                "temp_store = MEMORY",
             ):
                 self._conn.execute(f"PRAGMA {pragma}")
             self._migrate()
@@ -106,11 +145,11 @@ class SqliteStore(SqlStore):
         query = fts_query(text)
         if query is None:
             return None
-        return (
+        condition = (
             "f.id IN (SELECT ev.fact_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " JOIN evidence ev ON ev.doc_id = s.doc_id AND ev.sentence = s.idx WHERE sentences_fts MATCH ?)",
-            [query],
+            " JOIN evidence ev ON ev.doc_id = s.doc_id AND ev.sentence = s.idx WHERE sentences_fts MATCH ?)"
         )
+        return condition, [query]
 
     def _is_db_error(self, err: BaseException) -> bool:
         return isinstance(err, sqlite3.Error)
