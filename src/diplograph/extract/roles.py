@@ -235,7 +235,8 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _P5 = {"USA", "GBR", "FRA", "RUS", "CHN"}
-_PRONOUNS = {"it", "its", "they", "their", "we", "our"}
+# "we" in a statement is its speakers, not the document's country: only "it" stands for a country.
+_PRONOUNS = {"it", "its"}
 _COUNTRY_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 _PLURAL_MEMBER = re.compile(
     r"members?\s+(?:states?|countries|nations|economies|parties|governments)\b|"
@@ -278,6 +279,9 @@ _HEDGE = re.compile(
     r"(?i)\b(?:not|never|no\s+longer|n't|bids?|candidacy|candidature|candidate|application|appl(?:y|ies|ied|ying)"
     r"|aspir\w*|seek\w*|sought|block\w*|veto\w*|oppos\w*|reject\w*|hop(?:e|es|ed|ing)|wish\w*|want\w*"
     r"|fail(?:s|ed|ing)?|lost|los(?:e|es|ing)|den(?:y|ies|ied)|refus\w*|instead\s+of)\b[^,;:]{0,40}$"
+)
+_ENDS_AFTER = re.compile(
+    r"(?i)\s*(?:\w+\s+){0,2}(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\b"
 )
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(
@@ -898,7 +902,13 @@ def _body_facts(
         return []  # "contributions to NATO", not "contributions as a NATO partner"
     actors = _actors(doc, sentence, trig, body, after, countries, state)
     confidence = 0.7
-    if not actors and after and state.focus and {c.id for c in countries} <= {state.focus}:
+    if (
+        not actors
+        and after
+        and state.focus
+        and {c.id for c in countries} <= {state.focus}
+        and not sentence.mentions_of("person")
+    ):
         # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
         actors, confidence = [state.focus], 0.5
     if not actors or (len(actors) < 2 and _plural_member(text, trig, after)):
@@ -1140,8 +1150,9 @@ def _actors(
         # "the 2020 ASEAN Chair" belongs to the sentence's actor; "Vietnam's ASEAN Chairmanship".
         for span in reversed(countries):
             owner = text[span.start : span.end].endswith(("'s", "’s"))
+            # "the German G7 Presidency": a demonym right before the body owns the role too.
             if span.end <= body.start and re.fullmatch(
-                r"(?:'s|’s)\s*(?:(?:19|20)\d\d\s*)?" if not owner else r"\s*(?:(?:19|20)\d\d\s*)?",
+                r"(?:'s|’s)?\s*(?:(?:19|20)\d\d\s*)?" if not owner else r"\s*(?:(?:19|20)\d\d\s*)?",
                 text[span.end : body.start],
             ):
                 actor = span.id
@@ -1197,7 +1208,9 @@ def _office_of_someone_else(sentence: Sentence, trig: _Trigger, body: _Span) -> 
     text = sentence.text
     end = max(trig.end, body.end)
     for m in sentence.mentions_of("person"):
-        start = m.start - sentence.start
+        start, stop = m.start - sentence.start, m.end - sentence.start
+        if start < end and stop > trig.start:
+            return True  # "European Commission President Ursula von der Leyen" as one name
         if start >= end and re.fullmatch(r"\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?", text[end:start]):
             return True
     tok = _token_at(sentence, trig.start)
@@ -1270,8 +1283,15 @@ def _term_fields(
             terms = [(pre.group(1), pre.group(1), False)]
     if not terms and role in ("host", "chair", "president"):
         # "In 2020, Vietnam chaired ASEAN": a single leading date of the clause.
+        # Not "met today at the invitation of the G7 Presidency": a year or month, written out.
         lead = _terms(text[: trig.start], published)
-        if len(lead) == 1 and lead[0][0] == lead[0][1] and lead[0][0]:
+        if (
+            len(lead) == 1
+            and lead[0][0] == lead[0][1]
+            and lead[0][0]
+            and len(lead[0][0]) <= 7
+            and not lead[0][2]
+        ):
             terms = lead
     results: list[tuple[dict[str, str | None], bool]] = []
     lead_in = text[max(0, trig.start - 60) : trig.start]
@@ -1286,8 +1306,9 @@ def _term_fields(
     for first, last, relative in terms:
         if role in ("host", "chair", "president") and first != last:
             continue  # a multi-year range near a presidency is the membership's term
-        if handover:
-            first, last = None, last or first  # the giver's term ends; the receiver's is another fact
+        if handover or (first == last and _ENDS_AFTER.match(window)):
+            # the giver's term ends (the receiver's is another fact); "the presidency ends in December"
+            first, last = None, last or first
         elif (taking and first == last) or (role in ("chair", "president") and first and len(first) == 10):
             last = None  # "assumed the presidency on 1 December": a start
         elif trig.cls == _LEAVE or status == "ended":
