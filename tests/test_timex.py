@@ -138,3 +138,12 @@ def test_date_document_ignores_years_in_names() -> None:
     text = ("The partners back the 2030 Agenda and the 2050 Strategy for the Blue Pacific Continent.\n"
             "They met on April 11, 2022.")
     assert date_document(text) == TimeValue("2022-04-11", "day")
+
+
+def test_date_document_reads_a_title_line_date_and_skips_citations_and_deadlines() -> None:
+    text = ("Press Briefing by the Foreign Ministry Spokesperson, March 29, 2021\n"
+            "The spokesperson answered questions on the visit.")
+    assert date_document(text) == TimeValue("2021-03-29", "day")
+    text = ("The emergency declared in Executive Order 13664 of April 3, 2014, continues.\n"
+            "The measures were reviewed in March 2021 and stay in force until June 30, 2022.")
+    assert date_document(text) == TimeValue("2021-03", "month")

@@ -75,7 +75,8 @@ _COUNT_BEFORE = re.compile(
 _FUTURE_BEFORE = re.compile(
     r"(?:\b(?:will|shall|scheduled|slated|set to|set for|due to|due in|to be held|is to|are to|plans? to|"
     r"planned|expected to|intends? to|aims? to|upcoming|forthcoming|next|later this|goals?|targets?|"
-    r"vision|until|ahead of)\b[^.;]{0,60}|\bby\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?)$",
+    r"vision|until|ahead of|expir\w*|looks? forward|proclaim|between now and)\b[^.;]{0,60}"
+    r"|\b(?:by|beginning|starting|effective|through)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?)$",
     re.IGNORECASE,
 )
 # "the 2030 Agenda", "Vision 2045", "the 2050 Strategy": a year in a name, not a time of the text.
@@ -567,8 +568,15 @@ def _future(before: str) -> bool:
     return bool(_FUTURE_BEFORE.search(before))
 
 
+# "Executive Order 13664 of April 3, 2014", "Reg. 46788 (Aug. 3, 2020)", "dated January 13": a citation.
+_CITATION_BEFORE = re.compile(r"(?:\b(?:Order|Proclamation|Memorandum|Act|Resolution|Decree|Directive|Decision|Law|"
+                              r"Circular|Reg|Regulation|Notice|No)\.?\s*[\w./-]*\d[\w./-]*,?\s*(?:of|\()\s*|"
+                              r"\bdated\s+|\bAct of\s+)$")
+
+
 def _named_year(sent: str, start: int, end: int) -> bool:
-    return bool(_NAMED_YEAR_AFTER.match(sent[end:end + 14]) or _NAMED_YEAR_BEFORE.search(sent[max(0, start - 12):start]))
+    return bool(_NAMED_YEAR_AFTER.match(sent[end:end + 14]) or _NAMED_YEAR_BEFORE.search(sent[max(0, start - 12):start])
+                or _CITATION_BEFORE.search(sent[max(0, start - 40):start]))
 
 
 def _year_support(sentences: list[str]) -> Counter[int]:
@@ -623,6 +631,17 @@ def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) 
             value = resolve(m.group("d"), str(year) if year is not None else None)
             if value is not None and value.year is not None:
                 return value
+    # "Press Briefing by the Spokesperson, March 29, 2021": a title or byline line ending in its full date
+    for _, line in _body_text(text, segments)[:2]:
+        line = line.strip()
+        found = find(line, None)
+        if not found or len(line) > 150 or re.search(r"[.!?]\s+[A-Z]", line):
+            continue  # a title or byline is one short line, not a paragraph
+        start, end, value = found[-1]
+        if (value.precision == "day" and value.year and value.start is None and end >= len(line) - 1
+                and not _future(line[max(0, start - 60):start])
+                and (year is None or value.year >= year - 1)):  # an old header date is furniture
+            return value
     cands: list[tuple[TimeValue, str]] = []
     for sent in sentences:
         for start, end, value in find(sent, None):
