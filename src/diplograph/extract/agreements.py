@@ -117,7 +117,7 @@ _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[
 _SIGN_VERB = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
     r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.I)
-_NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b"
+_NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
                             r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.I)
 _PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
                      r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.I)
@@ -129,7 +129,14 @@ _COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|ei
 # "North Atlantic Treaty Organization", "Framework Convention Secretariat": a body, not an agreement.
 _BODY_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Alliance|Commission|Council|Secretariat|Committee|Court|Agency"
                          r"|Office|Forum|Body|Bureau|Institute|Authority|Mechanism|Department|Division|Fund"
-                         r"|Group|Unit|Centre|Center)\b")
+                         r"|Group|Unit|Centre|Center|Room|Hall|Building|House|Street|Square|Envoy|Negotiations"
+                         r"|Talks|Team|Act|Bill|Law|Order)\b")
+# "Framework", "Deal" and "Compact" also name domestic plans; without parties they need an international word.
+_LOOSE_HEAD = re.compile(r"\b(?:Framework|Deal|Compact)s?$")
+_INTERNATIONAL = re.compile(
+    r"\b(?:Global|International|Regional|World|Economic|Trade|Investment|Pacific|Atlantic|Indo|Asia\w*|Africa\w*"
+    r"|Europe\w*|Americas|Arctic|Climate|Security|Peace|Nuclear|Tax|Migration|Agreement|Treaty|Bilateral"
+    r"|Multilateral|Strategic|Defen[cs]e|Maritime|Energy|Inclusive|Transatlantic|Mekong|Nile|Gulf|Sahel)\b")
 # Names that say only what kind of paper it is: they need named parties to be worth a fact.
 _GENERIC_NAME = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum of Understanding|MOU|MoU"
                            r"|Agreement|Treaty|Framework)s?", re.I)
@@ -203,7 +210,7 @@ def _title_case_names(text: str) -> list[_Found]:
         right, short = _extend_right(text, tokens, i)
         start, end = tokens[left][0], tokens[right][1]
         name = text[start:end].strip(" ,‘’'\"“”")
-        if name.endswith(".") and name.count(".") == 1:
+        if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", name):
             name = name[:-1]
         name = re.sub(r"\s*\((?:MoU|MOU|FTA)\)", "", name)
         start = text.index(name, start)
@@ -306,7 +313,7 @@ def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) 
     if re.search(r"\bjoint\b.*\b(?:statement|declaration|communiqu)", low):
         return "joint_statement"
     for _, _, tok in tokens[left:right + 1]:
-        kind = _KEYWORDS.get(tok.lower())
+        kind = _KEYWORDS.get(tok.lower().strip("'’."))
         if kind and tok[:1].isupper() and (tok.lower() != "statement" or "joint" in low):
             return kind
     return "other"
@@ -356,6 +363,10 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
         return []  # a memorandum or joint statement is only worth a fact with its parties
     if found.kind == "framework" and lower_generic and any(len(p) < 2 for p in party_sets):
         return []
+    if (not party_sets and found.name not in ACRONYMS and _LOOSE_HEAD.search(found.name)
+            and not _INTERNATIONAL.search(found.name)
+            and not any(found.start <= s < found.end for s, _, _ in sentence_countries(sentence))):
+        return []  # "Bipartisan Infrastructure Framework": a domestic plan, not an international agreement
     signed = _signed(doc, sentence, found)
     period = _PERIOD.search(text[found.start:])
     name = found.name
@@ -594,6 +605,7 @@ def _fold_name(name: str) -> str:
 
 
 def _name_key(fact: Fact) -> str:
-    name = str(fact.get("name") or "")
+    name = re.sub(r"\b(Agreements|Accords|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations)\b",
+                  lambda m: _singular(m.group()), str(fact.get("name") or ""))
     key = _fold_name(name)
     return _fold_name(_LONG_TO_ACRONYM.get(resolve.norm_key(name), name)) if key else key

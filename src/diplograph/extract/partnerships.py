@@ -45,7 +45,7 @@ LEVEL_WORDS = frozenset({
 _AFTER_STOP = re.compile(
     r"^\s*(?:Agreements?|Strategy|Forum|Initiative|Programme|Program|Council|Dialogue|Fund|Framework|Act"
     r"|Summit|Network|Facility|Treaty|Centre|Center|Office|Commission|Conference|Declaration|Statement"
-    r"|agreements?|for\s+[A-Z])\b")
+    r"|agreements?|for\s+[A-Z]\w*)\b")
 # A count of partners is a statistic: "with 38 nations", "with over 30 countries".
 _COUNT_AFTER = re.compile(
     r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
@@ -184,11 +184,12 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         named = [(s, cid) for s, e, cid in countries if end < s < clause_end]
         ids = list(dict.fromkeys(cid for _, cid in named))
         if rel.group(1) == "between":
+            # Countries named in the sentence beat a "the two countries" resolved from context.
+            if len(ids) == 2:
+                return [(ids[0], ids[1])]
             pair = pair_ids(sentence, end, clause_end)
             if pair:
                 return [pair]
-            if len(ids) == 2:
-                return [(ids[0], ids[1])]
             everywhere = list(dict.fromkeys(cid for _, _, cid in countries))
             if re.match(r"\s*between\s+(?:the\s+|our\s+)?(?:two|both)\b", after) and len(everywhere) == 2:
                 return [(everywhere[0], everywhere[1])]
@@ -199,24 +200,26 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             return [(subject, cid) for cid in ids if subject and subject != cid]
     # "Japan and India's Special Strategic and Global Partnership", "the two countries' ...".
     head = text[max(0, start - 60):start]
+    ids = list(dict.fromkeys(cid for _, _, cid in countries))
     if re.search(r"['’]s?\s*$", head):
+        near = list(dict.fromkeys(cid for s, e, cid in countries if start - 60 <= s < start))
+        if len(near) == 2:
+            return [(near[0], near[1])]
+        if len(ids) == 2:
+            return [(ids[0], ids[1])]
         pair = pair_ids(sentence, max(0, start - 60), start)
         if pair:
             return [pair]
-        near = [cid for s, e, cid in countries if start - 60 <= s < start]
-        if len(set(near)) == 2:
-            return [(near[0], near[1])]
-    ids = list(dict.fromkeys(cid for _, _, cid in countries))
     # "our partnership" in a bilateral statement or readout: the document's two sides.
     if not ids and re.search(r"\bour\s+(?:[\w-]+\s+){0,3}$", text[:start], re.I):
         doc_pair = doc_pair_cached(doc, cache)
         if doc_pair:
             return [doc_pair]
+    if len(ids) == 2:
+        return [(ids[0], ids[1])]
     pair = pair_ids(sentence)
     if pair:
         return [pair]
-    if len(ids) == 2:
-        return [(ids[0], ids[1])]
     if len(ids) > 2:
         return []
     if not _BILATERAL_CUE.search(text):
