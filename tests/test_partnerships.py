@@ -75,3 +75,39 @@ def test_one_fact_per_pair_and_level_per_document(nlp: Any) -> None:
             "The comprehensive strategic partnership between Egypt and Russia covers energy.")
     doc = analyze_text(text, nlp=nlp)
     assert len(partnerships.extract(doc)) == 1
+
+
+def _sentence(index: int, start: int, text: str, mentions: list[tuple[str, str, str | None, dict[str, Any]]]):
+    from diplograph.model import Mention, Sentence
+
+    built = []
+    for surface, kind, mid, attrs in mentions:
+        at = start + text.index(surface)
+        built.append(Mention(at, at + len(surface), surface, kind, mid, "test", attrs))
+    return Sentence(index, start, start + len(text), text, (), tuple(built))
+
+
+def test_countries_named_in_the_sentence_beat_a_pair_resolved_from_context() -> None:
+    from diplograph.model import AnalyzedDocument, Document
+
+    first = "Egypt and Turkey met in Cairo."
+    second = "Marking the two countries' strategic partnership, the Kenyan envoy to Japan spoke."
+    text = first + " " + second
+    sentences = (
+        _sentence(0, 0, first, [("Egypt", "country", "EGY", {}), ("Turkey", "country", "TUR", {})]),
+        _sentence(1, len(first) + 1, second, [("the two countries", "pair", None, {"ids": ["EGY", "TUR"]}),
+                                              ("Kenyan", "country", "KEN", {}), ("Japan", "country", "JPN", {})]),
+    )
+    doc = AnalyzedDocument(Document("d", text), sentences)
+    assert {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)} == {
+        (frozenset(("KEN", "JPN")), "strategic")}
+
+
+def test_a_pair_mention_names_the_sides_when_the_sentence_does_not() -> None:
+    from diplograph.model import AnalyzedDocument, Document
+
+    text = "Officials hailed the comprehensive strategic partnership between the two countries."
+    sentence = _sentence(0, 0, text, [("the two countries", "pair", None, {"ids": ["KOR", "IND"]})])
+    doc = AnalyzedDocument(Document("d", text), (sentence,))
+    facts = partnerships.extract(doc)
+    assert [(f.get("a"), f.get("b"), f.get("level")) for f in facts] == [("KOR", "IND", "comprehensive_strategic")]
