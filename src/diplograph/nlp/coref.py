@@ -77,14 +77,20 @@ def _is_subject(sent: Sentence, m: Mention) -> bool:
     return any(t.dep in _SUBJ for t in heads)
 
 
-def _pair_ids(sents: Sequence[Sentence], k: int, at: int, doc_focus: str | None) -> list[str] | None:
-    """The two countries a "the two countries" at char ``at`` of sentence ``k`` refers to."""
+def _pair_ids(sents: Sequence[Sentence], k: int, at: int, doc_focus: str | None,
+              explicit: bool = True) -> list[str] | None:
+    """The two countries a "the two countries" at char ``at`` of sentence ``k`` refers to.
+
+    ``explicit`` phrases ("the two countries") may take two countries named after
+    them in the same sentence; a bare "bilateral" only looks back.
+    """
     cur = _actors(sents[k], before=at)
-    whole = _actors(sents[k])
     if len(cur) >= 2:
         return cur[:2]
-    if len(whole) >= 2 and len(whole) == 2:
-        return whole
+    if explicit:
+        whole = _actors(sents[k])
+        if len(whole) == 2:
+            return whole
     for j in range(k - 1, max(-1, k - 6), -1):
         prev = _actors(sents[j])
         if len(prev) >= 2:
@@ -202,7 +208,7 @@ def add_coref(sentences: Sequence[Sentence], doc_focus: str | None) -> list[tupl
                                      {"antecedent": "subject" if last_subject_country else "focus"}))
         for i, j in _pair_phrases(sent):
             start, end = toks[i].start, toks[j - 1].end
-            ids = _pair_ids(sents, k, start, doc_focus)
+            ids = _pair_ids(sents, k, start, doc_focus, explicit=j - i > 1)
             if ids and len(ids) == 2:
                 extra.append(Mention(start, end, sent.local(start, end), "pair", None, "coref", {"ids": ids}))
         for t in toks:

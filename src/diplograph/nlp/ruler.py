@@ -75,8 +75,10 @@ def _patterns() -> list[tuple[str, str, str]]:
     for country in resolve.countries().values():
         for name in (country.name, *country.aliases):
             out.append((name, "GPE", f"C|{country.id}|name"))
+        names = {n.lower() for n in (country.name, *country.aliases)}
         for name in country.demonyms:
-            out.append((name, "NORP", f"C|{country.id}|demonym"))
+            if name.lower() not in names:  # "U.S." is a name first
+                out.append((name, "NORP", f"C|{country.id}|demonym"))
         for name in country.capitals:
             out.append((name, "GPE", f"C|{country.id}|capital"))
     for name, cid in places():
@@ -84,6 +86,9 @@ def _patterns() -> list[tuple[str, str, str]]:
     for body in resolve.bodies().values():
         for name in (body.name, *body.aliases):
             out.append((name, "ORG", "B"))
+    for key in resolve.GENERIC_BODIES:
+        if " " in key:  # "Ministry of Foreign Affairs" even where the NER misses it
+            out.append((key, "ORG", "B"))
     for phrase in title_words().phrases:
         out.append((phrase, "TITLE", "T"))
     return out
@@ -154,7 +159,8 @@ class RegistryRuler:
             weak = [t for t in doc[start:end] if t.text in self.words.cap_heads
                     or t.is_upper and t.text.title() in self.words.cap_heads]
             nxt = doc[end] if end < len(doc) else None
-            if not weak or nxt is None or not (nxt.is_title or nxt.is_upper) or nxt.is_sent_start:
+            if not weak or nxt is None or nxt.is_sent_start or not (
+                    nxt.is_title or nxt.is_upper or nxt.lower_ in ("of", "for", "at", "to")):
                 return None
             if start == 0 or doc[start].is_sent_start:
                 # "Major powers met": a capitalised weak word opening a sentence is not a title

@@ -1,0 +1,180 @@
+"""The nlp boundary: registry ruler, titles split off names, people registry, coref, numbers.
+
+Sentences are written for these tests (no article text). spaCy loads once per
+session through the ``nlp`` fixture.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from diplograph.model import AnalyzedDocument, Mention
+from diplograph.nlp import analyze_text
+from diplograph.nlp.numbers import parse
+
+
+def run(nlp: Any, text: str, published: str | None = "2024-03-05") -> AnalyzedDocument:
+    return analyze_text(text, published=published, nlp=nlp)
+
+
+def mentions(doc: AnalyzedDocument, kind: str) -> list[Mention]:
+    return [m for s in doc.sentences for m in s.mentions if m.kind == kind]
+
+
+def person(doc: AnalyzedDocument, text: str) -> Mention:
+    found = [m for m in mentions(doc, "person") if m.text == text]
+    assert found, [m.text for m in mentions(doc, "person")]
+    return found[0]
+
+
+def test_ruler_sits_in_front_of_the_ner(nlp: Any) -> None:
+    names = nlp.pipe_names
+    assert names.index("diplograph_ruler") < names.index("ner")
+
+
+def test_countries_short_forms_demonyms_capitals(nlp: Any) -> None:
+    doc = run(nlp, "The U.K. and the US backed the Kenyan proposal, while Mogadishu said the Republic of Korea "
+                   "and North Korea should talk in Nairobi.")
+    got = [(m.text, m.id, m.attrs.get("how")) for m in mentions(doc, "country")]
+    assert ("U.K.", "GBR", "name") in got
+    assert ("US", "USA", "name") in got
+    assert ("Kenyan", "KEN", "demonym") in got
+    assert ("Mogadishu", "SOM", "capital") in got  # a capital as the government
+    assert ("Republic of Korea", "KOR", "name") in got
+    assert ("North Korea", "PRK", "name") in got
+    places = [(m.text, m.id) for m in mentions(doc, "place")]
+    assert ("Nairobi", "KEN") in places  # "in Nairobi": a place, with its country
+
+
+def test_places_that_contain_country_words_are_not_countries(nlp: Any) -> None:
+    doc = run(nlp, "Ships crossed the South China Sea toward the Korean Peninsula.")
+    assert not mentions(doc, "country")
+
+
+def test_registry_bodies_and_national_bodies_in_context(nlp: Any) -> None:
+    doc = run(nlp, "Kenya hosted the talks. The National Assembly approved a loan from the African Development "
+                   "Bank, and Ghana's Parliament and the UN Security Council welcomed it.")
+    ids = [m.id for m in mentions(doc, "body")]
+    assert "NA_KEN" in ids  # the document is about Kenya
+    assert "AFDB" in ids and "UNSC" in ids
+    assert "PARL_GHA" in ids  # the country named next to a generic body wins over the focus
+
+
+def test_titles_are_split_off_names(nlp: Any) -> None:
+    doc = run(nlp, "Foreign Minister Ahmed Nur met his Russian counterpart Sergei Lavrov. "
+                   "Prime Minister Modi of India and President Joko Widodo of Indonesia spoke. "
+                   "U.S. Ambassador to Kenya Meg Whitman attended with Secretary Blinken.")
+    nur = person(doc, "Ahmed Nur")
+    assert nur.attrs["title"] == "Foreign Minister"
+    lavrov = person(doc, "Sergei Lavrov")
+    assert lavrov.attrs["org"] == "RUS"
+    assert person(doc, "Modi").attrs["org"] == "IND"
+    assert person(doc, "Joko Widodo").attrs["org"] == "IDN"
+    whitman = person(doc, "Meg Whitman")
+    assert whitman.attrs["org"] == "USA"  # "to Kenya" is where she serves, not her org
+    assert person(doc, "Blinken").attrs["title"] == "Secretary"
+    assert not any(m.kind == "body" and "Minister" in m.text for m in mentions(doc, "body"))
+
+
+def test_titles_with_bodies_and_cum(nlp: Any) -> None:
+    doc = run(nlp, "Chairman of the Lao People's Revolutionary Party cum President of Laos Bounmy Vang met "
+                   "General Secretary of the Communist Party of China Central Committee Li Wei.")
+    bounmy = person(doc, "Bounmy Vang")
+    assert bounmy.attrs["titles"][0][1] == "LPRP"
+    assert bounmy.attrs["titles"][1] == ("President", "LAO")
+    li = person(doc, "Li Wei")
+    assert li.attrs["org"] == "CPC"  # a party organ's title belongs to the party
+
+
+def test_apposition_title_with_an_org(nlp: Any) -> None:
+    doc = run(nlp, "Anna Berg, Deputy Director for Africa at Sweden's Ministry for Foreign Affairs, said so.")
+    berg = person(doc, "Anna Berg")
+    assert berg.attrs["title"] == "Deputy Director for Africa"
+    assert berg.attrs["org"] == "MOFA_SWE"
+
+
+def test_people_registry_fullest_name_and_aliases(nlp: Any) -> None:
+    doc = run(nlp, "Kenyan President William Samoei Ruto arrived on Monday. Ruto met traders. "
+                   "Later, Mr. Ruto thanked the hosts.")
+    assert "William Samoei Ruto" in doc.people
+    ruto = doc.people["William Samoei Ruto"]
+    assert ("President", "KEN") in ruto.titles
+    assert "Ruto" in ruto.aliases
+    assert {m.id for m in mentions(doc, "person")} == {"William Samoei Ruto"}
+
+
+def test_folded_names_and_transcript_speakers(nlp: Any) -> None:
+    doc = run(nlp, "Remarks by President Biden and President Tô Lâm of Vietnam\n"
+                   "PRESIDENT LÂM: Thank you.\nPRESIDENT BIDEN: Thank you all.")
+    assert "To Lam" in doc.people
+    speakers = [m for m in mentions(doc, "person") if m.attrs.get("speaker")]
+    assert [m.id for m in speakers] == ["To Lam", "Biden"]
+
+
+def test_lone_capitalised_words_are_not_people(nlp: Any) -> None:
+    doc = run(nlp, "(Laughter.) Thank you.")
+    assert not mentions(doc, "person")
+
+
+def test_focus_and_the_country(nlp: Any) -> None:
+    doc = run(nlp, "Mauritius signed deals with India. Mauritius also joined the fund. "
+                   "The island nation has 1.3 million people.")
+    assert doc.focus == "MUS"
+    coref = [m for m in mentions(doc, "country") if m.label == "coref"]
+    assert [(m.text, m.id) for m in coref] == [("The island nation", "MUS")]
+
+
+def test_the_two_countries(nlp: Any) -> None:
+    doc = run(nlp, "Egypt and Japan held talks in Cairo. The two countries agreed to expand trade. "
+                   "Both sides will meet again.")
+    pairs = mentions(doc, "pair")
+    assert [sorted(m.attrs["ids"]) for m in pairs] == [["EGY", "JPN"], ["EGY", "JPN"]]
+
+
+def test_pronoun_and_counterpart_coref(nlp: Any) -> None:
+    doc = run(nlp, "Foreign Minister Hakan Fidan met Sergei Lavrov in Ankara. He said the talks went well. "
+                   "Fidan thanked his counterpart.")
+    he = [m for m in mentions(doc, "person") if m.text == "He"]
+    assert he and he[0].id == "Hakan Fidan" and he[0].label == "coref"
+    counterpart = [m for m in mentions(doc, "person") if m.text == "his counterpart"]
+    assert counterpart and counterpart[0].id == "Sergei Lavrov"
+
+
+def test_numbers_and_dates(nlp: Any) -> None:
+    doc = run(nlp, "The country has ties with 193 countries, sends 15 billion USD home and hosts nearly 50 "
+                   "missions since March 2021.")
+    values = {m.text: m.attrs for m in mentions(doc, "number")}
+    assert values["193"]["value"] == 193 and values["193"]["noun"] == "country"
+    money = next(a for t, a in values.items() if "15 billion" in t)
+    assert money["value"] == 15_000_000_000 and money["unit"] == "USD"
+    assert any(a["value"] == 50 and a["qualifier"] == "nearly" for a in values.values())
+    dates = mentions(doc, "date")
+    assert dates and "value" in dates[0].attrs
+
+
+@pytest.mark.parametrize("text, after, value, unit, qualifier", [
+    ("1,100", "", 1100, None, "exact"),
+    ("6 million", "", 6_000_000, None, "exact"),
+    ("1.729 billion", "USD", 1_729_000_000, "USD", "exact"),
+    ("$15 billion", "", 15_000_000_000, "USD", "exact"),
+    ("nearly 50", "", 50, None, "nearly"),
+    ("more than 1,000", "", 1000, None, "over"),
+    ("200th", "", 200, "ordinal", "exact"),
+    ("30 percent", "", 30, "percent", "exact"),
+    ("twenty-five", "", 25, None, "exact"),
+])
+def test_number_parsing(text: str, after: str, value: float, unit: str | None, qualifier: str) -> None:
+    q = parse(text, after)
+    assert q is not None
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_offsets_point_into_the_original_text(nlp: Any) -> None:
+    text = "Title line\n\n  Vietnam and Kenya signed.\nPresident William Ruto spoke."
+    doc = run(nlp, text)
+    for sentence in doc.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        for m in sentence.mentions:
+            assert text[m.start:m.end] == m.text
