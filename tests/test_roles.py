@@ -244,3 +244,35 @@ def test_subjects_plurals_starts_and_meetings(nlp: Any, text: str, expected: set
 )
 def test_sought_blocked_or_partial_roles_are_no_roles(nlp: Any, text: str) -> None:
     assert _roles(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ECOWAS suspended Niger in August 2023.", {("NER", "ECOWAS", "member", None, "2023-08")}),
+        ("The African Union readmitted Morocco in January 2017.", {("MAR", "AU", "member", "2017-01", None)}),
+        (
+            "The leaders met at the invitation of the German G7 Presidency.",
+            {("DEU", "G7", "president", None, None)},
+        ),
+        ("Italy's G7 presidency ends in December.", {("ITA", "G7", "president", None, "2024-12")}),
+        ("The current ASEAN chair, Laos, hosted the meeting.", {("LAO", "ASEAN", "chair", None, None)}),
+    ],
+)
+def test_bodies_acting_demonyms_and_endings(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia welcomed a new fund hosted by the World Bank.",
+        "Italy joined the United States and EU-led rail consortium.",
+        "Australia agreed to join NATO's new training initiative as a partner.",
+        "The decision by the United States to reverse its withdrawal from the WHO was welcomed.",
+        "We met today at the invitation of the G7 Presidency.",
+        "President Biden met World Bank President Ajay Banga.",
+    ],
+)
+def test_modifiers_reversals_and_titles_are_no_roles(nlp: Any, text: str) -> None:
+    assert _roles(nlp, text) == set()

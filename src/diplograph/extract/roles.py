@@ -278,7 +278,8 @@ _TAKING = re.compile(
 _HEDGE = re.compile(
     r"(?i)\b(?:not|never|no\s+longer|n't|bids?|candidacy|candidature|candidate|application|appl(?:y|ies|ied|ying)"
     r"|aspir\w*|seek\w*|sought|block\w*|veto\w*|oppos\w*|reject\w*|hop(?:e|es|ed|ing)|wish\w*|want\w*"
-    r"|fail(?:s|ed|ing)?|lost|los(?:e|es|ing)|den(?:y|ies|ied)|refus\w*|instead\s+of)\b[^,;:]{0,40}$"
+    r"|fail(?:s|ed|ing)?|lost|los(?:e|es|ing)|den(?:y|ies|ied)|refus\w*|instead\s+of|revers\w*|rescind\w*"
+    r"|undo\w*|undid|cancel\w*)\b[^,;:]{0,40}$"
 )
 _ENDS_AFTER = re.compile(
     r"(?i)\s*(?:\w+\s+){0,2}(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\b"
@@ -343,7 +344,8 @@ def _body_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, di
     def build(aliases: list[str], flags: int) -> re.Pattern[str] | None:
         if not aliases:
             return None
-        return re.compile(rf"(?<![\w-])(?:{_trie_regex(aliases)})(?!\w)", flags)
+        # Not "EU-led": a name glued to a word by a hyphen is a modifier.
+        return re.compile(rf"(?<![\w-])(?:{_trie_regex(aliases)})(?!\w|-\w)", flags)
 
     return build(exact, 0), build([a.casefold() for a in loose], re.IGNORECASE), lookup
 
@@ -683,31 +685,28 @@ def _appositive_actor(sentence: Sentence, body: _Span, trig: _Trigger, countries
     """The country in apposition to a role: "Turkiye, a NATO member," and "NATO member Turkiye"."""
     text = sentence.text
     before = text[: body.start]
-    m = re.search(r",\s*(?:an?|the)\s+(?:fellow\s+|founding\s+|key\s+)?$", before)
+    m = re.search(r",\s*(?:an?|the)\s+(?:fellow\s+|founding\s+|key\s+|current\s+|incoming\s+)?$", before)
     if m:
         for span in countries:
             if span.end <= m.start() and re.fullmatch(r"\s*", text[span.end : m.start()]):
                 return span.id
-    after = text[trig.end :]
-    for span in countries:
+    for span in countries:  # "NATO member Turkiye", "the current ASEAN chair, Laos,"
         if span.start >= trig.end and re.fullmatch(
-            r"(?:\s+states?|\s+countr(?:y|ies))?\s*", text[trig.end : span.start]
+            r"(?:\s+states?|\s+countr(?:y|ies))?\s*,?\s*(?:the\s+)?", text[trig.end : span.start]
         ):
             return span.id
-        if span.start > trig.end + len(after):
-            break
     return None
 
 
 def _hosted_by(sentence: Sentence, trig: _Trigger, countries: list[_Span]) -> str | None:
+    """The host in "APEC 2017, hosted by Vietnam"."""
     text = sentence.text
     m = re.match(r"\s+by\s+", text[trig.end :])
     if not m:
         return None
+    after = trig.end + m.end()
     for span in countries:
-        if span.start == trig.end + m.end() or re.fullmatch(
-            r"\s*(?:the\s+)?", text[trig.end + m.end() : span.start]
-        ):
+        if span.start >= after and re.fullmatch(r"(?:the\s+)?", text[after : span.start]):
             return span.id
     return None
 
@@ -732,7 +731,10 @@ def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countrie
     objects = [
         c
         for c in countries
-        if trig.end <= c.start and c.end <= body.start and trig.cls in (_LEAVE, _JOIN, _ELECT)
+        if trig.end <= c.start
+        and c.end <= body.start
+        and trig.cls in (_LEAVE, _JOIN, _ELECT)
+        and re.match(r"\s+(?:from|to|into|as)\b", text[c.end :])
     ]
     for other in sorted(bodies + objects, key=lambda b: -b.start):
         if trig.end <= other.start and other.end <= body.start:
@@ -857,7 +859,7 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, state: _DocState)
     countries = _country_spans(sentence)
     triggers = _triggers(sentence.text)
     out: list[tuple[Fact, bool]] = []
-    if bodies and triggers:
+    if bodies:
         for index, body in enumerate(bodies):
             out.extend(_body_facts(doc, sentence, state, index, bodies, countries, triggers))
     # Remember what later sentences may refer back to.
@@ -883,7 +885,7 @@ def _body_facts(
     body = bodies[index]
     link = _governing_trigger(text, body, bodies, triggers, countries)
     if link is None:
-        return []
+        return _body_acts(doc, sentence, body, countries)
     trig, after = link
     role = _role_for(trig.cls, body.id, trig.text)
     lead_end = min(trig.start, body.start)
@@ -937,6 +939,50 @@ def _body_facts(
             )
             out.append((fact, relative))
     return out
+
+
+# A body acting on a country: "ECOWAS suspended Niger", "the AU readmitted Morocco in 2017".
+_BODY_ACTS = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|formally\s+|officially\s+|unanimously\s+)*"
+    r"(suspended|expelled|(?:re)?admitted|reinstated)\s+(?:the\s+)?$"
+)
+
+
+def _body_acts(
+    doc: AnalyzedDocument, sentence: Sentence, body: _Span, countries: list[_Span]
+) -> list[tuple[Fact, bool]]:
+    """Membership facts of a country a body suspends, expels or admits."""
+    text = sentence.text
+    for span in countries:
+        if span.start < body.end:
+            continue
+        m = _BODY_ACTS.fullmatch(text[body.end : span.start])
+        if not m or _is_international(body.id) is False:
+            return []
+        verb = m.group(1)
+        # "suspended Niger in July 2023", not "after the July 2023 coup"
+        window = re.match(r"\s+(?:in|on)\s+[^;]{0,20}", text[span.end :])
+        terms = _terms(window.group(0), doc.published) if window else []
+        dated = [(a, b, rel) for a, b, rel in terms if a and a == b]
+        when = dated[0][0] if dated else None
+        fields: dict[str, str | None]
+        if verb in ("suspended", "expelled"):
+            fields = {"start": None, "end": when, "status": "suspended" if verb == "suspended" else "left"}
+        else:
+            fields = {"start": when, "end": None}
+        fact = make_fact(
+            doc,
+            sentence,
+            "role",
+            EXTRACTOR,
+            confidence=0.6,
+            actor=span.id,
+            body=body.id,
+            role="member",
+            **fields,
+        )
+        return [(fact, bool(dated and dated[0][2]))]
+    return []
 
 
 _MEETING_NAME = re.compile(r"\b(?:Summit|Meeting)\b")
@@ -1032,6 +1078,15 @@ def _names_the_body(text: str, body: _Span, role: str) -> bool:
     Regional Forum"): a role in that is not a role in the body. Hosting or chairing a body's
     summit or meeting is still the body's."""
     after = text[body.end :]
+    if re.match(r"(?:'s|’s)\s", after):  # "NATO's new initiative", but "NATO's 31st member"
+        return bool(
+            _ROLE_NOUN_AFTER.match(after)
+            or re.match(
+                r"(?:'s|’s)\s+(?:\w+\s+)?(?:session|term|summit|meeting|general\s+assembly)\b",
+                after,
+                re.IGNORECASE,
+            )
+        )
     lower = re.match(r"\s+([a-z][\w'’-]*)", after)
     if lower and role != "contributor":  # "UN peacekeeping force" is still peacekeeping
         return lower.group(1) not in _PART_WORDS
