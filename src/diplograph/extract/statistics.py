@@ -129,6 +129,9 @@ def _numbers(text: str, skip: list[tuple[int, int]]) -> list[_Number]:
         prev = re.search(r"([A-Z][\w.]*)\s+$", text[max(0, start - 30):start])
         if prev and not m["cur"] and start - len(prev.group(0)) > 0 and prev.group(1) not in _OK_CAP_BEFORE:
             continue
+        if (not words and not m["cur"] and not m["scale"] and not m["unit"] and re.fullmatch(r"\d{4}", raw)
+                and 1800 <= value <= 2100):
+            continue  # "FY 2022 funds": a year the date finder let pass, not a count
         if m["scale"]:
             value *= _SCALES[m["scale"].lower()]
         unit = None
@@ -197,6 +200,8 @@ def _a(pattern: str) -> re.Pattern[str]:
 
 
 _CSP = r"comprehensive strategic partner(?:s|ships?)"
+_ABROAD = re.compile(r"\b(?:overseas|abroad|diaspora|expatriates?|worldwide|around the world|across [\w\s]{0,25}"
+                     r"countries|living in|residing in|emigrants?|-strong)\b|-strong", re.IGNORECASE)
 _RULES: list[_Rule] = [
     # partnership tiers
     _Rule("strategic_and_comprehensive_partners",
@@ -240,15 +245,17 @@ _RULES: list[_Rule] = [
           re.compile(r"\b(?:people['’]s organi[sz]ations|mass organi[sz]ations|fatherland front|friendship organi[sz]ations|"
                      r"people-to-people|non-governmental)\b", re.I)),
     # the diaspora
-    _Rule("overseas_population", None, _a(r"(?:-strong\s+)?(?:[\w-]+\s+){0,2}?(?:community|diaspora|expatriates)\b"),
-          None, "persons"),
+    _Rule("overseas_population", None,
+          _a(r"(?:-strong\s+)?(?:[\w-]+\s+){0,2}?(?:community|diaspora|expatriates)(?![\w-])"
+             r"(?!\s+(?!(?:across|is|has|was|as|always|remains|lives)\b)[a-z]+s\b)"),
+          _ABROAD, "persons"),
     _Rule("overseas_population", _b(r"\b(?:community|diaspora)\s+of"), _a(r"(?:people|persons|nationals|citizens)?"),
-          None, "persons"),
+          _ABROAD, "persons"),
     _Rule("overseas_population", None, _a(r"(?:[\w-]+\s+){0,2}?(?:people|nationals|citizens)\s+(?:living|residing|working)\s+(?:abroad|overseas)"),
           None, "persons"),
     _Rule("overseas_countries",
           _b(r"\b(?:community|diaspora|living|residing|resides?|lives?|expatriates)\b[^.;]{0,50}?\b(?:across|in)"),
-          _a(_PLACES)),
+          _a(_PLACES), _ABROAD),
     _Rule("overseas_investment_usd", _b(r"\binvested"), None,
           re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), "USD", True),
     _Rule("overseas_investment_projects", _b(r"\binvested(?:[^.;]|\.\d){0,40}\bin"), _a(r"(?:[\w-]+\s+){0,1}?projects"),
@@ -342,14 +349,33 @@ def _subtree(tokens: tuple[Token, ...], root: int) -> tuple[int, int]:
     return toks[0].start, toks[-1].end
 
 
-def _mention_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, focus: str | None) -> str | None:
-    """The first actor named within document offsets [start, end).
+def _buried(sentence: Sentence, root: int | None, mention: Mention) -> bool:
+    """True when a mention hangs off the subject through a preposition other than "of"
+    ("canines in Mexico", "a deal with India"): it is not the subject's actor."""
+    if root is None or not sentence.tokens:
+        return False
+    tok = next((t for t in sentence.tokens if t.start <= mention.start < t.end), None)
+    steps = 0
+    while tok is not None and tok.i != root and steps < 12:
+        if tok.dep == "prep" and tok.text.lower() != "of":
+            return True
+        if tok.head == tok.i:
+            break
+        tok = sentence.tokens[tok.head]
+        steps += 1
+    return False
+
+
+def _mention_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, focus: str | None,
+                root: int | None = None) -> str | None:
+    """The first actor named within document offsets [start, end) (the subtree of token ``root``).
 
     A country or body; a person stands for the country of their office
     ("President Trump signed ..."); a company named after its country
     ("Vietnam Airlines", "Vietnamese companies") for that country.
     """
-    inside = [m for m in _actor_mentions(sentence) if start <= m.start and m.end <= end]
+    inside = [m for m in _actor_mentions(sentence)
+              if start <= m.start and m.end <= end and not _buried(sentence, root, m)]
     if inside:
         return str(inside[0].id)
     text = sentence.text[start - sentence.start:end - sentence.start].strip()
@@ -357,7 +383,7 @@ def _mention_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     if body:
         return body
     for m in sentence.mentions:
-        if m.kind == "person" and start <= m.start and m.end <= end:
+        if m.kind == "person" and start <= m.start and m.end <= end and not _buried(sentence, root, m):
             org = _person_country(doc, m)
             if org:
                 return org
@@ -391,7 +417,8 @@ _JOINT = ""  # several actors share the subject: no single subject for the count
 _NOBODY = "-"  # the clause has a subject, and it names no actor
 
 
-def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focus: str | None) -> str | None:
+def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focus: str | None,
+                       pronoun_focus: bool = True) -> str | None:
     """The actor of the clause around document offset ``pos``: its subject, or a possessor on the way."""
     tokens = sentence.tokens
     if not tokens:
@@ -401,10 +428,13 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
         return None
     seen: set[int] = set()
     tok = here
+    crossed = False  # the path went through a preposition other than "of" ("response ... with $23 million")
     for _ in range(12):
         if tok.i in seen:
             break
         seen.add(tok.i)
+        if tok.dep == "prep" and tok.text.lower() != "of":
+            crossed = True
         nobody = False
         for child in tokens:
             if child.head != tok.i or child.i == tok.i:
@@ -417,6 +447,8 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                         named = [m for m in _actor_mentions(sentence) if m.start <= obj.start < m.end]
                         if named:
                             return str(named[0].id)
+            if child.dep == "poss" and (crossed or tok.pos not in ("NOUN", "PROPN")):
+                continue
             if child.dep in ("poss", "nsubj", "nsubjpass"):
                 if child.text.lower() in _RELATIVE:
                     continue  # "aircraft which is worth $8 billion": the antecedent's clause decides
@@ -424,14 +456,15 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                 named = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
                 if child.dep != "poss" and len(named) > 1:
                     return _JOINT  # "India and Mauritius signed eight agreements": a joint act, not a count of one
-                actor = _mention_in(doc, sentence, start, end, focus)
+                actor = _mention_in(doc, sentence, start, end, focus, child.i)
                 if actor:
                     return actor
                 said = sentence.text[start - sentence.start:end - sentence.start].strip()
                 if child.dep != "poss" and said.lower() in ("it", "they"):
                     # "Russia said it had expelled ...": the actor named before the pronoun;
                     # "they" with none is usually both sides of a meeting: nobody in particular
-                    return _first_actor_before(sentence, start, None) or (focus if said.lower() == "it" else _NOBODY)
+                    return _first_actor_before(sentence, start, None) or (
+                        focus if said.lower() == "it" and pronoun_focus else _NOBODY)
                 if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(said):
                     return focus
                 if child.dep != "poss":
@@ -486,9 +519,10 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
             named = [x for x in _actor_mentions(sentence) if x.start <= at < x.end and x.kind == "country"]
             if named:
                 return str(named[0].id)
-    actor = _syntactic_subject(doc, sentence, pos, focus)
-    if actor == _JOINT or (actor == _NOBODY and rule is None):
-        return None  # "other": only an actor the sentence names
+    # "other" claims need an actor the clause itself names: no guessing from pronouns or position
+    actor = _syntactic_subject(doc, sentence, pos, focus, pronoun_focus=rule is not None)
+    if actor == _JOINT or (rule is None and actor in (None, _NOBODY)):
+        return None
     nobody = actor == _NOBODY  # "The bloc has FTAs with 70 countries": not the focus country's count
     if actor in (None, _NOBODY):
         actor = _first_actor_before(sentence, pos, focus)
@@ -639,6 +673,10 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
     return out
 
 
+_TARGET_BEFORE = re.compile(r"\b(?:goals?|targets?|aims?|ambitions?|aspirations?|vision)\b[^.;]{0,50}$", re.I)
+_TARGET_AFTER = re.compile(r"^[^.;]{0,60}\bby\s+(?:the\s+end\s+of\s+)?20\d\d\b")
+
+
 def _counts_plural_noun(sentence: Sentence, number: _Number) -> bool:
     """The number modifies a plural noun ("release 40 fishermen"), by the parse."""
     pos = sentence.start + number.start
@@ -654,6 +692,8 @@ def _other_label(bare: str, before: str, after: str, number: _Number, previous_o
                  plural_noun: bool = False) -> str | None:
     """A label for a clearly transactional count or amount, else None (not a statistic)."""
     recent = bare[-70:]
+    if _TARGET_BEFORE.search(recent) or _TARGET_AFTER.match(after):
+        return None  # a goal ("India's goal of achieving 500 GW by 2030"), not a count
     if number.unit == "percent":
         if _PERCENT_CUE.search(after[:60]) or _PERCENT_CUE.search(recent) or re.match(
                 r"^\s*of\s+(?:goods|products|imports|exports|trade|lines)", after):
