@@ -597,16 +597,25 @@ def _as_of(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
     return doc.published
 
 
+_LABEL_STOP = {"the", "a", "an", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "from", "its", "their"}
+
+
 def _label(before: str, after: str, number: _Number) -> str:
-    """A short description: the cue word and what is counted ("purchase aircraft")."""
-    cue = _ACTION.findall(before[-60:])
-    noun = re.split(r"[,;:().]|\b(?:that|which|who|and|from|with|to|for|in|on|at|by|worth|valued|including|plus)\b",
+    """A short description: the cue word and what follows the number ("purchase aircraft from Boeing")."""
+    cues = _ACTION.findall(before[-60:])
+    cue = cues[-1].lower() if cues else ""
+    tail = re.split(r"[,;:()\u2013\u2014]|(?<![A-Z])\.(?!\d)|\b(?:that|which|who|whose|while|including|plus)\b",
                     after, 1)[0]
-    words = noun.split()[:6]
+    words = tail.replace("-strong", "").split()[:7]
+    while words and words[-1].lower() in _LABEL_STOP:
+        words.pop()
+    while words and words[0].lower() in _LABEL_STOP and len(words) > 1:
+        words.pop(0)
     if not words:
         words = re.sub(r"[^\w\s'’-]", " ", before).split()[-4:]
-    parts = ([cue[-1].lower()] if cue and cue[-1].lower() not in (w.lower() for w in words) else []) + words
-    return " ".join(parts).strip() or (number.unit or "count")
+    if cue and words and words[0].lower() == cue:
+        cue = ""
+    return " ".join([cue, *words]).strip() or (number.unit or "count")
 
 
 def _skip_spans(sentence: Sentence, ref: str | None) -> list[tuple[int, int]]:
