@@ -65,6 +65,8 @@ def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
     "India and Japan attended the Partnership for Global Infrastructure and Investment summit.",
     "South Korea's strategic partnership plans were discussed in parliament.",
     "Egypt and Sudan joined the Strategic Partnership Forum with Russia.",
+    "Iran's growing defense partnership with Russia worries its neighbours.",
+    "Japan and Kenya launched a global partnership to fight malaria.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

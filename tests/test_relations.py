@@ -59,6 +59,8 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
     "ECOWAS urged Niger to restore relations with Benin.",
     "Egypt expelled the Turkish ambassador in 2013.",
     "The ministers discussed bilateral relations and trade.",
+    "Israel hopes Saudi Arabia will eventually agree to a normalization of relations.",
+    "Ethiopia said it would restore diplomatic ties with Eritrea only after a border deal.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

@@ -125,12 +125,19 @@ def principal_pair(doc: AnalyzedDocument) -> tuple[str, str] | None:
     crisis) is rarely joined to the focus that way.
     """
     counts, joins = _doc_country_stats(doc)
-    first = doc.focus if is_country_id(doc.focus) else (counts.most_common(1)[0][0] if counts else None)
+    # The title (first line) says whom the document is about: two countries there are the pair.
+    title = list(dict.fromkeys(cid for _, _, cid in sentence_countries(doc.sentences[0]))) if doc.sentences else []
+    if len(title) == 2:
+        return title[0], title[1]
+    if len(title) == 1:
+        first: str | None = title[0]
+    else:
+        first = doc.focus if is_country_id(doc.focus) else (counts.most_common(1)[0][0] if counts else None)
     if not first:
         return None
     scores = sorted(((3 * joins[frozenset((first, cid))] + n, cid) for cid, n in counts.items() if cid != first),
                     reverse=True)
-    if not scores or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
         return None  # no clear second side
     return first, scores[0][1]
 

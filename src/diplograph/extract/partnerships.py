@@ -59,8 +59,7 @@ _UPGRADE = re.compile(
     r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
     re.I)
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
-_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides|ties|relations)\b",
-                            re.I)
+_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
@@ -139,9 +138,25 @@ def _level(text: str, end: int, title_case: bool) -> tuple[str, int] | None:
         words.pop()
     if not words:
         return None
+    if all(vocab for _, _, vocab in words) and not _is_framework_level([w for w, _, _ in words], title_case):
+        return None
     start = words[-1][1]
     level = "_".join(w.replace("-", "_") for w, _, _ in reversed(words))
     return level, start
+
+
+# Tier words that make a framework of a partnership; "defense partnership" alone is a description.
+_CORE = frozenset({"comprehensive", "strategic", "global", "enhanced", "special", "privileged", "extensive",
+                   "all-round", "all-weather", "exclusive"})
+_SINGLE_LOWER = frozenset({"comprehensive", "strategic", "privileged", "extensive"})
+
+
+def _is_framework_level(words: list[str], title_case: bool) -> bool:
+    if words == ["defense", "major"] or words == ["defence", "major"]:
+        return True  # "Major Defense Partnership" (walked backwards)
+    if not _CORE.intersection(words):
+        return False
+    return len(words) > 1 or title_case or words[0] in _SINGLE_LOWER
 
 
 def _country_end(text: str, pos: int) -> int | None:

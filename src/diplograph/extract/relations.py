@@ -47,7 +47,8 @@ _TRIGGER = re.compile(r"relations|ties\b|relationship", re.I)
 _ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
-    r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied))\b", re.I)
+    r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied)|hop\w*|wish\w*"
+    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least|the)\s+)?"
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
@@ -103,8 +104,10 @@ def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, stat
     years = re.search(r"\b(\d{1,3})[- ]years?(?:\s+of|\s+old|\b)", around, re.I)
     dates = [(s, e, v) for s, e, v in sentence_dates(doc, sentence) if not (v.start and v.end and v.start != v.end)]
     if anniversary or years:
-        n = int((anniversary or years).group(1))  # type: ignore[union-attr]
-        ref = _nearest(dates, start, end)
+        hit = anniversary or years
+        n = int(hit.group(1))  # type: ignore[union-attr]
+        offset = max(0, start - 80)
+        ref = _nearest(dates, offset + hit.start(), offset + hit.end())  # type: ignore[union-attr]
         base = ref.value if ref and ref.value[:4].isdigit() else doc.published
         return _minus_years(base, n, keep_day=bool(anniversary and ref))
     if status == "active":
