@@ -52,6 +52,12 @@ from diplograph.timex import TimeValue, date_document, find, resolve
         ("three days ago", "2022-03-10", TimeValue("2022-03-07", "day")),
         ("this fall", "2023-09-11", TimeValue("2023", "year")),
         ("Friday", "2024-09-25", TimeValue("2024-09-20", "day")),  # a Wednesday: the Friday before
+        # a year-less date near the reference, on the side the clause's tense points to
+        ("on Dec 28", "2024-01-05", TimeValue("2023-12-28", "day")),
+        ("The tariff was imposed in August", "2025-06-15", TimeValue("2024-08", "month")),
+        ("They will meet in January", "2025-11-20", TimeValue("2026-01", "month")),
+        ("They looked forward to meeting at the June Summit", "2022-04-29", TimeValue("2022-06", "month")),
+        ("the dialogue held on April 11", "2022-05-24", TimeValue("2022-04-11", "day")),
         ("said on Friday", "2024-09-27", TimeValue("2024-09-27", "day")),
         ("will meet on Friday", "2024-09-25", TimeValue("2024-09-27", "day")),
         ("last Friday", "2024-09-27", TimeValue("2024-09-20", "day")),

@@ -200,7 +200,7 @@ def _h_numeric(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     return None
 
 
-def _year_for_month(ref: _Ref, rel: str | None, month: int) -> int | None:
+def _year_for_month(ref: _Ref, rel: str | None, month: int, before: str = "") -> int | None:
     """The year of a month stated without one: the reference's, moved by last/next."""
     if ref.year is None:
         return None
@@ -210,14 +210,44 @@ def _year_for_month(ref: _Ref, rel: str | None, month: int) -> int | None:
         return year - 1 if month >= ref.month else year
     if rel in ("next", "coming") and ref.month is not None:
         return year + 1 if month <= ref.month else year
-    return year
+    if rel == "this":
+        return year
+    return _nearest_year(ref, month, None, before)
+
+
+_PAST_BEFORE = re.compile(r"\b(?:was|were|had|did|held|met|signed|took|visited|said|told|announced|agreed|"
+                          r"since|last|ago|earlier|previously|\w{3,}ed)\b[^.;]{0,60}$", re.IGNORECASE)
+_FORWARD_BEFORE = re.compile(r"\b(?:looks?|looked|looking) forward\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _nearest_year(ref: _Ref, month: int, day: int | None, before: str) -> int | None:
+    """The year of a date written without one ("Dec 28", "in August"), seen from the reference date.
+
+    Near the reference either way; a date that would fall months after the
+    reference is last year's when the clause speaks of the past ("imposed ...
+    in August"), and one months before it is next year's when the clause looks
+    ahead ("will meet in January").
+    """
+    if ref.year is None or ref.month is None:
+        return ref.year
+    ref_day = ref.day or 15
+    here = (ref.month, ref_day)
+    when = (month, day or 15)
+    future = bool(_FUTURE_BEFORE.search(before) or _FORWARD_BEFORE.search(before))
+    past = not future and bool(_PAST_BEFORE.search(before))
+    months_ahead = (month - ref.month) + ((day or 15) - ref_day) / 31
+    if months_ahead > 6 or (past and when > here and months_ahead > 0.5):
+        return ref.year - 1
+    if (future and when < here and months_ahead < -0.5) or (not past and months_ahead < -9):
+        return ref.year + 1  # news looks back more than ahead: only a clear future or a far date moves on
+    return ref.year
 
 
 def _h_month_day(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     month = _MONTHS[m["mon"].rstrip(".").lower()]
     day = int(re.sub(r"\D", "", m["d1"]))
     day2 = int(re.sub(r"\D", "", m["d2"])) if m["d2"] else None
-    year = _clean_year(m["y"]) if m["y"] else ref.year
+    year = _clean_year(m["y"]) if m["y"] else _nearest_year(ref, month, day, before)
     if m["ly"] and ref.year is not None:
         year = ref.year + {"last": -1, "next": 1, "this": 0}[m["ly"].lower()]
     elif m["ly"]:
@@ -242,7 +272,7 @@ def _h_month(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     if m["ly"]:
         year = None if ref.year is None else ref.year + {"last": -1, "next": 1, "this": 0}[m["ly"].lower()]
     else:
-        year = _year_for_month(ref, rel, month)
+        year = _year_for_month(ref, rel, month, before)
     if rel and rel.lower() in ("last", "next", "past", "coming") and year is None:
         return None
     return TimeValue(_iso(year, month), "month")
