@@ -27,6 +27,7 @@ from diplograph.timex import TimeValue, date_document, find, resolve
         ("2021-30", None, TimeValue("2021", "year", "2021", "2030")),
         ("from 2010 to 2015", None, TimeValue("2010", "year", "2010", "2015")),
         ("early 2026", None, TimeValue("2026", "year")),
+        ("an early-2026 interview", "2026-01", TimeValue("2026-01", "month")),
         ("mid-2024", None, TimeValue("2024", "year")),
         ("by the end of 2025", None, TimeValue("2025-12", "month")),
         ("the first half of 2022", None, TimeValue("2022", "year")),

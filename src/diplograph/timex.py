@@ -293,6 +293,8 @@ def _h_year_part(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
         return TimeValue(_iso(int(m["y"]), 12), "month")  # "by the end of 2025": December
     if "beginning of" in phrase or "start of" in phrase:
         return TimeValue(_iso(int(m["y"]), 1), "month")
+    if phrase.startswith("early") and ref.year == int(m["y"]) and ref.month == 1:
+        return TimeValue(_iso(ref.year, 1), "month")  # "early 2026" seen from January 2026: this January
     return TimeValue(_iso(int(m["y"])), "year")
 
 
