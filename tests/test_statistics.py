@@ -27,6 +27,8 @@ def _stats(nlp: Any, text: str, published: str | None = "2025-06-15") -> set[tup
      {("IND", "diplomatic_relations", 193, "exact")}),
     ("Russia has strategic partnerships with 14 countries and comprehensive strategic partnerships with five.",
      {("RUS", "strategic_partners", 14, "exact"), ("RUS", "comprehensive_strategic_partners", 5, "exact")}),
+    ("Australia now has 14 comprehensive strategic partnerships and 9 strategic partnerships.",
+     {("AUS", "comprehensive_strategic_partners", 14, "exact"), ("AUS", "strategic_partners", 9, "exact")}),
     ("Indonesia holds strategic or comprehensive partnerships with 25 nations.",
      {("IDN", "strategic_and_comprehensive_partners", 25, "exact")}),
     ("Japan is a member of over 100 international organizations.", {("JPN", "org_memberships", 100, "over")}),

@@ -205,16 +205,17 @@ _ABROAD = re.compile(r"\b(?:overseas|abroad|diaspora|expatriates?|worldwide|arou
 _RULES: list[_Rule] = [
     # partnership tiers
     _Rule("strategic_and_comprehensive_partners",
-          _b(r"(?:strategic|comprehensive)[\w\s,-]{0,40}?\b(?:and|or|and/or)\b[\w\s-]{0,40}?partnerships?\s+(?:frameworks?\s+)?with"),
+          _b(r"(?:strategic|comprehensive)(?:(?!partner)[a-z\s,-]){0,40}?\b(?:and|or|and/or)\b[a-z\s-]{0,40}?"
+             r"partnerships?\s+(?:frameworks?\s+)?with"),
           None),
     _Rule("strategic_and_comprehensive_partners", None,
-          _a(r"(?:strategic|comprehensive)[\w\s-]{0,30}?\b(?:and|or)\b[\w\s-]{0,30}?partners\b")),
+          _a(r"(?:strategic|comprehensive)(?:(?!partner)[a-z\s-]){0,30}?\b(?:and|or)\b[a-z\s-]{0,30}?partner(?:s|ships)\b")),
     _Rule("comprehensive_strategic_partners", _b(r"comprehensive strategic partnerships?\s+with"), None),
     _Rule("comprehensive_strategic_partners", None, _a(_CSP + r"\b")),
     _Rule("strategic_partners", _b(r"(?<!comprehensive )strategic partnerships?\s+with"), None),
-    _Rule("strategic_partners", None, _a(r"strategic partners?\b")),
+    _Rule("strategic_partners", None, _a(r"strategic partner(?:s|ships?)?\b")),
     _Rule("comprehensive_partners", _b(r"comprehensive partnerships?\s+with"), None),
-    _Rule("comprehensive_partners", None, _a(r"comprehensive partners?\b")),
+    _Rule("comprehensive_partners", None, _a(r"comprehensive partner(?:s|ships?)?\b")),
     # diplomatic relations
     _Rule("diplomatic_relations", _b(r"diplomatic (?:relations|ties)\s+with(?:\s+a total of)?"), None),
     _Rule("diplomatic_relations", None, _a(_PLACES + r"[^.;]{0,30}\bdiplomatic (?:relations|ties)\b"),
