@@ -37,14 +37,15 @@ _UNITS_WORDS = {
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                "eighty": 80, "ninety": 90}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
-           "hundred": 1e2}
+           "hundred": 1e2, "crore": 1e7, "lakh": 1e5}
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
             r"seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a(?=\s+(?:hundred|thousand|million|billion)))")
 _NUMBER = re.compile(
-    r"(?<![\w.,/\-+])(?P<cur>US\$|\$|USD\s?|€|£|¥|₹|EUR\s|Rs\.?\s?|INR\s|JPY\s|CNY\s|RMB\s)?"
+    r"(?<![\w.,/\-+])(?P<cur>US\$|\$|USD\s?|€|£|¥|₹|₩|₺|EUR\s|Rs\.?\s?|INR\s|JPY\s|CNY\s|RMB\s|KSh\s?|Ksh\s?|KES\s|"
+    r"EGP\s|E£\s?|TL\s|TRY\s|KRW\s|RUB\s|MUR\s|NGN\s|₦|ZAR\s|R(?=\d))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_WORDNUM})\b)"
-    r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|hundred)\b|bn\b|mn\b))?"
+    r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|hundred|crore|lakh)\b|bn\b|mn\b))?"
     r"(?:[\s-]*(?P<unit>%|(?i:percent|per\s?cent)\b|USD\b|US\s+dollars\b|dollars\b|euros?\b|EUR\b|yen\b|"
     r"yuan\b|renminbi\b|rupees\b|pounds sterling\b|roubles\b|rubles\b|won\b|rand\b|naira\b|lira\b|dong\b|"
     r"Kenyan shillings\b|shillings\b|"
@@ -62,12 +63,14 @@ _UNIT_NAMES = {
     "rand": "ZAR", "naira": "NGN", "lira": "TRY", "dong": "VND", "kenyan shillings": "KES", "shillings": "KES",
 }
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "¥": "JPY",
-             "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY"}
-_MONEY = {"USD", "EUR", "GBP", "JPY", "INR", "CNY", "RUB", "KRW", "ZAR", "NGN", "TRY", "VND", "KES"}
+             "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+             "ksh": "KES", "kes": "KES", "egp": "EGP", "e£": "EGP", "tl": "TRY", "try": "TRY", "₺": "TRY",
+             "krw": "KRW", "₩": "KRW", "rub": "RUB", "mur": "MUR", "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r": "ZAR"}
+_MONEY = {"USD", "EUR", "GBP", "JPY", "INR", "CNY", "RUB", "KRW", "ZAR", "NGN", "TRY", "VND", "KES", "EGP", "MUR"}
 
 # After the number: things that make it a duration, an age, a time, an ordinal or a code.
 _NOT_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:st|nd|rd|th)\b|[\w]|:\d|[-\s]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+    r"^(?:\s*(?:st|nd|rd|th)\b|[\w]|[:+/×x]\d|[-\s]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
     r"centur(?:y|ies)|times|year-old|[ap]\.?m\.?\b|A\.?M\.?\b|P\.?M\.?\b|o'clock|GMT|UTC|EDT|EST|ICT)\b)",
     re.IGNORECASE,
 )
