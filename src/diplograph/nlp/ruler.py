@@ -94,6 +94,15 @@ def _patterns() -> list[tuple[str, str, str]]:
     return out
 
 
+def _iter_with(first: list[tuple[str, str, str]], extra: list[tuple[str, str, str]]):
+    """Iterate ``first``, then whatever was appended to ``extra`` meanwhile."""
+    yield from first
+    k = 0
+    while k < len(extra):
+        yield extra[k]
+        k += 1
+
+
 class RegistryRuler:
     """spaCy component: registry spans and title spans, longest match wins, set as doc.ents."""
 
@@ -108,7 +117,9 @@ class RegistryRuler:
         folded: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
         tokenizer = nlp.tokenizer
-        for text, label, kb in _patterns():
+        extra: list[tuple[str, str, str]] = []
+        patterns = _patterns()
+        for text, label, kb in _iter_with(patterns, extra):
             text = text.strip()
             if text.lower().startswith("the ") and label != "TITLE":
                 rest = text[4:]
@@ -119,6 +130,8 @@ class RegistryRuler:
                 continue
             key = f"{label}|{kb}"
             self.keys[vocab.strings.add(key)] = (label, kb)
+            if "'" in text:  # typographic apostrophes are common in copy: "People’s Republic of China"
+                extra.append((text.replace("'", "’"), label, kb))
             tokens = tokenizer(text)
             single = len(tokens) == 1 or any(c.isupper() for c in text[1:]) and len(tokens) <= 2 and " " not in text
             variants = {text, text.upper()} if single else {text}
