@@ -257,6 +257,10 @@ def test_sought_blocked_or_partial_roles_are_no_roles(nlp: Any, text: str) -> No
         ),
         ("Italy's G7 presidency ends in December.", {("ITA", "G7", "president", None, "2024-12")}),
         ("The current ASEAN chair, Laos, hosted the meeting.", {("LAO", "ASEAN", "chair", None, None)}),
+        (
+            "The Kenyan Defence Forces joined the African Union Mission in Somalia in 2012.",
+            {("KEN", "AMISOM", "contributor", "2012", None)},
+        ),
     ],
 )
 def test_bodies_acting_demonyms_and_endings(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:

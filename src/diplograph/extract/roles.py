@@ -753,12 +753,22 @@ def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countrie
     return all(w in _LINK_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)?|[\d,]+", w) for w in words)
 
 
+@lru_cache(maxsize=1024)
+def _is_mission(body_id: str) -> bool:
+    """A peace operation is contributed to, not joined: "troops joined the AU Mission in Somalia"."""
+    body = resolve.bodies().get(body_id)
+    name = " ".join((body.name, *body.aliases)) if body else body_id
+    return body_id == "UN_PKO" or bool(
+        re.search(r"(?i)peacekeeping|\bMission\b|Stabili[sz]ation Force|Standby Force", name)
+    )
+
+
 def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
     """The FACTS.md role a role word gives for a body (None: no role)."""
     body = resolve.bodies().get(body_id)
     name = " ".join((body.name, *body.aliases)) if body else body_id
     is_board = bool(re.search(r"\b(?:Board|Executive Council|Governing Body)\b", name))
-    if body_id == "UN_PKO" or "peacekeeping" in name.lower():
+    if _is_mission(body_id):
         return None if trig_cls in (_LEAVE, _PRES, _VP, _CHAIR, _HOST, "permanent") else "contributor"
     if trig_cls == _CONTRIB:
         return "contributor" if re.match(r"fund|contribut|donor", trig_text, re.IGNORECASE) else None
@@ -900,7 +910,7 @@ def _body_facts(
         return []
     if (
         role == "contributor"
-        and body.id != "UN_PKO"
+        and not _is_mission(body.id)
         and not re.fullmatch(
             r"\s+(?:\w+\s+){0,3}(?:to|for|towards)\s+(?:the\s+)?", text[trig.end : body.start]
         )
