@@ -18,9 +18,18 @@ works on those words, not on any document's phrasing:
 4. read the terms that follow the body ("for the 2020-2021 term", "twice in
    2010 and 2020", "since 2014", "in April 2021"): each term is its own fact.
 
-Precision first: a role word needs a country actor, plural "member states" and
-"permanent members" name no single actor, a one-off summit is an event, and
-"President <Name>" is a person's title, not a presidency.
+A body can also act on a country ("ECOWAS suspended Niger"). Hosting or
+chairing a body's meeting ("the 43rd ASEAN Summit") is a role in that body.
+Within a document, one fact per (actor, body, role, term): an undated mention
+of a role the document dates elsewhere merges into the dated one, and a date
+written out beats one read against the document's date ("this month").
+
+Precision first: a role word needs a country actor; plural "member states" and
+"permanent members" name no single actor; a role sought, blocked, denied or
+reversed ("Kenya's bid for a seat") is none; a body that only qualifies another
+name ("a NATO Global Partner", "the Security Council committee") is not the
+body; a treaty conference (COP27) is an event; and "President <Name>" or "met
+the President of the General Assembly" is a person's office, not a presidency.
 """
 
 from __future__ import annotations
