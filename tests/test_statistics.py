@@ -19,8 +19,8 @@ def _stats(nlp: Any, text: str, published: str | None = "2025-06-15") -> set[tup
 
 @pytest.mark.parametrize("text, expected", [
     # government statements and year-end reviews
-    ("Mexico has established diplomatic relations with 190 out of 193 UN member states, including "
-     "12 strategic partners (two comprehensive strategic partners) and 9 comprehensive partners.",
+    (("Mexico has established diplomatic relations with 190 out of 193 UN member states, including "
+      "12 strategic partners (two comprehensive strategic partners) and 9 comprehensive partners."),
      {("MEX", "diplomatic_relations", 190, "exact"), ("MEX", "strategic_partners", 12, "exact"),
       ("MEX", "comprehensive_strategic_partners", 2, "exact"), ("MEX", "comprehensive_partners", 9, "exact")}),
     ("India now has diplomatic relations with 193 countries, the minister said on Tuesday.",

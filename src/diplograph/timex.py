@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from collections import Counter
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal
 
 Precision = Literal["year", "month", "day"]
 
-__all__ = ["TimeValue", "resolve", "find", "date_document"]
+__all__ = ["TimeValue", "date_document", "find", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -525,8 +526,7 @@ def resolve(text: str, ref: str | None = None) -> TimeValue | None:
     """One time expression resolved against ``ref`` (the document's date, any precision)."""
     found = find(text, ref)
     if found:
-        start, end, value = max(found, key=lambda f: (f[1] - f[0], -f[0]))
-        return value
+        return max(found, key=lambda f: (f[1] - f[0], -f[0]))[2]
     return _dateparser_fallback(text, ref)
 
 

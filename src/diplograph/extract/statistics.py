@@ -154,17 +154,17 @@ _OK_CAP_BEFORE = {"Over", "Nearly", "About", "Around", "Some", "Almost", "Approx
 # ---------------------------------------------------------------- qualifiers and denominators
 
 _QUALIFIERS = [
-    (re.compile(r"\bat least\s+$", re.I), "at_least"),
-    (re.compile(r"\b(?:up to|as many as|as much as|less than|fewer than|under|below)\s+$", re.I), "up_to"),
-    (re.compile(r"\b(?:more than|over|above|in excess of|upwards? of|exceeding|beyond|the over)\s+$", re.I), "over"),
-    (re.compile(r"\b(?:nearly|almost|close to|just under|just shy of|nigh on)\s+$", re.I), "nearly"),
+    (re.compile(r"\bat least\s+$", re.IGNORECASE), "at_least"),
+    (re.compile(r"\b(?:up to|as many as|as much as|less than|fewer than|under|below)\s+$", re.IGNORECASE), "up_to"),
+    (re.compile(r"\b(?:more than|over|above|in excess of|upwards? of|exceeding|beyond|the over)\s+$", re.IGNORECASE), "over"),
+    (re.compile(r"\b(?:nearly|almost|close to|just under|just shy of|nigh on)\s+$", re.IGNORECASE), "nearly"),
     (re.compile(r"\b(?:about|around|approximately|approx\.|some|roughly|an estimated|estimated|circa|"
-                r"estimated (?:value|worth|total) of|an estimated (?:value|worth|total) of)\s+$", re.I), "about"),
+                r"estimated (?:value|worth|total) of|an estimated (?:value|worth|total) of)\s+$", re.IGNORECASE), "about"),
 ]
 _FILLER_BEFORE = re.compile(r"(?:\b(?:more than|at least|up to|as many as|as much as|less than|fewer than|"
                             r"over|above|nearly|almost|close to|about|around|approximately|some|roughly|"
                             r"an estimated|estimated|just under|an additional|additional|another|a total of|"
-                            r"total of|a further|further|the)\s+)+$", re.I)
+                            r"total of|a further|further|the)\s+)+$", re.IGNORECASE)
 
 
 def _qualifier(before: str) -> str:
@@ -222,7 +222,7 @@ _RULES: list[_Rule] = [
     # diplomatic relations
     _Rule("diplomatic_relations", _b(r"diplomatic (?:relations|ties)\s+with(?:\s+a total of)?"), None),
     _Rule("diplomatic_relations", None, _a(_PLACES + r"[^.;]{0,30}\bdiplomatic (?:relations|ties)\b"),
-          re.compile(r"\b(?:maintains|has|have|established|establishes)\b", re.I)),
+          re.compile(r"\b(?:maintains|has|have|established|establishes)\b", re.IGNORECASE)),
     # membership of organisations
     _Rule("org_memberships", _b(r"\b(?:a\s+)?member(?:\s+state)?\s+of"),
           _a(r"(?:[\w-]+\s+){0,3}?(?:organi[sz]ations|forums|fora|institutions|bodies|mechanisms|groupings)")),
@@ -238,16 +238,16 @@ _RULES: list[_Rule] = [
     _Rule("cooperation_agreements", None,
           _a(r"(?!(?:[\w-]+\s+){0,3}?free[- ]trade)(?:(?:bilateral|multilateral|international|cooperation|"
              r"multi-faced|multi-faceted|and|,|[\w-]+al)\s+){0,5}(?:cooperation\s+)?(?:agreements|treaties)\b"),
-          re.compile(r"\b(?:signed|joined|joins|inked|concluded|has|have|maintains|become|became)\b", re.I)),
+          re.compile(r"\b(?:signed|joined|joins|inked|concluded|has|have|maintains|become|became)\b", re.IGNORECASE)),
     # party, parliament and people's diplomacy
     _Rule("party_relation_countries", _b(r"\bparties\s+(?:across|in|from)"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|nations)")),
     _Rule("party_relations", None, _a(r"(?:political\s+|ruling\s+|[\w-]+\s+){0,2}?parties\b"),
-          re.compile(r"\b(?:relations|ties|links|cooperation|connections?)\b", re.I)),
+          re.compile(r"\b(?:relations|ties|links|cooperation|connections?)\b", re.IGNORECASE)),
     _Rule("parliament_relations", _b(r"\b(?:parliaments|legislatures|parliamentary bodies)\s+(?:of|in|from)"), None),
     _Rule("parliament_relations", None, _a(r"(?:[\w-]+\s+){0,2}?(?:parliaments|legislatures)\b")),
     _Rule("people_org_partners", None, _a(r"(?:international|foreign|overseas|global)\s+(?:partners|partner organi[sz]ations)\b"),
           re.compile(r"\b(?:people['’]s organi[sz]ations|mass organi[sz]ations|fatherland front|friendship organi[sz]ations|"
-                     r"people-to-people|non-governmental)\b", re.I)),
+                     r"people-to-people|non-governmental)\b", re.IGNORECASE)),
     # the diaspora
     _Rule("overseas_population", None,
           _a(r"(?:-strong\s+)?(?:[\w-]+\s+){0,2}?(?:community|diaspora|expatriates)(?![\w-])"
@@ -268,7 +268,7 @@ _RULES: list[_Rule] = [
     # peacekeeping
     _Rule("peacekeepers_deployed", None,
           _a(r"(?:[\w-]+\s+|and\s+){0,4}?(?:personnel|troops|officers|peacekeepers|soldiers|staff|blue helmets|engineers)\b"),
-          re.compile(r"peace-?keep", re.I), "persons"),
+          re.compile(r"peace-?keep", re.IGNORECASE), "persons"),
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
@@ -457,8 +457,8 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                 if child.text.lower() in _RELATIVE:
                     continue  # "aircraft which is worth $8 billion": the antecedent's clause decides
                 start, end = _subtree(tokens, child.i)
-                named = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
-                if child.dep != "poss" and len(named) > 1:
+                ids = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
+                if child.dep != "poss" and len(ids) > 1:
                     return _JOINT  # "India and Mauritius signed eight agreements": a joint act, not a count of one
                 actor = _mention_in(doc, sentence, start, end, focus, child.i)
                 if actor:
@@ -686,7 +686,7 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
     return out
 
 
-_TARGET_BEFORE = re.compile(r"\b(?:goals?|targets?|aims?|ambitions?|aspirations?|vision)\b[^.;]{0,50}$", re.I)
+_TARGET_BEFORE = re.compile(r"\b(?:goals?|targets?|aims?|ambitions?|aspirations?|vision)\b[^.;]{0,50}$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^[^.;]{0,60}\bby\s+(?:the\s+end\s+of\s+)?20\d\d\b")
 
 
@@ -728,7 +728,7 @@ def _other_label(bare: str, before: str, after: str, number: _Number, previous_o
 def _other_unit(number: _Number, after: str) -> str:
     if number.unit:
         return number.unit
-    if re.match(r"^\s*(?:[\w-]+\s+){0,2}?doses\b", after, re.I):
+    if re.match(r"^\s*(?:[\w-]+\s+){0,2}?doses\b", after, re.IGNORECASE):
         return "doses"
     head = re.split(r"[,;:()]|\b(?:that|which|who|from|with|to|for)\b", after, 1)[0]
     return "persons" if _PERSON_NOUN.search(head) else "count"
