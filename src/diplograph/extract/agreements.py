@@ -112,12 +112,14 @@ _MONTHS_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August
                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
                           r"|Thursday|Friday|Saturday|Sunday)\.?$")
 _LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
-              "under", "in", "on", "by", "with", "through", "today", "key", "new", "and"}
+              "under", "in", "on", "by", "with", "through", "today", "key", "new", "readout", "remarks",
+              "statement", "fact", "sheet"}
 _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
 _SIGN_VERB = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
     r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.I)
 _NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
+                            r"|\b(?:Emergency|Disaster)\s+Declaration\b|\bDeclaration\s+of\s+Independence\b|\bState\s+of\b"
                             r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.I)
 _PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
                      r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.I)
@@ -137,9 +139,15 @@ _INTERNATIONAL = re.compile(
     r"\b(?:Global|International|Regional|World|Economic|Trade|Investment|Pacific|Atlantic|Indo|Asia\w*|Africa\w*"
     r"|Europe\w*|Americas|Arctic|Climate|Security|Peace|Nuclear|Tax|Migration|Agreement|Treaty|Bilateral"
     r"|Multilateral|Strategic|Defen[cs]e|Maritime|Energy|Inclusive|Transatlantic|Mekong|Nile|Gulf|Sahel)\b")
-# Names that say only what kind of paper it is: they need named parties to be worth a fact.
-_GENERIC_NAME = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum of Understanding|MOU|MoU"
-                           r"|Agreement|Treaty|Framework)s?", re.I)
+# Names that say only what kind of paper it is ("Framework Agreement", "Joint Statement", "MOU"): they need
+# named parties to be worth a fact.
+_GENERIC_WORDS = frozenset({"joint", "framework", "agreement", "agreements", "statement", "statements", "memorandum",
+                            "of", "understanding", "mou", "mous", "treaty", "declaration", "communique", "communiqué",
+                            "accord", "protocol", "trade", "cooperation", "bilateral", "the", "new", "a", "an"})
+
+
+def _generic(name: str) -> bool:
+    return all(w in _GENERIC_WORDS for w in re.findall(r"[\w'’é]+", name.lower()))
 
 
 @dataclass
@@ -158,22 +166,29 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     if title_statement:
         facts.append(title_statement)
     for sentence in doc.sentences:
-        for found in _names(sentence.text):
-            if title_statement and sentence.index == title_statement.evidence.sentence \
-                    and found.kind == "joint_statement":
-                continue
+        # A headline is all capitals: its title-case spans are not names ("Readout of ... Declaration Launch").
+        title = _is_title(doc, sentence)
+        for found in _names(sentence.text, title_case=not title):
             facts.extend(_facts(doc, sentence, found))
     return _dedupe(facts)
+
+
+def _is_title(doc: AnalyzedDocument, sentence: Sentence) -> bool:
+    title = doc.document.title
+    if not title or sentence.index > 3:
+        return False
+    title = " ".join(title.split())
+    return title.startswith(sentence.text[:30]) and abs(len(title) - len(sentence.text)) < 10
 
 
 # --------------------------------------------------------------------------- names
 
 
-def _names(text: str) -> list[_Found]:
+def _names(text: str, title_case: bool = True) -> list[_Found]:
     """Every agreement named in a sentence: title-case spans, acronyms, lower-case forms."""
     if not _triggered(text):
         return []
-    out = _title_case_names(text)
+    out = _title_case_names(text) if title_case else []
     taken = [(f.start, f.end) for f in out]
 
     def free(s: int, e: int) -> bool:
@@ -181,7 +196,9 @@ def _names(text: str) -> list[_Found]:
 
     for m in _ACRONYM_RE.finditer(text):
         acr = m.group(1) or _LONG_TO_ACRONYM.get(resolve.norm_key(m.group(2)), "")
-        if acr in ACRONYMS and free(m.start(), m.end()):
+        # "the African Continental Free Trade Area (AfCFTA) Secretariat" is a body.
+        body = _BODY_AFTER.match(re.sub(r"^\s*\([\w-]+\)", "", text[m.end():]))
+        if acr in ACRONYMS and free(m.start(), m.end()) and not body:
             long, kind = ACRONYMS[acr]
             out.append(_Found(m.start(), m.end(), acr, kind, long))
             taken.append((m.start(), m.end()))
@@ -246,9 +263,10 @@ def _extend_left(tokens: list[tuple[int, int, str]], i: int) -> int:
     j = i - 1
     while j >= 0:
         tok = tokens[j][2]
-        if tok.endswith(("'s", "’s")) or tok.lower() in _LEFT_STOP:
+        if (tok.endswith(("'s", "’s")) or (tok.lower() in _LEFT_STOP and tok != "New") or _MONTHS_DAYS.match(tok)
+                or (tok.isdigit() and len(tok) != 4)):
             break
-        if _is_cap(tok) and not (tok.isupper() and len(tok) > 4 and "." not in tok and "-" not in tok):
+        if _is_cap(tok) and not (tok.isupper() and len(tok) > 6 and "." not in tok and "-" not in tok):
             left = j
         elif tok.lower() in ("of", "and", "for", "on", ",") and j > 0 and _is_cap(tokens[j - 1][2]) \
                 and not tokens[j - 1][2].endswith(("'s", "’s")):
@@ -265,6 +283,7 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
     short: str | None = None
     j = i + 1
     n = len(tokens)
+    complement = False  # inside "of/on/for ..." where "and" and commas belong to the name
     # "Memorandum of Understanding", "Joint Statement" are inside the keyword.
     while j < n:
         tok = tokens[j][2]
@@ -274,10 +293,14 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
                 short = short or (cand if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") else None)
             right = j + 2
             break  # a short form closes the name
+        if tok.endswith(("'s", "’s")):
+            break
         if _is_cap(tok) or tok.lower() in ("&",):
             right = j
             j += 1
             continue
+        if tok.lower() in ("and", ",") and not complement:
+            break
         if tok.lower() in _CONNECTORS or tok == ",":
             # Continue only if a capitalised word follows the connector run.
             k = j
@@ -289,6 +312,8 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
                 joined = any(tokens[x][2].lower() in ("and", "or") for x in range(j, k))
                 if tokens[j][2] == "," and not joined and not _list_of_words(tokens, k):
                     break
+                if tokens[j][2].lower() in ("of", "on", "for", "to"):
+                    complement = True
                 right = k
                 j = k + 1
                 continue
@@ -332,7 +357,7 @@ def _lower_case_names(text: str) -> list[_Found]:
         (r"\bfree\s+trade\s+agreement\b", "FTA"),
     )
     for pattern, kind in patterns:
-        for m in re.finditer(pattern, text, re.I if kind != "MoU" else 0):
+        for m in re.finditer(pattern, text):  # lower case only: title case is read as a name
             name = m.group().strip()
             if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.I):
                 continue
@@ -350,7 +375,7 @@ def _lower_case_names(text: str) -> list[_Found]:
 def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fact]:
     text = sentence.text
     before = text[:found.start]
-    lower_generic = found.name[:1].islower() or bool(_GENERIC_NAME.fullmatch(found.name))
+    lower_generic = found.name[:1].islower() or _generic(found.name)
     if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")
                                                or lower_generic):
         return []  # "15 free trade agreements", "twenty memorandums of understanding"
@@ -387,12 +412,22 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
 
 
 def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | None:
-    """The signing date: a date next to a signing word ("signed in 2000", "signing ceremony ... December 1, 2021")."""
+    """The signing date: a date near a signing word that is itself near the name.
+
+    "the Bilateral Trade Agreement signed in 2000", "the signing ceremony of the MoU ... on December 1, 2021";
+    a treaty merely mentioned in a sentence about another signing gets no date.
+    """
     text = sentence.text
-    if not re.search(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.I):
+    if re.search(r"\b(?:1[89]|20)\d{2}\b", found.name):
+        return None  # "the 1967 Outer Space Treaty": the year in the name is not today's signing
+    verbs = [m for m in re.finditer(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.I)
+             if found.start - 80 <= m.start() <= found.end + 20]
+    if not verbs:
         return None
     for s, e, value in sentence_dates(doc, sentence):
         if value.start and value.end and value.start != value.end:
+            continue
+        if found.start <= s < found.end:
             continue
         phrase = text[s:e].lower()
         if re.search(r"\d", phrase) and not value.value.startswith("--"):
@@ -479,9 +514,10 @@ def _parties(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[f
     counterparts: list[str] = []
     if rel and rel.group(1) == "with":
         counterparts = _listed_after(doc, sentence, found.end + rel.end(1))
-    subject = _subject_ids(doc, sentence, found)
+    subject, by_person = _subject_ids(doc, sentence, found)
     if counterparts:
-        if not subject:
+        if not subject and by_person:
+            # "President Trump signed ... with Malaysia": a leader whose country the text leaves implicit.
             subject = _issuer(doc, counterparts)
         if len(subject) == 1:
             return [frozenset((subject[0], c)) for c in counterparts if c != subject[0]]
@@ -496,16 +532,22 @@ def _clause_after(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[str]:
-    """The parties in the subject of the verb that governs the name ("The United States and Thailand agreed")."""
+def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[list[str], bool]:
+    """The parties in the subject of the verb that governs the name ("The United States and Thailand agreed"),
+    and whether that subject names a person (whose country the text may not state)."""
+    ids, person = _subject(doc, sentence, found)
+    return ids, person
+
+
+def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[list[str], bool]:
     tokens = sentence.tokens
     if not tokens:
-        return []
+        return [], False
     base = sentence.start
     inside = [t for t in tokens if t.start - base >= found.start and t.end - base <= found.end]
     head = next((t for t in inside if not (found.start <= tokens[t.head].start - base < found.end)), None)
     if head is None:
-        return []
+        return [], False
     verb = head
     for _ in range(6):
         if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
@@ -520,18 +562,20 @@ def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> li
             lo, hi = _subtree(tokens, subj.i)
             pair = pair_ids(sentence, tokens[lo].start - base, tokens[hi].end - base)
             if pair:
-                return list(pair)
-            ids = _ids_in(doc, sentence, tokens[lo].start - base, tokens[hi].end - base, people=True)
+                return list(pair), False
+            lo_c, hi_c = tokens[lo].start - base, tokens[hi].end - base
+            ids = _ids_in(doc, sentence, lo_c, hi_c, people=True)
             if not ids and re.search(r"\b(?:two|both)\s+(?:countries|nations|sides|governments)\b",
-                                     sentence.text[tokens[lo].start - base:tokens[hi].end - base], re.I):
+                                     sentence.text[lo_c:hi_c], re.I):
                 doc_pair = principal_pair(doc)
-                return list(doc_pair) if doc_pair else []
-            return ids
+                return (list(doc_pair) if doc_pair else []), False
+            person = any(m.kind == "person" and lo_c <= m.start - sentence.start < hi_c for m in sentence.mentions)
+            return ids, person
         if verb.dep in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl") and verb.head != verb.i:
             verb = tokens[verb.head]
             continue
         break
-    return []
+    return [], False
 
 
 def _subtree(tokens: tuple, i: int) -> tuple[int, int]:
@@ -570,7 +614,8 @@ def _country_counts(doc: AnalyzedDocument) -> list[tuple[str, int]]:
 
 def _title_statement(doc: AnalyzedDocument) -> Fact | None:
     title = doc.document.title
-    if not title or not re.match(r"\s*Joint\s+(?:Statement|Declaration|Communiqu)", title, re.I):
+    if not title or not re.match(r"\s*(?:[\w.’'-]+\s+){0,3}?Joint\s+(?:\w+\s+)?(?:Statement|Declaration|Communiqu)",
+                                 title):
         return None
     sentence = next((s for s in doc.sentences if title.startswith(s.text[:40]) or s.text.startswith(title[:40])),
                     None)
