@@ -14,7 +14,7 @@ from diplograph.model import Document, Fact
 from diplograph.query import dates
 from diplograph.query.claims import ClaimSeries, State, StatusHistory, claim_series, state_as_of, status_histories
 from diplograph.query.contradictions import Contradiction, find
-from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens, same_actor
+from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens
 from diplograph.resolve import fold
 
 
