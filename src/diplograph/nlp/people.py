@@ -38,8 +38,12 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
              "Day", "Week", "Month", "Call", "Calls", "Phone", "Trip", "Participation", "Travel", "Announces",
              "Hosts", "Welcomes", "Signs", "Delivers", "Speaks", "Receives", "Meets", "Visits", "Holds",
              "Launches", "Leaders", "Leaders'", "Summit", "Dialogue", "Conference", "Event", "Press", "Briefing",
-             "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law"}
+             "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law",
+             "Officer", "Operating", "Executive", "Greeting", "Arrival", "Ceremony", "Dinner", "Luncheon"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "bin", "binti", "al",
+              "el", "la", "le", "di", "du", "ibn", "ben", "bint", "y", "ter", "zu"}
+_FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "WDT", "WP", "PRP", "PRP$", "MD", "RB"}
 
 
 @dataclass
@@ -80,9 +84,12 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
         if ent is not None and (ent.kb_id_ or ent.label_ not in _ORG_LABELS | {"PERSON"}):
             break  # a registry span or a date/number ends the name
         text = tok.text
-        if text in ("-", ".") and end > start and end + 1 < limit and doc[end + 1].text[:1].isupper():
-            end += 1
+        if (text in ("-", ".") or text in _PARTICLES) and end > start and end + 1 < limit \
+                and doc[end + 1].text[:1].isupper():
+            end += 1  # "Jean-Pierre", "Lula da Silva", "Ursula von der Leyen"
             continue
+        if tok.tag_ in _FUNCTION_TAGS:
+            break  # "Stoltenberg During Greeting"
         if end > start and _is_title_word(tok) and tok.text[:1].isupper():
             return start  # "Chief Medical Advisor": capitalised words between title words are the title
         if not text[:1].isupper() or text.rstrip(".") in _NOT_NAME or _is_title_word(tok):
@@ -213,6 +220,10 @@ def _right_title(doc, end: int, sent_end: int, ents_by_token: dict[int, Span]) -
         while j < sent_end:
             tok = doc[j]
             ent = ents_by_token.get(j)
+            if ent is not None and ent.label_ == "PERSON" or (
+                    ent is None and tok.text[:1].isupper() and j > k and ents_by_token.get(j - 1) is not None
+                    and ents_by_token[j - 1].label_ == "TITLE"):
+                return []  # "A, Attorney General B, ...": a list of people, not an apposition
             if ent is not None and ent.label_ in ("TITLE", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 j = ent.end
                 continue
@@ -330,10 +341,19 @@ class PeopleRegistry:
         self._canon: dict[str, str] = {}
         self._clusters: list[list[str]] = []
         self._counts: dict[str, int] = {}
+        self._heads: dict[str, set[str]] = {}  # name -> head words of the titles it was given
         self.people: dict[str, Person] = {}
 
-    def add_names(self, names: list[str]) -> None:
-        self._names.extend(n for n in names if n)
+    def add_names(self, names: list[str], titles: list[list[str]] | None = None) -> None:
+        """Names in document order, with the titles each occurrence carries ("President")."""
+        for k, name in enumerate(names):
+            if not name:
+                continue
+            self._names.append(name)
+            for title in (titles[k] if titles else []):
+                words = title.lower().split()
+                if words:
+                    self._heads.setdefault(name, set()).add(words[-1])
 
     def build(self) -> None:
         """Cluster full names; then attach single words to the cluster they name."""
@@ -375,7 +395,7 @@ class PeopleRegistry:
             if len(core) != 1:
                 self._canon[name] = name
                 continue
-            self._canon[name] = self.single(core[0]) or name
+            self._canon[name] = self.single(core[0], self._heads.get(name)) or name
 
     def alias_words(self) -> set[str]:
         """Single words that name a clustered person ("Son", "Biden", "Lam")."""
@@ -385,8 +405,12 @@ class PeopleRegistry:
             out.update({core[0], core[-1]})
         return out
 
-    def single(self, word: str) -> str | None:
-        """The fullest name a one-word mention stands for: last name first, then first name."""
+    def single(self, word: str, heads: set[str] | None = None) -> str | None:
+        """The fullest name a one-word mention stands for: last name first, then first name.
+
+        A titled mention ("President Biden") skips people known only by another
+        title ("First Lady Jill Biden").
+        """
         word = word.lower()
         clusters, counts = self._clusters, self._counts
         if True:
@@ -401,6 +425,9 @@ class PeopleRegistry:
                 elif word in ccore:
                     rank = 0
                 else:
+                    continue
+                cluster_heads = set().union(*(self._heads.get(n, set()) for n in cluster))
+                if heads and cluster_heads and not heads & cluster_heads:
                     continue
                 weight = sum(counts.get(n, 0) for n in cluster)
                 cand = (rank, weight, canon)

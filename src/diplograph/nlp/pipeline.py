@@ -294,7 +294,8 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         for sent in sdoc.sents:
             people: list[tuple[PersonSpan, list[tuple[str, str | None]]]] = []
             ms = _mentions(sdoc, sent, offset, ents_by_token, state, people, common)
-            registry.add_names([display_name(sdoc[p.start:p.end].text) for p, _ in people])
+            registry.add_names([display_name(sdoc[p.start:p.end].text) for p, _ in people],
+                               [[t for t, _ in titles if t] for _, titles in people])
             raw.append((sdoc, sent, offset, ms, people))
     registry.build()
     _surnames(raw, registry)
