@@ -133,6 +133,7 @@ def test_graphml_loads_back_in_networkx(store: Any) -> None:
     assert meeting and meeting[0]["date"] == "2021-12-09" and meeting[0]["sources"] == 2
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
 def test_jsonld_loads_back_in_rdflib_with_qualifiers_and_references(store: Any) -> None:
     rdflib = pytest.importorskip("rdflib")
     data = json.dumps(jsonld(facts(store), {}))
