@@ -52,6 +52,9 @@ from diplograph.timex import TimeValue, date_document, find, resolve
         ("One year ago", "2024-09-25", TimeValue("2023-09", "month")),
         ("three days ago", "2022-03-10", TimeValue("2022-03-07", "day")),
         ("this fall", "2023-09-11", TimeValue("2023", "year")),
+        ("September last year", "2024-09-25", TimeValue("2023-09", "month")),
+        ("last night", "2024-09-25", TimeValue("2024-09-24", "day")),
+        ("2024/06/05", None, TimeValue("2024-06-05", "day")),
         ("Friday", "2024-09-25", TimeValue("2024-09-20", "day")),  # a Wednesday: the Friday before
         # a year-less date near the reference, on the side the clause's tense points to
         ("on Dec 28", "2024-01-05", TimeValue("2023-12-28", "day")),
@@ -79,7 +82,8 @@ def test_relative_expressions_need_a_reference(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["May I ask a question?", "a 2,000 mile border", "some 1945 soldiers", "$2021 million", "xyzzy",
-     "Resolution No. 2018", "a 25 percent tariff"],
+     "Resolution No. 2018", "a 25 percent tariff", "the 1990s", "200 years", "2:17 P.M. EDT", "in 12 months",
+     "the next 10 years", "two-day", "Day One"],
 )
 def test_not_a_time(text: str) -> None:
     assert resolve(text, "2020-05-05") is None

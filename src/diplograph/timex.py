@@ -63,7 +63,7 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 1
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A year: 1800-2099, not part of a longer number, an amount or a decimal.
-_YEAR = r"(?<![\d,.$€£#/])(?:1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|\s*(?:%|percent|per cent))"
+_YEAR = r"(?<![\d,.$€£#/])(?:1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|s\b|\s*(?:%|percent|per cent))"  # not "the 1990s"
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 
 # A lower-case plural right after a number makes it a count ("1945 soldiers"), not a year.
@@ -333,7 +333,7 @@ def _h_season(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
 def _h_relative_day(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     word = m["w"].lower()
     d = ref.as_date()
-    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
     if offset and d is None:
         # "yesterday" with a month-level reference may fall in the month before: say nothing.
         return None
@@ -404,7 +404,7 @@ def _h_weekday(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
 
 _LY = r"(?:\s+(?P<ly>last|next|this)\s+year)?"
 _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
-    ("digit", re.compile(r"(?<![\d-])(?P<x>(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2}))(?![\d-])"), _h_iso),
+    ("digit", re.compile(r"(?<![\d-])(?P<x>(?P<y>\d{4})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2}))(?![\d-])"), _h_iso),
     ("digit", re.compile(r"(?<![\d/.])(?P<x>(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\3(?P<y>\d{4}))(?![\d/])"), _h_numeric),
     # December 12-13, 2021 / Dec 14 / April 27th / December 19, 2021 / August 5 last year
     ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?"
@@ -421,6 +421,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
                 rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{_MON}){_LY})(?!\s*\d)\b"), _h_month),
     ("month", re.compile(rf"\b(?P<x>(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)"
                 rf"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mon>{_MON}){_LY})(?!\s*\d)\b"), _h_month),
+    ("month", re.compile(rf"\b(?P<x>(?P<rel>)(?P<mon>{_MON})\s+(?P<ly>last|next|this)\s+year)\b"), _h_month),
     ("month", re.compile(rf"\b(?P<x>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+(?P<mon>{_MON}){_LY})(?!\s*\d)\b"),
      _h_month),
     ("month", re.compile(rf"\b[Tt]he\s+(?P<x>(?P<rel>)(?P<mon>{_MON}){_LY})\s+(?=[A-Z][a-z])"), _h_month),
@@ -435,7 +436,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
                 rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?)\b)"), _h_season),
     ("season", re.compile(rf"(?i:\b(?P<x>(?P<rel>)(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})))"),
      _h_season),
-    ("rel_day", re.compile(r"\b(?P<x>(?P<w>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)|[Tt]his\s+(?P<w2>morning|afternoon|evening))\b"),
+    ("rel_day", re.compile(r"\b(?P<x>(?P<w>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast night)|[Tt]his\s+(?P<w2>morning|afternoon|evening))\b"),
      lambda m, ref, before: _h_relative_day(m, ref, before) if m["w"] else _truncate(ref, ref.as_date())),
     ("rel_unit", re.compile(r"\b(?P<x>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent|"
                 r"[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year))\b(?!['’]s\b)"), _h_relative_unit),
@@ -446,18 +447,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
 ]
 
 _JOIN_RANGE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
-_QUICK = re.compile(r"\d|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ww]eek|[Mm]onth|[Yy]ear|day\b|"
-                    r"[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|morning|afternoon|evening|"
-                    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
-
 
 # Cheap tests that rule out whole groups of patterns (find runs on every sentence of a corpus).
 _GATES: dict[str, re.Pattern[str]] = {
     "digit": re.compile(r"\d"),
     "month": re.compile(_MON),
     "season": re.compile(r"(?i:spring|summer|fall|autumn|winter)"),
-    "rel_day": re.compile(r"[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Tt]his\s+(?:morning|afternoon|evening)"),
+    "rel_day": re.compile(r"[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast night|[Tt]his\s+(?:morning|afternoon|evening)"),
     "rel_unit": re.compile(r"(?:week|month|year)\b"),
     "ago": re.compile(r"(?i:\bago\b)"),
     "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
@@ -511,8 +507,6 @@ def _merge_ranges(text: str, found: list[tuple[int, int, TimeValue]]) -> list[tu
 
 def find(text: str, ref: str | None = None) -> list[tuple[int, int, TimeValue]]:
     """Every time expression in ``text`` as (start, end, value), offsets relative to ``text``."""
-    if not _QUICK.search(text):
-        return []
     return _merge_ranges(text, _select(_candidates(text, _parse_ref(ref))))
 
 
@@ -534,6 +528,11 @@ def _dateparser_fallback(text: str, ref: str | None) -> TimeValue | None:
     """Last resort for odd spellings; never anchored on the machine's clock."""
     phrase = _FILLER.sub("", text).strip()
     if not phrase or not re.search(r"[A-Za-z]{3}|\d", phrase):
+        return None
+    # Only odd spellings of calendar dates: dateparser reads "200 years" as 1824 and clock times as today.
+    if not (_GATES["month"].search(phrase) or re.search(r"\d{1,4}[-/.]\d{1,2}", phrase)):
+        return None
+    if re.search(r"(?i)\b(?:years?|months?|weeks?|days?|ago|hours?|minutes?|[ap]\.?m\.?)\b|:\d", phrase):
         return None
     parsed_ref = _parse_ref(ref)
     has_year = re.search(r"\b(?:1[89]|20)\d\d\b", phrase)
