@@ -57,6 +57,7 @@ def _stats(nlp: Any, text: str, published: str | None = "2025-06-15") -> set[tup
     ("Kenya Airways has agreed to buy 12 aircraft from Embraer, a deal worth over $1.2 billion.",
      {("KEN", "other", 12, "exact"), ("KEN", "other", 1_200_000_000, "over")}),
     ("Russia said on Monday it had expelled 10 diplomats from Moldova.", {("RUS", "other", 10, "exact")}),
+    ("The G7 countries account for about 40 percent of global GDP.", {("G7", "other", 40, "about")}),
     ("Ghana will release up to 40 fishermen detained last month.", {("GHA", "other", 40, "up_to")}),
     # transcripts
     ("We, Japan, have committed $15 million to clear unexploded ordnance.", {("JPN", "other", 15_000_000, "exact")}),

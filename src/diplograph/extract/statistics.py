@@ -294,7 +294,8 @@ _ACTION = re.compile(
     r"host\w*|receiv\w*|dispatch\w*|contribut\w*|approv\w*)\b",
     re.IGNORECASE,
 )
-_PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|stake)\b", re.IGNORECASE)
+_PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|stake|accounts? for|accounted for|"
+                          r"accounting for)\b", re.IGNORECASE)
 _COUNT_NOUN = re.compile(
     r"^\s*(?:(?:[\w'’-]+\s+){0,4}?)(?:aircraft|planes|jets|helicopters|ships|vessels|vaccines?|doses|tons|"
     r"soldiers|troops|prisoners|detainees|hostages|citizens|nationals|people|persons|refugees|migrants|"
@@ -619,7 +620,7 @@ def _label(before: str, after: str, number: _Number) -> str:
         words = re.sub(r"[^\w\s'’-]", " ", before).split()[-4:]
     if cue and words and words[0].lower() == cue:
         cue = ""
-    return " ".join([cue, *words]).strip() or (number.unit or "count")
+    return " ".join([cue, *words]).strip().rstrip(".,;:") or (number.unit or "count")
 
 
 def _skip_spans(sentence: Sentence, ref: str | None) -> list[tuple[int, int]]:
