@@ -290,11 +290,12 @@ _HEDGE = re.compile(
     r"(?i)\b(?:not|never|no\s+longer|n't|bids?|candidacy|candidature|candidate|application|appl(?:y|ies|ied|ying)"
     r"|aspir\w*|seek\w*|sought|block\w*|veto\w*|oppos\w*|reject\w*|hop(?:e|es|ed|ing)|wish\w*|want\w*"
     r"|fail(?:s|ed|ing)?|lost|los(?:e|es|ing)|den(?:y|ies|ied)|refus\w*|instead\s+of|revers\w*|rescind\w*"
-    r"|undo\w*|undid|cancel\w*)\b[^,;:]{0,40}$"
+    r"|undo\w*|undid|cancel\w*|future|eventual|eventually|potential|prospective|(?:path|road|way)\s+to)\b[^,;:]{0,40}$"
 )
 _ENDS_AFTER = re.compile(
     r"(?i)\s*(?:\w+\s+){0,2}(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\b"
 )
+_QUANTIFIED = re.compile(r"(?i)\b(?:any|every|each|no|all|other|another|which|what|whichever)\s+$")
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(
     r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
@@ -912,7 +913,9 @@ def _body_facts(
     trig, after = link
     role = _role_for(trig.cls, body.id, trig.text)
     lead_end = min(trig.start, body.start)
-    if role is None or _HEDGE.search(text[max(0, lead_end - 60) : lead_end]):
+    lead_in = text[max(0, lead_end - 60) : lead_end]
+    ending = role == "contributor" and _ENDING.search(text[max(0, trig.start - 40) : trig.start])
+    if role is None or (_HEDGE.search(lead_in) and not ending):  # "prohibiting any future funding" ends one
         return []
     body_id = _role_body(body.id, role)
     if body_id is None or (not after and not _names_the_body(text, body, role)):
@@ -930,14 +933,19 @@ def _body_facts(
     if (
         not actors
         and after
+        and role in ("chair", "president", "host")
         and state.focus
-        and {c.id for c in countries} <= {state.focus}
+        and {c.id for c in countries} == {state.focus}
         and not sentence.mentions_of("person")
     ):
         # "The ASEAN Chairmanship Year 2020 raised the country's role": the document's country.
         actors, confidence = [state.focus], 0.5
     if not actors or (len(actors) < 2 and _plural_member(text, trig, after)):
         return []
+    if _QUANTIFIED.search(text[max(0, lead_end - 30) : lead_end]) and not (
+        after and _appositive_actor(sentence, body, trig, countries)
+    ):
+        return []  # "any member of NATO", "every NATO member": no particular country
     if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
         return []
     receiver = _handover_receiver(text, trig, body, role, countries)
