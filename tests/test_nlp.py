@@ -178,3 +178,25 @@ def test_offsets_point_into_the_original_text(nlp: Any) -> None:
         assert text[sentence.start:sentence.end] == sentence.text
         for m in sentence.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_wire_copy_forms(nlp: Any) -> None:
+    doc = run(nlp, "ANKARA (AP) — Turkey's parliament approved the deal. Somalia's President Hassan Sheikh Mohamud "
+                   "and North Korean leader Kim Jong Un spoke, and Russia's Sergei Lavrov listened.")
+    assert [(m.text, m.id) for m in mentions(doc, "place")][:1] == [("ANKARA", "TUR")]  # a dateline is a place
+    assert ("parliament", "TBMM") in [(m.text, m.id) for m in mentions(doc, "body")]
+    assert person(doc, "Hassan Sheikh Mohamud").attrs["org"] == "SOM"
+    assert person(doc, "Kim Jong Un").attrs["org"] == "PRK"
+    assert person(doc, "Sergei Lavrov").attrs["org"] == "RUS"
+
+
+def test_headline_words_do_not_extend_names(nlp: Any) -> None:
+    doc = run(nlp, "Readout of President Maria Costa Call with President Ali Bongo of Gabon\n"
+                   "President Maria Costa spoke with President Ali Bongo about a call for trade.")
+    assert "Maria Costa" in doc.people
+    assert not any("Call" in name for name in doc.people)
+
+
+def test_the_two_koreas(nlp: Any) -> None:
+    doc = run(nlp, "Tensions between the two Koreas rose again.")
+    assert [sorted(m.attrs["ids"]) for m in mentions(doc, "pair")] == [["KOR", "PRK"]]

@@ -138,6 +138,11 @@ def _pair_phrases(sent: Sentence) -> list[tuple[int, int]]:
         if low == "bilateral" or low == "bilaterally":
             out.append((j, j + 1))
             continue
+        if low == "koreas":  # "the two Koreas", "both Koreas", "the Koreas"
+            i = j - 1 if j >= 1 and toks[j - 1].text.lower() in ("two", "both", "the") else j
+            i = i - 1 if i >= 1 and toks[i].text.lower() == "two" and toks[i - 1].text.lower() == "the" else i
+            out.append((i, j + 1))
+            continue
         if low not in _PAIR_NOUNS:
             continue
         a = toks[j - 1].text.lower() if j >= 1 else ""
@@ -208,7 +213,10 @@ def add_coref(sentences: Sequence[Sentence], doc_focus: str | None) -> list[tupl
                                      {"antecedent": "subject" if last_subject_country else "focus"}))
         for i, j in _pair_phrases(sent):
             start, end = toks[i].start, toks[j - 1].end
-            ids = _pair_ids(sents, k, start, doc_focus, explicit=j - i > 1)
+            if toks[j - 1].text.lower() == "koreas":
+                ids = ["KOR", "PRK"]
+            else:
+                ids = _pair_ids(sents, k, start, doc_focus, explicit=j - i > 1)
             if ids and len(ids) == 2:
                 extra.append(Mention(start, end, sent.local(start, end), "pair", None, "coref", {"ids": ids}))
         for t in toks:

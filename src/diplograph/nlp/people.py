@@ -125,7 +125,7 @@ def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]
             parts.append((j, None))
             j -= 1
             continue
-        if ent is None and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and parts:
+        if ent is None and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
             parts.append((j, "W"))  # "Chief Medical Advisor": a capitalised word inside a title
             j -= 1
             continue

