@@ -581,10 +581,10 @@ def _generic_in_text(text: str, focus: str | None) -> str | None:
 
 # ---------------------------------------------------------------- the extractor
 
-def _as_of(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
+def _as_of(doc: AnalyzedDocument, sentence: Sentence, times: list[tuple[int, int, timex.TimeValue]]) -> str | None:
     """The stated time of the claim (not a future target or a term), else the document's date."""
     published = doc.published or ""
-    for start, end, value in timex.find(sentence.text, doc.published):
+    for start, end, value in times:
         if value.start is not None and value.precision == "year":
             continue  # a term ("2021-2030")
         if value.value.startswith("--"):
@@ -623,10 +623,6 @@ def _label(before: str, after: str, number: _Number) -> str:
     return " ".join([cue, *words]).strip().rstrip(".,;:") or (number.unit or "count")
 
 
-def _skip_spans(sentence: Sentence, ref: str | None) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, _ in timex.find(sentence.text, ref)]
-
-
 def _glued_text(doc: AnalyzedDocument, sentence: Sentence) -> str:
     """The sentence, plus the next one when a splitter cut it after an abbreviation ("U.N.")."""
     if re.search(r"\b(?:[A-Z]\.){2,}$", sentence.text.rstrip()) and sentence.index + 1 < len(doc.sentences):
@@ -636,7 +632,8 @@ def _glued_text(doc: AnalyzedDocument, sentence: Sentence) -> str:
 
 def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None) -> list[Fact]:
     text = sentence.text
-    numbers = _numbers(text, _skip_spans(sentence, doc.published))
+    times = timex.find(text, doc.published)
+    numbers = _numbers(text, [(s, e) for s, e, _ in times])
     if not numbers:
         return []
     full = _glued_text(doc, sentence)
@@ -679,7 +676,7 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
         previous_other = rule is None
         value = round(number.value) if abs(number.value - round(number.value)) < 1e-6 else number.value
         fields = {"subject": subject, **fields, "value": value, "qualifier": qualifier,
-                  "as_of": _as_of(doc, sentence)}
+                  "as_of": _as_of(doc, sentence, times)}
         if of is not None:
             fields["of"] = round(of)
         confidence = 0.75 if rule is not None else 0.5
