@@ -48,6 +48,8 @@ def _stats(nlp: Any, text: str, published: str | None = "2025-06-15") -> set[tup
      {("BGD", "peacekeepers_deployed", 5000, "over")}),
     ("Prime Minister Narendra Modi of India has made 10 visits abroad this year.",
      {("IND", "outgoing_leader_visits", 10, "exact")}),
+    ("Last year Egypt received nearly 40 incoming visits and its leaders made 25 overseas trips.",
+     {("EGY", "incoming_leader_visits", 40, "nearly"), ("EGY", "outgoing_leader_visits", 25, "exact")}),
     # wire copy: transactional claims get metric "other"
     ("Turkey hosts nearly 3.2 million Syrian refugees, the largest refugee population in the world.",
      {("TUR", "other", 3_200_000, "nearly")}),

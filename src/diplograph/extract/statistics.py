@@ -272,6 +272,8 @@ _RULES: list[_Rule] = [
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
+    _Rule("incoming_leader_visits", None, _a(r"(?:[\w-]+\s+){0,1}?(?:incoming|inbound)\s+(?:state\s+|official\s+)?"
+                                             r"(?:visits|trips)")),
     _Rule("outgoing_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:abroad|overseas|led by|by (?:our|key|top|senior|party and state|the country's)|"
              r"to (?:other|foreign|neighbou?ring|partner) )")),
