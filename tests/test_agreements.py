@@ -99,3 +99,37 @@ def test_one_fact_per_agreement_and_parties_per_document(nlp: Any) -> None:
             "The Agreement on Maritime Transport will take effect in June.")
     facts = found(nlp, text)
     assert len(facts) == 1 and set(facts[0]["parties"]) == {"TUR", "EGY"}
+
+
+def test_the_two_sides_are_the_documents_pair_and_a_count_does_not_hide_a_named_memorandum(nlp: Any) -> None:
+    text = ("India and Mauritius upgraded their ties on Wednesday. "
+            "The two sides signed eight agreements, including a memorandum of understanding on maritime security "
+            "and a pact on local currency settlement.")
+    facts = found(nlp, text)
+    assert [(f["name"], f["kind"], set(f["parties"])) for f in facts] == [
+        ("memorandum of understanding on maritime security", "MoU", {"IND", "MUS"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders gathered in the Treaty Room of the palace in Nairobi.",
+    "Senators debated the Bipartisan Infrastructure Framework for hours.",
+    "The governor approved an Emergency Declaration for the State of Louisiana.",
+    "Kenya Mining Ltd entered into a Framework Agreement with the Tanzanian government.",
+])
+def test_rooms_domestic_plans_and_company_deals_are_not_agreements(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_a_headline_is_not_read_as_a_title_case_name(nlp: Any) -> None:
+    title = "Readout of the Nairobi Declaration Implementation Launch"
+    body = "Officials from Kenya and Somalia met in Nairobi to launch the Nairobi Declaration on Refugees."
+    document = Document(id="h", text=title + "\n\n" + body, title=title, published="2024-05-02")
+    doc = next(analyze([document], nlp=nlp))
+    assert [f.get("name") for f in agreements.extract(doc)] == ["Nairobi Declaration on Refugees"]
+
+
+def test_signing_date_belongs_to_the_agreement_signed(nlp: Any) -> None:
+    text = ("On December 13, Nigeria and Rwanda signed the Artemis Accords, which build on the 1967 Outer Space "
+            "Treaty.")
+    dates = {f["name"]: f["signed"] for f in found(nlp, text, published="2022-12-15")}
+    assert dates == {"Artemis Accords": "2022-12-13", "1967 Outer Space Treaty": None}

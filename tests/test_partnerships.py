@@ -28,11 +28,20 @@ def pair(a: str, b: str) -> frozenset[str]:
      (pair("KEN", "USA"), "strategic")),
     ("Officials praised the Japan-Kenya Blue Economy Partnership.",
      (pair("JPN", "KEN"), "blue_economy")),
+    ("Egyptian officials said Egypt values its comprehensive partnership with the European Union and its "
+     "strategic partnership with Russia.", (pair("EGY", "RUS"), "strategic")),
+    ("Russia and North Korea signed a Comprehensive Strategic Partnership Treaty in Pyongyang.",
+     (pair("RUS", "PRK"), "comprehensive_strategic")),
     ("Seoul and Ankara pledged to deepen the strategic partnership between South Korea and Turkey.",
      (pair("KOR", "TUR"), "strategic")),
 ])
 def test_level_and_sides(nlp: Any, text: str, expected: tuple[frozenset[str], str]) -> None:
     assert expected in found(nlp, text)
+
+
+def test_a_partnership_with_a_body_is_not_a_country_pair(nlp: Any) -> None:
+    facts = found(nlp, "Egyptian officials said Egypt values its comprehensive partnership with the European Union.")
+    assert facts == set()
 
 
 def test_upgrade_date_is_since(nlp: Any) -> None:

@@ -35,6 +35,11 @@ def test_status_pair_and_date(nlp: Any, text: str, expected: tuple[frozenset[str
     assert expected in found(nlp, text)
 
 
+def test_active_relations_since_a_year(nlp: Any) -> None:
+    assert found(nlp, "India and Mauritius have shared close diplomatic ties since 1968.") == {
+        (pair("IND", "MUS"), "active", "1968")}
+
+
 def test_anniversary_dates_the_start(nlp: Any) -> None:
     facts = found(nlp, "April 28, 2022 marks the 70th anniversary of India-Japan diplomatic relations.")
     assert facts == {(pair("IND", "JPN"), "active", "1952-04-28")}

@@ -348,7 +348,7 @@ def _lower_case_names(text: str) -> list[_Found]:
     out: list[_Found] = []
     patterns = (
         (r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
-         r"(?=\s+(?:which|that|between|with|at|during)\b|[,.;:()]|$))?", "MoU"),
+         r"(?=\s+(?:which|that|between|with|at|during|in|worth|and\s+(?:a|an|the))\b|[,.;:()]|$))?", "MoU"),
         (r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
          r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)",
          "joint_statement"),
@@ -376,8 +376,7 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     text = sentence.text
     before = text[:found.start]
     lower_generic = found.name[:1].islower() or _generic(found.name)
-    if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")
-                                               or lower_generic):
+    if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")):
         return []  # "15 free trade agreements", "twenty memorandums of understanding"
     if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.I) and lower_generic:
         return []
@@ -571,8 +570,8 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[
                 return (list(doc_pair) if doc_pair else []), False
             person = any(m.kind == "person" and lo_c <= m.start - sentence.start < hi_c for m in sentence.mentions)
             return ids, person
-        if verb.dep in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl") and verb.head != verb.i:
-            verb = tokens[verb.head]
+        if verb.head != verb.i and len(seen) < 6:
+            verb = tokens[verb.head]  # a coordinated or embedded verb shares its governor's subject
             continue
         break
     return [], False

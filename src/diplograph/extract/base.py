@@ -60,6 +60,12 @@ def is_country_id(value: str | None) -> bool:
     return bool(value) and len(value or "") == 3 and (value or "").isupper()
 
 
+# "Kenya Airways", "Japan Tobacco Inc", "Kenya Mining Ltd": a company, not the country.
+_COMPANY_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Airways|Airlines|Holdings|PLC|plc"
+    r"|LLC|S\.A|AG|GmbH|Bhd|Berhad|Pty|Tobacco|Telecom|Petroleum)\b\.?")
+
+
 def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Every country named in a sentence, in order: (start, end, id) with offsets local to the sentence.
 
@@ -71,7 +77,7 @@ def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
         if m.kind in ("person", "place", "other"):
             # The statistical NER sometimes calls a country a PERSON or ORG ("Mauritius").
             cid = resolve.country_id(m.text)
-        if is_country_id(cid):
+        if is_country_id(cid) and not _COMPANY_AFTER.match(sentence.text, m.end - sentence.start):
             found.append((m.start - sentence.start, m.end - sentence.start, str(cid)))
     for start, end, cid in compound_countries(sentence.text):
         if not any(s < end and start < e for s, e, _ in found):

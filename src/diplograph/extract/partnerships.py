@@ -42,10 +42,10 @@ LEVEL_WORDS = frozenset({
     "multidimensional", "multifaceted", "long-term", "mutually-beneficial", "green",
 })
 # Words of a title-case name that belong to a longer name, not to a bilateral framework.
+# (A "Strategic Partnership Treaty / Agreement / Declaration" does set up the partnership, so those stay.)
 _AFTER_STOP = re.compile(
-    r"^\s*(?:Agreements?|Strategy|Forum|Initiative|Programme|Program|Council|Dialogue|Fund|Framework|Act"
-    r"|Summit|Network|Facility|Treaty|Centre|Center|Office|Commission|Conference|Declaration|Statement"
-    r"|agreements?|for\s+[A-Z]\w*)\b")
+    r"^\s*(?:Strategy|Forum|Initiative|Programme|Program|Council|Dialogue|Fund|Act|Summit|Network|Facility"
+    r"|Centre|Center|Office|Commission|Conference|Group|Fellowship|Award|Scheme|Project|for\s+[A-Z]\w*)\b")
 # A count of partners is a statistic: "with 38 nations", "with over 30 countries".
 _COUNT_AFTER = re.compile(
     r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
@@ -182,10 +182,12 @@ def _compound_before(text: str, start: int) -> bool:
 
 
 def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-          cache: list[tuple[str, str] | None]) -> list[tuple[str, str]]:
+          cache: list[tuple[str, str] | None], strict_with: bool = True) -> list[tuple[str, str]]:
     """The country pairs a bilateral phrase at ``start:end`` (local offsets) is about; [] when unclear.
 
     Shared with the relations extractor. ``cache`` holds the document's principal pair once computed.
+    ``strict_with``: the countries after "with" must follow it directly ("with India and Japan"); when
+    False, any country named later in the clause counts ("ties with all G7 members, namely Canada, ...").
     """
     text = sentence.text
     compound = _compound_end_before(text, start)
@@ -209,10 +211,14 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             if re.match(r"\s*between\s+(?:the\s+|our\s+)?(?:two|both)\b", after) and len(everywhere) == 2:
                 return [(everywhere[0], everywhere[1])]
             return []
-        if rel.group(1) == "with" and ids:
-            before = [cid for s, _, cid in countries if s < start and cid not in ids]
-            subject = before[0] if before else document_focus(doc)
-            return [(subject, cid) for cid in ids if subject and subject != cid]
+        if rel.group(1) == "with":
+            listed = _listed_countries(sentence, end + rel.end()) if strict_with else ids
+            if listed is None:
+                return []  # "with the European Union": a body, not a country
+            if listed:
+                before = [cid for s, _, cid in countries if s < start and cid not in listed]
+                subject = before[0] if before else document_focus(doc)
+                return [(subject, cid) for cid in listed if subject and subject != cid]
     # "Japan and India's Special Strategic and Global Partnership", "the two countries' ...".
     head = text[max(0, start - 60):start]
     ids = list(dict.fromkeys(cid for _, _, cid in countries))
@@ -248,6 +254,27 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             return [(focus, ids[0])]
         return []
     return [doc_pair] if doc_pair else []
+
+
+def _listed_countries(sentence: Sentence, pos: int) -> list[str] | None:
+    """The countries listed right after ``pos`` ("with India and Japan"); None when a body comes first."""
+    text = sentence.text
+    spans = [(m.start - sentence.start, m.end - sentence.start, "") for m in sentence.mentions
+             if m.kind == "body" and m.start - sentence.start >= pos]
+    spans += [(s, e, c) for s, e, c in sentence_countries(sentence) if s >= pos]
+    out: list[str] = []
+    cursor = pos
+    for s, e, cid in sorted(spans):
+        gap = text[cursor:s]
+        first = not out and re.fullmatch(r"\s*(?:the\s+|its\s+|their\s+|fellow\s+)?", gap)
+        later = out and re.fullmatch(r"\s*(?:,|and|,\s*and|as well as)?\s*(?:the\s+)?", gap)
+        if not (first or later):
+            break
+        if not cid:
+            return None if not out else out
+        out.append(cid)
+        cursor = e
+    return list(dict.fromkeys(out))
 
 
 def _clause_countries(text: str, countries: list[tuple[int, int, str]], start: int,

@@ -90,7 +90,7 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
         named_after = [c for s, _, c in sentence_countries(sentence) if end <= s < end + len(after)]
         if _COUNT_AFTER.match(text[end:]) and not named_after:
             continue  # "relations with 189 nations": a statistic
-        for a, b in sides(doc, sentence, start, end, cache):
+        for a, b in sides(doc, sentence, start, end, cache, strict_with=False):
             if a and b and a != b:
                 out.append((a, b, status, _since(doc, sentence, start, end, status)))
     return out
@@ -111,7 +111,12 @@ def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, stat
         base = ref.value if ref and ref.value[:4].isdigit() else doc.published
         return _minus_years(base, n, keep_day=bool(anniversary and ref))
     if status == "active":
-        return None
+        # "have shared close diplomatic ties since 1968"
+        since = [(s, e, v) for s, e, v in dates if re.search(r"\bsince\s+$", text[:s]) and s >= end - 5]
+        ref = _nearest(since, start, end)
+        return ref.value if ref and not ref.value.startswith("--") else None
+    # "from the establishment of diplomatic relations to today": "today" is not when it happened.
+    dates = [(s, e, v) for s, e, v in dates if not re.search(r"\b(?:to|until|till|through)\s+$", text[:s])]
     ref = _nearest(dates, start, end)
     return ref.value if ref and not ref.value.startswith("--") else None
 
