@@ -107,10 +107,12 @@ class PostgresStore(SqlStore):
         return [int(row[0]) for row in rows]
 
     def _fts_condition(self, text: str) -> tuple[str, list[Any]] | None:
+        # The materialised CTE makes the planner find sentences through the GIN index
+        # first; otherwise it may walk every evidence row and test each sentence.
         condition = (
-            "f.id IN (SELECT ev.fact_id FROM sentences s JOIN evidence ev"
-            " ON ev.doc_id = s.doc_id AND ev.sentence = s.idx"
-            " WHERE s.tsv @@ websearch_to_tsquery('english', ?))"
+            "f.id IN (WITH hits AS MATERIALIZED (SELECT doc_id, idx FROM sentences"
+            " WHERE tsv @@ websearch_to_tsquery('english', ?))"
+            " SELECT ev.fact_id FROM hits JOIN evidence ev ON ev.doc_id = hits.doc_id AND ev.sentence = hits.idx)"
         )
         return condition, [text]
 
