@@ -28,8 +28,8 @@ def pair(a: str, b: str) -> frozenset[str]:
      (pair("KEN", "USA"), "strategic")),
     ("Officials praised the Japan-Kenya Blue Economy Partnership.",
      (pair("JPN", "KEN"), "blue_economy")),
-    ("Egyptian officials said Egypt values its comprehensive partnership with the European Union and its "
-     "strategic partnership with Russia.", (pair("EGY", "RUS"), "strategic")),
+    (("Egyptian officials said Egypt values its comprehensive partnership with the European Union and its "
+     "strategic partnership with Russia."), (pair("EGY", "RUS"), "strategic")),
     ("Russia and North Korea signed a Comprehensive Strategic Partnership Treaty in Pyongyang.",
      (pair("RUS", "PRK"), "comprehensive_strategic")),
     ("Seoul and Ankara pledged to deepen the strategic partnership between South Korea and Turkey.",

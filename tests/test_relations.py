@@ -28,8 +28,8 @@ def pair(a: str, b: str) -> frozenset[str]:
      (pair("MUS", "KOR"), "established", "1971")),
     ("Russia downgraded diplomatic relations with Estonia, the ministry said.",
      (pair("RUS", "EST"), "downgraded", None)),
-    ("Turkey and Armenia have never normalized relations, but Turkey and Egypt normalized relations "
-     "in 2023.", (pair("TUR", "EGY"), "restored", "2023")),
+    (("Turkey and Armenia have never normalized relations, but Turkey and Egypt normalized relations "
+     "in 2023."), (pair("TUR", "EGY"), "restored", "2023")),
 ])
 def test_status_pair_and_date(nlp: Any, text: str, expected: tuple[frozenset[str], str, Any]) -> None:
     assert expected in found(nlp, text)

@@ -117,15 +117,15 @@ _LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their"
 _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
 _SIGN_VERB = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
-    r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.I)
+    r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.IGNORECASE)
 _NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
                             r"|\b(?:Emergency|Disaster)\s+Declaration\b|\bDeclaration\s+of\s+Independence\b|\bState\s+of\b"
-                            r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.I)
+                            r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
-                     r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.I)
+                     r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                            r"|\w+teen|\w+ty|dozens|hundreds|several|many|numerous|multiple|some|over|about))"
-                           r"(?:\s+[\w-]+){0,4}\s*$", re.I)
+                           r"(?:\s+[\w-]+){0,4}\s*$", re.IGNORECASE)
 
 
 # "North Atlantic Treaty Organization", "Framework Convention Secretariat": a body, not an agreement.
@@ -214,13 +214,13 @@ def _title_case_names(text: str) -> list[_Found]:
     out: list[_Found] = []
     i = 0
     while i < len(tokens):
-        s, e, tok = tokens[i]
+        _s, e, tok = tokens[i]
         low = tok.lower().strip("'’.")
         if low not in _KEYWORDS or not (tok[0].isupper()) or (tok.isupper() and low not in ("mou", "mous")):
             i += 1
             continue
         # "Memorandum" only as "Memorandum of Understanding/Agreement/Cooperation".
-        if low == "memorandum" and not re.match(r"\s+of\s+(?:Understanding|Agreement|Cooperation)", text[e:], re.I):
+        if low == "memorandum" and not re.match(r"\s+of\s+(?:Understanding|Agreement|Cooperation)", text[e:], re.IGNORECASE):
             i += 1
             continue
         left = _extend_left(tokens, i)
@@ -347,23 +347,23 @@ def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) 
 def _lower_case_names(text: str) -> list[_Found]:
     out: list[_Found] = []
     patterns = (
-        (r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
-         r"(?=\s+(?:which|that|between|with|at|during|in|worth|and\s+(?:a|an|the))\b|[,.;:()]|$))?", "MoU"),
-        (r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
-         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)",
+        ((r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
+         r"(?=\s+(?:which|that|between|with|at|during|in|worth|and\s+(?:a|an|the))\b|[,.;:()]|$))?"), "MoU"),
+        ((r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
+         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)"),
          "joint_statement"),
-        (r"\bframework\s+for\s+(?:an?\s+)?agreement\s+on\s+[^;:()]{3,80}?(?=,\s+(?:which|that)|\s+(?:which|that|between|with)\b"
-         r"|[;:()]|\.(?:\s|$)|$)", "framework"),
+        ((r"\bframework\s+(?:for\s+(?:an?\s+)?)?agreement\s+(?:on|for)\s+[^;:()]{3,80}?(?=,\s+(?:which|that)|\s+(?:which|that|between|with)\b"
+         r"|[;:()]|\.(?:\s|$)|$)"), "framework"),
         (r"\bfree\s+trade\s+agreement\b", "FTA"),
     )
     for pattern, kind in patterns:
         for m in re.finditer(pattern, text):  # lower case only: title case is read as a name
             name = m.group().strip()
-            if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.I):
+            if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.IGNORECASE):
                 continue
             out.append(_Found(m.start(), m.start() + len(name), name, kind))
     # The MoU pattern is case-sensitive for the acronym; the long form in any case.
-    for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.I):
+    for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.IGNORECASE):
         if not any(f.start <= m.start() < f.end for f in out):
             out.append(_Found(m.start(), m.end(), m.group(), "MoU"))
     return out
@@ -378,7 +378,7 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     lower_generic = found.name[:1].islower() or _generic(found.name)
     if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")):
         return []  # "15 free trade agreements", "twenty memorandums of understanding"
-    if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.I) and lower_generic:
+    if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.IGNORECASE) and lower_generic:
         return []
     party_sets = _parties(doc, sentence, found)
     if lower_generic and not party_sets:
@@ -399,7 +399,8 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
         name = re.sub(r"\b(Agreements|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations|Memoranda)\b",
                       lambda m: _singular(m.group()), name, count=1)
     out = []
-    for parties in party_sets or [None]:
+    options: list[frozenset[str] | None] = list(party_sets) or [None]
+    for parties in options:
         fields: dict[str, object] = {"name": name, "kind": found.kind,
                                      "parties": sorted(parties) if parties else None, "signed": signed}
         if found.long_name:
@@ -419,7 +420,7 @@ def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | N
     text = sentence.text
     if re.search(r"\b(?:1[89]|20)\d{2}\b", found.name):
         return None  # "the 1967 Outer Space Treaty": the year in the name is not today's signing
-    verbs = [m for m in re.finditer(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.I)
+    verbs = [m for m in re.finditer(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.IGNORECASE)
              if found.start - 80 <= m.start() <= found.end + 20]
     if not verbs:
         return None
@@ -428,10 +429,9 @@ def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | N
             continue
         if found.start <= s < found.end:
             continue
-        phrase = text[s:e].lower()
-        if re.search(r"\d", phrase) and not value.value.startswith("--"):
-            if not _PERIOD.search(text[max(0, s - 25):e]):
-                return value.value
+        absolute = re.search(r"\d", text[s:e]) and not value.value.startswith("--")
+        if absolute and not _PERIOD.search(text[max(0, s - 25):e]):
+            return value.value
     return None
 
 
@@ -565,7 +565,7 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[
             lo_c, hi_c = tokens[lo].start - base, tokens[hi].end - base
             ids = _ids_in(doc, sentence, lo_c, hi_c, people=True)
             if not ids and re.search(r"\b(?:two|both)\s+(?:countries|nations|sides|governments)\b",
-                                     sentence.text[lo_c:hi_c], re.I):
+                                     sentence.text[lo_c:hi_c], re.IGNORECASE):
                 doc_pair = principal_pair(doc)
                 return (list(doc_pair) if doc_pair else []), False
             person = any(m.kind == "person" and lo_c <= m.start - sentence.start < hi_c for m in sentence.mentions)

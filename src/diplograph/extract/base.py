@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from diplograph import resolve, timex
@@ -112,7 +113,7 @@ def _doc_country_stats(doc: AnalyzedDocument) -> tuple[Counter[str], Counter[fro
         spans = sentence_countries(sentence)
         for _, _, cid in spans:
             counts[cid] += weight
-        for (_, e1, c1), (s2, _, c2) in zip(spans, spans[1:]):
+        for (_, e1, c1), (s2, _, c2) in pairwise(spans):
             if c1 != c2 and _JOIN.fullmatch(sentence.text[e1:s2]):
                 joins[frozenset((c1, c2))] += 1
     return counts, joins

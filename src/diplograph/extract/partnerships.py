@@ -54,12 +54,12 @@ _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eigh
 # Not (yet) a framework: talk of a possibility, a proposal, a denial.
 _HYPOTHETICAL = re.compile(
     r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|aspir\w*|seeks?|sought"
-    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*)\b", re.I)
+    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*)\b", re.IGNORECASE)
 _UPGRADE = re.compile(
     r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
-    re.I)
+    re.IGNORECASE)
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
-_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides)\b", re.I)
+_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
@@ -171,7 +171,7 @@ def _compound_end_before(text: str, start: int) -> tuple[str, str] | None:
     """The two countries of a dash compound ending right before ``start``."""
     found = compound_countries(text)
     for k in range(0, len(found) - 1, 2):
-        (s1, _, c1), (_, e2, c2) = found[k], found[k + 1]
+        (_s1, _, c1), (_, e2, c2) = found[k], found[k + 1]
         if text[e2:start].strip(" '’s") == "" and e2 <= start:
             return c1, c2
     return None
@@ -232,7 +232,7 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         if pair:
             return [pair]
     # "our partnership" in a bilateral statement or readout: the document's two sides.
-    if not ids and re.search(r"\bour\s+(?:[\w-]+\s+){0,3}$", text[:start], re.I):
+    if not ids and re.search(r"\bour\s+(?:[\w-]+\s+){0,3}$", text[:start], re.IGNORECASE):
         doc_pair = doc_pair_cached(doc, cache)
         if doc_pair:
             return [doc_pair]

@@ -35,20 +35,20 @@ _STATUS_VERBS: tuple[tuple[str, str, bool], ...] = (
 _FILLER = r"(?:[\w'’-]+\s+){0,3}?"
 _ANY_NOUN = rf"(?:diplomatic\s+)?{_NOUN}"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b(?:{verbs})\s+(?:of\s+)?{_FILLER}(?:{_DIPLO if needs_diplo else _ANY_NOUN})\b", re.I), status)
+    (re.compile(rf"\b(?:{verbs})\s+(?:of\s+)?{_FILLER}(?:{_DIPLO if needs_diplo else _ANY_NOUN})\b", re.IGNORECASE), status)
     for verbs, status, needs_diplo in _STATUS_VERBS
 ) + tuple(
     (re.compile(rf"\b(?:diplomatic\s+)?{_NOUN}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|are|is|being)\s+"
-                rf"(?:officially\s+|formally\s+|fully\s+)?(?:{verbs})\b", re.I), status)
+                rf"(?:officially\s+|formally\s+|fully\s+)?(?:{verbs})\b", re.IGNORECASE), status)
     for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
-                 r"establish\w*\b", re.I), "established"),)
-_TRIGGER = re.compile(r"relations|ties\b|relationship", re.I)
-_ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.I)
+                 r"establish\w*\b", re.IGNORECASE), "established"),)
+_TRIGGER = re.compile(r"relations|ties\b|relationship", re.IGNORECASE)
+_ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
     r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied)|hop\w*|wish\w*"
-    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*)\b", re.I)
+    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*)\b", re.IGNORECASE)
 _COUNT_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least|the)\s+)?"
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
@@ -72,8 +72,8 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
 def _relations(doc: AnalyzedDocument, sentence: Sentence,
                cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
     text = sentence.text
-    if not _TRIGGER.search(text):
-        return []
+    if not _TRIGGER.search(text) or text.rstrip(" \"”'’)").endswith("?"):
+        return []  # a question asserts nothing
     hits: list[tuple[int, int, str]] = []
     for pattern, status in _PATTERNS:
         for m in pattern.finditer(text):
@@ -100,8 +100,8 @@ def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, stat
     """When the relation began or changed, if the sentence says so."""
     text = sentence.text
     around = text[max(0, start - 80):end + 40]
-    anniversary = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", around, re.I)
-    years = re.search(r"\b(\d{1,3})[- ]years?(?:\s+of|\s+old|\b)", around, re.I)
+    anniversary = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", around, re.IGNORECASE)
+    years = re.search(r"\b(\d{1,3})[- ]years?(?:\s+of|\s+old|\b)", around, re.IGNORECASE)
     dates = [(s, e, v) for s, e, v in sentence_dates(doc, sentence) if not (v.start and v.end and v.start != v.end)]
     if anniversary or years:
         hit = anniversary or years
