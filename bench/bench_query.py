@@ -136,7 +136,7 @@ def run(store: Any, reps: int, seed: int = 11) -> list[tuple[str, float, float, 
     rng = random.Random(seed)
     by_facts = [e for e in store.entities(order="facts", limit=200)]
     countries = [e.id for e in by_facts if e.kind == "country"][:50] or ["USA"]
-    people = [e.id for e in by_facts if e.kind == "person"][:50] or ["Joe Biden"]
+    people = [e.id for e in store.entities(kind="person", order="facts", limit=50)] or ["Joe Biden"]
     pick = lambda pool: [rng.choice(pool) for _ in range(reps)]  # noqa: E731
     questions = [
         "How many countries does {c} have diplomatic relations with?",

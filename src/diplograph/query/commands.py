@@ -94,7 +94,8 @@ def register(group: click.Group, db_option: Callable[[Any], Any], open_db: Calla
     @click.option("--since", default=None, metavar="DATE", help="Facts dated on or after (2021, 2021-12 ...).")
     @click.option("--until", default=None, metavar="DATE", help="Facts dated on or before.")
     @click.option("--text", default=None, help="Full-text search over the evidence sentences.")
-    @click.option("--limit", default=None, type=int, help="Show at most N merged facts.")
+    @click.option("--limit", default=200, show_default=True, type=int,
+                  help="Show at most N merged facts (0: all; without --entity a page is merged on its own).")
     @_output_options
     def facts_cmd(db: str, types: tuple[str, ...], entity: str | None, since: str | None, until: str | None,
                   text: str | None, limit: int | None, as_json: bool, as_csv: bool) -> None:
@@ -108,7 +109,7 @@ def register(group: click.Group, db_option: Callable[[Any], Any], open_db: Calla
         """
         with open_db(db, read_only=True) as store:
             found = query.facts(store, type=list(types) or None, entity=entity, since=since, until=until,
-                                text=text, limit=limit)
+                                text=text, limit=limit or None)
         rows = [_fact_row(f) for f in found]
         _emit(as_json, as_csv, [f.to_json() for f in found], rows, FACT_COLUMNS,
               lambda: table(rows, ("type", "date", "sources", "summary"), {"summary": 90}))
