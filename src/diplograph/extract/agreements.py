@@ -39,7 +39,7 @@ from diplograph.extract.base import (
     sentence_countries,
     sentence_dates,
 )
-from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
+from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
 
 EXTRACTOR = "agreements.v1"
 
@@ -577,18 +577,17 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[
     return [], False
 
 
-def _subtree(tokens: tuple, i: int) -> tuple[int, int]:
-    lo = hi = i
-    changed = True
+def _subtree(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
+    """First and last token index of the subtree under token ``i``."""
     members = {i}
+    changed = True
     while changed:
         changed = False
         for t in tokens:
             if t.i not in members and t.head in members and t.head != t.i:
                 members.add(t.i)
                 changed = True
-    lo, hi = min(members), max(members)
-    return lo, hi
+    return min(members), max(members)
 
 
 def _issuer(doc: AnalyzedDocument, counterparts: list[str]) -> list[str]:
