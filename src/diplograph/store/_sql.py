@@ -55,6 +55,7 @@ _END_FIELDS = {"start": "end", "period_start": "period_end", "date": "end"}
 _ISO_DATE = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 _ID_LIKE = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
 _BATCH = 256
+_WRITE_ATTEMPTS = 3
 _NO_LIMIT = 2**62
 
 
@@ -344,31 +345,55 @@ class SqlStore:
         unique: dict[str, Fact] = {}
         for fact in facts:
             unique.setdefault(fact.fingerprint, fact)
-        with self._lock:
-            try:
-                with self._transaction():
-                    self._delete_document_rows(doc.id)
-                    self._write_document_row(adoc)
-                    self._write_sentences(adoc)
-                    self._write_facts(adoc, list(unique.items()))
-            except Exception as err:
-                if self._is_db_error(err):
+        for attempt in range(_WRITE_ATTEMPTS):
+            with self._lock:
+                try:
+                    with self._transaction():
+                        self._write_all(adoc, list(unique.items()))
+                    return
+                except Exception as err:
+                    if not self._is_db_error(err):
+                        raise
+                    if self._is_retryable(err) and attempt + 1 < _WRITE_ATTEMPTS:
+                        continue  # two writers crossed on shared entity rows; the loser goes again
                     raise StoreError(f"could not write document {doc.id!r} to {self.target}: {err}") from err
-                raise
 
-    def _delete_document_rows(self, doc_id: str) -> None:
+    def _is_retryable(self, err: BaseException) -> bool:
+        """A deadlock or serialization failure that a second try can get past."""
+        return False
+
+    def _write_all(self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]]) -> None:
+        """Inside the transaction: replace every row of the document.
+
+        Entity rows are touched last and in a fixed order (one upsert, one
+        count update), which keeps concurrent writers from deadlocking.
+        """
+        counts: dict[str, int] = {}
+        for entity_id, n in self._delete_document_rows(adoc.id):
+            counts[entity_id] = counts.get(entity_id, 0) - n
+        self._write_document_row(adoc)
+        entities = self._write_sentences(adoc)
+        for entity_id, n in self._write_facts(adoc, facts, entities).items():
+            counts[entity_id] = counts.get(entity_id, 0) + n
+        self._insert(
+            "entities", ("id", "kind", "name"), sorted(entities.values()), "ON CONFLICT (id) DO NOTHING"
+        )
+        self._add_fact_counts([(n, e) for e, n in sorted(counts.items()) if n])
+
+    def _delete_document_rows(self, doc_id: str) -> list[tuple[str, int]]:
+        """Delete a document's child rows; return how many of its facts named each entity."""
         old = self._execute(
             "SELECT fe.entity_id, COUNT(DISTINCT fe.fact_id) FROM fact_entities fe"
             " JOIN facts f ON f.id = fe.fact_id WHERE f.doc_id = ? GROUP BY fe.entity_id",
             (doc_id,),
         ).fetchall()
-        self._add_fact_counts([(-int(n), e) for e, n in sorted(old)])
         facts_of_doc = "SELECT id FROM facts WHERE doc_id = ?"
         self._execute(f"DELETE FROM fact_entities WHERE fact_id IN ({facts_of_doc})", (doc_id,))
         self._execute(f"DELETE FROM evidence WHERE fact_id IN ({facts_of_doc})", (doc_id,))
         self._execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
         self._execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
         self._execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+        return [(str(e), int(n)) for e, n in old]
 
     def _write_document_row(self, adoc: AnalyzedDocument) -> None:
         doc = adoc.document
@@ -411,7 +436,8 @@ class SqlStore:
             values,
         )
 
-    def _write_sentences(self, adoc: AnalyzedDocument) -> None:
+    def _write_sentences(self, adoc: AnalyzedDocument) -> dict[str, tuple[str, str, str]]:
+        """Insert sentences and mentions; return the entity rows the mentions name."""
         doc_id = adoc.id
         self._insert(
             "sentences",
@@ -442,20 +468,18 @@ class SqlStore:
             ("doc_id", "sentence", "start_char", "end_char", "text", "kind", "entity_id", "label", "attrs"),
             rows,
         )
-        self._upsert_entities(entities.values())
+        return entities
 
-    def _upsert_entities(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        # A fixed order keeps concurrent writers from deadlocking on each other's rows.
-        self._insert("entities", ("id", "kind", "name"), sorted(rows), "ON CONFLICT (id) DO NOTHING")
-
-    def _write_facts(self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]]) -> None:
+    def _write_facts(
+        self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]], entities: dict[str, tuple[str, str, str]]
+    ) -> dict[str, int]:
+        """Insert facts, evidence and links; add the entities they name; return facts per entity."""
+        per_entity: dict[str, int] = {}
         if not facts:
-            return
+            return per_entity
         sentences = {s.index: s for s in adoc.sentences}
         ids = self._fact_ids(len(facts))
         fact_rows, evidence_rows, link_rows = [], [], []
-        entities: dict[str, tuple[str, str, str]] = {}
-        per_entity: dict[str, int] = {}
         for fact_id, (fingerprint, fact) in zip(ids, facts):
             fields = dict(fact.fields)
             key, end_key = date_keys(fields)
@@ -489,7 +513,6 @@ class SqlStore:
                 named.add(entity_id)
             for entity_id in named:
                 per_entity[entity_id] = per_entity.get(entity_id, 0) + 1
-        self._upsert_entities(entities.values())
         self._insert(
             "facts",
             (
@@ -509,7 +532,7 @@ class SqlStore:
             "evidence", ("fact_id", "doc_id", "sentence", "start_char", "end_char", "text"), evidence_rows
         )
         self._insert("fact_entities", ("fact_id", "entity_id", "role"), link_rows)
-        self._add_fact_counts([(n, e) for e, n in sorted(per_entity.items())])
+        return per_entity
 
     # -- reading documents -----------------------------------------------------------
 

@@ -116,6 +116,11 @@ class PostgresStore(SqlStore):
         )
         return condition, [text]
 
+    def _is_retryable(self, err: BaseException) -> bool:
+        return psycopg is not None and isinstance(
+            err, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+        )
+
     def _is_db_error(self, err: BaseException) -> bool:
         return psycopg is not None and isinstance(err, psycopg.Error)
 
