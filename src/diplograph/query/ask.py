@@ -550,7 +550,18 @@ def _office_holder(store: FactSource, parsed: Parsed) -> Answer | None:
     latest = positions[0]
     text = f"{latest.get('person')} ({latest.get('title')}, {_label(org)}, as of {latest.get('as_of')})"
     if len(positions) > 1:
-        text += "; earlier: " + ", ".join(f"{f.get('person')} ({f.get('as_of')})" for f in positions[1:])
+        # One line per earlier holder: "Kishida" and "Kishida Fumio" (name orders differ) are one person.
+        shown = [str(latest.get("person"))]
+        earlier = []
+        for f in positions[1:]:
+            person = str(f.get("person"))
+            if any(name_ok(person, seen) or name_ok(person, " ".join(reversed(seen.split()))) or
+                   name_ok(" ".join(reversed(person.split())), seen) for seen in shown):
+                continue
+            shown.append(person)
+            earlier.append(f"{person} ({f.get('as_of')})")
+        if earlier:
+            text += "; earlier: " + ", ".join(earlier)
     return _ok(parsed, "office_holder", text + ".", positions, query)
 
 
