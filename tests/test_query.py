@@ -359,3 +359,15 @@ def test_free_text_falls_back_to_evidence_search(source: MemorySource) -> None:
     answer = ask(source, "semiconductors")
     assert answer.intent == "search" and answer.ok
     assert "semiconductors" in answer.citations()[0]["text"]
+
+
+def test_office_holder_lists_each_earlier_holder_once_across_name_orders() -> None:
+    source = MemorySource([
+        fact("j1", "position", person="Kishida", title="Prime Minister", org="JPN", as_of="2023-01"),
+        fact("j2", "position", person="Kishida Fumio", title="Prime Minister", org="JPN", as_of="2024-04"),
+        fact("j3", "position", person="Ishiba", title="Prime Minister", org="JPN", as_of="2024-11"),
+        fact("j3", "position", person="Taro Vice", title="Vice Prime Minister", org="JPN", as_of="2024-11", n=1),
+    ])
+    answer = ask(source, "Who is the prime minister of Japan?")
+    assert answer.text.startswith("Ishiba") and answer.text.count("Kishida") == 1
+    assert "Taro Vice" not in answer.text
