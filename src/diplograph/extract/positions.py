@@ -537,8 +537,6 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
         for m in sentence.mentions_of("person"):
             if m.id and m.label != "coref" and _clean_name(m.id):
                 names.add(m.id)
-    for person in doc.people.values():
-        names.add(person.name)
     registry: dict[str, str] = {}
     for person in doc.people.values():
         if not _clean_name(person.name):
