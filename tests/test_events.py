@@ -1,0 +1,103 @@
+"""The events extractor on short sentences in wire, ministry, readout and transcript styles (written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diplograph.extract import events
+from diplograph.model import Fact
+from diplograph.nlp import analyze_text
+
+
+def _events(nlp: Any, text: str, published: str | None = "2024-06-15") -> list[Fact]:
+    return events.extract(analyze_text(text, published=published, nlp=nlp))
+
+
+def _summary(facts: list[Fact]) -> set[tuple[Any, ...]]:
+    return {(f.get("kind"), f.get("date") or f.get("start"), frozenset(f.get("participants"))) for f in facts}
+
+
+def test_one_sentence_several_visits(nlp: Any) -> None:
+    text = ("President William Ruto's state visit to Japan and Prime Minister Narendra Modi's visits to Egypt "
+            "and Turkey in March 2024 drew attention.")
+    found = {(f.get("kind"), f.get("date"), tuple(sorted(f.get("participants")))) for f in _events(nlp, text)}
+    assert ("visit", "2024-03", ("JPN", "William Ruto")) in found
+    assert ("visit", "2024-03", ("EGY", "Narendra Modi")) in found
+    assert ("visit", "2024-03", ("Narendra Modi", "TUR")) in found
+    assert len(found) == 3
+
+
+def test_meeting_with_place_and_day(nlp: Any) -> None:
+    text = ("Foreign Minister Hakan Fidan met Egyptian Foreign Minister Badr Abdelatty in Cairo on "
+            "February 3, 2024.")
+    facts = _events(nlp, text)
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.get("kind") == "meeting"
+    assert fact.get("date") == "2024-02-03"
+    assert {"Hakan Fidan", "Badr Abdelatty"} <= set(fact.get("participants"))
+    assert fact.get("location") == "Cairo"
+
+
+def test_paying_a_visit_to_a_person_is_a_meeting(nlp: Any) -> None:
+    text = ("Somali President Hassan Sheikh Mohamud paid a courtesy visit to Kenyan President William Ruto "
+            "at State House in Nairobi on May 2, 2024.")
+    kinds = {(f.get("kind"), f.get("date")) for f in _events(nlp, text)}
+    assert ("meeting", "2024-05-02") in kinds
+    assert not any(kind == "visit" for kind, _ in kinds)
+
+
+def test_phone_call_today_takes_the_document_date(nlp: Any) -> None:
+    text = "Prime Minister Fumio Kishida spoke by phone today with President Yoon Suk Yeol of the Republic of Korea."
+    facts = _events(nlp, text, published="2023-03-02")
+    assert ("call", "2023-03-02") in {(f.get("kind"), f.get("date")) for f in facts}
+
+
+def test_named_conference_with_label(nlp: Any) -> None:
+    text = "Prime Minister Navin Ramgoolam addressed the 12th Indian Ocean Conference in Perth on March 9, 2025."
+    facts = [f for f in _events(nlp, text) if f.get("kind") == "conference"]
+    assert len(facts) == 1
+    assert facts[0].get("date") == "2025-03-09"
+    assert "Indian Ocean Conference" in (facts[0].get("label") or "")
+    assert "Navin Ramgoolam" in facts[0].get("participants")
+
+
+def test_joint_exercise_between_two_countries(nlp: Any) -> None:
+    text = "India and Egypt held the joint military exercise Cyclone in Rajasthan on January 22, 2024."
+    summary = _summary(_events(nlp, text))
+    assert ("exercise", "2024-01-22", frozenset({"IND", "EGY"})) in summary
+
+
+def test_interview_with_a_news_agency(nlp: Any) -> None:
+    text = "In an interview with the Vietnam News Agency, Ambassador Ken Okaniwa said trade would grow."
+    facts = [f for f in _events(nlp, text) if f.get("kind") == "interview"]
+    assert len(facts) == 1
+    assert "VNA" in facts[0].get("participants")
+
+
+def test_undated_plans_and_generic_mentions_give_nothing(nlp: Any) -> None:
+    assert _events(nlp, "President William Ruto will visit Japan to deepen ties.") == []
+    assert _events(nlp, "Regular meetings between the two foreign ministries are important.") == []
+    assert _events(nlp, "There were 45 visits by foreign leaders to Turkey last year.") == []
+
+
+def test_dated_plan_is_kept(nlp: Any) -> None:
+    text = "The 14th ECOWAS Summit is scheduled to open in Abuja on July 7, 2025."
+    facts = _events(nlp, text)
+    assert [(f.get("kind"), f.get("date")) for f in facts] == [("conference", "2025-07-07")]
+    assert "ECOWAS" in facts[0].get("participants")
+
+
+def test_readout_title_and_first_line_are_one_call(nlp: Any) -> None:
+    text = ("Readout of President Smith's Call with Prime Minister Narendra Modi of India\n\n"
+            "President Jane Smith spoke today with Prime Minister Narendra Modi of India about trade.")
+    calls = [f for f in _events(nlp, text, published="2024-02-01") if f.get("kind") == "call"]
+    assert len(calls) == 1
+    assert calls[0].get("date") == "2024-02-01"
+    assert "Narendra Modi" in calls[0].get("participants")
+
+
+def test_signing_needs_a_party_and_is_not_a_count(nlp: Any) -> None:
+    assert _events(nlp, "Kenya has signed over 40 agreements with its neighbours.") == []
+    facts = _events(nlp, "Japan and Mauritius signed a memorandum on maritime security in Port Louis on May 5, 2024.")
+    assert _summary(facts) == {("signing", "2024-05-05", frozenset({"JPN", "MUS"}))}
