@@ -41,6 +41,7 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
              "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law",
              "Officer", "Operating", "Executive", "Greeting", "Arrival", "Ceremony", "Dinner", "Luncheon"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+_PRONOUNS = {"He", "She", "We", "It", "I", "You", "They", "To", "An", "A", "On", "In", "At"}
 _PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "bin", "binti", "al",
               "el", "la", "le", "di", "du", "ibn", "ben", "bint", "y", "ter", "zu"}
 _FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "WDT", "WP", "PRP", "PRP$", "MD", "RB"}
@@ -88,8 +89,12 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
                 and doc[end + 1].text[:1].isupper():
             end += 1  # "Jean-Pierre", "Lula da Silva", "Ursula von der Leyen"
             continue
-        if tok.tag_ in _FUNCTION_TAGS:
-            break  # "Stoltenberg During Greeting"
+        if tok.tag_ in _FUNCTION_TAGS and end > start:
+            break  # "Stoltenberg During Greeting" (but "To Lam" starts with a word tagged IN)
+        if end == start and text in _PRONOUNS and end + 1 < limit and doc[end + 1].is_title \
+                and doc[end + 1].text not in _NOT_NAME and doc[end + 1].i not in ents_by_token:
+            end += 1  # "Ambassador He Wei": a name that starts like a pronoun
+            continue
         if end > start and _is_title_word(tok) and tok.text[:1].isupper():
             return start  # "Chief Medical Advisor": capitalised words between title words are the title
         if not text[:1].isupper() or text.rstrip(".") in _NOT_NAME or _is_title_word(tok):
@@ -286,13 +291,13 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
             # walk over "of the CPV Central Committee" / "of Vietnam" to where the name starts
             while nxt < sent.end:
                 after = ents_by_token.get(nxt)
-                if doc[nxt].lower_ in ("of", "the", "for") and after is None:
+                if doc[nxt].lower_ in ("of", "the", "for", "to", "'s", "’s") and after is None:
                     nxt += 1
                 elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE"):
                     nxt = after.end
                 else:
                     break
-            if doc[nxt - 1].lower_ in ("of", "the", "for"):
+            if doc[nxt - 1].lower_ in ("of", "the", "for", "to", "'s", "’s"):
                 continue
             if nxt < sent.end and nxt not in ents_by_token or (
                     nxt in ents_by_token and not ents_by_token[nxt].kb_id_
