@@ -133,3 +133,31 @@ def test_signing_date_belongs_to_the_agreement_signed(nlp: Any) -> None:
             "Treaty.")
     dates = {f["name"]: f["signed"] for f in found(nlp, text, published="2022-12-15")}
     assert dates == {"Artemis Accords": "2022-12-13", "1967 Outer Space Treaty": None}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry released the United States Space Priorities Framework on Monday.",
+    "Tata Steel finalized a Joint Venture Agreement with a Kenyan company.",
+    "The tariffs follow Executive Order 14000 (Implementing the Reciprocal Trade Agreements) of last year.",
+])
+def test_domestic_commercial_and_executive_order_names_are_not_agreements(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_each_agreement_gets_the_signing_date_next_to_it(nlp: Any) -> None:
+    text = ("The deal builds on the Japan-Philippines Treaty of Amity, signed in 1956, and the "
+            "Japan-Philippines Economic Partnership Agreement, signed in 2006.")
+    dates = {f["name"]: f["signed"] for f in found(nlp, text)}
+    assert dates == {"Japan-Philippines Treaty of Amity": "1956",
+                     "Japan-Philippines Economic Partnership Agreement": "2006"}
+
+
+def test_a_memorandum_and_its_short_form_in_one_sentence_are_one_paper(nlp: Any) -> None:
+    facts = found(nlp, "Kenya and Japan signed a memorandum of understanding (MOU) on port development.")
+    assert len(facts) == 1 and set(facts[0]["parties"]) == {"KEN", "JPN"}
+
+
+def test_countries_inside_the_subject_that_contains_the_agreement_are_not_its_parties(nlp: Any) -> None:
+    facts = found(nlp, "Dialogue based on inter-Korean and U.S.-DPRK commitments such as the Panmunjom Declaration "
+                       "is essential.")
+    assert [(f["name"], f["parties"]) for f in facts] == [("Panmunjom Declaration", None)]

@@ -113,12 +113,14 @@ _MONTHS_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August
                           r"|Thursday|Friday|Saturday|Sunday)\.?$")
 _LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
               "under", "in", "on", "by", "with", "through", "today", "key", "new", "readout", "remarks",
-              "statement", "fact", "sheet"}
+              "statement", "fact", "sheet", "signed", "landmark", "historic", "proposed"}
 _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
 _SIGN_VERB = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
     r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.IGNORECASE)
 _NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
+                            r"|\bJoint\s+Venture\b|\b(?:Purchase|Sales?|Licen[cs]e|Lease|Supply|Offtake|Employment)"
+                            r"\s+Agreement\b|^(?:National|Federal)\b"
                             r"|\b(?:Emergency|Disaster)\s+Declaration\b|\bDeclaration\s+of\s+Independence\b|\bState\s+of\b"
                             r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
@@ -134,7 +136,9 @@ _BODY_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Alliance|Commission|Council|Sec
                          r"|Group|Unit|Centre|Center|Room|Hall|Building|House|Street|Square|Envoy|Negotiations"
                          r"|Talks|Team|Act|Bill|Law|Order)\b")
 # "Framework", "Deal" and "Compact" also name domestic plans; without parties they need an international word.
-_LOOSE_HEAD = re.compile(r"\b(?:Framework|Deal|Compact)s?$")
+_LOOSE_HEAD = re.compile(r"\b(?:Framework|Deal|Compact)s?\b")
+_FIRM_HEAD = re.compile(r"\b(?:Agreements?|Accords?|Treat(?:y|ies)|Conventions?|Protocols?|Charter|Pact"
+                        r"|Memorandum|MOU|MoU)\b")
 _INTERNATIONAL = re.compile(
     r"\b(?:Global|International|Regional|World|Economic|Trade|Investment|Pacific|Atlantic|Indo|Asia\w*|Africa\w*"
     r"|Europe\w*|Americas|Arctic|Climate|Security|Peace|Nuclear|Tax|Migration|Agreement|Treaty|Bilateral"
@@ -269,7 +273,8 @@ def _extend_left(tokens: list[tuple[int, int, str]], i: int) -> int:
         if _is_cap(tok) and not (tok.isupper() and len(tok) > 6 and "." not in tok and "-" not in tok):
             left = j
         elif tok.lower() in ("of", "and", "for", "on", ",") and j > 0 and _is_cap(tokens[j - 1][2]) \
-                and not tokens[j - 1][2].endswith(("'s", "’s")):
+                and not tokens[j - 1][2].endswith(("'s", "’s")) \
+                and not (tok.lower() in ("and", ",") and tokens[j - 1][2].lower().strip(".") in _KEYWORDS):
             pass  # a connector inside the name: keep going, commit only on the next capitalised word
         else:
             break
@@ -287,7 +292,7 @@ def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tupl
     # "Memorandum of Understanding", "Joint Statement" are inside the keyword.
     while j < n:
         tok = tokens[j][2]
-        if tok == "(" and j + 2 < n and tokens[j + 2][2] == ")" and re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", tokens[j + 1][2]):
+        if tok == "(" and j + 2 < n and tokens[j + 2][2] == ")" and re.fullmatch(r"[A-Z][a-z-]*[A-Z][A-Za-z-]*", tokens[j + 1][2]):
             cand = tokens[j + 1][2]
             if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") or tokens[i][2].lower() in ("memorandum", "mou"):
                 short = short or (cand if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") else None)
@@ -361,6 +366,9 @@ def _lower_case_names(text: str) -> list[_Found]:
             name = m.group().strip()
             if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.IGNORECASE):
                 continue
+            if kind == "MoU" and re.search(r"memorand(?:um|a)\s+of\s+understanding\s*\($", text[:m.start()],
+                                                 re.IGNORECASE):
+                continue  # "memorandum of understanding (MOU)": the short form of the same paper
             out.append(_Found(m.start(), m.start() + len(name), name, kind))
     # The MoU pattern is case-sensitive for the acronym; the long form in any case.
     for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.IGNORECASE):
@@ -387,9 +395,14 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
         return []  # a memorandum or joint statement is only worth a fact with its parties
     if found.kind == "framework" and lower_generic and any(len(p) < 2 for p in party_sets):
         return []
-    if (not party_sets and found.name not in ACRONYMS and _LOOSE_HEAD.search(found.name)
-            and not _INTERNATIONAL.search(found.name)
-            and not any(found.start <= s < found.end for s, _, _ in sentence_countries(sentence))):
+    if re.search(r"\b(?:Executive\s+Order|Proclamation)\b[^.;]{0,80}$", before):
+        return []  # the title of an executive order or proclamation, not an agreement
+    named_countries = [c for s, _, c in sentence_countries(sentence) if found.start <= s < found.end]
+    full_name = found.long_name if found.name not in ACRONYMS and found.long_name else found.name
+    loose = _LOOSE_HEAD.search(full_name) and not _FIRM_HEAD.search(full_name)
+    if (not party_sets and found.name not in ACRONYMS and loose
+            and (not _INTERNATIONAL.search(full_name) or len(set(named_countries)) == 1)
+            and len(set(named_countries)) != 2):
         return []  # "Bipartisan Infrastructure Framework": a domestic plan, not an international agreement
     signed = _signed(doc, sentence, found)
     period = _PERIOD.search(text[found.start:])
@@ -401,6 +414,8 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     out = []
     options: list[frozenset[str] | None] = list(party_sets) or [None]
     for parties in options:
+        if parties:  # an agreement is not its own party ("IPEF" the forum in "advance IPEF")
+            parties = frozenset(p for p in parties if p != found.name and p != _acronym_of(found))
         fields: dict[str, object] = {"name": name, "kind": found.kind,
                                      "parties": sorted(parties) if parties else None, "signed": signed}
         if found.long_name:
@@ -409,6 +424,10 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
             fields["period_start"], fields["period_end"] = period.group(1), period.group(2)
         out.append(make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.6, **fields))
     return out
+
+
+def _acronym_of(found: _Found) -> str:
+    return found.name if found.name in ACRONYMS else _LONG_TO_ACRONYM.get(resolve.norm_key(found.name), "")
 
 
 def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | None:
@@ -424,15 +443,21 @@ def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | N
              if found.start - 80 <= m.start() <= found.end + 20]
     if not verbs:
         return None
+    # The signing word closest to the name ("the X Agreement, signed in 2002"), then the date closest to it.
+    verb = min(verbs, key=lambda m: m.start() - found.end if m.start() >= found.end else found.start - m.end())
+    best: tuple[int, str] | None = None
     for s, e, value in sentence_dates(doc, sentence):
-        if value.start and value.end and value.start != value.end:
-            continue
-        if found.start <= s < found.end:
+        if (value.start and value.end and value.start != value.end) or found.start <= s < found.end:
             continue
         absolute = re.search(r"\d", text[s:e]) and not value.value.startswith("--")
-        if absolute and not _PERIOD.search(text[max(0, s - 25):e]):
-            return value.value
-    return None
+        if not absolute or _PERIOD.search(text[max(0, s - 25):e]):
+            continue
+        if re.match(r"\s+[A-Z]", text[e:]) and value.precision == "year":
+            continue  # "the 1967 Outer Space Treaty": a year naming something else
+        gap = s - verb.end() if s >= verb.end() else verb.start() - e
+        if best is None or gap < best[0]:
+            best = (gap, value.value)
+    return best[1] if best else None
 
 
 def _mention_party(doc: AnalyzedDocument, m: Mention) -> str | None:
@@ -563,6 +588,8 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[
             if pair:
                 return list(pair), False
             lo_c, hi_c = tokens[lo].start - base, tokens[hi].end - base
+            if lo_c <= found.start < hi_c:
+                return [], False  # the agreement is part of the subject: its words name no party
             ids = _ids_in(doc, sentence, lo_c, hi_c, people=True)
             if not ids and re.search(r"\b(?:two|both)\s+(?:countries|nations|sides|governments)\b",
                                      sentence.text[lo_c:hi_c], re.IGNORECASE):
@@ -648,6 +675,9 @@ def _fold_name(name: str) -> str:
 
 
 def _name_key(fact: Fact) -> str:
+    if fact.get("kind") == "MoU" and _generic(str(fact.get("name") or "")):
+        # "memorandum of understanding ... MOU" in one sentence is one paper; two sentences may be two.
+        return f"memorandum of understanding #{fact.evidence.sentence}"
     name = re.sub(r"\b(Agreements|Accords|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations)\b",
                   lambda m: _singular(m.group()), str(fact.get("name") or ""))
     key = _fold_name(name)
