@@ -65,7 +65,8 @@ class _Server:
                 break
             else:
                 raise RuntimeError("running as root and no 'postgres' or 'nobody' user exists to run initdb")
-        self.root = Path(tempfile.mkdtemp(prefix="diplograph-pg-"))
+        # Under /tmp when root: a TMPDIR inside root's home would be closed to the server's user.
+        self.root = Path(tempfile.mkdtemp(prefix="diplograph-pg-", dir="/tmp" if self.user else None))
         if self.user:
             entry = pwd.getpwnam(self.user)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
@@ -73,7 +74,10 @@ class _Server:
         self.port = _free_port()
 
     def run(self, *args: str) -> None:
-        kwargs: dict[str, Any] = {"user": self.user} if self.user else {}
+        kwargs: dict[str, Any] = {}
+        if self.user:  # drop root entirely: user, group and supplementary groups
+            entry = pwd.getpwnam(self.user)
+            kwargs = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
         result = subprocess.run(
             [str(self.bin / args[0]), *args[1:]],
             check=False,
