@@ -48,7 +48,8 @@ _TRIGGERS: list[tuple[str, str]] = [
     (r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement", "statement"),
     (r"hearings?", "hearing"),
     (r"(?:presidential|parliamentary|general|legislative|local)\s+elections?|elections", "election"),
-    (r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+", "conference"),
+    (r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+|"
+     r"(?:ordinary|extraordinary|plenary|special|summit-level|annual)\s+sessions?", "conference"),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<k{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_TRIGGERS)), re.I)
 _KIND = {f"k{i}": kind for i, (_, kind) in enumerate(_TRIGGERS)}
@@ -102,7 +103,8 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
         start, end = m.span()
         word = m.group()
         if _NAMED_ONLY.match(word):
-            if not word[0].isupper() and not _named_before(text, start):
+            if not word[0].isupper() and not _named_before(text, start) and not _body_before(sentence, start) \
+                    and not _inside_body(sentence, start, end):
                 continue
             if word.lower() in ("forum", "dialogue") and not word[0].isupper():
                 continue
@@ -118,8 +120,8 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.I):
             continue
-        if _inside_body(sentence, start, end):
-            continue
+        if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|congress|conference", word, re.I):
+            continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
         if kind == "signing" and re.match(r"\s+(?:into\s+law|up\b|on\s+to)", text[end:], re.I):
             continue
         if kind == "signing" and re.match(r"\s+(?:and\s+\w+\s+)?(?:in\s+)?(?:over|more\s+than|nearly|about|some)?\s*"
@@ -147,6 +149,18 @@ def _named_before(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:an?|the)\s+(?:(?:national|international|regional|bilateral|trilateral|"
                           r"ministerial|annual|high-level|diplomatic|leaders['’]?|press|donors['’]?|"
                           r"peace|\w+-level)\s+)+$", text[:start], re.I))
+
+
+def _body_before(sentence: Sentence, start: int) -> int:
+    """ "the G7 summit", "the ASEAN-Japan summit", "an ECOWAS summit": a body's own gathering.
+
+    Returns where the body's name starts (local offset), 0 when there is none.
+    """
+    for m in sentence.mentions:
+        if m.kind == "body" and m.id and m.start > sentence.start and \
+                re.fullmatch(r"(?:[-–]\w+)?\s+(?:[Ll]eaders['’]?\s+)?", sentence.text[m.end - sentence.start:start]):
+            return m.start - sentence.start
+    return 0
 
 
 def _received_person(sentence: Sentence, end: int) -> bool:
@@ -333,7 +347,9 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
         date, stated = _date_for(doc, sentence, (start, end), (lo, hi), dates)
         if _NEGATED.search(text[max(lo, start - 25):start]):
             continue
-        future = _is_future(text[max(lo, start - 60):start])
+        future = _is_future(text[max(lo, start - 60):start]) or bool(
+            re.match(r"\s+(?:would|will|are\s+(?:expected|due|set)|is\s+(?:expected|due|set)|to\s+be\s+held)\b",
+                     text[end:end + 30], re.I))
         if future and not stated:
             continue
         if not stated and not future and doc.published:
@@ -367,14 +383,24 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 event.actors = [a for a in event.actors if _is_media(a)]
                 if not event.persons:
                     continue
+            subject_body = any(k == "body" and _group_body(a) for _, a, k in pre_actors)
             if kind in ("meeting", "talks", "call", "briefing", "statement") and not event.persons \
-                    and len(countries) < 2 and not trigger_text[:1].isupper():
+                    and len(countries) < 2 and not trigger_text[:1].isupper() and not subject_body:
                 continue
             if kind == "signing" and not event.persons and len(countries) < 2:
                 continue
             if kind == "conference":
                 event.label = _label(sentence, start, end)
-                named = bool(event.label) or _named_before(text, start)
+                body_gathering = _body_before(sentence, start)
+                if not event.label and body_gathering:
+                    event.label = text[body_gathering:end]
+                holder = next((m for m in sentence.mentions if m.kind == "body" and
+                               m.start - sentence.start <= start and end <= m.end - sentence.start), None)
+                if not event.label and holder is not None:
+                    event.label = holder.text
+                named = bool(event.label) or _named_before(text, start) or \
+                    bool(re.search(r"\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?$", text[:start])) or \
+                    any(k == "body" and _group_body(a) for _, a, k in pre_actors)
                 if not named:
                     continue
                 if not stated and not _CONFERENCE_CUE.search(text[max(lo, start - 40):start]) \
@@ -402,6 +428,12 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             continue
         out.append(event)
     return out
+
+
+def _group_body(bid: str) -> bool:
+    """A body whose members meet as a group ("G7 ministers met", "ECOWAS leaders held talks")."""
+    body = resolve.bodies().get(bid)
+    return bool(body) and body.kind in ("forum", "igo", "igo_organ", "coalition")
 
 
 def _is_media(actor: str) -> bool:

@@ -94,6 +94,7 @@ _NOT_NAMES = {
     "statement", "meeting", "bilateral", "joint", "summit", "conference", "visit", "talks", "according",
     "also", "said", "says", "welcome", "thank", "thanks", "excellency", "sir", "madam", "deputy", "vice",
 }
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
 _PRONOUNS = {"he", "she", "it", "we", "i", "you", "they", "his", "her", "our", "their"}
 _PARTICLES = {"bin", "bint", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
               "der", "den", "la", "le", "ibn", "abu", "ould", "wa"}
@@ -194,7 +195,7 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
             break
         word = w.group()
         bare = _strip_poss(word).rstrip(".")
-        if not (_cap(word) or (word.lower() in _PARTICLES and words)):
+        if not (_cap(word) or (word.lower() in _PARTICLES and words) or (words and _PARTICLE_NAME.match(word))):
             break
         words.append((pos + w.start(), pos + w.end(), word))
         prev = w.end()
@@ -668,6 +669,11 @@ def _infer_country(h: Holding, person: str, found: list[Holding], names: dict[st
     claimed = {resolve.national_country(o.org) or o.org for o in others if o.org}
     claimed |= {c for o in others for c in explicit_of.get(names.get(o.person, o.person), [])}
     free = [c for c in _sentence_countries(h.sentence) if c not in claimed]
+    visited = _visited(h.sentence)
+    if home in visited:
+        # "Prime Minister X visited Iran, a first for a Japanese leader": not the host's own official
+        others_free = [c for c in free if c not in visited]
+        return others_free[0] if len(others_free) == 1 else None
     compatible = _TITLE_STATES.get(_head(h.title))
     if compatible and home not in compatible:
         # an office the home country does not have ("General Secretary" in a U.S. transcript)
@@ -695,6 +701,18 @@ def _infer_country(h: Holding, person: str, found: list[Holding], names: dict[st
         if same_head:
             return None
     return home
+
+
+def _visited(sentence: Sentence) -> set[str]:
+    """Countries a sentence names as a destination ("visited X", "a visit to X", "arrived in X")."""
+    out = set()
+    for m in sentence.mentions:
+        if m.kind == "country" and m.id:
+            before = sentence.text[: m.start - sentence.start]
+            if re.search(r"\b(?:visit(?:ed|ing|s)?|(?:visit|trip|travel(?:l?ed)?|tour|journey)\s+to|arrived\s+in)"
+                         r"\s+(?:the\s+)?$", before):
+                out.add(m.id)
+    return out
 
 
 def _as_of(doc: AnalyzedDocument, h: Holding) -> str | None:
