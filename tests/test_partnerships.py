@@ -76,6 +76,8 @@ def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
     "Egypt and Sudan joined the Strategic Partnership Forum with Russia.",
     "Iran's growing defense partnership with Russia worries its neighbours.",
     "Japan and Kenya launched a global partnership to fight malaria.",
+    "The leaders discussed upgrading ties between Kenya and India to a strategic partnership.",
+    "Will Japan and India elevate ties to a comprehensive strategic partnership?",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

@@ -66,6 +66,8 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
     "The ministers discussed bilateral relations and trade.",
     "Israel hopes Saudi Arabia will eventually agree to a normalization of relations.",
     "Ethiopia said it would restore diplomatic ties with Eritrea only after a border deal.",
+    "Somalia and Somaliland discussed establishing diplomatic relations with Ethiopia.",
+    "Will Egypt and Turkey restore full diplomatic relations this year?",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

@@ -54,7 +54,9 @@ _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eigh
 # Not (yet) a framework: talk of a possibility, a proposal, a denial.
 _HYPOTHETICAL = re.compile(
     r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|aspir\w*|seeks?|sought"
-    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*)\b", re.IGNORECASE)
+    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*"
+    r"|(?:discuss\w*|plan\w*|intend\w*|negotiat\w*|talks\s+on|aim\w*|move\w*|work\w*|path)\s+(?:\w+\s+){0,3}?"
+    r"(?:upgrad|elevat|establish|rais|lift|toward|to\s+a)\w*)\b", re.IGNORECASE)
 _UPGRADE = re.compile(
     r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
     re.IGNORECASE)
@@ -86,6 +88,8 @@ def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
                   cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
     text = sentence.text
     out: list[tuple[str, str, str, str | None]] = []
+    if text.rstrip(" \"”'’)").endswith("?"):
+        return out  # a question asserts nothing
     for m in re.finditer(r"\b(?:[Pp]artnerships?|PARTNERSHIPS?)\b", text):
         plural = m.group().lower().endswith("s")
         after = text[m.end():]

@@ -48,7 +48,8 @@ _ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
     r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied)|hop\w*|wish\w*"
-    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*)\b", re.IGNORECASE)
+    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*"
+    r"|plan\w*|intend\w*|intention|discuss\w*|negotiat\w*|explor\w*|ready\s+to|willing\w*)\b", re.IGNORECASE)
 _COUNT_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least|the)\s+)?"
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
