@@ -118,9 +118,15 @@ def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]
     while j >= sent_start:
         tok = doc[j]
         ent = ents_by_token.get(j)
-        if ent is not None and ent.label_ in ("TITLE", "ORG", "GPE", "NORP"):
+        if ent is not None and ent.label_ in ("TITLE", "ORG", "GPE", "NORP", "LOC"):
             parts.append((ent.start, "T" if ent.label_ == "TITLE" else "O"))
             j = ent.start - 1
+            continue
+        if tok.text == "," and j - 1 >= sent_start and parts and parts[-1][1] == "T" and (
+                (ents_by_token.get(j - 1) is not None and ents_by_token[j - 1].label_ == "TITLE")
+                or _is_title_word(doc[j - 1])):
+            parts.append((j, None))  # "Ambassador, Permanent Representative to the UN X"
+            j -= 1
             continue
         if (ent is None or ent.label_ == "PERSON") and _is_title_word(tok):
             parts.append((j, "T"))  # a title word the NER put inside the name: "General Jean-Pierre Lacroix"
@@ -171,8 +177,12 @@ def _segments(doc, first: int, end: int, ents_by_token: dict[int, Span]) -> list
             if ent is None or ent.start in seen or ent.label_ in ("TITLE", "PERSON"):
                 continue
             seen.add(ent.start)
-            prev = doc[ent.start - 1].lower_ if ent.start > s else ""
-            (targets if prev in ("to", "on", "for") and ent.label_ in ("GPE", "NORP") else orgs).append(ent)
+            p = ent.start - 1
+            if p > s and doc[p].lower_ == "the":
+                p -= 1
+            prev = doc[p].lower_ if p >= s else ""
+            # "Ambassador to Vietnam", "Permanent Representative to the UN": where one serves, not one's org
+            (targets if prev in ("to", "on", "for") else orgs).append(ent)
         segs.append(TitleSeg(_title_text(doc, s, e, ents_by_token), orgs, targets))
     return segs
 
@@ -293,7 +303,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 after = ents_by_token.get(nxt)
                 if doc[nxt].lower_ in ("of", "the", "for", "to", "'s", "’s") and after is None:
                     nxt += 1
-                elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE"):
+                elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE", "LOC"):
                     nxt = after.end
                 else:
                     break
