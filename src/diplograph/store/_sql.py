@@ -184,8 +184,14 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
+@cache
+def _encoder() -> json.JSONEncoder:
+    # json.dumps() with options builds a new encoder on every call: a write makes hundreds.
+    return json.JSONEncoder(ensure_ascii=False, default=_json_default)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return _encoder().encode(value) if value else ("{}" if isinstance(value, Mapping) else json.dumps(value))
 
 
 def _names(value: Names) -> list[str]:
