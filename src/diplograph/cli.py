@@ -268,6 +268,42 @@ def _register_query_commands() -> None:
 _register_query_commands()
 
 
+# --------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web app and the JSON API over the store, read-only.
+
+    Pages: / (overview), /entities/ID, /network, /timeline, /documents/ID,
+    /contradictions, /ask; each is also JSON with a .json suffix. The JSON API
+    is under /api/ (schema at /openapi.json, reference at /docs). Needs the
+    'server' extra.
+
+    \b
+    Example:
+      diplograph serve --db vn.sqlite --port 8000
+    """
+    try:
+        import uvicorn
+
+        from diplograph.web.app import create_app
+    except ImportError as exc:
+        from diplograph.errors import MissingDependencyError
+
+        raise MissingDependencyError(exc.name or "fastapi", "server") from exc
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}: anyone who can reach this address can read the store", err=True)
+    with open_db(db, read_only=True) as store:
+        app = create_app(store)
+        click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="diplograph")
