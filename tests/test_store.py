@@ -114,6 +114,7 @@ class StoreContract:
         assert store.document("d1") == adoc.document
         assert list(store.documents()) == [adoc.document]
         assert store.document("nope") is None
+        assert store.fact(facts[1].fingerprint) == facts[1] and store.fact("0" * 40) is None
         assert store.has_document("d1", adoc.document.sha1)
         assert not store.has_document("d1", "0" * 40)
         assert not store.has_document("d2", adoc.document.sha1)

@@ -71,6 +71,8 @@ class Store(Protocol):
         order: str = "id",
     ) -> list[Fact]: ...
 
+    def fact(self, fingerprint: str) -> Fact | None: ...
+
     def count_facts(
         self,
         type: Names = None,

@@ -691,9 +691,13 @@ class SqlStore:
             params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
         with self._lock:
             rows = self._execute(sql, params).fetchall()
-        return [
-            Fact(r[0], json.loads(r[1]), Evidence(r[4], r[5], r[6], r[7], r[8]), r[2], r[3]) for r in rows
-        ]
+        return [_fact(row) for row in rows]
+
+    def fact(self, fingerprint: str) -> Fact | None:
+        """The fact with this fingerprint (its stable id: links to a fact use it)."""
+        with self._lock:
+            row = self._execute(f"{_FACT_SELECT} WHERE f.fingerprint = ?", (fingerprint,)).fetchone()
+        return _fact(row) if row else None
 
     def count_facts(
         self,
@@ -797,6 +801,10 @@ class SqlStore:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.target!r})"
+
+
+def _fact(r: Sequence[Any]) -> Fact:
+    return Fact(r[0], json.loads(r[1]), Evidence(r[4], r[5], r[6], r[7], r[8]), r[2], r[3])
 
 
 def _document(row: Sequence[Any]) -> Document:
