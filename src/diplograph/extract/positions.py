@@ -266,6 +266,10 @@ def _name_in_complement(sentence: Sentence, start: int, end: int) -> tuple[str, 
             if any(o.start <= m.start < o.end for o in orgs):
                 continue  # the NER ran an org and a name together
             text = re.sub(r"['’]s$", "", m.text)
+            following = re.match(r"(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|ould|ag|de|da|van|von)-[A-Z][\w'’-]*))+",
+                                 sentence.text[m.end - sentence.start:])
+            if following and m.end + following.end() <= end + 1 and m.text == text:
+                text = re.sub(r"['’]s$", "", text + following.group())
             if not _country_like(text) and not any(_strip_poss(w).lower() in _ORG_WORDS for w in text.split()):
                 return resolve.person_name(text), m.start, m.start + len(text)
     while words and words[-1][2].lower() in ("and", "of", "the", "for", "&"):
@@ -273,7 +277,7 @@ def _name_in_complement(sentence: Sentence, start: int, end: int) -> tuple[str, 
     name: list[tuple[int, int, str]] = []
     for w in reversed(words):
         bare = _strip_poss(w[2]).rstrip(".").lower()
-        if (not _cap(w[2]) or bare in _ORG_WORDS or (bare in _NOT_NAMES and bare not in _PRONOUNS)
+        if (not (_cap(w[2]) or _PARTICLE_NAME.match(w[2])) or bare in _ORG_WORDS or (bare in _NOT_NAMES and bare not in _PRONOUNS)
                 or bare in _PORTFOLIOS
                 or any(m.start <= w[0] < m.end for m in orgs) or _country_like(w[2])):
             if bare in _PARTICLES and name:
@@ -364,7 +368,8 @@ def _complement_end(sentence: Sentence, pos: int) -> int:
     out = pos
     for w in re.finditer(r"\S+", match.group()):
         word = w.group().strip("(),")
-        if word and (word[0].isupper() or word.lower() in ("of", "for", "at", "to", "in", "the", "and", "on", "&")):
+        if word and (word[0].isupper() or _PARTICLE_NAME.match(word) or
+                     word.lower() in ("of", "for", "at", "to", "in", "the", "and", "on", "&")):
             out = pos + w.end()
         else:
             break
