@@ -53,7 +53,7 @@ _COUNT_AFTER = re.compile(
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several))\s*$")
 # Not (yet) a framework: talk of a possibility, a proposal, a denial.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|aspir\w*|seeks?|sought"
+    r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|hopeful\w*|aspir\w*|seeks?|sought"
     r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*"
     r"|(?:discuss\w*|plan\w*|intend\w*|negotiat\w*|talks\s+on|aim\w*|move\w*|work\w*|path)\s+(?:\w+\s+){0,3}?"
     r"(?:upgrad|elevat|establish|rais|lift|toward|to\s+a)\w*)\b", re.IGNORECASE)
