@@ -101,3 +101,26 @@ def test_signing_needs_a_party_and_is_not_a_count(nlp: Any) -> None:
     assert _events(nlp, "Kenya has signed over 40 agreements with its neighbours.") == []
     facts = _events(nlp, "Japan and Mauritius signed a memorandum on maritime security in Port Louis on May 5, 2024.")
     assert _summary(facts) == {("signing", "2024-05-05", frozenset({"JPN", "MUS"}))}
+
+
+def test_transcript_speaker_is_the_visitor(nlp: Any) -> None:
+    text = ("Remarks by President Jane Smith and Prime Minister Fumio Kishida of Japan\n\n"
+            "PRIME MINISTER KISHIDA: Thank you. I visited Washington in January last year.")
+    visits = [f for f in _events(nlp, text, published="2024-04-10") if f.get("kind") == "visit"]
+    assert [(v.get("date"), sorted(v.get("participants"))) for v in visits] == [("2023-01", ["Fumio Kishida", "USA"])]
+
+
+def test_the_two_leaders_are_the_last_pair_named(nlp: Any) -> None:
+    text = ("President Abdel Fattah El-Sisi received Somali President Hassan Sheikh Mohamud in Cairo on Sunday. "
+            "A spokesman, Ahmed Fahmy, said talks covered security. "
+            "The two leaders witnessed the signing of a defence protocol.")
+    signings = [f for f in _events(nlp, text, published="2024-01-21") if f.get("kind") == "signing"]
+    assert len(signings) == 1
+    assert {"Abdel Fattah El-Sisi", "Hassan Sheikh Mohamud"} <= set(signings[0].get("participants"))
+    assert "Ahmed Fahmy" not in signings[0].get("participants")
+
+
+def test_dated_future_visit_with_a_range(nlp: Any) -> None:
+    text = "Foreign Minister Yoko Kamikawa will visit Egypt from February 12 to 14."
+    facts = _events(nlp, text, published="2024-02-09")
+    assert [(f.get("kind"), f.get("date") or f.get("start")) for f in facts] == [("visit", "2024-02-12")]

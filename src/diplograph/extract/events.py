@@ -68,7 +68,7 @@ _FUTURE = re.compile(
     r"proposed|propose|should|could|may|might|must|can)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|cancel(?:l?ed)?|postponed?|called\s+off)\b", re.I)
 _DATE_SKIP_BEFORE = re.compile(r"(?:\b(?:since|until|till|by|through|for\s+the\s+period|period|term|tenure|"
-                               r"from|before|after|ahead\s+of|to)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
+                               r"before|after|ahead\s+of|to)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|the\s+(?:two\s+)?leaders|both\s+leaders|the\s+two\s+(?:sides|presidents|"
                               r"ministers|prime\s+ministers)|the\s+(?:President|Prime\s+Minister)\s+and\s+"
@@ -147,7 +147,8 @@ def _named_before(text: str, start: int) -> bool:
     """ "national conference on foreign affairs", "a summit meeting": a lower-case gathering noun with a
     determiner and modifier before it."""
     return bool(re.search(r"\b(?:an?|the)\s+(?:(?:national|international|regional|bilateral|trilateral|"
-                          r"ministerial|annual|high-level|diplomatic|leaders['’]?|press|donors['’]?|"
+                          r"ministerial|annual|high-level|diplomatic|leaders['’]?|press|donors['’]?|extraordinary|ordinary|emergency|"
+                          r"special|virtual|joint|informal|trilateral|plenary|"
                           r"peace|\w+-level)\s+)+$", text[:start], re.I))
 
 
@@ -263,6 +264,18 @@ def _actors_in(sentence: Sentence, lo: int, hi: int) -> list[tuple[int, str, str
     return sorted(out)
 
 
+def _capitals_in(sentence: Sentence, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """Capitals and seats of government named as places ("arrived in Pyongyang"): (local start, country, kind)."""
+    out = []
+    for m in sentence.mentions:
+        local = m.start - sentence.start
+        if m.kind == "place" and lo <= local < hi:
+            cid = m.id if m.id and len(m.id) == 3 and m.id.isupper() else resolve.country_id(m.text, capitals=True)
+            if cid:
+                out.append((local, cid, "country"))
+    return out
+
+
 def _date_for(doc: AnalyzedDocument, sentence: Sentence, trigger: tuple[int, int], clause: tuple[int, int],
               dates: list[tuple[int, int, TimeValue]]) -> tuple[TimeValue | None, bool]:
     """The time expression that dates this event, and whether one was stated."""
@@ -359,6 +372,9 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
         event = _Event(kind, sentence, (start, end), (lo, hi), date=date, stated=stated)
         trigger_text = text[start:end]
         if kind == "visit":
+            post_actors = sorted(post_actors + _capitals_in(sentence, end, hi))
+            if not pre_persons and speaker and re.search(r"\b(?:I|we)\b", text[lo:start]):
+                pre_persons = [(start - 1, speaker)]
             if not pre_persons and re.search(r"\b(?:his|her)\s+(?:\w+\s+){0,3}$", text[lo:start]):
                 # "during his visit to X, Y said": Y, or the person last named
                 later = _persons_in(sentence, hi, len(text), names, extra)
@@ -372,7 +388,7 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 # the sentence's subject: "X spoke with Y to recall the vision they set out at the Summit"
                 persons = [n for _, n in _persons_in(sentence, 0, lo, names, extra)]
             if not persons and _PRONOUN_SUBJECT.search(text[lo:end]) and previous_persons:
-                persons = list(previous_persons[:2])
+                persons = list(previous_persons)
             if not persons and speaker and re.search(r"\b(?:I|I['’]m|me|my|we|our|us)\b", text[lo:hi]):
                 persons = [speaker]
             event.persons = persons
@@ -495,7 +511,8 @@ def _fill_visit(sentence: Sentence, event: _Event, pre_persons: list[tuple[int, 
             event.location = _location(sentence, lo, hi, end)
             return len(event.persons) >= 2
     dest: list[str] = []
-    if trigger.startswith(("visited", "visiting")) or trigger.endswith((" to", " in", " of")):
+    if trigger.startswith(("visited", "visiting")) or trigger.endswith((" to", " in", " of")) or \
+            (trigger == "visit" and re.match(r"\s+(?:the\s+)?[A-Z]", tail)):
         first = [a for a in post_actors if a[2] == "country"
                  and not re.search(r"\b(?:from|with|by|of|between)\s+(?:the\s+)?$", text[end:a[0]])]
         if first and len(text[end:first[0][0]]) < 25:
@@ -672,8 +689,11 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
         if not found:
             _attendance(sentence, events, persons)
         events.extend(found)
-        if persons:
-            previous = persons
+        pairs = [e.persons for e in found if len(e.persons) >= 2]
+        if pairs:
+            previous = pairs[-1][:2]
+        elif len(persons) >= 2 or (persons and len(previous) < 2):
+            previous = persons[:2]
     events = _merge(_split(events, person_country))
     facts = []
     for e in events:
