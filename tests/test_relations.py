@@ -40,6 +40,11 @@ def test_active_relations_since_a_year(nlp: Any) -> None:
         (pair("IND", "MUS"), "active", "1968")}
 
 
+def test_diplomatic_and_other_ties_together_are_diplomatic(nlp: Any) -> None:
+    facts = found(nlp, "Qatar and Egypt re-established diplomatic and economic ties in 2021.")
+    assert facts == {(pair("QAT", "EGY"), "restored", "2021")}
+
+
 def test_anniversary_dates_the_start(nlp: Any) -> None:
     facts = found(nlp, "April 28, 2022 marks the 70th anniversary of India-Japan diplomatic relations.")
     assert facts == {(pair("IND", "JPN"), "active", "1952-04-28")}
@@ -68,6 +73,8 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
     "Ethiopia said it would restore diplomatic ties with Eritrea only after a border deal.",
     "Somalia and Somaliland discussed establishing diplomatic relations with Ethiopia.",
     "Will Egypt and Turkey restore full diplomatic relations this year?",
+    "India and China resumed trade ties after the border talks.",
+    "Russia cut military relations with Japan in 2022.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

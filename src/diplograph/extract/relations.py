@@ -44,6 +44,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
                  r"establish\w*\b", re.IGNORECASE), "established"),)
 _TRIGGER = re.compile(r"relations|ties\b|relationship", re.IGNORECASE)
+# "restored trade ties", "cut military relations", "party relations": not diplomatic relations.
+_OTHER_TIES = re.compile(
+    r"\b(?:trade|economic|military|defen[cs]e|security|business|commercial|cultural|energy|air|aviation|flight"
+    r"|rail|sport\w*|academic|party|parliamentary|family|personal|working|labou?r|financial|investment|banking"
+    r"|people-to-people|tourism|maritime|religious|intelligence|police|media|social|public)\s+"
+    r"(?:and\s+\w+\s+)?(?:relations|ties|relationship)\b", re.IGNORECASE)
 _ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
@@ -78,7 +84,8 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
     hits: list[tuple[int, int, str]] = []
     for pattern, status in _PATTERNS:
         for m in pattern.finditer(text):
-            hits.append((m.start(), m.end(), status))
+            if "diplomatic" in m.group().lower() or not _OTHER_TIES.search(m.group()):
+                hits.append((m.start(), m.end(), status))
     for m in _ACTIVE.finditer(text):
         if not any(s <= m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), "active"))
