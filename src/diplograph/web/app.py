@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
@@ -164,7 +164,8 @@ def _wants_json(request: Request) -> bool:
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+        where = ".".join(str(p) for p in err.get("loc", ())
+                         if p not in ("query", "path", "body") and not isinstance(p, int))
         msg = str(err.get("msg", "invalid"))
         if err.get("type") == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == ISO_DATE:
             msg = "must be an ISO date such as 2021, 2021-06 or 2021-06-30"
@@ -353,10 +354,10 @@ def entity_data(store: Any, entity_id: str, as_of: str | None) -> dict[str, Any]
     out["claims"] = [series_json(s) for s in profile.claims]
     out["entity"] = {**entity.to_json(), "url": entity_url(entity.id)}
     out["claims_chart"] = [
-        {"label": s.label or s.metric.replace("_", " "), "subject": s.subject, "metric": s.metric,
+        {"index": i, "label": s.label or s.metric.replace("_", " "), "subject": s.subject, "metric": s.metric,
          "points": [{"x": p.as_of, "y": p.value, "qualifier": p.qualifier, "unit": p.unit} for p in s.points
                     if isinstance(p.value, (int, float))]}
-        for s in profile.claims
+        for i, s in enumerate(profile.claims)
     ]
     return out
 
@@ -530,6 +531,10 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
                  format: Format = _format()) -> Response:
         data = ask_data(store, q) if q and q.strip() else {"question": "", "ok": None}
         return page(request, "ask.html", data, format, q=q or "")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
     @app.get("/docs", include_in_schema=False)
     def api_docs(request: Request) -> Response:

@@ -35,6 +35,8 @@
     var marks = marksFor(anchor);
     marks.forEach(function (m) { m.classList.add("active"); });
     showPanel([anchor]);
+    var card = document.getElementById(anchor);
+    if (scroll && card) card.scrollIntoView({ block: "nearest" });
     if (scroll && marks.length) marks[0].scrollIntoView({ block: "center" });
   }
 
