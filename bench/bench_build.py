@@ -59,7 +59,7 @@ def sample(corpus: Path, n: int) -> list[dict]:
 class Timer:
     """Wall-clock and this process's CPU seconds of a block (CPU time resists a busy machine)."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self._wall, self._cpu = time.perf_counter(), time.process_time()
         return self
 
@@ -89,9 +89,8 @@ def main() -> None:
         texts = [d.text for d in read_paths([feed]) if isinstance(d, Document)]
         words = sum(len(t.split()) for t in texts)
 
-        with open_store(Path(tmp, "bench.sqlite")) as store:
-            with Timer() as build_time:
-                report = build([feed], store, progress=False, workers=args.workers)
+        with open_store(Path(tmp, "bench.sqlite")) as store, Timer() as build_time:
+            report = build([feed], store, progress=False, workers=args.workers)
 
         with Timer() as bare_time:
             for _ in nlp.pipe(texts, batch_size=64):

@@ -6,8 +6,9 @@ lru_cached, and the ``nlp`` fixture is session-scoped.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -68,7 +69,7 @@ class MemoryStore:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "MemoryStore":
+    def __enter__(self) -> MemoryStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -41,7 +41,7 @@ def test_every_option_is_documented(name):
 
 
 def _fenced_commands(text: str) -> list[str]:
-    return re.findall(r"```bash\n(.+?)\n```", text, flags=re.S)
+    return re.findall(r"```bash\n(.+?)\n```", text, flags=re.DOTALL)
 
 
 def test_readme_starts_with_the_set_up_and_test_commands():

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLD, SEEDS, SHARED
+
 from diplograph import evaluate as ev
 
 SCORER = SHARED / "tools" / "score_facts.py"

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS
+
 from diplograph.ingest import IngestProblem, furniture_free_segments, make_document, read_paths
 from diplograph.model import Document
 
@@ -231,7 +231,7 @@ def test_every_bad_input_is_a_problem_naming_the_file_and_reading_goes_on(write_
 
 
 def test_mostly_utf8_with_a_stray_byte_keeps_its_accents(write_files):
-    data = "Việt Nam and Lào signed the accord.".encode("utf-8") + b" \x92 " + "Hà Nội hosted.".encode("utf-8")
+    data = "Việt Nam and Lào signed the accord.".encode() + b" \x92 " + "Hà Nội hosted.".encode()
     [doc], [problem] = docs_and_problems([write_files({"stray.txt": data})])
     assert "Việt Nam" in doc.text and "Hà Nội" in doc.text and "\ufffd" in doc.text
     assert problem.kind == "warning" and "U+FFFD" in problem.message
@@ -246,7 +246,7 @@ def test_an_unsupported_file_named_explicitly_is_a_problem(tmp_path):
 
 def test_huge_documents_are_refused_with_a_clear_message(write_files):
     root = write_files({"huge.txt": "Kenya. " * 2000, "feed.jsonl": json.dumps(_record("big", "Big", "word " * 2000))})
-    docs, problems = list(), list()
+    docs, problems = [], []
     for item in read_paths([root], max_bytes=5000):
         (docs if isinstance(item, Document) else problems).append(item)
     assert docs == []

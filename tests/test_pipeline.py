@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import MemoryStore
+
 from diplograph.export import export_facts_jsonl
 from diplograph.pipeline import build
 from diplograph.store import open_store
@@ -71,7 +71,7 @@ def test_a_changed_document_is_analysed_again(write_files, sqlite_path):
 
 
 def test_a_crash_mid_build_leaves_whole_documents_and_the_next_run_completes(write_files, sqlite_path, monkeypatch):
-    import diplograph.extract as extract
+    from diplograph import extract
 
     root = write_files(ARTICLES)
     real = extract.extract_facts

@@ -13,8 +13,9 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TextIO, TypeVar, cast
 
 import click
 
@@ -121,8 +122,8 @@ def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, 
 
 def _build_summary(report: Any, db: str) -> str:
     lines = [
-        f"Read {report.documents_read} documents: {report.documents_stored} stored, "
-        f"{report.documents_skipped} skipped (already stored or duplicate).",
+        (f"Read {report.documents_read} documents: {report.documents_stored} stored, "
+         f"{report.documents_skipped} skipped (already stored or duplicate)."),
         f"Facts: {report.facts}",
     ]
     for fact_type, count in sorted(report.facts_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -177,9 +178,9 @@ def export(db: str, fmt: str, output: str) -> None:
             written = path_exporters()[fmt](store, output)
         click.echo(f"Wrote {written} facts to {output}", err=True)
         return
-    with open_db(db, read_only=True) as store:
-        with click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as fh:
-            written = exporters()[fmt](store, fh)
+    with open_db(db, read_only=True) as store, \
+            click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as fh:
+        written = exporters()[fmt](store, cast(TextIO, fh))
     if output != "-":
         click.echo(f"Wrote {written} records to {output}", err=True)
 

@@ -9,7 +9,8 @@ heavy libraries (networkx, rdflib) are imported inside the exporter that uses th
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Callable, Iterable, TextIO
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TextIO
 
 from diplograph.model import Document, Evidence, Fact
 
@@ -69,7 +70,7 @@ def document_fact(document: Document) -> Fact:
                 0.9 if document.published else 0.1)
 
 
-def export_facts_jsonl(store: "Store", fh: TextIO) -> int:
+def export_facts_jsonl(store: Store, fh: TextIO) -> int:
     """Every stored fact, document by document (document line first), as FACTS.md JSON Lines."""
     written = 0
     for document in store.documents():

@@ -28,9 +28,10 @@ import json
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 from diplograph.model import Document
 
@@ -498,8 +499,8 @@ def _is_prose(line: str) -> bool:
 
 
 __all__ = [
-    "IngestProblem",
     "MAX_DOCUMENT_BYTES",
+    "IngestProblem",
     "decode",
     "furniture_free_segments",
     "iter_files",

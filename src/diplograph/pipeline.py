@@ -18,9 +18,10 @@ import itertools
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import DiplographError, MissingDependencyError
 from diplograph.ingest import IngestProblem, read_paths
@@ -79,7 +80,7 @@ class BuildReport:
 
 def build(
     paths: Iterable[str | Path],
-    store: "Store",
+    store: Store,
     *,
     progress: bool = True,
     workers: int = 1,
@@ -141,7 +142,7 @@ def _one_document_fact(facts: list[Fact]) -> list[Fact]:
 
 def _new_documents(
     paths: Iterable[str | Path],
-    store: "Store",
+    store: Store,
     report: BuildReport,
     on_problem: Callable[[IngestProblem], None] | None,
 ) -> Iterator[Document]:
