@@ -115,9 +115,6 @@ _LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their"
               "under", "in", "on", "by", "with", "through", "today", "key", "new", "readout", "remarks",
               "statement", "fact", "sheet", "signed", "landmark", "historic", "proposed"}
 _WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
-_SIGN_VERB = re.compile(
-    r"\b(?:sign\w*|ink\w*|conclud\w*|agree[ds]?|agreeing|reach\w*|adopt\w*|issu\w*|exchang\w*|finali[sz]\w*"
-    r"|ratif\w*|initial\w*|join\w*|accede\w*|launch\w*|endors\w*|witness\w*)\b", re.IGNORECASE)
 _NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
                             r"|\bJoint\s+Venture\b|\b(?:Purchase|Sales?|Licen[cs]e|Lease|Supply|Offtake|Employment)"
                             r"\s+Agreement\b|^(?:National|Federal)\b"
@@ -559,11 +556,6 @@ def _clause_after(text: str) -> int:
 def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[list[str], bool]:
     """The parties in the subject of the verb that governs the name ("The United States and Thailand agreed"),
     and whether that subject names a person (whose country the text may not state)."""
-    ids, person = _subject(doc, sentence, found)
-    return ids, person
-
-
-def _subject(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[list[str], bool]:
     tokens = sentence.tokens
     if not tokens:
         return [], False
