@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -17,8 +18,8 @@ from diplograph.model import AnalyzedDocument, Document, Evidence, Fact, Sentenc
 from diplograph.store import open_store
 
 pytest.importorskip("fastapi")
-from diplograph.web import create_app  # noqa: E402
-from diplograph.web.app import highlight_pieces  # noqa: E402
+from diplograph.web import create_app
+from diplograph.web.app import highlight_pieces
 
 Client = Any  # starlette.testclient.TestClient, imported in the fixture (its import warns)
 
@@ -175,7 +176,7 @@ def test_entity_profile_and_its_page_twin(client: Client) -> None:
     assert [f["fields"]["person"] for f in body["offices"]] == ["Amara Odhiambo"]
     assert body["roles"][0]["fields"]["body"] == "AU"
     series = [s for s in body["claims"] if s["metric"] == "diplomatic_relations"]
-    assert [p["value"] for p in series[0]["points"]][0] == 180
+    assert series[0]["points"][0]["value"] == 180
     assert client.get("/entities/KEN.json").json() == body
     assert client.get("/entities/KEN", params={"format": "json"}).json() == body
     early = client.get("/api/entities/KEN", params={"as_of": "2022"}).json()
@@ -318,7 +319,7 @@ def test_article_markup_is_escaped_in_every_page(client: Client) -> None:
         assert "<script>window" not in text and "<b>Pact</b>" not in text, url
     # The only scripts on any page are files from /static.
     for url in ["/", "/documents/evil", "/entities/KEN", "/network"]:
-        scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", client.get(url).text, flags=re.S)
+        scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", client.get(url).text, flags=re.DOTALL)
         for attrs, body in scripts:
             assert 'src="/static/' in attrs or ('type="application/json"' in attrs and "</" not in body), url
 

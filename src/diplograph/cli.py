@@ -277,7 +277,9 @@ _register_query_commands()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default serves this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--cache-seconds", default=10.0, show_default=True, type=click.FloatRange(min=0),
+              help="Reuse merged results this long (0: recompute on every request).")
+def serve(db: str, host: str, port: int, cache_seconds: float) -> None:
     """Serve the web app and the JSON API over the store, read-only.
 
     Pages: / (overview), /entities/ID, /network, /timeline, /documents/ID,
@@ -300,7 +302,7 @@ def serve(db: str, host: str, port: int) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this address can read the store", err=True)
     with open_db(db, read_only=True) as store:
-        app = create_app(store)
+        app = create_app(store, cache_seconds=cache_seconds)
         click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
 

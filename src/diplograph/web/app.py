@@ -22,11 +22,16 @@ forbids inline scripts (all code is in ``static/``).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from enum import Enum
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import FastAPI, Query, Request
@@ -62,24 +67,17 @@ Format = Literal["html", "json"]
 NETWORK_TYPES = ("partnership", "diplomatic_relations", "role", "position", "event", "agreement")
 
 MAX_LIMIT = 500
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- query parameters, shared
 
-def _limit(default: int = 50) -> Any:
-    return Query(default, ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX_LIMIT}).")
-
-
-def _offset() -> Any:
-    return Query(0, ge=0, le=10**9, description="How many items to skip.")
-
-
-def _date(description: str) -> Any:
-    return Query(None, pattern=ISO_DATE, description=description + " ISO date: 2021, 2021-06 or 2021-06-30.")
-
-
-def _format() -> Any:
-    return Query("html", description="`json` for the page's data (same as the `.json` suffix).")
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="How many items to skip.")]
+IsoDate = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date: 2021, 2021-06 or 2021-06-30.")]
+Text = Annotated[str | None, Query(max_length=200, description="Id, name or words to match.")]
+Types = Annotated[list[FactType] | None, Query(description="Fact type(s); repeat for several.")]
+Fmt = Annotated[Format, Query(description="`json` for the page's data (same as the `.json` suffix).")]
 
 
 # ---------------------------------------------------------------- links and shapes
@@ -143,7 +141,7 @@ def highlight_pieces(text: str, facts: Sequence[Fact]) -> list[dict[str, Any]]:
             spans.append((start, end, fact_anchor(fact)))
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     pieces: list[dict[str, Any]] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = list(dict.fromkeys(a for s, e, a in spans if s <= start and end <= e))
         if pieces and pieces[-1]["facts"] == covering:
             pieces[-1]["end"] = end
@@ -206,10 +204,42 @@ class JsonSuffix:
 # ---------------------------------------------------------------- the app
 
 
+class ResultCache:
+    """Computed results for a few seconds: merging a store's facts is the costly part of a request.
+
+    The store is read-only here but a build may be writing to it; ``seconds``
+    bounds how stale a page can be (0 turns caching off).
+    """
+
+    def __init__(self, seconds: float, size: int = 256) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if self.seconds <= 0:
+            return compute()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and now - hit[0] < self.seconds:
+                self._items.move_to_end(key)
+                return cast(T, hit[1])
+        value = compute()  # outside the lock: two threads may compute the same thing once each
+        with self._lock:
+            self._items[key] = (now, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
 @dataclass
 class _Ctx:
     store: Any
     env: Environment
+    cache: ResultCache
 
 
 def _environment() -> Environment:
@@ -222,16 +252,16 @@ def _environment() -> Environment:
     return env
 
 
-def create_app(store_target: str | Path | Any) -> FastAPI:
+def create_app(store_target: str | Path | Any, *, cache_seconds: float = 10.0) -> FastAPI:
     """The web app over a store: a SQLite path or ``postgresql://`` URL (opened read-only), or a store.
 
     A store passed in stays the caller's to close; one opened here is closed
-    when the app shuts down.
+    when the app shuts down. Merged results are reused for ``cache_seconds``.
     """
     from diplograph.store import open_store
 
     owned = isinstance(store_target, (str, Path))
-    store = open_store(store_target, read_only=True) if owned else store_target
+    store: Any = open_store(store_target, read_only=True) if owned else store_target
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -244,7 +274,7 @@ def create_app(store_target: str | Path | Any) -> FastAPI:
                   description="A time-aware, cited knowledge graph of foreign relations: read-only JSON API.")
     app.state.store = store
     app.add_middleware(JsonSuffix)
-    ctx = _Ctx(store, _environment())
+    ctx = _Ctx(store, _environment(), ResultCache(cache_seconds))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")
@@ -319,12 +349,12 @@ def _document_or_404(store: Any, doc_id: str) -> Any:
     return doc
 
 
-def facts_data(store: Any, type: Sequence[str] | None, entity: str | None, since: str | None,
-               until: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+def facts_all(store: Any, type: Sequence[str] | None, entity: str | None, since: str | None,
+              until: str | None, q: str | None) -> list[dict[str, Any]]:
+    """Every fact matching the filters, merged across documents, newest first (pages are cut from this)."""
     merged = query.facts(store, type=list(type) if type else None, entity=entity or None, since=since,
                          until=until, text=q or None)
-    merged = by_date_desc(merged)
-    return paged([merged_json(f) for f in merged[offset: offset + limit]], len(merged), limit, offset)
+    return [merged_json(f) for f in by_date_desc(merged)]
 
 
 def entities_data(store: Any, kind: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -362,17 +392,23 @@ def entity_data(store: Any, entity_id: str, as_of: str | None) -> dict[str, Any]
     return out
 
 
-def timeline_data(store: Any, actor: str | None, kind: str | None, since: str | None, until: str | None,
-                  limit: int, offset: int) -> dict[str, Any]:
+def entity_timeline_all(store: Any, entity_id: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
+    """An entity's dated facts in order (query.timeline), each fact linked to its evidence."""
+    _entity_or_404(store, entity_id)
+    timeline = query.timeline(store, entity_id, since=since, until=until)
+    return [{"date": e.date, "what": e.what, "summary": e.summary, "fact": merged_json(e.fact)}
+            for e in timeline.entries]
+
+
+def timeline_all(store: Any, actor: str | None, kind: str | None, since: str | None,
+                 until: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Events in date order (of one kind, if given), and every kind among the actor's events."""
     events = query.facts(store, type="event", entity=actor or None, since=since, until=until)
     kinds = sorted({str(f.get("kind")) for f in events if f.get("kind")})
     if kind:
         events = [f for f in events if f.get("kind") == kind]
     events.sort(key=lambda f: (f.date or "", f.id))
-    out = paged([merged_json(f) for f in events[offset: offset + limit]], len(events), limit, offset)
-    out["kinds"] = kinds
-    out["filters"] = {"actor": actor, "kind": kind, "since": since, "until": until}
-    return out
+    return [merged_json(f) for f in events], kinds
 
 
 def network_data(store: Any, types: Sequence[str] | None, since: str | None, until: str | None,
@@ -400,14 +436,13 @@ def network_data(store: Any, types: Sequence[str] | None, since: str | None, unt
             "filters": {"types": wanted, "since": since, "until": until}}
 
 
-def contradictions_data(store: Any, subject: str | None, limit: int, offset: int) -> dict[str, Any]:
-    found = query.contradictions(store, subject=subject or None)
+def contradictions_all(store: Any, subject: str | None) -> list[dict[str, Any]]:
     items = []
-    for c in found[offset: offset + limit]:
+    for c in query.contradictions(store, subject=subject or None):
         item = c.to_json()
         item["facts"] = [merged_json(f) for f in c.facts]
         items.append(item)
-    return paged(items, len(found), limit, offset)
+    return items
 
 
 def ask_data(store: Any, q: str) -> dict[str, Any]:
@@ -452,10 +487,38 @@ def stats_data(store: Any) -> dict[str, Any]:
 def home_data(store: Any) -> dict[str, Any]:
     stats = stats_data(store)
     actors = store.entities(order="facts", limit=15, min_facts=1)
-    events = by_date_desc(query.facts(store, type="event"))[:10]
+    events = by_date_desc(query.facts(store, type="event"))[:10]  # merged over all events: cached by the caller
     docs = documents_data(store, limit=10, offset=0)["items"]
     return {**stats, "top_actors": [{**e.to_json(), "url": entity_url(e.id)} for e in actors],
             "latest_events": [merged_json(f) for f in events], "documents": docs}
+
+
+# ---------------------------------------------------------------- the same, cached and paged for views
+
+
+def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, since: str | None,
+                    until: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    key = ("facts", tuple(type or ()), entity, since, until, q)
+    items = ctx.cache.get(key, lambda: facts_all(ctx.store, type, entity, since, until, q))
+    return paged(items[offset: offset + limit], len(items), limit, offset)
+
+
+def timeline_page_data(ctx: _Ctx, actor: str | None, kind: str | None, since: str | None, until: str | None,
+                       limit: int, offset: int) -> dict[str, Any]:
+    items, kinds = ctx.cache.get(("timeline", actor, kind, since, until),
+                                 lambda: timeline_all(ctx.store, actor, kind, since, until))
+    return {**paged(items[offset: offset + limit], len(items), limit, offset), "kinds": kinds,
+            "filters": {"actor": actor, "kind": kind, "since": since, "until": until}}
+
+
+def contradictions_page_data(ctx: _Ctx, subject: str | None, limit: int, offset: int) -> dict[str, Any]:
+    items = ctx.cache.get(("contradictions", subject), lambda: contradictions_all(ctx.store, subject))
+    return paged(items[offset: offset + limit], len(items), limit, offset)
+
+
+def cached(ctx: _Ctx, name: str, compute: Callable[..., T], *args: Any) -> T:
+    """``compute(store, *args)``, reused for a few seconds."""
+    return ctx.cache.get((name, *args), lambda: compute(ctx.store, *args))
 
 
 # ---------------------------------------------------------------- pages
@@ -465,53 +528,54 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
     store = ctx.store
 
     @app.get("/", include_in_schema=False)
-    def home(request: Request, format: Format = _format()) -> Response:
-        return page(request, "home.html", home_data(store), format)
+    def home(request: Request, format: Fmt = "html") -> Response:
+        return page(request, "home.html", cached(ctx, "home", home_data), format)
 
     @app.get("/entities", include_in_schema=False)
-    def entities_page(request: Request, q: str | None = Query(None, max_length=200),
-                      kind: EntityKind | None = None, limit: int = _limit(), offset: int = _offset(),
-                      format: Format = _format()) -> Response:
+    def entities_page(request: Request, q: Text = None,
+                      kind: EntityKind | None = None, limit: Limit = 50, offset: Offset = 0,
+                      format: Fmt = "html") -> Response:
         return page(request, "entities.html", entities_data(store, kind, q, limit, offset), format,
                     q=q or "", kind=kind or "")
 
     @app.get("/entities/{entity_id:path}", include_in_schema=False)
-    def entity_page(request: Request, entity_id: str, as_of: str | None = _date("State at this date."),
-                    format: Format = _format()) -> Response:
-        return page(request, "entity.html", entity_data(store, entity_id, as_of), format)
+    def entity_page(request: Request, entity_id: str, as_of: IsoDate = None,
+                    format: Fmt = "html") -> Response:
+        return page(request, "entity.html", cached(ctx, "entity", entity_data, entity_id, as_of), format)
 
     @app.get("/facts", include_in_schema=False)
-    def facts_page(request: Request, type: list[FactType] | None = Query(None), entity: str | None = None,
-                   since: str | None = _date("From"), until: str | None = _date("Until"),
-                   q: str | None = Query(None, max_length=200), limit: int = _limit(),
-                   offset: int = _offset(), format: Format = _format()) -> Response:
-        data = facts_data(store, type, entity, since, until, q, limit, offset)
+    def facts_page(request: Request, type: Types = None, entity: str | None = None,
+                   since: IsoDate = None, until: IsoDate = None,
+                   q: Text = None, limit: Limit = 50,
+                   offset: Offset = 0, format: Fmt = "html") -> Response:
+        data = facts_page_data(ctx, type, entity, since, until, q, limit, offset)
         return page(request, "facts.html", data, format, types=FACT_TYPES,
                     filters={"type": type or [], "entity": entity or "", "since": since or "",
                              "until": until or "", "q": q or ""})
 
     @app.get("/network", include_in_schema=False)
-    def network_page(request: Request, type: list[FactType] | None = Query(None),
-                     since: str | None = _date("From"), until: str | None = _date("Until"),
-                     limit: int = Query(400, ge=1, le=5000), format: Format = _format()) -> Response:
-        return page(request, "network.html", network_data(store, type, since, until, limit), format,
+    def network_page(request: Request, type: Types = None,
+                     since: IsoDate = None, until: IsoDate = None,
+                     limit: Annotated[int, Query(ge=1, le=5000)] = 400, format: Fmt = "html") -> Response:
+        return page(request, "network.html", cached(ctx, "network", network_data, tuple(type or ()), since, until, limit),
+                    format,
                     all_types=NETWORK_TYPES)
 
     @app.get("/timeline", include_in_schema=False)
-    def timeline_page(request: Request, actor: str | None = Query(None, max_length=200),
-                      kind: str | None = Query(None, max_length=50), since: str | None = _date("From"),
-                      until: str | None = _date("Until"), limit: int = _limit(100), offset: int = _offset(),
-                      format: Format = _format()) -> Response:
-        return page(request, "timeline.html", timeline_data(store, actor, kind, since, until, limit, offset),
+    def timeline_page(request: Request, actor: Text = None,
+                      kind: Annotated[str | None, Query(max_length=50)] = None, since: IsoDate = None,
+                      until: IsoDate = None, limit: Limit = 100, offset: Offset = 0,
+                      format: Fmt = "html") -> Response:
+        return page(request, "timeline.html", timeline_page_data(ctx, actor, kind, since, until, limit, offset),
                     format)
 
     @app.get("/documents", include_in_schema=False)
-    def documents_page(request: Request, limit: int = _limit(), offset: int = _offset(),
-                       format: Format = _format()) -> Response:
+    def documents_page(request: Request, limit: Limit = 50, offset: Offset = 0,
+                       format: Fmt = "html") -> Response:
         return page(request, "documents.html", documents_data(store, limit, offset), format)
 
     @app.get("/documents/{doc_id:path}", include_in_schema=False)
-    def document_page(request: Request, doc_id: str, format: Format = _format()) -> Response:
+    def document_page(request: Request, doc_id: str, format: Fmt = "html") -> Response:
         data = document_data(store, doc_id)
         text = data["text"]
         # Every piece of the text, highlighted or not, escaped by the template on its own.
@@ -521,15 +585,15 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
         return page(request, "document.html", data, format, pieces=pieces)
 
     @app.get("/contradictions", include_in_schema=False)
-    def contradictions_page(request: Request, subject: str | None = Query(None, max_length=200),
-                            limit: int = _limit(), offset: int = _offset(),
-                            format: Format = _format()) -> Response:
-        return page(request, "contradictions.html", contradictions_data(store, subject, limit, offset), format)
+    def contradictions_page(request: Request, subject: Text = None,
+                            limit: Limit = 50, offset: Offset = 0,
+                            format: Fmt = "html") -> Response:
+        return page(request, "contradictions.html", contradictions_page_data(ctx, subject, limit, offset), format)
 
     @app.get("/ask", include_in_schema=False)
-    def ask_page(request: Request, q: str | None = Query(None, max_length=500),
-                 format: Format = _format()) -> Response:
-        data = ask_data(store, q) if q and q.strip() else {"question": "", "ok": None}
+    def ask_page(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
+                 format: Fmt = "html") -> Response:
+        data = cached(ctx, "ask", ask_data, q) if q and q.strip() else {"question": "", "ok": None}
         return page(request, "ask.html", data, format, q=q or "")
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -548,65 +612,62 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
 
 def _register_api(app: FastAPI, ctx: _Ctx) -> None:
     store = ctx.store
-    tag = ["api"]
+    tag: list[str | Enum] = ["api"]
 
     @app.get("/api/facts", tags=tag)
-    def api_facts(type: list[FactType] | None = Query(None, description="Fact type(s); repeat for several."),
-                  entity: str | None = Query(None, max_length=200, description="Country/body id or person name."),
-                  since: str | None = _date("Facts holding on or after this date."),
-                  until: str | None = _date("Facts holding on or before this date."),
-                  q: str | None = Query(None, max_length=200, description="Words of the evidence sentence."),
-                  limit: int = _limit(), offset: int = _offset()) -> dict[str, Any]:
+    def api_facts(type: Types = None,
+                  entity: Text = None,
+                  since: IsoDate = None,
+                  until: IsoDate = None,
+                  q: Text = None,
+                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Facts merged across documents, newest first, each with every source and a link to its evidence."""
-        return facts_data(store, type, entity, since, until, q, limit, offset)
+        return facts_page_data(ctx, type, entity, since, until, q, limit, offset)
 
     @app.get("/api/entities", tags=tag)
-    def api_entities(q: str | None = Query(None, max_length=200, description="Part of a name or id."),
-                     kind: EntityKind | None = None, limit: int = _limit(),
-                     offset: int = _offset()) -> dict[str, Any]:
+    def api_entities(q: Text = None,
+                     kind: EntityKind | None = None, limit: Limit = 50,
+                     offset: Offset = 0) -> dict[str, Any]:
         """Countries, bodies and people that facts name, most-cited first."""
         return entities_data(store, kind, q, limit, offset)
 
     @app.get("/api/entities/{entity_id}/timeline", tags=tag)
-    def api_timeline(entity_id: str, since: str | None = _date("From."), until: str | None = _date("Until."),
-                     limit: int = _limit(100), offset: int = _offset()) -> dict[str, Any]:
+    def api_timeline(entity_id: str, since: IsoDate = None, until: IsoDate = None,
+                     limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         """An entity's dated facts in order (a term gives a start and an end entry)."""
-        _entity_or_404(store, entity_id)
-        timeline = query.timeline(store, entity_id, since=since, until=until)
-        entries = [{"date": e.date, "what": e.what, "summary": e.summary, "fact": merged_json(e.fact)}
-                   for e in timeline.entries[offset: offset + limit]]
-        return {"entity": entity_id, **paged(entries, len(timeline.entries), limit, offset)}
+        entries = cached(ctx, "entity_timeline", entity_timeline_all, entity_id, since, until)
+        return {"entity": entity_id, **paged(entries[offset: offset + limit], len(entries), limit, offset)}
 
     @app.get("/api/entities/{entity_id}", tags=tag)
-    def api_entity(entity_id: str, as_of: str | None = _date("What held at this date.")) -> dict[str, Any]:
+    def api_entity(entity_id: str, as_of: IsoDate = None) -> dict[str, Any]:
         """An entity's profile: offices, partnerships by level, relations, roles, events, agreements, claims."""
-        return entity_data(store, entity_id, as_of)
+        return cached(ctx, "entity", entity_data, entity_id, as_of)
 
     @app.get("/api/claims/{metric}", tags=tag)
-    def api_claims(metric: str = PathParam(..., pattern=r"^[a-z_]{1,60}$", description="A FACTS.md metric."),
-                   subject: str | None = Query(None, max_length=200, description="Country/body id."),
-                   limit: int = _limit(), offset: int = _offset()) -> dict[str, Any]:
+    def api_claims(metric: Annotated[str, PathParam(pattern=r"^[a-z_]{1,60}$", description="A FACTS.md metric.")],
+                   subject: Text = None,
+                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Claim histories of a metric (per subject): every figure with its date and sources, oldest first."""
         series = query.claims(store, metric=metric, subject=subject or None)
         items = [series_json(s) for s in series[offset: offset + limit]]
         return {"metric": metric, **paged(items, len(series), limit, offset)}
 
     @app.get("/api/contradictions", tags=tag)
-    def api_contradictions(subject: str | None = Query(None, max_length=200), limit: int = _limit(),
-                           offset: int = _offset()) -> dict[str, Any]:
+    def api_contradictions(subject: Text = None, limit: Limit = 50,
+                           offset: Offset = 0) -> dict[str, Any]:
         """Claims for the same time that cannot all be true, each explained, with every source."""
-        return contradictions_data(store, subject, limit, offset)
+        return contradictions_page_data(ctx, subject, limit, offset)
 
     @app.get("/api/ask", tags=tag)
-    def api_ask(q: str = Query(..., min_length=1, max_length=500, description="A question in English.")
+    def api_ask(q: Annotated[str, Query(min_length=1, max_length=500, description="A question in English.")]
                 ) -> dict[str, Any]:
         """Answer a question from the graph, with the facts and sentences it rests on."""
         if not q.strip():
             raise HTTPException(422, "q: ask a question (it is empty)")
-        return ask_data(store, q)
+        return cached(ctx, "ask", ask_data, q)
 
     @app.get("/api/documents", tags=tag)
-    def api_documents(limit: int = _limit(), offset: int = _offset()) -> dict[str, Any]:
+    def api_documents(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """The stored documents (id, title, date, source)."""
         return documents_data(store, limit, offset)
 
