@@ -4,9 +4,11 @@ Names are read three ways, all general:
 
 - title-case spans around a keyword (Agreement, Accord(s), Treaty, Convention,
   Charter, Declaration, Memorandum of Understanding, MoU, Framework, Joint
-  Statement, Protocol, Pact, Compact, Deal), extended over "of/on/for/between"
+  Statement, Protocol, Pact, Compact, Deal), extended over "of/on/for"
   complements ("Framework for an Agreement on Reciprocal, Fair, and Balanced
-  Trade"), with a short form in brackets when given ("... (CPTPP)");
+  Trade"), with a short form in brackets when given ("... (CPTPP)"); headlines,
+  rooms and offices ("Treaty Room"), domestic plans ("National ... Framework"),
+  commercial contracts and executive-order titles are not read as agreements;
 - the acronyms of major agreements (:data:`ACRONYMS`), with their long names;
 - a few lower-case forms that only count with named parties: "a memorandum of
   understanding / an MoU", "a joint statement on ...", "a framework for an
