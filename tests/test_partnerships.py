@@ -32,6 +32,8 @@ def pair(a: str, b: str) -> frozenset[str]:
      "strategic partnership with Russia."), (pair("EGY", "RUS"), "strategic")),
     ("Russia and North Korea signed a Comprehensive Strategic Partnership Treaty in Pyongyang.",
      (pair("RUS", "PRK"), "comprehensive_strategic")),
+    ("Vietnam and Japan upgraded ties to a Comprehensive Strategic Partnership for Peace and Prosperity in Asia.",
+     (pair("VNM", "JPN"), "comprehensive_strategic")),
     ("Seoul and Ankara pledged to deepen the strategic partnership between South Korea and Turkey.",
      (pair("KOR", "TUR"), "strategic")),
 ])
@@ -76,6 +78,7 @@ def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
     "Egypt and Sudan joined the Strategic Partnership Forum with Russia.",
     "Iran's growing defense partnership with Russia worries its neighbours.",
     "Japan and Kenya launched a global partnership to fight malaria.",
+    "Japan and Kenya joined the Global Partnership for Education.",
     "The leaders discussed upgrading ties between Kenya and India to a strategic partnership.",
     "Will Japan and India elevate ties to a comprehensive strategic partnership?",
 ])

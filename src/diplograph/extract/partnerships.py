@@ -45,7 +45,10 @@ LEVEL_WORDS = frozenset({
 # (A "Strategic Partnership Treaty / Agreement / Declaration" does set up the partnership, so those stay.)
 _AFTER_STOP = re.compile(
     r"^\s*(?:Strategy|Forum|Initiative|Programme|Program|Council|Dialogue|Fund|Act|Summit|Network|Facility"
-    r"|Centre|Center|Office|Commission|Conference|Group|Fellowship|Award|Scheme|Project|for\s+[A-Z]\w*)\b")
+    r"|Centre|Center|Office|Commission|Conference|Group|Fellowship|Award|Scheme|Project)\b")
+# "Partnership for Global Infrastructure", "Global Partnership for Education": initiatives, unless the level is a
+# bilateral tier ("Comprehensive Strategic Partnership for Peace and Prosperity in Asia").
+_FOR_NAME = re.compile(r"^\s*for\s+[A-Z]")
 # A count of partners is a statistic: "with 38 nations", "with over 30 countries".
 _COUNT_AFTER = re.compile(
     r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
@@ -99,6 +102,8 @@ def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
         if not found:
             continue
         level, level_start = found
+        if _FOR_NAME.match(after) and not re.search(r"strategic|comprehensive", level):
+            continue
         if _COUNT_BEFORE.search(text[:level_start]) or _HYPOTHETICAL.search(text[:level_start]):
             continue
         pairs = sides(doc, sentence, level_start, m.end(), cache)
