@@ -340,3 +340,56 @@ def test_highlight_pieces_cover_the_text_in_order() -> None:
     marked = [p for p in pieces if p["facts"]]
     assert len(marked) == 1 and text[marked[0]["start"]:marked[0]["end"]] == "Three four."
     assert len(marked[0]["facts"]) == 2
+
+
+# ---------------------------------------------------------------- serve
+
+
+def test_the_app_cannot_write_to_its_store(client: Client) -> None:
+    from diplograph.errors import StoreError
+
+    store = client.app.state.store
+    adoc, _ = _document("new", "2024", ["Kenya and Japan met."])
+    with pytest.raises(StoreError, match="read-only"):
+        store.write_document(adoc, [])
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 1 and "build one first" in result.output
+
+
+def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = tmp_path / "tiny.sqlite"
+    write_tiny_store(db)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "diplograph.cli", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "serve did not answer"
+                time.sleep(0.1)
+        assert response.json()["counts"]["documents"] == 3
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
