@@ -106,3 +106,17 @@ def test_late_title_has_no_current_date(nlp: Any) -> None:
                         nlp=nlp)
     facts = positions.extract(adoc)
     assert [(f.get("org"), f.get("as_of")) for f in facts] == [("KEN", None)]
+
+
+def test_one_president_per_country_when_inferred(nlp: Any) -> None:
+    text = ("President Smith spoke about the economy. President Smith then said she had a long meeting with "
+            "President Zelenskyy last week.")
+    found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
+    assert ("Smith", "USA") in found
+    assert not any(person == "Zelenskyy" and org == "USA" for person, org in found)
+
+
+def test_foreign_office_unqualified_in_a_us_text(nlp: Any) -> None:
+    text = "The President will speak with Chancellor Olaf Scholz and Prime Minister Rishi Sunak on Friday."
+    found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
+    assert not any(org == "USA" for _, org in found)

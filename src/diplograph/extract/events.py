@@ -63,12 +63,18 @@ _GENERIC_BEFORE = re.compile(
     r"(?:\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planned|planning|expected\s+to|"
-    r"intends?\s+to|upcoming|forthcoming|scheduled|slated|set\s+to|look(?:s|ed|ing)?\s+forward|invit(?:e|es|ed|ation)\s+to|"
+    r"intends?\s+to|upcoming|forthcoming|scheduled|slated|set\s+to|want(?:s|ed)?\s+to|look(?:s|ed|ing)?\s+forward|invit(?:e|es|ed|ation)\s+to|"
     r"agreed\s+to|committed\s+to|aim(?:s|ed)?\s+to|next\s+(?:week|month|year)|hope\s+to|ready\s+to|wish(?:es)?\s+to|"
     r"proposed|propose|should|could|may|might|must|can)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|cancel(?:l?ed)?|postponed?|called\s+off)\b", re.I)
 _DATE_SKIP_BEFORE = re.compile(r"(?:\b(?:since|until|till|by|through|for\s+the\s+period|period|term|tenure|"
                                r"before|after|ahead\s+of|to)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
+_HABITUAL = re.compile(r"\b(?:over\s+the\s+years|always|often|regularly|frequently|usually|every\s+(?:year|month|"
+                       r"week|time)|many\s+times|from\s+time\s+to\s+time|in\s+the\s+past)\b", re.I)
+_REPORTER = re.compile(r"\b(?:Statement|Readout|Remarks|Briefing|Gaggle)\s+(?:\w+\s+){0,2}(?:by|from)\s+"
+                       r"(?:[\w.'’-]+\s+){0,6}$")
+_REPORTING = re.compile(r"\b(?:said|says|say|told|noted|stressed|added|stated|announced|recalled|described|"
+                        r"according\s+to|called\s+for|urged)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|the\s+(?:two\s+)?leaders|both\s+leaders|the\s+two\s+(?:sides|presidents|"
                               r"ministers|prime\s+ministers)|the\s+(?:President|Prime\s+Minister)\s+and\s+"
@@ -120,8 +126,11 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.I):
             continue
-        if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|congress|conference", word, re.I):
+        if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.I):
             continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
+        if word.lower() == "congress" and not re.search(r"(?:\d+(?:st|nd|rd|th)|Party)\s+(?:\w+\s+){0,2}$",
+                                                        text[:start]):
+            continue  # a legislature, unless "the 14th National Party Congress"
         if kind == "signing" and re.match(r"\s+(?:into\s+law|up\b|on\s+to)", text[end:], re.I):
             continue
         if kind == "signing" and re.match(r"\s+(?:and\s+\w+\s+)?(?:in\s+)?(?:over|more\s+than|nearly|about|some)?\s*"
@@ -165,9 +174,10 @@ def _body_before(sentence: Sentence, start: int) -> int:
 
 
 def _received_person(sentence: Sentence, end: int) -> bool:
-    rest = sentence.text[end:end + 80]
-    return any(0 <= m.start - sentence.start - end <= 60 for m in sentence.mentions_of("person")) and \
-        not re.match(r"\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:award|support|vaccine|aid|loan|doses)", rest, re.I)
+    """ "received Somali President X": receiving a titled visitor is a meeting; receiving an award is not."""
+    rest = sentence.text[end:end + 80].split(",")[0]
+    return bool(positions._TITLE_RE.search(rest)) and \
+        any(0 <= m.start - sentence.start - end <= 60 for m in sentence.mentions_of("person"))
 
 
 def _inside_body(sentence: Sentence, start: int, end: int) -> bool:
@@ -246,7 +256,8 @@ def _canonical(raw: str, names: dict[str, str], headline: bool) -> str | None:
             if k == 1 and len(hits) == 1:
                 return hits.pop()
         return None if len(toks) > 3 else names.get(raw, raw)
-    return names.get(raw, raw)
+    bare = positions.strip_titles(raw)
+    return names.get(raw) or names.get(bare) or bare
 
 
 def _actors_in(sentence: Sentence, lo: int, hi: int) -> list[tuple[int, str, str]]:
@@ -345,6 +356,8 @@ _HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.I)
 def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str, str],
                      previous_persons: list[str], extra: list[tuple[int, str]],
                      person_country: dict[str, str], speaker: str | None = None) -> list[_Event]:
+    if sentence.text.rstrip(" ”\"')").endswith("?") or re.match(r"Q\s", sentence.text):
+        return []  # a question asserts nothing
     triggers = _triggers(sentence)
     if not triggers:
         return []
@@ -365,6 +378,8 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                      text[end:end + 30], re.I))
         if future and not stated:
             continue
+        if _HABITUAL.search(text[max(lo, start - 40):min(hi, end + 40)]) or (kind == "election" and not stated):
+            continue
         if not stated and not future and doc.published:
             # an undated happening in a dated report is the report's own day ("met today", a readout title)
             date = TimeValue(doc.published, "day" if len(doc.published) == 10 else
@@ -383,6 +398,11 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             if not _fill_visit(sentence, event, pre_persons, post_persons, pre_actors, post_actors):
                 continue
         else:
+            # "X said talks covered security": X reports the happening, X is not shown taking part
+            pre_persons = [(p, n) for p, n in pre_persons if not _REPORTING.search(text[p:start])
+                           and not (_REPORTER.search(text[:p]) and re.match(r"[^,]*?\s(?:on|about)\s", text[p:start]))]
+            if kind == "election":
+                pre_persons, post_persons = [], []
             persons = [n for _, n in pre_persons + post_persons]
             if not persons and lo > 0:
                 # the sentence's subject: "X spoke with Y to recall the vision they set out at the Summit"
@@ -395,6 +415,10 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             actors = pre_actors + post_actors
             event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)])
             countries = [a for a in event.actors if len(a) == 3 and a.isupper() and a not in resolve.bodies()]
+            if kind == "exercise":
+                event.persons = []
+                if not event.actors:
+                    continue
             if kind == "interview":
                 event.actors = [a for a in event.actors if _is_media(a)]
                 if not event.persons:

@@ -93,13 +93,14 @@ _NOT_NAMES = {
     "thursday", "friday", "saturday", "sunday", "mr.", "mrs.", "ms.", "dr.", "before", "remarks", "readout",
     "statement", "meeting", "bilateral", "joint", "summit", "conference", "visit", "talks", "according",
     "also", "said", "says", "welcome", "thank", "thanks", "excellency", "sir", "madam", "deputy", "vice",
+    "family", "event", "administration", "government", "day", "week", "people", "team", "office", "nation",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
 _PRONOUNS = {"he", "she", "it", "we", "i", "you", "they", "his", "her", "our", "their"}
 _PARTICLES = {"bin", "bint", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
               "der", "den", "la", "le", "ibn", "abu", "ould", "wa"}
 _SUFFIX = re.compile(r"^,?\s*(Jr\.?|Sr\.?|II|III|IV)(?![\w])")
-_WORD = re.compile(r"[^\s,;:()\[\]\"“”|]+")
+_WORD = re.compile(r"[^\s,;:()\[\]\"“”|?!—–]+")
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,8 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
             break
         word = w.group()
         bare = _strip_poss(word).rstrip(".")
-        if not (_cap(word) or (word.lower() in _PARTICLES and words) or (words and _PARTICLE_NAME.match(word))):
+        if not (_cap(word) or (word.lower() in _PARTICLES and (words or _cap(_next_word(rest, w.end()))))
+                or (words and _PARTICLE_NAME.match(word))):
             break
         words.append((pos + w.start(), pos + w.end(), word))
         prev = w.end()
@@ -224,7 +226,8 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
                 if w[1] <= m.end:
                     start_idx = max(start_idx, i + 1)
     words = words[start_idx:]
-    while words and (words[0][2].lower().rstrip(".") in _NOT_NAMES or words[0][2].lower() in _PARTICLES):
+    while words and (words[0][2].lower().rstrip(".") in _NOT_NAMES or
+                     (words[0][2].lower() in _PARTICLES and not _cap(words[-1][2]))):
         words = words[1:]
     if not words or len(words) > 6:
         return None
@@ -235,7 +238,8 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
             return None
     if _headline(sentence.text):
         # title case runs verbs into the name ("President Jo Roe Visits Kenya")
-        cut = next((i for i, w in enumerate(words) if i and w[2].lower() in _HEADLINE_VERBS), None)
+        cut = next((i for i, w in enumerate(words) if i and (w[2].lower() in _HEADLINE_VERBS or
+                                                             w[2].lower() in _HEADLINE_BREAKS)), None)
         if cut is not None:
             words = words[:cut]
     if not words:
@@ -254,6 +258,11 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
     if _country_like(text):
         return None
     return resolve.person_name(text), start, end
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"\s+(?:(?:der|den|de|la|le)\s+)?(\S+)", text[pos:])
+    return match.group(1) if match else ""
 
 
 def _name_in_complement(sentence: Sentence, start: int, end: int) -> tuple[str, int, int] | None:
@@ -298,6 +307,18 @@ _HEADLINE_VERBS = {
     "announces", "launches", "receives", "travels", "speaks", "delivers", "issues", "names", "appoints",
     "congratulates", "condemns", "discusses", "thanks", "praises", "vows", "pledges", "attends", "addresses",
     "joins", "leaves", "arrives", "returns", "talks", "tells", "wins", "takes", "makes", "hails", "backs",
+}
+_HEADLINE_BREAKS = {"on", "in", "at", "en", "during", "before", "after", "with", "to", "for", "from", "of",
+                    "and", "by", "about", "over", "amid", "ahead", "following", "via"}
+# Words that title a person rather than name them ("Senator Roe", "Press Secretary Roe").
+_TITLE_WORDS = {
+    "senator", "sen", "leader", "chief", "secretary", "press", "governor", "gov", "president", "minister",
+    "ambassador", "speaker", "representative", "rep", "congressman", "congresswoman", "mayor", "general",
+    "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "captain", "capt", "commissioner", "judge",
+    "justice", "chairman", "chairwoman", "chair", "director", "envoy", "spokesperson", "spokesman",
+    "spokeswoman", "deputy", "vice", "prime", "king", "queen", "prince", "princess", "sheikh", "emir", "sultan",
+    "dr", "mr", "mrs", "ms", "madam", "sir", "lord", "lady", "his", "her", "excellency", "former", "late",
+    "first", "mrs.", "mr.", "dr.", "ms.", "national", "security", "advisor", "adviser", "foreign", "counterpart",
 }
 _SMALL_WORDS = {"with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "before"}
 
@@ -404,7 +425,7 @@ def _nlp_holdings(doc: AnalyzedDocument) -> list[Holding]:
                 titles = [(m.attrs["title"], m.attrs.get("org"))]
             for title, org in titles:
                 if title:
-                    out.append(Holding(m.id, str(title), org, sentence, org is not None,
+                    out.append(Holding(strip_titles(m.id), str(title), org, sentence, org is not None,
                                        bool(_PAST.search(str(title))), m.start))
     return out
 
@@ -527,11 +548,20 @@ def _tokens(name: str) -> list[str]:
             if len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
 
 
+def strip_titles(name: str) -> str:
+    """A name without the title words the NER left in front ("Senator Jo Roe" -> "Jo Roe")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words).rstrip("?!.,;:")
+
+
 def _clean_name(name: str) -> bool:
     """A bare personal name: no title in front, no shouted words, no headline verb."""
     words = name.split()
-    return bool(words) and words[0][:1].isupper() and not _TITLE_RE.match(name) and not any(
-        (w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or w.lower() in _NOT_NAMES for w in words)
+    return bool(words) and (words[0][:1].isupper() or words[0] in _PARTICLES) and not _TITLE_RE.match(name) \
+        and not any((w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or w.lower() in _NOT_NAMES
+                    for w in words) and not any(w.lower() in _HEADLINE_BREAKS for w in words[1:])
 
 
 def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[str, str]:
@@ -541,21 +571,30 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
         if _headline(sentence.text):
             continue  # title case runs names into verbs
         for m in sentence.mentions_of("person"):
-            if m.id and m.label != "coref" and _clean_name(m.id):
-                names.add(m.id)
+            if m.id and m.label != "coref" and _clean_name(strip_titles(m.id)):
+                names.add(strip_titles(m.id))
     registry: dict[str, str] = {}
     for person in doc.people.values():
-        if not _clean_name(person.name):
+        full = strip_titles(person.name)
+        if not _clean_name(full):
             continue
         for alias in person.aliases:
+            alias = strip_titles(resolve.person_name(alias))
             if _clean_name(alias):
-                registry[resolve.person_name(alias)] = person.name
-        registry[person.name] = person.name
+                registry[alias] = full
+        registry[full] = full
     names |= set(registry)
+    names = {n for n in names if n in registry or _clean_name(n)}
     out: dict[str, str] = {}
     for name in names:
         toks = _tokens(name)
         best = name
+        if len(toks) == 1:
+            fuller = {" ".join(_tokens(o)) for o in names if toks[0] in _tokens(o) and len(_tokens(o)) > 1}
+            firsts = {f.split()[0] for f in fuller}
+            if len(firsts) > 1 and len({f.split()[0][:2] for f in fuller}) > 1:
+                out[name] = name  # "Biden" with Joe and Jill Biden in the text: leave it
+                continue
         for other in names:
             otoks = _tokens(other)
             if len(otoks) <= len(toks) or not toks:
@@ -572,6 +611,13 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
         if known and len(_tokens(known)) > len(_tokens(best)):
             best = known
         out[name] = best
+    # the raw forms the NER gave ("Senator Jo Roe") map like their bare names
+    for sentence in doc.sentences:
+        for m in sentence.mentions_of("person"):
+            if m.id and m.id not in out:
+                bare = strip_titles(m.id)
+                if bare in out:
+                    out[m.id] = out[bare]
     return out
 
 
@@ -628,7 +674,14 @@ def _sentence_countries(sentence: Sentence) -> list[str]:
 # Offices only some states have: a party-state's General Secretary.
 _TITLE_STATES = {
     "general secretary": frozenset({"VNM", "CHN", "LAO", "PRK", "CUB"}),
+    "chancellor": frozenset({"DEU", "AUT"}),
 }
+# Offices a state does not have: an unqualified "Prime Minister" in a U.S. government text is foreign.
+_HOME_LACKS = {
+    "USA": re.compile(r"minister|premier|chancellor|general secretary|king|queen|emir|sultan|prince", re.I),
+}
+# Monarchs are never the home country's by default.
+_MONARCH = re.compile(r"^(?:king|queen|emir|amir|sultan|crown prince|prince)$", re.I)
 
 
 def _head(title: str) -> str:
@@ -680,6 +733,11 @@ def _infer_country(h: Holding, person: str, found: list[Holding], names: dict[st
         others_free = [c for c in free if c not in visited]
         return others_free[0] if len(others_free) == 1 else None
     compatible = _TITLE_STATES.get(_head(h.title))
+    lacks = _HOME_LACKS.get(home or "")
+    if _MONARCH.match(_head(h.title)) or (lacks and lacks.search(_head(h.title)) and not compatible):
+        # a foreign office: only a country the sentence names and nobody else claims
+        cands = [c for c in free if c != home]
+        return cands[0] if len(cands) == 1 else None
     if compatible and home not in compatible:
         # an office the home country does not have ("General Secretary" in a U.S. transcript)
         cands = [c for c in free if c in compatible] or [c for c, _ in counts.most_common() if c in compatible]
@@ -745,10 +803,50 @@ def _fix_headline_names(found: list[Holding]) -> list[Holding]:
     return out
 
 
+_UNIQUE_OFFICES = {"president", "prime minister", "chancellor", "general secretary", "premier", "king", "queen",
+                   "emir", "amir", "sultan", "foreign minister", "secretary of state", "secretary-general",
+                   "secretary general", "vice president", "vice-president", "speaker", "crown prince"}
+
+
+def _one_holder(found: list[Holding]) -> list[Holding]:
+    """One person holds a state's presidency at a time: an inferred second holder is someone else's.
+
+    ("President Zelensky" in a U.S. briefing that also names President Biden is not a U.S. president.)
+    """
+    def office(h: Holding) -> str | None:
+        match = _TITLE_RE.search(h.title)
+        core = match.group("title").lower() if match else ""
+        return core if core in _UNIQUE_OFFICES and not h.past else None
+
+    explicit: dict[tuple[str, str], set[str]] = {}
+    inferred: dict[tuple[str, str], Counter[str]] = {}
+    for h in found:
+        key = office(h)
+        if key and h.org:
+            if h.explicit:
+                explicit.setdefault((key, h.org), set()).add(h.person)
+            else:
+                inferred.setdefault((key, h.org), Counter())[h.person] += 1
+    keep: dict[tuple[str, str], set[str]] = {}
+    for key, counts in inferred.items():
+        if key in explicit:
+            keep[key] = explicit[key]
+        else:
+            keep[key] = {counts.most_common(1)[0][0]}
+    out = []
+    for h in found:
+        key = office(h)
+        if key and h.org and not h.explicit and (key, h.org) in keep and h.person not in keep[(key, h.org)]:
+            continue
+        out.append(h)
+    return out
+
+
 def extract(doc: AnalyzedDocument) -> list[Fact]:
     found = _fix_headline_names(holdings(doc))
     names = canonical_names(doc, (h.person for h in found))
     resolved = resolve_orgs(doc, found, names)
+    resolved = _one_holder(resolved)
     by_key: dict[tuple[str, str], Holding] = {}
     for h in resolved:
         if not h.org or not h.person:
