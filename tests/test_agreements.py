@@ -55,7 +55,8 @@ def test_plural_agreements_give_one_fact_per_counterpart(nlp: Any) -> None:
 
 def test_lower_case_joint_statement_needs_and_gets_its_parties(nlp: Any) -> None:
     facts = found(nlp, "Egypt and Sudan issued a joint statement on the Nile dam talks on Sunday.")
-    assert [(f["kind"], set(f["parties"])) for f in facts] == [("joint_statement", {"EGY", "SDN"})]
+    assert [(f["name"], f["kind"], set(f["parties"])) for f in facts] == [
+        ("joint statement on the Nile dam talks", "joint_statement", {"EGY", "SDN"})]
 
 
 @pytest.mark.parametrize("text, name, kind", [

@@ -127,3 +127,9 @@ def test_a_pair_mention_names_the_sides_when_the_sentence_does_not() -> None:
     doc = AnalyzedDocument(Document("d", text), (sentence,))
     facts = partnerships.extract(doc)
     assert [(f.get("a"), f.get("b"), f.get("level")) for f in facts] == [("KOR", "IND", "comprehensive_strategic")]
+
+
+def test_since_is_the_date_nearest_the_framework(nlp: Any) -> None:
+    doc = analyze_text("Kenya and South Korea established diplomatic relations in 1964 and set up a Strategic "
+                       "Partnership in 2022.", nlp=nlp)
+    assert [(f.get("level"), f.get("since")) for f in partnerships.extract(doc)] == [("strategic", "2022")]

@@ -348,13 +348,18 @@ def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) 
     return "other"
 
 
+_WHEN = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+|this\s+\w+"
+         r"|January|February|March|April|May|June|July|August|September|October|November|December")
+
+
 def _lower_case_names(text: str) -> list[_Found]:
     out: list[_Found] = []
     patterns = (
         ((r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
          r"(?=\s+(?:which|that|between|with|at|during|in|worth|and\s+(?:a|an|the))\b|[,.;:()]|$))?"), "MoU"),
         ((r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
-         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)"),
+         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:on\s+)?(?:" + _WHEN + r")\b"
+         r"|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)"),
          "joint_statement"),
         ((r"\bframework\s+(?:for\s+(?:an?\s+)?)?agreement\s+(?:on|for)\s+[^;:()]{3,80}?(?=,\s+(?:which|that)|\s+(?:which|that|between|with)\b"
          r"|[;:()]|\.(?:\s|$)|$)"), "framework"),

@@ -109,7 +109,7 @@ def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
         pairs = sides(doc, sentence, level_start, m.end(), cache)
         if not pairs or (plural and len(pairs) < 2 and not _compound_before(text, level_start)):
             continue
-        since = _since(doc, sentence)
+        since = _since(doc, sentence, level_start, m.end())
         for a, b in pairs:
             if a != b:
                 out.append((a, b, level, since))
@@ -301,15 +301,18 @@ def clause_len(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _since(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
-    """The date a framework was set up or upgraded, when the sentence says so."""
+def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int) -> str | None:
+    """The date a framework was set up or upgraded, when the sentence says so: the stated date nearest the name."""
     if not _UPGRADE.search(sentence.text):
         return None
-    for start, end, value in sentence_dates(doc, sentence):
-        phrase = sentence.text[start:end].lower()
+    best: tuple[int, str] | None = None
+    for s, e, value in sentence_dates(doc, sentence):
+        phrase = sentence.text[s:e].lower()
         if value.start and value.end and value.start != value.end:
             continue  # a range ("for 2021-2023") is a term, not a start
         if re.search(r"\d|ago|january|february|march|april|may|june|july|august|september|october"
                      r"|november|december", phrase):
-            return value.value
-    return None
+            gap = s - end if s >= end else start - e
+            if best is None or gap < best[0]:
+                best = (gap, value.value)
+    return best[1] if best else None
