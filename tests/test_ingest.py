@@ -144,6 +144,28 @@ def test_a_colour_picker_in_another_language_is_furniture():
     assert kept == ["Viet Nam and Laos held talks in Vientiane on Friday."]
 
 
+def test_footers_tags_share_bars_and_related_headlines_are_furniture():
+    text = (
+        "Kenya and Japan signed a maritime pact in Nairobi on 3 May 2023, officials said.\n"
+        "Tags: Kenya, Japan, maritime\n"
+        "Share this article\n"
+        "Related news\n"
+        "Japan pledges aid to Somalia (12/06/2024)\n"
+        "Kenya hosts AU summit - 2024-07-01\n"
+        "The pact covers joint patrols in the western Indian Ocean, the ministry added.\n"
+        "© 2024 Example News Agency. All rights reserved.\n"
+    )
+    kept = [text[a:b] for a, b in furniture_free_segments(text)]
+    assert kept == ["Kenya and Japan signed a maritime pact in Nairobi on 3 May 2023, officials said.",
+                    "The pact covers joint patrols in the western Indian Ocean, the ministry added."]
+
+
+def test_lettered_clauses_are_not_copyright_lines():
+    text = "Sec. 2. Policy.\n(a) The Secretary shall report.\n(c) This order shall be implemented consistent with law.\n"
+    kept = "\n".join(text[a:b] for a, b in furniture_free_segments(text))
+    assert "(c) This order shall be implemented" in kept
+
+
 def test_a_dateline_under_the_headline_is_article_text_not_furniture():
     text = "Kenya and Somalia reopen border\n12 March 2024\nKenya and Somalia agreed to reopen their border, officials said.\n"
     kept = "\n".join(text[a:b] for a, b in furniture_free_segments(text))

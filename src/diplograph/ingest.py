@@ -386,6 +386,24 @@ _END_MARKER = re.compile(r"[#*=~_\-–—\s]{3,}|[\-–—\s]*(?:ends?|hết)[\-
 _CREDIT_LINE = re.compile(
     r"(?:sources?|nguồn|photos?|photo credits?|credits?|ảnh|images?)\s*:\s*[^.!?]{0,80}\.?", re.IGNORECASE
 )
+# Footers and share bars: dates in them (a copyright year) are the site's, not the article's.
+# "(c)" alone is also a list item, so it counts only before a year.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d\d|copyright\b\s*(?:©|\(c\))?\s*(?:19|20)\d\d).*"
+                        r"|.*\ball rights reserved\.?", re.IGNORECASE)
+_SHARE_LINE = re.compile(
+    r"(?:follow us|share (?:this|on)|subscribe (?:to|now)|sign up (?:for|to)|click here|download (?:our|the) app"
+    r"|print this|email this)\b[^.!?]{0,80}[.!]?",
+    re.IGNORECASE,
+)
+_TAGS_LINE = re.compile(r"(?:tags?|keywords?|topics?|từ khóa|chủ đề)\s*:[^.!?]*", re.IGNORECASE)
+# A heading over links to other articles: the headline lines under it (up to the next prose) are furniture.
+_RELATED_HEADING = re.compile(
+    r"(?:related(?: news| articles?| stories| posts| coverage| content)?|read (?:more|also|next)|see also"
+    r"|more (?:on this(?: topic)?|news|stories)|you may also (?:like|be interested in)|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed)|latest (?:news|stories)|other news|tin liên quan|tin khác|bài liên quan"
+    r"|xem thêm|tin cùng chuyên mục)\s*:?",
+    re.IGNORECASE,
+)
 # A trailing photo credit and/or the " |" that caption stubs end with: "... on Dec 14. Photos: MOFA |".
 _TRAILING_CREDIT = re.compile(
     r"(?:\s*[(\[]?\s*(?:photos?|photo credits?|credits?|sources?|ảnh|nguồn|images?|foto)\s*(?::|by)\s*"
@@ -430,6 +448,7 @@ def furniture_free_segments(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     in_header = True  # before the first line of prose: where site headers live
     seen_content = False
+    in_related = False  # inside a list of links to other articles (their headlines and dates)
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -440,8 +459,15 @@ def furniture_free_segments(text: str) -> tuple[tuple[int, int], ...]:
         lead = len(line) - len(line.lstrip())
         start += lead
         end = start + len(stripped)
+        if in_related:
+            if _is_prose(stripped):
+                in_related = False
+            else:
+                continue  # another article's headline in a "Related news" list
         kind = _line_kind(stripped, in_header=in_header, first=not seen_content)
-        if kind == "furniture":
+        if kind == "related":
+            in_related = True
+        if kind != "body":
             continue
         # Only lines ending like a caption stub or a credit can have one (and the search is costly).
         trailing = _TRAILING_CREDIT.search(stripped) if stripped[-1] in "|¦│)]" else None
@@ -465,6 +491,12 @@ def _line_kind(line: str, *, in_header: bool, first: bool) -> str:
     if _is_menu(line):
         return "furniture"
     if len(line) <= 100 and _CREDIT_LINE.fullmatch(line) and len(line.split()) <= 12:
+        return "furniture"
+    if len(line) <= 60 and _RELATED_HEADING.fullmatch(line):
+        return "related"
+    if len(line) <= 200 and (_COPYRIGHT.fullmatch(line) or _SHARE_LINE.fullmatch(line)):
+        return "furniture"
+    if len(line) <= 300 and _TAGS_LINE.fullmatch(line):
         return "furniture"
     if in_header:
         date = _DATE_LINE.fullmatch(line)
