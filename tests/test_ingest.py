@@ -91,6 +91,15 @@ def test_jsonl_timestamp_is_cut_to_a_date_and_title_not_doubled(write_files):
     assert doc.text == "Somalia talks\n\nOfficials met in Mogadishu."
 
 
+def test_jsonl_accepts_common_feed_field_names(write_files):
+    rec = {"id": "so-1", "headline": "Somalia and Turkey sign defence deal",
+           "body": "Somalia and Turkey signed a defence agreement in Ankara.", "pubDate": "2024-02-08T10:00:00Z"}
+    [doc], problems = docs_and_problems([write_files({"feed.jsonl": json.dumps(rec)})])
+    assert problems == []
+    assert doc.text == "Somalia and Turkey sign defence deal\n\nSomalia and Turkey signed a defence agreement in Ankara."
+    assert (doc.title, doc.published) == ("Somalia and Turkey sign defence deal", "2024-02-08")
+
+
 def test_jsonl_gz_is_read_line_by_line(tmp_path):
     path = tmp_path / "feed.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as fh:

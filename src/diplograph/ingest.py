@@ -301,8 +301,8 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes, stem: str,
     if not isinstance(rec, dict):
         yield IngestProblem(where, "expected a JSON object with at least a \"text\" field; line skipped", lineno)
         return
-    body = rec.get("text")
-    if not isinstance(body, str) or not body.strip():
+    body = _field(rec, _TEXT_FIELDS)
+    if body is None or not body.strip():
         yield IngestProblem(where, "no \"text\" (a non-empty string); line skipped", lineno)
         return
     if len(body) > max_bytes:
@@ -310,11 +310,26 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes, stem: str,
         return
     doc_id = rec.get("id")
     doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}_{lineno}"
-    title = _clean_title(rec.get("title") if isinstance(rec.get("title"), str) else None)
-    published = _iso_date(rec.get("published") or rec.get("date"))
-    url = rec.get("url") if isinstance(rec.get("url"), str) else None
+    title = _clean_title(_field(rec, _TITLE_FIELDS))
+    published = _iso_date(_field(rec, _DATE_FIELDS))
+    url = _field(rec, ("url", "link"))
     yield from _finish(make_document(doc_id, _with_title(title, body), source=f"{path}:{lineno}",
                                      title=title, url=url, published=published), lineno)
+
+
+# Feeds name their fields differently; the FACTS.md names come first.
+_TEXT_FIELDS = ("text", "body", "content", "article")
+_TITLE_FIELDS = ("title", "headline")
+_DATE_FIELDS = ("published", "date", "published_at", "publishedAt", "pubDate", "datePublished")
+
+
+def _field(rec: dict, names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that holds a non-empty string."""
+    for name in names:
+        value = rec.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def _finish(document: Document, lineno: int | None = None) -> Iterator[Document | IngestProblem]:
