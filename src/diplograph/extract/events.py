@@ -40,7 +40,7 @@ _TRIGGERS: list[tuple[str, str]] = [
      r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone", "call"),
     (r"(?:bilateral|trilateral|high-level|senior|summit|virtual|online|first|courtesy)\s+meetings?", "meeting"),
     (r"told\s+(?:his|her)\s+(?:[A-Z][\w.-]*\s+){0,2}counterpart", "talks"),
-    (r"met(?:\s+with)?|meetings?|talks|co-chaired|receives|received|hosted\s+talks", "meeting"),
+    (r"met(?:\s+with)?|meetings?|talks|receives|received", "meeting"),
     (r"(?:witnessed\s+the\s+)?(?:online\s+)?signing(?:\s+ceremony)?|signed|inked", "signing"),
     (r"(?:joint\s+)?(?:press\s+)?(?:briefing|press\s+conference|news\s+conference)", "briefing"),
     (r"interview|told\s+(?:reporters|the\s+press|journalists)", "interview"),
@@ -128,6 +128,12 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.I):
             continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
+        if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office)\b", text[end:]):
+            continue  # "the Press Briefing Room" is a place
+        if kind == "hearing" and not re.search(r"\b(?:a|an|the|its|their|his|her|confirmation|congressional|"
+                                               r"public|court|parliamentary|Senate|House|committee)\s+$",
+                                               text[:start], re.I):
+            continue  # "after hearing input" is a verb
         if word.lower() == "congress" and not re.search(r"(?:\d+(?:st|nd|rd|th)|Party)\s+(?:\w+\s+){0,2}$",
                                                         text[:start]):
             continue  # a legislature, unless "the 14th National Party Congress"

@@ -94,6 +94,10 @@ _NOT_NAMES = {
     "statement", "meeting", "bilateral", "joint", "summit", "conference", "visit", "talks", "according",
     "also", "said", "says", "welcome", "thank", "thanks", "excellency", "sir", "madam", "deputy", "vice",
     "family", "event", "administration", "government", "day", "week", "people", "team", "office", "nation",
+    "initiative", "program", "programme", "act", "law", "plan", "strategy", "partnership", "agreement", "accord",
+    "years", "year", "months", "month", "days", "progress", "action", "details", "index", "price", "jobs",
+    "report", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
+    "centre", "building", "house", "summit", "conference", "forum", "council", "committee", "ministry",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
 _PRONOUNS = {"he", "she", "it", "we", "i", "you", "they", "his", "her", "our", "their"}
@@ -307,6 +311,8 @@ _HEADLINE_VERBS = {
     "announces", "launches", "receives", "travels", "speaks", "delivers", "issues", "names", "appoints",
     "congratulates", "condemns", "discusses", "thanks", "praises", "vows", "pledges", "attends", "addresses",
     "joins", "leaves", "arrives", "returns", "talks", "tells", "wins", "takes", "makes", "hails", "backs",
+    "details", "unveils", "marks", "celebrates", "highlights", "releases", "outlines", "expands", "honors",
+    "honours", "nominates", "proclaims", "invites", "hosts", "convenes", "responds", "commemorates",
 }
 _HEADLINE_BREAKS = {"on", "in", "at", "en", "during", "before", "after", "with", "to", "for", "from", "of",
                     "and", "by", "about", "over", "amid", "ahead", "following", "via"}
@@ -551,7 +557,8 @@ def _tokens(name: str) -> list[str]:
 def strip_titles(name: str) -> str:
     """A name without the title words the NER left in front ("Senator Jo Roe" -> "Jo Roe")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _TITLE_WORDS or
+                              words[0].lower().rstrip(".s") in _TITLE_WORDS):
         words = words[1:]
     return " ".join(words).rstrip("?!.,;:")
 
