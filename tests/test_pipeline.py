@@ -144,3 +144,15 @@ def test_a_two_worker_dask_cluster_gives_the_same_facts_as_a_serial_build(write_
         distributed = export_lines(store)
     assert report.documents_stored == 3
     assert distributed == serial
+
+
+@pytest.mark.slow
+def test_a_build_can_use_an_existing_dask_scheduler(write_files, memory_store):
+    from dask.distributed import LocalCluster
+
+    root = write_files(ARTICLES)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = build([root], memory_store, progress=False, scheduler=cluster.scheduler_address)
+    assert report.documents_stored == 3
+    assert sorted(memory_store.docs) == ["a_kenya", "b_india", "c_turkey"]
+    assert all(memory_store.by_doc[doc_id] for doc_id in memory_store.docs)
