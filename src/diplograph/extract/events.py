@@ -245,6 +245,8 @@ def _persons_in(sentence: Sentence, lo: int, hi: int, names: dict[str, str],
         if not lo <= local < hi:
             continue
         name = _canonical(raw, names, headline)
+        if name and not positions._clean_name(name):
+            continue  # the NER's "Disaster Declaration" is nobody
         if name and not any(name == n or local == p for p, n in out):
             out.append((local, name))
     return out

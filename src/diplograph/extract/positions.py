@@ -96,7 +96,7 @@ _NOT_NAMES = {
     "family", "event", "administration", "government", "day", "week", "people", "team", "office", "nation",
     "initiative", "program", "programme", "act", "law", "plan", "strategy", "partnership", "agreement", "accord",
     "years", "year", "months", "month", "days", "progress", "action", "details", "index", "price", "jobs",
-    "report", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
+    "report", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
     "centre", "building", "house", "summit", "conference", "forum", "council", "committee", "ministry",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
@@ -326,6 +326,8 @@ _TITLE_WORDS = {
     "dr", "mr", "mrs", "ms", "madam", "sir", "lord", "lady", "his", "her", "excellency", "former", "late",
     "first", "mrs.", "mr.", "dr.", "ms.", "national", "security", "advisor", "adviser", "foreign", "counterpart",
 }
+_OFFICE_WORDS = {"governor", "senator", "representative", "secretary", "minister", "president", "ambassador",
+                 "speaker", "chairman", "chairwoman", "director", "leader", "spokesperson", "spokesman", "mayor"}
 _SMALL_WORDS = {"with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "before"}
 
 
@@ -453,6 +455,8 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
         title = match.group("title")
         if title.lower() == "counterpart":
             continue
+        if re.search(r"\b(?:to|of|for)\s+the\s+$", sentence.text[:match.start("title")]):
+            continue  # "Assistant to the President", "Office of the President": not an office holder's title
         # plural ("Prime Ministers of ...") or lowercase generic use
         after = sentence.text[match.end("title"):]
         if after[:1] == "s" or after[:2] == "’s" and False:
@@ -480,7 +484,8 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
                                 explicit_org, bool(_PAST.search(title))))
                 continue
         named = _name_after(sentence, link_end, allow_org_prefix=False)
-        if named is None and comp_end > t_end:
+        if named is None and comp_end > t_end and not _TITLE_RE.search(sentence.local(t_end, comp_end)):
+            # (a title inside the complement owns the name: "Adviser to Vice President Jo Roe")
             named = _name_in_complement(sentence, t_end, comp_end)
         title_text = title if comp_end == t_end else sentence.local(t_start, comp_end).strip()
         if named:
@@ -567,7 +572,9 @@ def _clean_name(name: str) -> bool:
     """A bare personal name: no title in front, no shouted words, no headline verb."""
     words = name.split()
     return bool(words) and (words[0][:1].isupper() or words[0] in _PARTICLES) and not _TITLE_RE.match(name) \
-        and not any((w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or w.lower() in _NOT_NAMES
+        and not any(w.lower() in _OFFICE_WORDS for w in words[1:]) \
+        and not any((w.isupper() and len(w) > 2) or w.lower() in _HEADLINE_VERBS or
+                    (w.lower() in _NOT_NAMES and not (len(words) > 1 and w.lower() in _PRONOUNS))
                     for w in words) and not any(w.lower() in _HEADLINE_BREAKS for w in words[1:])
 
 
@@ -760,8 +767,11 @@ def _infer_country(h: Holding, person: str, found: list[Holding], names: dict[st
         rest = [c for c, _ in counts.most_common() if c != home and c not in claimed]
         return rest[0] if rest else None
     same_head = [o for o in others_before if two and not o.org and _head(o.title) == _head(h.title)]
+    text = h.sentence.text
     unqualified_before = [o for o in others_before if not explicit_of.get(names.get(o.person, o.person))
-                          and two
+                          and two and o.at >= 0 and h.at > o.at and re.fullmatch(
+                              r"[\w .'’-]+?\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,4}",
+                              text[o.at - h.sentence.start:h.at - h.sentence.start])
                           and not (_TITLE_STATES.get(_head(o.title)) and home not in _TITLE_STATES[_head(o.title)])]
     if same_head or (unqualified_before and home):
         # "President A and Prime Minister B signed ... U.S. and Thai companies": B is the foreign side
