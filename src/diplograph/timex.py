@@ -637,6 +637,43 @@ _DATELINE = re.compile(rf"^[A-Z][\w .'’-]{{1,40}},\s*(?:[A-Z][\w .'’-]{{1,30
                        r"\s*(?:\([\w .&-]{1,30}\)\s*)?[-–—:]")
 
 
+# A line that is only a date stamp: "14.02.2024", "Updated 4:12 PM UTC, January 29, 2024",
+# "Published on: 19/06/2024 - 14:32", "2024-02-14 17:20", "Tuesday 2 Jan 2024".
+_STAMP_WORDS = re.compile(
+    r"(?i)\b(?:updated|last updated|published|posted|first published|modified|date|on|at|am|pm|a\.m|p\.m|"
+    r"utc|gmt|est|edt|ict|ist|cet|cest|eat|jst|kst|msk|local time|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?")
+_STAMP_REST = re.compile(r"^[\s\d:.,/|+\-–—()]*$")
+
+
+def _header_date(text: str, body_year: int | None) -> TimeValue | None:
+    """A page's date stamp in its first lines, when it agrees with the years the body states.
+
+    Such stamps are page furniture for the article's text, but they are the
+    publication date, unless far older than what the body reports (a site's
+    own header date: "Thu 6 - 26/02/2016" above a 2023 review).
+    """
+    best: TimeValue | None = None
+    for line in text[:1500].split("\n")[:8]:
+        line = line.strip()
+        if not line or len(line) > 80:
+            continue
+        found = find(line, None)
+        if len(found) != 1:
+            continue
+        start, end, value = found[0]
+        if value.precision != "day" or value.year is None or value.start is not None:
+            continue
+        rest = _STAMP_WORDS.sub(" ", line[:start] + " " + line[end:])
+        if not _STAMP_REST.match(rest):
+            continue
+        if body_year is not None and value.year < body_year - 1:
+            continue
+        if best is None or value.value > best.value:
+            best = value
+    return best
+
+
 def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) -> TimeValue | None:
     """The date the article's own text shows for itself.
 
@@ -656,6 +693,9 @@ def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) 
     support = _year_support(sentences)
     year = max(support) if support else None
     trusted = str(year) if year is not None and support[year] >= 2 else None
+    header = _header_date(text, year)
+    if header is not None:
+        return header
     for sent in sentences[:3]:
         m = _DATELINE.match(sent)
         if m:
