@@ -120,3 +120,15 @@ def test_foreign_office_unqualified_in_a_us_text(nlp: Any) -> None:
     text = "The President will speak with Chancellor Olaf Scholz and Prime Minister Rishi Sunak on Friday."
     found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
     assert not any(org == "USA" for _, org in found)
+
+
+def test_an_assistant_to_the_president_is_not_the_president(nlp: Any) -> None:
+    text = "Assistant to the President for Homeland Security Liz Sherwood-Randall met the Ghanaian delegation."
+    assert not any(person.endswith("Sherwood-Randall") for person, _ in _positions(nlp, text))
+
+
+def test_a_bare_surname_is_not_absorbed_by_an_untitled_relative(nlp: Any) -> None:
+    text = "President Smith spoke warmly of his late son Beau Smith at the ceremony in Dover."
+    found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
+    assert ("Smith", "USA") in found
+    assert not any(person == "Beau Smith" for person, _ in found)

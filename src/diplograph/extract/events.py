@@ -238,7 +238,9 @@ def _persons_in(sentence: Sentence, lo: int, hi: int, names: dict[str, str],
     headline = positions._headline(sentence.text)
     for m in sentence.mentions_of("person"):
         if m.id:
-            found.append((m.start - sentence.start, m.id))
+            # the words as written, when this document names that person so ("Smith" is not "Beau Smith")
+            written = positions.strip_titles(resolve.person_name(m.text))
+            found.append((m.start - sentence.start, written if written in names else m.id))
     found.extend(extra)
     out: list[tuple[int, str]] = []
     for local, raw in sorted(found):

@@ -414,8 +414,13 @@ def holdings(doc: AnalyzedDocument) -> list[Holding]:
     # the nlp stage's readings fill in people this reader missed (its own may disagree: ours win)
     own = {(h.sentence.index, tok) for h in out for tok in _tokens(h.person)}
     for h in _nlp_holdings(doc):
-        if _clean_name(h.person) and not any((h.sentence.index, tok) in own for tok in _tokens(h.person)):
-            out.append(h)
+        if not _clean_name(h.person) or any((h.sentence.index, tok) in own for tok in _tokens(h.person)):
+            continue
+        head = _TITLE_RE.search(h.title)
+        if not h.title[:1].isupper() or not head or not re.sub(_MODS, "", head.group("title")).strip() \
+                or re.search(r"\b(?:to|of|for)\s+the\s+$", h.title[:head.start()]):
+            continue  # "president of the club", a bare "Deputy": not an office we can place
+        out.append(h)
     return out
 
 
@@ -455,7 +460,8 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
         title = match.group("title")
         if title.lower() == "counterpart":
             continue
-        if re.search(r"\b(?:to|of|for)\s+the\s+$", sentence.text[:match.start("title")]):
+        if re.search(r"\b(?:to|of|for)\s+the\s+$", sentence.text[:match.start("title")]) and \
+                re.match(r"\s+(?:for|of|on)\b|['’]s|\s*[,.;]|\s+[a-z]|\s*$", sentence.text[match.end("title"):]):
             continue  # "Assistant to the President", "Office of the President": not an office holder's title
         # plural ("Prime Ministers of ...") or lowercase generic use
         after = sentence.text[match.end("title"):]
@@ -580,6 +586,7 @@ def _clean_name(name: str) -> bool:
 
 def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[str, str]:
     """Each name seen in the document -> the fullest name of that person the document states."""
+    extra = list(extra)
     names: set[str] = set(extra)
     for sentence in doc.sentences:
         if _headline(sentence.text):
@@ -604,7 +611,11 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
         toks = _tokens(name)
         best = name
         if len(toks) == 1:
+            titled = set(extra)
             fuller = {" ".join(_tokens(o)) for o in names if toks[0] in _tokens(o) and len(_tokens(o)) > 1}
+            if not any(toks[0] in _tokens(o) and len(_tokens(o)) > 1 for o in titled):
+                out[name] = name  # only a titled full name absorbs a bare surname ("Biden" is not "Beau Biden")
+                continue
             firsts = {f.split()[0] for f in fuller}
             if len(firsts) > 1 and len({f.split()[0][:2] for f in fuller}) > 1:
                 out[name] = name  # "Biden" with Joe and Jill Biden in the text: leave it
@@ -622,7 +633,7 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
             if ok and len(otoks) > len(_tokens(best)):
                 best = other
         known = registry.get(name)
-        if known and len(_tokens(known)) > len(_tokens(best)):
+        if known and len(_tokens(known)) > len(_tokens(best)) and (len(toks) > 1 or known in extra):
             best = known
         out[name] = best
     # the raw forms the NER gave ("Senator Jo Roe") map like their bare names
@@ -843,7 +854,8 @@ def _one_holder(found: list[Holding]) -> list[Holding]:
             if h.explicit:
                 explicit.setdefault((key, h.org), set()).add(h.person)
             else:
-                inferred.setdefault((key, h.org), Counter())[h.person] += 1
+                # the title line names the document's principal
+                inferred.setdefault((key, h.org), Counter())[h.person] += 5 if h.sentence.index == 0 else 1
     keep: dict[tuple[str, str], set[str]] = {}
     for key, counts in inferred.items():
         if key in explicit:
