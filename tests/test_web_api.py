@@ -393,3 +393,19 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_large_stores_merge_facts_page_by_page(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import diplograph.web.app as web_app
+
+    whole = client.get("/api/facts", params={"limit": 500}).json()
+    assert whole["merged"] == "all"
+    monkeypatch.setattr(web_app, "FULL_MERGE_MAX", 2)
+    first = client.get("/api/facts", params={"limit": 4}).json()
+    rest = client.get("/api/facts", params={"limit": 500, "offset": 4}).json()
+    assert first["merged"] == rest["merged"] == "page"
+    assert first["total"] == client.get("/api/stats").json()["counts"]["facts"]
+    dates = [f["fields"].get("date") or f["first_seen"] for f in first["items"]]
+    assert {f["id"] for f in first["items"] + rest["items"]} == {f["id"] for f in whole["items"]}
+    assert len(dates) == 4
+    assert client.get("/api/facts", params={"entity": "KEN"}).json()["merged"] == "all"

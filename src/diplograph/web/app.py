@@ -46,7 +46,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from diplograph import __version__, query
 from diplograph.errors import DiplographError, InputError, StoreError
 from diplograph.model import FACT_TYPES, Fact
-from diplograph.query.api import entity_kind, fact_entities
+from diplograph.query.api import entity_kind, fact_entities, published_dates
 from diplograph.query.claims import ClaimSeries
 from diplograph.query.exports import actor_edges
 from diplograph.query.merge import MergedFact, describe, is_id
@@ -67,6 +67,7 @@ Format = Literal["html", "json"]
 NETWORK_TYPES = ("partnership", "diplomatic_relations", "role", "position", "event", "agreement")
 
 MAX_LIMIT = 500
+FULL_MERGE_MAX = 1000  # stored facts merged whole for /api/facts; more are merged page by page
 T = TypeVar("T")
 
 
@@ -498,9 +499,25 @@ def home_data(store: Any) -> dict[str, Any]:
 
 def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, since: str | None,
                     until: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """A page of merged facts; ``merged`` says over what they were merged.
+
+    Up to FULL_MERGE_MAX stored facts (or any entity's facts) are merged as a
+    whole ("all") and cut into pages. Beyond that a merge per request would
+    take seconds, so the store pages its rows, newest first, and only each
+    page's rows are merged ("page"): ``total`` then counts stored facts.
+    """
+    types = list(type) if type else None
+    if not entity:
+        count = ctx.cache.get(("count", tuple(type or ()), since, until, q), lambda: ctx.store.count_facts(
+            type=types, since=since, until=until, text=q or None))
+        if count > FULL_MERGE_MAX:
+            raw = ctx.store.facts(type=types, since=since, until=until, text=q or None, limit=limit, offset=offset,
+                                  order="-date")
+            merged = by_date_desc(query.merge(raw, published_dates(ctx.store, raw)))
+            return {**paged([merged_json(f) for f in merged], count, limit, offset), "merged": "page"}
     key = ("facts", tuple(type or ()), entity, since, until, q)
     items = ctx.cache.get(key, lambda: facts_all(ctx.store, type, entity, since, until, q))
-    return paged(items[offset: offset + limit], len(items), limit, offset)
+    return {**paged(items[offset: offset + limit], len(items), limit, offset), "merged": "all"}
 
 
 def timeline_page_data(ctx: _Ctx, actor: str | None, kind: str | None, since: str | None, until: str | None,
