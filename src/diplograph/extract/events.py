@@ -128,6 +128,9 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.I):
             continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
+        if kind == "call" and re.search(r"\b(?:answer(?:ed|s|ing)?|heed(?:ed|s)?|renew(?:ed|s)?|echo(?:ed|es)?|"
+                                        r"join(?:ed|s)?|wake-up)\s+(?:the\s+|this\s+|a\s+)?$", text[:start], re.I):
+            continue  # "answered the call with historic commitments": not a phone call
         if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office)\b", text[end:]):
             continue  # "the Press Briefing Room" is a place
         if kind == "hearing" and not re.search(r"\b(?:a|an|the|its|their|his|her|confirmation|congressional|"

@@ -96,7 +96,7 @@ _NOT_NAMES = {
     "family", "event", "administration", "government", "day", "week", "people", "team", "office", "nation",
     "initiative", "program", "programme", "act", "law", "plan", "strategy", "partnership", "agreement", "accord",
     "years", "year", "months", "month", "days", "progress", "action", "details", "index", "price", "jobs",
-    "report", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
+    "report", "declaration", "personnel", "order", "memorandum", "proclamation", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
     "centre", "building", "house", "summit", "conference", "forum", "council", "committee", "ministry",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
