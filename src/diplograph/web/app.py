@@ -511,10 +511,13 @@ def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, s
         count = ctx.cache.get(("count", tuple(type or ()), since, until, q), lambda: ctx.store.count_facts(
             type=types, since=since, until=until, text=q or None))
         if count > FULL_MERGE_MAX:
-            raw = ctx.store.facts(type=types, since=since, until=until, text=q or None, limit=limit, offset=offset,
-                                  order="-date")
-            merged = by_date_desc(query.merge(raw, published_dates(ctx.store, raw)))
-            return {**paged([merged_json(f) for f in merged], count, limit, offset), "merged": "page"}
+            def merged_page() -> list[dict[str, Any]]:
+                raw = ctx.store.facts(type=types, since=since, until=until, text=q or None, limit=limit,
+                                      offset=offset, order="-date")
+                return [merged_json(f) for f in by_date_desc(query.merge(raw, published_dates(ctx.store, raw)))]
+
+            items = ctx.cache.get(("facts-page", tuple(type or ()), since, until, q, limit, offset), merged_page)
+            return {**paged(items, count, limit, offset), "merged": "page"}
     key = ("facts", tuple(type or ()), entity, since, until, q)
     items = ctx.cache.get(key, lambda: facts_all(ctx.store, type, entity, since, until, q))
     return {**paged(items[offset: offset + limit], len(items), limit, offset), "merged": "all"}
