@@ -18,8 +18,8 @@ document (a readout's title and its first line) becomes one fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 from diplograph import resolve, timex
 from diplograph.extract import positions
@@ -31,13 +31,15 @@ EXTRACTOR = "events"
 
 # (pattern, kind). Longer forms first; matching is case-insensitive unless the pattern says otherwise.
 _TRIGGERS: list[tuple[str, str]] = [
-    (r"(?:paid|pays|paying|made|makes|making|began|begins|concluded|concludes|wrapped up)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
-     r"(?:(?:official|state|working|historic|courtesy|friendship|\w+-day|official friendship)\s+){0,3}visits?", "visit"),
+    ((r"(?:paid|pays|paying|made|makes|making|began|begins|concluded|concludes|wrapped up)\s+"
+      r"(?:an?\s+|his\s+|her\s+|their\s+)?"
+      r"(?:(?:official|state|working|historic|courtesy|friendship|\w+-day|official friendship)\s+){0,3}visits?"),
+     "visit"),
     (r"(?:(?:official|state|working|historic|courtesy|friendship|\w+-day|first|reciprocal)\s+){0,3}visits?", "visit"),
     (r"visited|visiting|travell?ed to|arrived in|trip to|tour of", "visit"),
     (r"(?:held|hold|holds|holding|had|have)\s+(?:(?:bilateral|official|high-level|in-depth|fruitful|separate)\s+)*talks", "talks"),
-    (r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone"
-     r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone", "call"),
+    ((r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone"
+      r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone"), "call"),
     (r"(?:bilateral|trilateral|high-level|senior|summit|virtual|online|first|courtesy)\s+meetings?", "meeting"),
     (r"told\s+(?:his|her)\s+(?:[A-Z][\w.-]*\s+){0,2}counterpart", "talks"),
     (r"met(?:\s+with)?|meetings?|talks|receives|received", "meeting"),
@@ -48,37 +50,37 @@ _TRIGGERS: list[tuple[str, str]] = [
     (r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement", "statement"),
     (r"hearings?", "hearing"),
     (r"(?:presidential|parliamentary|general|legislative|local)\s+elections?|elections", "election"),
-    (r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+|"
-     r"(?:ordinary|extraordinary|plenary|special|summit-level|annual)\s+sessions?", "conference"),
+    ((r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+|"
+      r"(?:ordinary|extraordinary|plenary|special|summit-level|annual)\s+sessions?"), "conference"),
 ]
-_TRIGGER_RE = re.compile("|".join(f"(?P<k{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_TRIGGERS)), re.I)
+_TRIGGER_RE = re.compile("|".join(f"(?P<k{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_TRIGGERS)), re.IGNORECASE)
 _KIND = {f"k{i}": kind for i, (_, kind) in enumerate(_TRIGGERS)}
 
 # Named gatherings are capitalised ("the 32nd Diplomatic Conference"); lower-case "conference" needs a context.
-_NAMED_ONLY = re.compile(r"^(?:summit|conference|congress|forum|dialogue|consultations?|symposium)$", re.I)
+_NAMED_ONLY = re.compile(r"^(?:summit|conference|congress|forum|dialogue|consultations?|symposium)$", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:many|several|numerous|such|these|those|frequent|regular|more|other|further|future|any|all|"
     r"every|no|each|various|mutual|exchange\s+of|exchanges\s+of|delegation|delegations|high-level|two|three|four|"
     r"five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
-    r"(?:\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.I)
+    r"(?:\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planned|planning|expected\s+to|"
     r"intends?\s+to|upcoming|forthcoming|scheduled|slated|set\s+to|want(?:s|ed)?\s+to|look(?:s|ed|ing)?\s+forward|invit(?:e|es|ed|ation)\s+to|"
     r"agreed\s+to|committed\s+to|aim(?:s|ed)?\s+to|next\s+(?:week|month|year)|hope\s+to|ready\s+to|wish(?:es)?\s+to|"
-    r"proposed|propose|should|could|may|might|must|can)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|cancel(?:l?ed)?|postponed?|called\s+off)\b", re.I)
+    r"proposed|propose|should|could|may|might|must|can)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|cancel(?:l?ed)?|postponed?|called\s+off)\b", re.IGNORECASE)
 _DATE_SKIP_BEFORE = re.compile(r"(?:\b(?:since|until|till|by|through|for\s+the\s+period|period|term|tenure|"
-                               r"before|after|ahead\s+of|to)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
+                               r"before|after|ahead\s+of|to)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:over\s+the\s+years|always|often|regularly|frequently|usually|every\s+(?:year|month|"
-                       r"week|time)|many\s+times|from\s+time\s+to\s+time|in\s+the\s+past)\b", re.I)
+                       r"week|time)|many\s+times|from\s+time\s+to\s+time|in\s+the\s+past)\b", re.IGNORECASE)
 _REPORTER = re.compile(r"\b(?:Statement|Readout|Remarks|Briefing|Gaggle)\s+(?:\w+\s+){0,2}(?:by|from)\s+"
                        r"(?:[\w.'’-]+\s+){0,6}$")
 _REPORTING = re.compile(r"\b(?:said|says|say|told|noted|stressed|added|stated|announced|recalled|described|"
-                        r"according\s+to|called\s+for|urged)\b", re.I)
+                        r"according\s+to|called\s+for|urged)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|the\s+(?:two\s+)?leaders|both\s+leaders|the\s+two\s+(?:sides|presidents|"
                               r"ministers|prime\s+ministers)|the\s+(?:President|Prime\s+Minister)\s+and\s+"
-                              r"(?:the\s+)?(?:President|Prime\s+Minister))\b", re.I)
+                              r"(?:the\s+)?(?:President|Prime\s+Minister))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -120,32 +122,32 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
                 re.search(r"\b(?:of|in)\s+(?:the\s+)?$", text[:start]) is None and \
                 re.match(r"\s+(?:is|are|were|was)\s+(?:important|crucial|essential|necessary|key)", text[end:]):
             continue
-        if kind == "visit" and re.match(r"\s*(?:visa|visitors?)", word, re.I):
+        if kind == "visit" and re.match(r"\s*(?:visa|visitors?)", word, re.IGNORECASE):
             continue
         if _GENERIC_BEFORE.search(text[:start]) and kind not in ("signing", "call"):
             continue
-        if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.I):
+        if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.IGNORECASE):
             continue
-        if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.I):
+        if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.IGNORECASE):
             continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
         if kind == "call" and re.search(r"\b(?:answer(?:ed|s|ing)?|heed(?:ed|s)?|renew(?:ed|s)?|echo(?:ed|es)?|"
-                                        r"join(?:ed|s)?|wake-up)\s+(?:the\s+|this\s+|a\s+)?$", text[:start], re.I):
+                                        r"join(?:ed|s)?|wake-up)\s+(?:the\s+|this\s+|a\s+)?$", text[:start], re.IGNORECASE):
             continue  # "answered the call with historic commitments": not a phone call
         if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office)\b", text[end:]):
             continue  # "the Press Briefing Room" is a place
         if kind == "hearing" and not re.search(r"\b(?:a|an|the|its|their|his|her|confirmation|congressional|"
                                                r"public|court|parliamentary|Senate|House|committee)\s+$",
-                                               text[:start], re.I):
+                                               text[:start], re.IGNORECASE):
             continue  # "after hearing input" is a verb
         if word.lower() == "congress" and not re.search(r"(?:\d+(?:st|nd|rd|th)|Party)\s+(?:\w+\s+){0,2}$",
                                                         text[:start]):
             continue  # a legislature, unless "the 14th National Party Congress"
-        if kind == "signing" and re.match(r"\s+(?:into\s+law|up\b|on\s+to)", text[end:], re.I):
+        if kind == "signing" and re.match(r"\s+(?:into\s+law|up\b|on\s+to)", text[end:], re.IGNORECASE):
             continue
         if kind == "signing" and re.match(r"\s+(?:and\s+\w+\s+)?(?:in\s+)?(?:over|more\s+than|nearly|about|some)?\s*"
                                           r"(?:(?!(?:1[89]|20)\d\d\b)\d|(?:two|three|four|five|six|seven|eight|"
                                           r"nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|several|many)\b)",
-                                          text[end:], re.I):
+                                          text[end:], re.IGNORECASE):
             continue  # "has signed over 500 agreements": a count, not an event
         if out and out[-1][2] == kind and _same_name(text[out[-1][1]:start]):
             out[-1] = (out[-1][0], end, kind)  # "COP 26 ... Conference", "Exercise 2025 (X), a drill"
@@ -167,7 +169,7 @@ def _named_before(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:an?|the)\s+(?:(?:national|international|regional|bilateral|trilateral|"
                           r"ministerial|annual|high-level|diplomatic|leaders['’]?|press|donors['’]?|extraordinary|ordinary|emergency|"
                           r"special|virtual|joint|informal|trilateral|plenary|"
-                          r"peace|\w+-level)\s+)+$", text[:start], re.I))
+                          r"peace|\w+-level)\s+)+$", text[:start], re.IGNORECASE))
 
 
 def _body_before(sentence: Sentence, start: int) -> int:
@@ -197,7 +199,7 @@ def _inside_body(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def _clauses(sentence: Sentence, triggers: list[tuple[int, int, str]],
-             extra: list[tuple[int, str]] = ()) -> list[tuple[int, int]]:
+             extra: Sequence[tuple[int, str]] = ()) -> list[tuple[int, int]]:
     """The stretch of the sentence each trigger governs: up to the next trigger's subject."""
     text = sentence.text
     bounds: list[tuple[int, int]] = []
@@ -232,7 +234,7 @@ def _clauses(sentence: Sentence, triggers: list[tuple[int, int, str]],
 # --------------------------------------------------------------------------- participants, dates, places
 
 def _persons_in(sentence: Sentence, lo: int, hi: int, names: dict[str, str],
-                extra: list[tuple[int, str]] = ()) -> list[tuple[int, str]]:
+                extra: Sequence[tuple[int, str]] = ()) -> list[tuple[int, str]]:
     """People named in [lo, hi) (local offsets), by their canonical names, in order.
 
     ``extra`` are names the positions reader found next to titles (the NER misses some).
@@ -360,10 +362,10 @@ def _is_future(text: str) -> bool:
 _CONFERENCE_CUE = re.compile(
     r"\b(?:held|hold|holds|took\s+place|opened|opens|convened|attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|"
     r"address(?:ed|es|ing)?|chair(?:ed|s|ing)?|co-chaired|host(?:ed|s|ing)?|before|at|during|on\s+the\s+sidelines\s+of|"
-    r"joined|spoke\s+at|took\s+part\s+in|wrapped\s+up|concluded|closed)\b", re.I)
+    r"joined|spoke\s+at|took\s+part\s+in|wrapped\s+up|concluded|closed)\b", re.IGNORECASE)
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing)?|address(?:ed|ing)?|chair(?:ed|ing)?|at|open(?:ed|ing)?)\s+"
-                     r"(?:the|this)\s+(?:event|conference|meeting|summit|congress|forum|ceremony|session|talks)\b", re.I)
-_HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.I)
+                     r"(?:the|this)\s+(?:event|conference|meeting|summit|congress|forum|ceremony|session|talks)\b", re.IGNORECASE)
+_HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.IGNORECASE)
 
 
 def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str, str],
@@ -388,7 +390,7 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             continue
         future = _is_future(text[max(lo, start - 60):start]) or bool(
             re.match(r"\s+(?:would|will|are\s+(?:expected|due|set)|is\s+(?:expected|due|set)|to\s+be\s+held)\b",
-                     text[end:end + 30], re.I))
+                     text[end:end + 30], re.IGNORECASE))
         if future and not stated:
             continue
         if _HABITUAL.search(text[max(lo, start - 40):min(hi, end + 40)]) or (kind == "election" and not stated):
@@ -486,12 +488,12 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
 def _group_body(bid: str) -> bool:
     """A body whose members meet as a group ("G7 ministers met", "ECOWAS leaders held talks")."""
     body = resolve.bodies().get(bid)
-    return bool(body) and body.kind in ("forum", "igo", "igo_organ", "coalition")
+    return body is not None and body.kind in ("forum", "igo", "igo_organ", "coalition")
 
 
 def _is_media(actor: str) -> bool:
     body = resolve.bodies().get(actor)
-    return bool(body) and body.kind in ("media", "news_agency", "broadcaster", "newspaper")
+    return body is not None and body.kind in ("media", "news_agency", "broadcaster", "newspaper")
 
 
 def _bodies_in_label(label: str | None) -> list[str]:

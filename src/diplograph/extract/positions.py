@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
 
 from diplograph import resolve
 from diplograph.extract.base import make_fact
-from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
+from diplograph.model import AnalyzedDocument, Fact, Sentence
 
 EXTRACTOR = "positions"
 
@@ -35,10 +35,10 @@ _HEADS = [
     r"Secretary[- ][Gg]eneral", r"General Secretary", r"Secretary of State", r"State Secretary",
     r"Prime Minister", r"Vice[- ]President", r"President(?:-elect)?", r"Premier", r"Vice[- ]Premier",
     r"Chancellor", r"Crown Prince", r"King", r"Queen", r"Emir", r"Amir", r"Sultan",
-    r"(?:Foreign|Defen[cs]e|Finance|Trade|Interior|Home|Justice|Economy|Economic|Health|Energy|"
-    r"Agriculture|Commerce|Industry|Education|Culture|Information|Transport|Environment|Labou?r|"
-    r"Planning|Investment|Tourism|Security|Public Security|National Defen[cs]e|External Affairs|"
-    r"Cabinet|Oil|Petroleum|Mining|Mines|Water|Fisheries|Digital|Science|Technology) (?:Minister|Secretary)",
+    (r"(?:Foreign|Defen[cs]e|Finance|Trade|Interior|Home|Justice|Economy|Economic|Health|Energy|"
+     r"Agriculture|Commerce|Industry|Education|Culture|Information|Transport|Environment|Labou?r|"
+     r"Planning|Investment|Tourism|Security|Public Security|National Defen[cs]e|External Affairs|"
+     r"Cabinet|Oil|Petroleum|Mining|Mines|Water|Fisheries|Digital|Science|Technology) (?:Minister|Secretary)"),
     r"Minister(?:[- ]Counsellor)?", r"Foreign Secretary", r"Home Secretary", r"Cabinet Secretary",
     r"National Security (?:Advis[eo]r)", r"High Commissioner", r"High Representative", r"Commissioner",
     r"Ambassador(?:[- ]at[- ]Large)?", r"Special Envoy", r"Envoy", r"Permanent Representative",
@@ -60,10 +60,10 @@ _SPEAKER_RE = re.compile(r"^(?P<title>(?:[A-Z]+ )*?(?:PRESIDENT|PRIME MINISTER|S
 _NATIONAL = re.compile(r"President|Prime Minister|Premier|Chancellor|Minister|Secretary of State|State Secretary|"
                        r"Foreign Secretary|Home Secretary|Cabinet Secretary|National Security|Ambassador|Envoy|"
                        r"Representative|Consul|Charg|Speaker|King|Queen|Emir|Amir|Sultan|Crown Prince|"
-                       r"General Secretary|Head of|Secretary$|Spokes|Governor|Chief of", re.I)
-_ENVOY = re.compile(r"Ambassador|Envoy|Representative|Consul|Charg|High Commissioner", re.I)
+                       r"General Secretary|Head of|Secretary$|Spokes|Governor|Chief of", re.IGNORECASE)
+_ENVOY = re.compile(r"Ambassador|Envoy|Representative|Consul|Charg|High Commissioner", re.IGNORECASE)
 _UN_DEFAULT = re.compile(r"Under[- ]Secretary[- ]General|Assistant Secretary[- ]General|^Secretary-General$")
-_PAST = re.compile(r"\b(?:former|late|then|outgoing)\b", re.I)
+_PAST = re.compile(r"\b(?:former|late|then|outgoing)\b", re.IGNORECASE)
 
 # Capitalised words that name organisations, not people: they end the org part of "of X Name".
 _ORG_WORDS = {
@@ -76,14 +76,14 @@ _ORG_WORDS = {
     "institute", "university", "association", "corporation", "company", "centre", "center", "presidency",
     "mission", "delegation", "embassy", "consulate", "administration", "province", "region", "city",
     "americas", "asia", "africa", "europe", "pacific", "relations", "cooperation", "security", "development",
-    "economic", "policy", "ministries", "development", "communist", "democratic", "islamic", "federal",
+    "economic", "policy", "ministries", "communist", "democratic", "islamic", "federal",
 }
 _PORTFOLIOS = {
     "finance", "justice", "interior", "health", "education", "energy", "agriculture", "commerce", "industry",
     "culture", "information", "transport", "environment", "labour", "labor", "planning", "investment",
     "tourism", "defence", "defense", "economy", "communications", "fisheries", "mines", "mining", "petroleum",
     "water", "science", "technology", "treasury", "state", "welfare", "immigration", "housing", "sports",
-    "youth", "women", "tourism", "infrastructure", "works", "lands", "budget", "revenue", "customs",
+    "youth", "women", "infrastructure", "works", "lands", "budget", "revenue", "customs",
 }
 _NOT_NAMES = {
     "the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "this", "that", "it",
@@ -97,7 +97,7 @@ _NOT_NAMES = {
     "initiative", "program", "programme", "act", "law", "plan", "strategy", "partnership", "agreement", "accord",
     "years", "year", "months", "month", "days", "progress", "action", "details", "index", "price", "jobs",
     "report", "declaration", "personnel", "order", "memorandum", "proclamation", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
-    "centre", "building", "house", "summit", "conference", "forum", "council", "committee", "ministry",
+    "centre", "building", "house", "forum", "council", "committee", "ministry",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
 _PRONOUNS = {"he", "she", "it", "we", "i", "you", "they", "his", "her", "our", "their"}
@@ -226,8 +226,8 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
                     break
     for m in sentence.mentions:
         if m.kind in ("country", "body") and words[0][0] <= m.start < words[-1][1]:
-            for i, w in enumerate(words):
-                if w[1] <= m.end:
+            for i, found in enumerate(words):
+                if found[1] <= m.end:
                     start_idx = max(start_idx, i + 1)
     words = words[start_idx:]
     while words and (words[0][2].lower().rstrip(".") in _NOT_NAMES or
@@ -242,10 +242,10 @@ def _name_after(sentence: Sentence, pos: int, allow_org_prefix: bool) -> tuple[s
             return None
     if _headline(sentence.text):
         # title case runs verbs into the name ("President Jo Roe Visits Kenya")
-        cut = next((i for i, w in enumerate(words) if i and (w[2].lower() in _HEADLINE_VERBS or
-                                                             w[2].lower() in _HEADLINE_BREAKS)), None)
-        if cut is not None:
-            words = words[:cut]
+        verb_at = next((i for i, x in enumerate(words) if i and (x[2].lower() in _HEADLINE_VERBS or
+                                                                 x[2].lower() in _HEADLINE_BREAKS)), None)
+        if verb_at is not None:
+            words = words[:verb_at]
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
@@ -312,7 +312,7 @@ _HEADLINE_VERBS = {
     "congratulates", "condemns", "discusses", "thanks", "praises", "vows", "pledges", "attends", "addresses",
     "joins", "leaves", "arrives", "returns", "talks", "tells", "wins", "takes", "makes", "hails", "backs",
     "details", "unveils", "marks", "celebrates", "highlights", "releases", "outlines", "expands", "honors",
-    "honours", "nominates", "proclaims", "invites", "hosts", "convenes", "responds", "commemorates",
+    "honours", "nominates", "proclaims", "invites", "convenes", "responds", "commemorates",
 }
 _HEADLINE_BREAKS = {"on", "in", "at", "en", "during", "before", "after", "with", "to", "for", "from", "of",
                     "and", "by", "about", "over", "amid", "ahead", "following", "via"}
@@ -468,7 +468,7 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
         if after[:1] == "s" or after[:2] == "’s" and False:
             continue
         comp_end = _complement_end(sentence, t_end)
-        org, org_end = (None, t_end)
+        org = None
         envoy = bool(_ENVOY.search(title))
         if comp_end > t_end:
             comp_text = sentence.local(t_end, comp_end)
@@ -477,7 +477,7 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
                 cut = re.search(r"\s(?:to|in)\s", comp_text)
                 if cut:
                     scope_end = t_end + cut.start()
-            org, org_end = _org_in(sentence, t_end, scope_end, home)
+            org, _ = _org_in(sentence, t_end, scope_end, home)
         pre = _pre_org(sentence, t_start)
         explicit_org = org or pre
         # a chained title: "President of the X Party cum Prime Minister ..."
@@ -703,10 +703,10 @@ _TITLE_STATES = {
 }
 # Offices a state does not have: an unqualified "Prime Minister" in a U.S. government text is foreign.
 _HOME_LACKS = {
-    "USA": re.compile(r"minister|premier|chancellor|general secretary|king|queen|emir|sultan|prince", re.I),
+    "USA": re.compile(r"minister|premier|chancellor|general secretary|king|queen|emir|sultan|prince", re.IGNORECASE),
 }
 # Monarchs are never the home country's by default.
-_MONARCH = re.compile(r"^(?:king|queen|emir|amir|sultan|crown prince|prince)$", re.I)
+_MONARCH = re.compile(r"^(?:king|queen|emir|amir|sultan|crown prince|prince)$", re.IGNORECASE)
 
 
 def _head(title: str) -> str:
@@ -857,11 +857,8 @@ def _one_holder(found: list[Holding]) -> list[Holding]:
                 # the title line names the document's principal
                 inferred.setdefault((key, h.org), Counter())[h.person] += 5 if h.sentence.index == 0 else 1
     keep: dict[tuple[str, str], set[str]] = {}
-    for key, counts in inferred.items():
-        if key in explicit:
-            keep[key] = explicit[key]
-        else:
-            keep[key] = {counts.most_common(1)[0][0]}
+    for slot, counts in inferred.items():
+        keep[slot] = explicit[slot] if slot in explicit else {counts.most_common(1)[0][0]}
     out = []
     for h in found:
         key = office(h)
@@ -880,8 +877,9 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     for h in resolved:
         if not h.org or not h.person:
             continue
-        h = replace(h, org=_normalise_org(h.org))
-        key = (" ".join(_tokens(h.person)), h.org)
+        org = _normalise_org(h.org)
+        h = replace(h, org=org)
+        key = (" ".join(_tokens(h.person)), org)
         old = by_key.get(key)
         if old is None or (h.explicit and not old.explicit):
             by_key[key] = h if old is None or len(h.person) >= len(old.person) else \
