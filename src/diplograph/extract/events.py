@@ -700,10 +700,11 @@ def _attendance(sentence: Sentence, events: list[_Event], persons: list[str]) ->
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    holdings = positions._fix_headline_names(positions.holdings(doc))
+    raw = positions.holdings(doc)
+    holdings = positions._fix_headline_names(raw)
     names = positions.canonical_names(doc, (h.person for h in holdings))
     person_country: dict[str, str] = {}
-    for fact in positions.extract(doc):
+    for fact in positions.facts_from(doc, raw):
         org = resolve.national_country(str(fact.get("org"))) or str(fact.get("org"))
         person_country.setdefault(str(fact.get("person")), org)
     for raw, full in names.items():

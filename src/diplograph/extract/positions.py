@@ -331,6 +331,7 @@ _OFFICE_WORDS = {"governor", "senator", "representative", "secretary", "minister
 _SMALL_WORDS = {"with", "from", "into", "over", "upon", "onto", "than", "that", "amid", "after", "before"}
 
 
+@lru_cache(maxsize=4096)
 def _headline(text: str) -> bool:
     """Title case ("Fact Sheet: President Jo Roe Secures Peace in Kenya"): no long lowercase word."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
@@ -869,7 +870,12 @@ def _one_holder(found: list[Holding]) -> list[Holding]:
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    found = _fix_headline_names(holdings(doc))
+    return facts_from(doc, holdings(doc))
+
+
+def facts_from(doc: AnalyzedDocument, raw: list[Holding]) -> list[Fact]:
+    """Position facts from the document's title readings (:func:`holdings`), computed once by callers."""
+    found = _fix_headline_names(raw)
     names = canonical_names(doc, (h.person for h in found))
     resolved = resolve_orgs(doc, found, names)
     resolved = _one_holder(resolved)
