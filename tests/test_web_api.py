@@ -217,7 +217,7 @@ def test_ask_answers_with_citations(client: Client) -> None:
     body = client.get("/api/ask", params={"q": "Who is the President of Kenya?"}).json()
     assert body["question"] == "Who is the President of Kenya?"
     assert "Amara Odhiambo" in body["answer"]
-    assert body["citations"] and body["citations"][0]["url"].startswith("/documents/")
+    assert body["citations"] and body["citations"][0]["url"].startswith("/documents/a1#fact-")
 
 
 def test_documents_list_and_document(client: Client) -> None:

@@ -450,8 +450,10 @@ def ask_data(store: Any, q: str) -> dict[str, Any]:
     answer = query.ask(store, q)
     out = answer.to_json()
     out["facts"] = [merged_json(f) for f in answer.facts]
+    # A cited sentence links to the highlighted evidence of a fact read from it.
+    evidence = {(src["doc"], src["sentence"]): src["url"] for f in out["facts"] for src in f["sources"]}
     for cite in out["citations"]:
-        cite["url"] = document_url(cite["doc"])
+        cite["url"] = evidence.get((cite["doc"], cite["sentence"]), document_url(cite["doc"]))
     return out
 
 
