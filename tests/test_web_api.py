@@ -409,3 +409,16 @@ def test_large_stores_merge_facts_page_by_page(client: Client, monkeypatch: pyte
     assert {f["id"] for f in first["items"] + rest["items"]} == {f["id"] for f in whole["items"]}
     assert len(dates) == 4
     assert client.get("/api/facts", params={"entity": "KEN"}).json()["merged"] == "all"
+
+
+def test_vendored_libraries_carry_their_licences_and_pages_need_no_network(client: Client) -> None:
+    web = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "web"
+    libraries = [p for p in (web / "static" / "vendor").iterdir() if p.is_dir()]
+    assert {p.name for p in libraries} >= {"vis-network", "chart.js"}
+    for library in libraries:
+        assert list(library.glob("LICENSE*")), f"{library.name} has no licence file"
+    for url in ["/", "/entities/KEN", "/network", "/documents/a1", "/docs"]:
+        html = client.get(url).text
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), url
+        for asset in re.findall(r"""(?:src|href)="(/static/[^"]+)\"""", html):
+            assert client.get(asset).status_code == 200, asset
