@@ -211,6 +211,8 @@ def test_contradictions_show_both_sources(client: Client) -> None:
     assert flag["subject"] == "KEN" and flag["metric"] == "diplomatic_relations"
     assert {f["fields"]["value"] for f in flag["facts"]} == {190, 150}
     assert client.get("/contradictions.json").json() == body
+    html = client.get("/contradictions").text
+    assert html.count('<div class="side">') == 2 and "/documents/b2#fact-" in html
 
 
 def test_ask_answers_with_citations(client: Client) -> None:
