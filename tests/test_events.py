@@ -124,3 +124,24 @@ def test_dated_future_visit_with_a_range(nlp: Any) -> None:
     text = "Foreign Minister Yoko Kamikawa will visit Egypt from February 12 to 14."
     facts = _events(nlp, text, published="2024-02-09")
     assert [(f.get("kind"), f.get("date") or f.get("start")) for f in facts] == [("visit", "2024-02-12")]
+
+
+def test_hosting_and_talks_of_the_same_pair_are_one_meeting(nlp: Any) -> None:
+    text = ("President William Ruto on Monday hosted his Somali counterpart Hassan Sheikh Mohamud in Nairobi. "
+            "The two leaders held bilateral talks. Ruto later left for Addis Ababa to attend the African Union summit.")
+    facts = _events(nlp, text, published="2024-03-04")
+    gatherings = [f for f in facts if f.get("kind") in ("meeting", "talks")]
+    assert len(gatherings) == 1
+    assert {"William Ruto", "Hassan Sheikh Mohamud"} <= set(gatherings[0].get("participants"))
+    assert any(f.get("kind") == "conference" for f in facts)  # the summit stays its own event
+
+
+def test_signing_a_joint_declaration_is_one_signing(nlp: Any) -> None:
+    text = "Turkish President Recep Tayyip Erdogan and Egyptian President Abdel Fattah al-Sisi signed a joint declaration in Ankara."
+    assert [f.get("kind") for f in _events(nlp, text)] == ["signing"]
+
+
+def test_wire_dateline_agency_is_no_participant(nlp: Any) -> None:
+    text = "SEOUL, June 19 (Yonhap) -- South Korea and the United States staged a combined naval exercise on Wednesday."
+    facts = _events(nlp, text, published="2024-06-19")
+    assert [set(f.get("participants")) for f in facts] == [{"KOR", "USA"}]

@@ -132,3 +132,8 @@ def test_a_bare_surname_is_not_absorbed_by_an_untitled_relative(nlp: Any) -> Non
     found = _positions(nlp, text, url="https://www.whitehouse.gov/briefing-room/x/")
     assert ("Smith", "USA") in found
     assert not any(person == "Beau Smith" for person, _ in found)
+
+
+def test_name_set_off_by_commas_after_the_title(nlp: Any) -> None:
+    text = "The Prime Minister of India, Shri Narendra Modi, was the chief guest at the celebrations."
+    assert ("Narendra Modi", "IND") in _positions(nlp, text)

@@ -42,7 +42,8 @@ _TRIGGERS: list[tuple[str, str]] = [
       r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone"), "call"),
     (r"(?:bilateral|trilateral|high-level|senior|summit|virtual|online|first|courtesy)\s+meetings?", "meeting"),
     (r"told\s+(?:his|her)\s+(?:[A-Z][\w.-]*\s+){0,2}counterpart", "talks"),
-    (r"met(?:\s+with)?|meetings?|talks|receives|received", "meeting"),
+    ((r"met(?:\s+with)?|meetings?|talks|receives|received|hosted|hosts"
+      r"|(?<=will\s)meet(?:\s+with)?|(?<=to\s)meet(?:\s+with)?"), "meeting"),
     (r"(?:witnessed\s+the\s+)?(?:online\s+)?signing(?:\s+ceremony)?|signed|inked", "signing"),
     (r"(?:joint\s+)?(?:press\s+)?(?:briefing|press\s+conference|news\s+conference)", "briefing"),
     (r"interview|told\s+(?:reporters|the\s+press|journalists)", "interview"),
@@ -62,7 +63,8 @@ _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:many|several|numerous|such|these|those|frequent|regular|more|other|further|future|any|all|"
     r"every|no|each|various|mutual|exchange\s+of|exchanges\s+of|delegation|delegations|high-level|two|three|four|"
     r"five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
-    r"(?:\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.IGNORECASE)
+    r"(?:(?!(?:leaders|sides|countries|nations|presidents|ministers|delegations|heads|parties|governments)\b)"
+    r"\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planned|planning|expected\s+to|"
     r"intends?\s+to|upcoming|forthcoming|scheduled|slated|set\s+to|want(?:s|ed)?\s+to|look(?:s|ed|ing)?\s+forward|invit(?:e|es|ed|ation)\s+to|"
@@ -77,6 +79,7 @@ _REPORTER = re.compile(r"\b(?:Statement|Readout|Remarks|Briefing|Gaggle)\s+(?:\w
                        r"(?:[\w.'’-]+\s+){0,6}$")
 _REPORTING = re.compile(r"\b(?:said|says|say|told|noted|stressed|added|stated|announced|recalled|described|"
                         r"according\s+to|called\s+for|urged)\b", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|reported|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|the\s+(?:two\s+)?leaders|both\s+leaders|the\s+two\s+(?:sides|presidents|"
                               r"ministers|prime\s+ministers)|the\s+(?:President|Prime\s+Minister)\s+and\s+"
@@ -116,7 +119,8 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
                 continue
             if word.lower() in ("forum", "dialogue") and not word[0].isupper():
                 continue
-        if kind == "meeting" and word.lower() in ("receives", "received") and not _received_person(sentence, end):
+        if kind == "meeting" and word.lower() in ("receives", "received", "hosted", "hosts") and \
+                not _received_person(sentence, end):
             continue
         if kind in ("meeting", "talks") and word.lower() in ("meeting", "meetings", "talks") and \
                 re.search(r"\b(?:of|in)\s+(?:the\s+)?$", text[:start]) is None and \
@@ -187,7 +191,7 @@ def _body_before(sentence: Sentence, start: int) -> int:
 def _received_person(sentence: Sentence, end: int) -> bool:
     """ "received Somali President X": receiving a titled visitor is a meeting; receiving an award is not."""
     rest = sentence.text[end:end + 80].split(",")[0]
-    return bool(positions._TITLE_RE.search(rest)) and \
+    return bool(positions._TITLE_RE.search(rest) or re.search(r"\bcounterpart\b", rest)) and \
         any(0 <= m.start - sentence.start - end <= 60 for m in sentence.mentions_of("person"))
 
 
@@ -307,6 +311,7 @@ def _date_for(doc: AnalyzedDocument, sentence: Sentence, trigger: tuple[int, int
     """The time expression that dates this event, and whether one was stated."""
     lo, hi = clause
     usable = [d for d in dates if not _DATE_SKIP_BEFORE.search(sentence.text[max(0, d[0] - 30):d[0]])
+              and not _SAID_ON.search(sentence.text[max(0, d[0] - 30):d[0]])
               and not re.match(r"\s*(?:-|–|to)\s*\d{4}", sentence.text[d[1]:d[1] + 8])
               and not (d[2].start and d[2].end and d[2].precision == "year" and d[2].start[:4] != d[2].end[:4])]
     inside = [d for d in usable if lo <= d[0] < hi]
@@ -428,7 +433,8 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 persons = [speaker]
             event.persons = persons
             actors = pre_actors + post_actors
-            event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)])
+            event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)
+                                    and (kind == "interview" or not _is_media(a))])
             countries = [a for a in event.actors if len(a) == 3 and a.isupper() and a not in resolve.bodies()]
             if kind == "exercise":
                 event.persons = []
@@ -473,6 +479,8 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
         if not event.persons and not event.actors:
             continue
         prior = out[-1] if out else None
+        if prior and prior.kind == "signing" and event.kind == "statement" and start - prior.trigger[1] <= 20:
+            continue  # "signed a joint declaration": the signing is the event
         if prior and _family(prior.kind) == _family(event.kind) and prior.kind != "visit" and \
                 event.persons and set(prior.persons) == set(event.persons) and \
                 start - prior.trigger[1] <= 50 and "," not in text[prior.trigger[1]:start]:
@@ -669,8 +677,10 @@ def _merge(events: list[_Event]) -> list[_Event]:
                     break
                 continue
             shared = set(o.persons) & set(e.persons)
-            told_twice = o.sentence.index == 0 or (len(shared) >= 2 and set(o.persons) == set(e.persons))
-            same_name = not o.label or not e.label or o.label == e.label
+            title_line = o.sentence.index == 0 and positions._headline(o.sentence.text)
+            told_twice = title_line or (len(shared) >= 2 and set(o.persons) == set(e.persons))
+            same_name = (not o.label or not e.label or o.label == e.label) and \
+                not ((o.kind == "conference") != (e.kind == "conference") and (o.label or e.label) and not title_line)
             if shared and told_twice and same_name and (o.kind == e.kind or o.sentence.index == 0):
                 twin = o
                 break
@@ -700,11 +710,11 @@ def _attendance(sentence: Sentence, events: list[_Event], persons: list[str]) ->
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    raw = positions.holdings(doc)
-    holdings = positions._fix_headline_names(raw)
+    readings = positions.holdings(doc)
+    holdings = positions._fix_headline_names(readings)
     names = positions.canonical_names(doc, (h.person for h in holdings))
     person_country: dict[str, str] = {}
-    for fact in positions.facts_from(doc, raw):
+    for fact in positions.facts_from(doc, readings):
         org = resolve.national_country(str(fact.get("org"))) or str(fact.get("org"))
         person_country.setdefault(str(fact.get("person")), org)
     for raw, full in names.items():

@@ -491,6 +491,15 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
                                 explicit_org, bool(_PAST.search(title))))
                 continue
         named = _name_after(sentence, link_end, allow_org_prefix=False)
+        if named is None and comp_end > t_end:
+            # "The Prime Minister of India, Shri Jo Roe, said": the name set off by commas
+            set_off = re.match(r",\s+(?:(?:Shri|Smt|Mr|Mrs|Ms|Dr|H\.?E\.?)\.?\s+)?",
+                               sentence.text[comp_end - sentence.start:])
+            if set_off:
+                cand = _name_after(sentence, comp_end + set_off.end(), allow_org_prefix=False)
+                if cand and re.match(r"\s*(?:,|$)", sentence.text[cand[2] - sentence.start:]) and \
+                        len(cand[0].split()) >= 2:
+                    named = cand
         if named is None and comp_end > t_end and not _TITLE_RE.search(sentence.local(t_end, comp_end)):
             # (a title inside the complement owns the name: "Adviser to Vice President Jo Roe")
             named = _name_in_complement(sentence, t_end, comp_end)
