@@ -137,7 +137,9 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
         if kind == "call" and re.search(r"\b(?:answer(?:ed|s|ing)?|heed(?:ed|s)?|renew(?:ed|s)?|echo(?:ed|es)?|"
                                         r"join(?:ed|s)?|wake-up)\s+(?:the\s+|this\s+|a\s+)?$", text[:start], re.IGNORECASE):
             continue  # "answered the call with historic commitments": not a phone call
-        if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office)\b", text[end:]):
+        if kind == "exercise" and re.match(r"\s+of\b", text[end:]):
+            continue  # "the exercise of its right", "exercise of authorities"
+        if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office|Attendees|Participants)\b", text[end:]):
             continue  # "the Press Briefing Room" is a place
         if kind == "hearing" and not re.search(r"\b(?:a|an|the|its|their|his|her|confirmation|congressional|"
                                                r"public|court|parliamentary|Senate|House|committee)\s+$",

@@ -96,7 +96,7 @@ _NOT_NAMES = {
     "family", "event", "administration", "government", "day", "week", "people", "team", "office", "nation",
     "initiative", "program", "programme", "act", "law", "plan", "strategy", "partnership", "agreement", "accord",
     "years", "year", "months", "month", "days", "progress", "action", "details", "index", "price", "jobs",
-    "report", "declaration", "personnel", "order", "memorandum", "proclamation", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
+    "report", "responsibilities", "process", "declaration", "personnel", "order", "memorandum", "proclamation", "nominations", "nominees", "appointments", "economics", "homeland", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "room", "center",
     "centre", "building", "house", "forum", "council", "committee", "ministry",
 }
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|ould|ag|de|da|di|du|van|von|le|la)-[A-Z]")
@@ -311,6 +311,7 @@ _HEADLINE_VERBS = {
     "announces", "launches", "receives", "travels", "speaks", "delivers", "issues", "names", "appoints",
     "congratulates", "condemns", "discusses", "thanks", "praises", "vows", "pledges", "attends", "addresses",
     "joins", "leaves", "arrives", "returns", "talks", "tells", "wins", "takes", "makes", "hails", "backs",
+    "stepping", "visiting", "meeting", "calling", "announcing", "hosting", "signing", "welcoming", "speaking",
     "details", "unveils", "marks", "celebrates", "highlights", "releases", "outlines", "expands", "honors",
     "honours", "nominates", "proclaims", "invites", "convenes", "responds", "commemorates",
 }
