@@ -200,3 +200,11 @@ def test_headline_words_do_not_extend_names(nlp: Any) -> None:
 def test_the_two_koreas(nlp: Any) -> None:
     doc = run(nlp, "Tensions between the two Koreas rose again.")
     assert [sorted(m.attrs["ids"]) for m in mentions(doc, "pair")] == [["KOR", "PRK"]]
+
+
+def test_where_one_serves_is_not_ones_org(nlp: Any) -> None:
+    doc = run(nlp, "Kenya's Ambassador, Permanent Representative to the United Nations Jane Otieno spoke, and "
+                   "Chinese Ambassador to Egypt He Lin listened.")
+    otieno = person(doc, "Jane Otieno")
+    assert otieno.attrs["org"] == "KEN"
+    assert person(doc, "He Lin").attrs["org"] == "CHN"

@@ -92,7 +92,8 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
         if tok.tag_ in _FUNCTION_TAGS and end > start:
             break  # "Stoltenberg During Greeting" (but "To Lam" starts with a word tagged IN)
         if end == start and text in _PRONOUNS and end + 1 < limit and doc[end + 1].is_title \
-                and doc[end + 1].text not in _NOT_NAME and doc[end + 1].i not in ents_by_token:
+                and doc[end + 1].text not in _NOT_NAME and (
+                    doc[end + 1].i not in ents_by_token or ents_by_token[doc[end + 1].i].label_ == "PERSON"):
             end += 1  # "Ambassador He Wei": a name that starts like a pronoun
             continue
         if end > start and _is_title_word(tok) and tok.text[:1].isupper():
