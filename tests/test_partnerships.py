@@ -122,14 +122,37 @@ def test_countries_named_in_the_sentence_beat_a_pair_resolved_from_context() -> 
 def test_a_pair_mention_names_the_sides_when_the_sentence_does_not() -> None:
     from diplograph.model import AnalyzedDocument, Document
 
-    text = "Officials hailed the comprehensive strategic partnership between the two countries."
-    sentence = _sentence(0, 0, text, [("the two countries", "pair", None, {"ids": ["KOR", "IND"]})])
-    doc = AnalyzedDocument(Document("d", text), (sentence,))
+    first = "Korea hosted India."
+    second = "Officials hailed the comprehensive strategic partnership between the two countries."
+    text = first + " " + second
+    sentences = (_sentence(0, 0, first, [("Korea", "country", "KOR", {}), ("India", "country", "IND", {})]),
+                 _sentence(1, len(first) + 1, second, [("the two countries", "pair", None, {"ids": ["KOR", "IND"]})]))
+    doc = AnalyzedDocument(Document("d", text), sentences)
     facts = partnerships.extract(doc)
     assert [(f.get("a"), f.get("b"), f.get("level")) for f in facts] == [("KOR", "IND", "comprehensive_strategic")]
+
+
+def test_a_pair_mention_never_brings_in_a_country_the_text_does_not_name() -> None:
+    from diplograph.model import AnalyzedDocument, Document
+
+    first = "India hosted Egypt."
+    second = "During the visit to Cairo, the two countries elevated their ties to a strategic partnership."
+    text = first + " " + second
+    sentences = (_sentence(0, 0, first, [("India", "country", "IND", {}), ("Egypt", "country", "EGY", {})]),
+                 _sentence(1, len(first) + 1, second, [("the two countries", "pair", None, {"ids": ["IND", "PAK"]})]))
+    doc = AnalyzedDocument(Document("d", text), sentences)
+    assert {frozenset((f.get("a"), f.get("b"))) for f in partnerships.extract(doc)} == {frozenset(("IND", "EGY"))}
 
 
 def test_since_is_the_date_nearest_the_framework(nlp: Any) -> None:
     doc = analyze_text("Kenya and South Korea established diplomatic relations in 1964 and set up a Strategic "
                        "Partnership in 2022.", nlp=nlp)
     assert [(f.get("level"), f.get("since")) for f in partnerships.extract(doc)] == [("strategic", "2022")]
+
+
+def test_the_two_leaders_are_the_documents_pair(nlp: Any) -> None:
+    doc = analyze_text("Ghana and Senegal held talks in Accra on Monday. Ghana and Senegal agreed on trade. "
+                       "The two leaders also agreed to elevate relations to a strategic partnership.",
+                       published="2025-03-14", nlp=nlp)
+    assert {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)} == {
+        (pair("GHA", "SEN"), "strategic")}

@@ -78,3 +78,14 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()
+
+
+def test_a_country_in_an_appositive_is_not_a_side(nlp: Any) -> None:
+    got = found(nlp, "Brazil has established diplomatic relations with Bhutan, a close partner of India, "
+                     "officials said on Monday.")
+    assert {p for p, _, _ in got} == {pair("BRA", "BTN")}
+
+
+def test_capitals_stand_for_their_governments(nlp: Any) -> None:
+    got = found(nlp, "Baku and Yerevan restored diplomatic ties in March 2025.")
+    assert (pair("AZE", "ARM"), "restored", "2025-03") in got

@@ -160,3 +160,39 @@ def document_focus(doc: AnalyzedDocument) -> str | None:
 def sentence_dates(doc: AnalyzedDocument, sentence: Sentence) -> list[tuple[int, int, TimeValue]]:
     """Time expressions of a sentence resolved against the document date (local offsets)."""
     return timex.find(sentence.text, doc.published)
+
+
+# --------------------------------------------------------------------------- parties (capitals as metonyms)
+# Appended for the agreement / partnership / relations extractors.
+
+# "talks in Cairo", "arrived at Moscow": a capital after these words is a place, not its government.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|across)\s+$", re.IGNORECASE)
+
+
+def sentence_parties(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Countries that can act in a sentence: :func:`sentence_countries` plus capitals used for their
+    governments ("between Moscow and Pyongyang", "Ankara and Cairo signed"), which the nlp stage may
+    label as places. A capital after "in"/"at" or in a dateline ("SEOUL, Feb. 14") stays a place."""
+    found = sentence_countries(sentence)
+    text = sentence.text
+    for m in sentence.mentions:
+        if m.kind != "place" or (m.attrs or {}).get("how") != "capital" or not is_country_id(m.id):
+            continue
+        s, e = m.start - sentence.start, m.end - sentence.start
+        if any(fs < e and s < fe for fs, fe, _ in found):
+            continue
+        if _LOCATIVE_BEFORE.search(text[max(0, s - 12):s]) or (s < 3 and re.match(r"\s*[,(]", text[e:])):
+            continue
+        found.append((s, e, str(m.id)))
+    return sorted(found)
+
+
+def named_countries(doc: AnalyzedDocument) -> frozenset[str]:
+    """Every country the document names (by name, demonym, capital or dash compound): a party of a fact
+    must be one of them, whatever a coreference guess says."""
+    out: set[str] = set()
+    for sentence in doc.sentences:
+        guessed = {(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions
+                   if (m.attrs or {}).get("antecedent")}
+        out.update(c for s, e, c in sentence_parties(sentence) if (s, e) not in guessed)
+    return frozenset(out)

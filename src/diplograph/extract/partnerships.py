@@ -25,10 +25,11 @@ from diplograph.extract.base import (
     compound_countries,
     document_focus,
     make_fact,
+    named_countries,
     pair_ids,
     principal_pair,
-    sentence_countries,
     sentence_dates,
+    sentence_parties,
 )
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 
@@ -64,7 +65,9 @@ _UPGRADE = re.compile(
     r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
     re.IGNORECASE)
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
-_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|both countries|two countries|two nations|two sides)\b", re.IGNORECASE)
+_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
+                            r"|neighbou?rs|presidents|prime\s+ministers)|their\s+(?:two\s+)?countries)\b", re.IGNORECASE)
+_APPOSITIVE_OF = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:of|to|with)\s+(?:the\s+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
@@ -81,10 +84,24 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     return list(facts.values())
 
 
-def doc_pair_cached(doc: AnalyzedDocument, cache: list[tuple[str, str] | None]) -> tuple[str, str] | None:
+def doc_pair_cached(doc: AnalyzedDocument, cache: list) -> tuple[str, str] | None:  # type: ignore[type-arg]
+    """The document's principal pair, computed once (``cache[0]``); ``cache[1]`` holds its named countries."""
     if not cache:
         cache.append(principal_pair(doc))
-    return cache[0]
+        cache.append(named_countries(doc))
+    return cache[0]  # type: ignore[no-any-return]
+
+
+def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+          cache: list, strict_with: bool = True) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    """The country pairs a bilateral phrase at ``start:end`` (local offsets) is about; [] when unclear.
+
+    Shared with the relations extractor. Both sides must be countries the document names: a
+    coreference guess ("the two countries") never brings in a country the text does not mention.
+    """
+    doc_pair_cached(doc, cache)
+    named = cache[1]
+    return [p for p in _sides(doc, sentence, start, end, cache, strict_with) if p[0] in named and p[1] in named]
 
 
 def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
@@ -190,30 +207,29 @@ def _compound_before(text: str, start: int) -> bool:
     return _compound_end_before(text, start) is not None
 
 
-def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-          cache: list[tuple[str, str] | None], strict_with: bool = True) -> list[tuple[str, str]]:
-    """The country pairs a bilateral phrase at ``start:end`` (local offsets) is about; [] when unclear.
-
-    Shared with the relations extractor. ``cache`` holds the document's principal pair once computed.
-    ``strict_with``: the countries after "with" must follow it directly ("with India and Japan"); when
+def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
+           cache: list, strict_with: bool = True) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    """Candidate pairs for :func:`sides`. ``strict_with``: the countries after "with" must follow it directly ("with India and Japan"); when
     False, any country named later in the clause counts ("ties with all G7 members, namely Canada, ...").
     """
     text = sentence.text
     compound = _compound_end_before(text, start)
     if compound:
         return [compound]
-    countries = _clause_countries(text, sentence_countries(sentence), start, end)
+    countries = _clause_countries(text, sentence_parties(sentence), start, end)
     after = text[end:]
     clause_end = end + clause_len(after)
     rel = re.match(r"\s*(between|with|among)\b", after)
     if rel:
-        named = [(s, cid) for s, e, cid in countries if end < s < clause_end]
+        # "with Cuba, a longtime ally of North Korea": a country inside an appositive is not a side.
+        named = [(s, cid) for s, e, cid in countries if end < s < clause_end
+                 and not _APPOSITIVE_OF.search(text[max(end, s - 60):s])]
         ids = list(dict.fromkeys(cid for _, cid in named))
         if rel.group(1) == "between":
             # Countries named in the sentence beat a "the two countries" resolved from context.
             if len(ids) == 2:
                 return [(ids[0], ids[1])]
-            pair = pair_ids(sentence, end, clause_end)
+            pair = _named_pair(cache, sentence, end, clause_end)
             if pair:
                 return [pair]
             everywhere = list(dict.fromkeys(cid for _, _, cid in countries))
@@ -237,7 +253,7 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             return [(near[0], near[1])]
         if len(ids) == 2:
             return [(ids[0], ids[1])]
-        pair = pair_ids(sentence, max(0, start - 60), start)
+        pair = _named_pair(cache, sentence, max(0, start - 60), start)
         if pair:
             return [pair]
     # "our partnership" in a bilateral statement or readout: the document's two sides.
@@ -247,7 +263,7 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
             return [doc_pair]
     if len(ids) == 2:
         return [(ids[0], ids[1])]
-    pair = pair_ids(sentence)
+    pair = _named_pair(cache, sentence)
     if pair:
         return [pair]
     if len(ids) > 2:
@@ -265,12 +281,19 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     return [doc_pair] if doc_pair else []
 
 
+def _named_pair(cache: list, sentence: Sentence, start: int = 0,  # type: ignore[type-arg]
+                end: int | None = None) -> tuple[str, str] | None:
+    """A ``pair`` mention's ids, unless it names a country the document never mentions."""
+    pair = pair_ids(sentence, start, end)
+    return pair if pair and pair[0] in cache[1] and pair[1] in cache[1] else None
+
+
 def _listed_countries(sentence: Sentence, pos: int) -> list[str] | None:
     """The countries listed right after ``pos`` ("with India and Japan"); None when a body comes first."""
     text = sentence.text
     spans = [(m.start - sentence.start, m.end - sentence.start, "") for m in sentence.mentions
              if m.kind == "body" and m.start - sentence.start >= pos]
-    spans += [(s, e, c) for s, e, c in sentence_countries(sentence) if s >= pos]
+    spans += [(s, e, c) for s, e, c in sentence_parties(sentence) if s >= pos]
     out: list[str] = []
     cursor = pos
     for s, e, cid in sorted(spans):

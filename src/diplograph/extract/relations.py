@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from diplograph.extract.base import make_fact, sentence_countries, sentence_dates
+from diplograph.extract.base import make_fact, sentence_dates, sentence_parties
 from diplograph.extract.partnerships import clause_len, sides
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
@@ -95,7 +95,7 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
         if _NEGATED.search(text[max(clause_start, start - 40):start]):
             continue
         after = text[end:end + clause_len(text[end:])]
-        named_after = [c for s, _, c in sentence_countries(sentence) if end <= s < end + len(after)]
+        named_after = [c for s, _, c in sentence_parties(sentence) if end <= s < end + len(after)]
         if _COUNT_AFTER.match(text[end:]) and not named_after:
             continue  # "relations with 189 nations": a statistic
         for a, b in sides(doc, sentence, start, end, cache, strict_with=False):
