@@ -20,10 +20,10 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterator
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss",
                              "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i", "’": "'", "‘": "'",
@@ -73,7 +73,7 @@ class Country:
     capitals: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries() -> dict[str, Country]:
     """Every country and territory by alpha-3 id."""
     return {row["id"]: Country(row["id"], row.get("kind", "state"), row["name"], _split(row.get("aliases", "")),
@@ -81,7 +81,7 @@ def countries() -> dict[str, Country]:
             for row in _rows("countries.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_index() -> dict[str, tuple[str, str]]:
     """norm_key -> (id, how) with how in name | demonym | capital; names win over the rest."""
     index: dict[str, tuple[str, str]] = {}
@@ -136,7 +136,7 @@ class Body:
     aliases: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def bodies() -> dict[str, Body]:
     """All known bodies by id (the shared spec's, extended by our registry; spec ids unchanged)."""
     out: dict[str, Body] = {}
@@ -176,15 +176,7 @@ GENERIC_BODIES: dict[str, str] = {
 }
 # Words a name can be made of and still say nothing about which country's body it is:
 # "the Democratic Party", "the National Assembly", "the Ministry of Foreign Affairs".
-_GENERIC_WORDS = frozenset("""
-party parties the of and for national assembly congress parliament senate house representatives people's peoples
-ministry foreign affairs external international cooperation trade defence defense commerce finance government
-democratic republican liberal conservative labour labor socialist communist workers' workers progressive
-popular union council federal committee central standing political bureau politburo secretariat office
-state supreme court republic revolutionary front movement alliance new united social democrats republicans
-conservatives liberals greens green consultative legislative legislature chamber deputies cabinet
-presidency ruling opposition main
-""".split())
+_GENERIC_WORDS = frozenset(["party", "parties", "the", "of", "and", "for", "national", "assembly", "congress", "parliament", "senate", "house", "representatives", "people's", "peoples", "ministry", "foreign", "affairs", "external", "international", "cooperation", "trade", "defence", "defense", "commerce", "finance", "government", "democratic", "republican", "liberal", "conservative", "labour", "labor", "socialist", "communist", "workers'", "workers", "progressive", "popular", "union", "council", "federal", "committee", "central", "standing", "political", "bureau", "politburo", "secretariat", "office", "state", "supreme", "court", "republic", "revolutionary", "front", "movement", "alliance", "new", "united", "social", "democrats", "republicans", "conservatives", "liberals", "greens", "green", "consultative", "legislative", "legislature", "chamber", "deputies", "cabinet", "presidency", "ruling", "opposition", "main"])
 _NO_GENERATE = {"GOV", "CABINET", "ARMY", "NAVY", "MIL", "EMB", "CB"}
 
 
@@ -192,7 +184,7 @@ def _generic(key: str) -> bool:
     return key in GENERIC_BODIES or all(w in _GENERIC_WORDS for w in key.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body_index() -> dict[str, tuple[str, ...]]:
     """norm_key -> ids of every body with that name or alias (several for generic names)."""
     index: dict[str, list[str]] = {}

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from diplograph import resolve
 from diplograph.model import Mention, Sentence, Token

@@ -53,7 +53,7 @@ class Quantity:
     qualifier: str  # exact | over | nearly | about | at_least
 
 
-_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(st|nd|rd|th))?(?![\w])", re.I)
+_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(st|nd|rd|th))?(?![\w])", re.IGNORECASE)
 
 
 def _tidy(value: float) -> float | int:

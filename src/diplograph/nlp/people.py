@@ -37,7 +37,7 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
              "Meeting", "Talks", "Statement", "Remarks", "Readout", "Joint", "Fact", "Sheet", "Year",
              "Day", "Week", "Month", "Call", "Calls", "Phone", "Trip", "Participation", "Travel", "Announces",
              "Hosts", "Welcomes", "Signs", "Delivers", "Speaks", "Receives", "Meets", "Visits", "Holds",
-             "Launches", "Leaders", "Leaders'", "Summit", "Dialogue", "Conference", "Event", "Press", "Briefing",
+             "Launches", "Leaders", "Leaders'", "Dialogue", "Conference", "Event", "Briefing",
              "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law",
              "Officer", "Operating", "Executive", "Greeting", "Arrival", "Ceremony", "Dinner", "Luncheon"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -340,7 +340,7 @@ def display_name(text: str) -> str:
     return name
 
 
-_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.I)
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
 
 def _core(name: str) -> list[str]:
@@ -429,27 +429,26 @@ class PeopleRegistry:
         """
         word = word.lower()
         clusters, counts = self._clusters, self._counts
-        if True:
-            best: tuple[int, int, str] | None = None
-            for cluster in clusters:
-                canon = self._canon[cluster[0]]
-                ccore = _core(canon)
-                if word == ccore[-1]:
-                    rank = 2
-                elif word == ccore[0]:
-                    rank = 1
-                elif word in ccore:
-                    rank = 0
-                else:
-                    continue
-                cluster_heads = set().union(*(self._heads.get(n, set()) for n in cluster))
-                if heads and cluster_heads and not heads & cluster_heads:
-                    continue
-                weight = sum(counts.get(n, 0) for n in cluster)
-                cand = (rank, weight, canon)
-                if best is None or cand[:2] > best[:2]:
-                    best = cand
-            return best[2] if best else None
+        best: tuple[int, int, str] | None = None
+        for cluster in clusters:
+            canon = self._canon[cluster[0]]
+            ccore = _core(canon)
+            if word == ccore[-1]:
+                rank = 2
+            elif word == ccore[0]:
+                rank = 1
+            elif word in ccore:
+                rank = 0
+            else:
+                continue
+            cluster_heads = set().union(*(self._heads.get(n, set()) for n in cluster))
+            if heads and cluster_heads and not heads & cluster_heads:
+                continue
+            weight = sum(counts.get(n, 0) for n in cluster)
+            cand = (rank, weight, canon)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        return best[2] if best else None
 
     def canonical(self, name: str) -> str:
         if name in self._canon:

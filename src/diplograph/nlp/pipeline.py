@@ -12,8 +12,9 @@ mentions are added (:mod:`.coref`).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from diplograph import resolve
 from diplograph.model import AnalyzedDocument, Document, Mention, Sentence, Token
@@ -213,15 +214,12 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
         elif label == "TITLE":
             if any(p.title_range and p.title_range[0] <= ent.start < p.title_range[1] for p in persons):
                 continue  # part of a person's title
-            segs = [TitleSeg(ent.text, [])]
-            near = _near_country(doc, ent, ents_by_token)
-            org = near
+            org = _near_country(doc, ent, ents_by_token)
             if org is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
                 nxt = ents_by_token.get(ent.end + 1) or (
                     ents_by_token.get(ent.end + 2) if doc[ent.end + 1].lower_ == "the" else None)
                 if nxt is not None and nxt.label_ in ("ORG", "GPE", "NORP"):
                     org = _org_id(doc, nxt, ents_by_token, state)
-            del segs
             out.append(Mention(start, end, ent.text, "title", None, "title", {"org": org}))
         elif label in ("GPE", "NORP", "LOC"):
             hit = resolve.country_match(ent.text)
