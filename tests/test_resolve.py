@@ -96,3 +96,13 @@ def test_person_names_are_folded_and_bare() -> None:
     assert resolve.person_name("Mr. Son") == "Son"
     assert resolve.person_name("Joseph R. Biden, Jr.") == "Joseph R. Biden Jr."
     assert resolve.fold("Đặng") == "Dang"
+
+
+def test_actor_ids_fold_national_institutions_outside_the_contract_into_their_country() -> None:
+    assert resolve.actor_id("NA_KEN") == "KEN"  # a generated parliament id
+    assert resolve.actor_id("MOFA_JPN") == "JPN"
+    assert resolve.actor_id("NA_VNM") == "NA_VNM"  # the shared contract's own national ids stay
+    assert resolve.actor_id("CPV") == "CPV"
+    assert resolve.actor_id("UNSC") == "UNSC"  # international bodies are actors of their own
+    assert resolve.actor_id("KEN") == "KEN"
+    assert resolve.actor_id(None) is None

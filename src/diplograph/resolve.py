@@ -280,6 +280,27 @@ def national_country(entity_id: str | None) -> str | None:
     return None
 
 
+@cache
+def contract_ids() -> frozenset[str]:
+    """The body ids of the shared contract (shared/spec/bodies.tsv), which every consumer knows."""
+    return frozenset(row["id"] for row in _rows("bodies_spec.tsv"))
+
+
+def actor_id(entity_id: str | None) -> str | None:
+    """The id under which an actor is recorded in a fact's actor field (subject, actor, org).
+
+    A national institution outside the shared contract (a parliament, a
+    ministry, a party only our registry or a generated id knows: ``LOK_SABHA``,
+    ``MOFA_JPN``) is recorded as its country, which speaks through it; the
+    contract's own national ids (``CPV``, ``NA_VNM``) are kept, since every
+    consumer can map those to their country.
+    """
+    if not entity_id or entity_id in contract_ids():
+        return entity_id
+    country = national_country(entity_id)
+    return country if country and country != entity_id else entity_id
+
+
 def body_name(bid: str) -> str:
     body = bodies().get(bid)
     return body.name if body else bid

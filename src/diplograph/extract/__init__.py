@@ -6,8 +6,10 @@ spaCy objects) and returns facts whose evidence is the sentence they came from.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
+from diplograph import resolve
 from diplograph.model import AnalyzedDocument, Fact
 
 Extractor = Callable[[AnalyzedDocument], list[Fact]]
@@ -38,6 +40,22 @@ def extractors() -> dict[str, Extractor]:
     }
 
 
+# The field of each fact type that names the actor it is about.
+ACTOR_FIELDS = {"statistic": "subject", "role": "actor", "position": "org"}
+
+
+def _with_canonical_actor(fact: Fact) -> Fact:
+    """The fact with its actor field recorded as :func:`resolve.actor_id` says."""
+    name = ACTOR_FIELDS.get(fact.type)
+    if name is None:
+        return fact
+    value = fact.fields.get(name)
+    canonical = resolve.actor_id(value) if isinstance(value, str) else value
+    if canonical == value:
+        return fact
+    return replace(fact, fields={**fact.fields, name: canonical})
+
+
 def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> list[Fact]:
     """All facts of a document (of the given types), duplicates within the document removed."""
     out: list[Fact] = []
@@ -45,7 +63,7 @@ def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> 
     for fact_type, extract in extractors().items():
         if types is not None and fact_type not in types:
             continue
-        for fact in extract(doc):
+        for fact in map(_with_canonical_actor, extract(doc)):
             if fact.fingerprint not in seen:
                 seen.add(fact.fingerprint)
                 out.append(fact)
