@@ -36,10 +36,12 @@ from diplograph.extract.base import (
     compound_countries,
     is_country_id,
     make_fact,
+    named_countries,
     pair_ids,
     principal_pair,
     sentence_countries,
     sentence_dates,
+    sentence_parties,
 )
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
 
@@ -89,7 +91,7 @@ _ACRONYM_RE = re.compile(
 # A sentence without any of these words or acronyms names no agreement: skip it cheaply.
 _TRIGGER_WORDS = ("agreement", "accord", "treat", "convention", "charter", "declaration", "memorand", "mou",
                   "framework", "statement", "protocol", "pact", "compact", "deal", "communiqu", "partnership",
-                  "plan of action", "free trade")
+                  "plan of action", "free trade", "exchange of notes")
 _UPPER_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
 
 
@@ -161,6 +163,7 @@ class _Found:
     kind: str
     long_name: str | None = None
     plural: bool = False
+    batch: bool = False  # "signed memoranda of understanding on trade, ...": one fact for a signed set
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
@@ -352,6 +355,29 @@ _WHEN = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yester
          r"|January|February|March|April|May|June|July|August|September|October|November|December")
 
 
+_TOPIC = r"(?:\s+(?:on|in|covering|concerning|regarding|for)\s+(?:areas\s+(?:such\s+as|including)\s+)?[^;:()]{3,100}?)?"
+_TOPIC_END = (r"(?=\s+(?:during|at|in\s+the\s+presence|which|that|between|with|worth|after|before|on\s+(?:the\s+)?"
+              r"(?:sidelines|occasion|margins))\b|[;:()]|\.(?:\s|$)|$|,\s+(?:which|the|as|according|officials))")
+# "signed memoranda of understanding on trade, security and health", "inked a series of agreements in areas
+# including energy": a set of papers signed together is one fact of its parties.
+_BATCH = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|exchang(?:ed|es))\s+(?:a\s+(?:series|number|raft|host|slew)"
+    r"\s+of\s+|several\s+|multiple\s+|various\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    r"(?:(?:new|bilateral|cooperation|key)\s+)?"
+    r"(?P<name>(?:memorand(?:a|ums)\s+of\s+understanding|MoUs|MOUs|agreements|accords|pacts|deals)"
+    + _TOPIC + r")" + _TOPIC_END)
+# Lower-case agreements that carry their topic or their parties: "a joint statement", "a joint declaration
+# reactivating the council", "the treaty on friendship and cooperation between Moscow and Pyongyang",
+# "an exchange of notes concerning a loan".
+_LOWER_NAMED = re.compile(
+    r"\b(?P<name>joint\s+(?:statement|declaration|communiqu[eé])(?:\s+(?:on|reactivating|establishing|setting"
+    r"\s+up|launching|creating)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?"
+    r"|(?:treaty|pact)\s+on\s+[a-z][^;:()]{3,100}?(?=\s+between\b)"
+    r"|(?:agreement|treaty|accord)\s+(?:reached\s+|signed\s+)?(?=between\b)"
+    r"|exchange\s+of\s+notes(?:\s+(?:on|concerning|regarding)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?)\b",
+    re.IGNORECASE)
+
+
 def _lower_case_names(text: str) -> list[_Found]:
     out: list[_Found] = []
     patterns = (
@@ -365,6 +391,11 @@ def _lower_case_names(text: str) -> list[_Found]:
          r"|[;:()]|\.(?:\s|$)|$)"), "framework"),
         (r"\bfree\s+trade\s+agreement\b", "FTA"),
     )
+    for m in _BATCH.finditer(text):
+        name = m.group("name").strip(" ,")
+        kind = "MoU" if re.match(r"m", name, re.IGNORECASE) else "other"
+        start = m.start("name")
+        out.append(_Found(start, start + len(name), name, kind, plural=True, batch=True))
     for pattern, kind in patterns:
         for m in re.finditer(pattern, text):  # lower case only: title case is read as a name
             name = m.group().strip()
@@ -374,6 +405,14 @@ def _lower_case_names(text: str) -> list[_Found]:
                                                  re.IGNORECASE):
                 continue  # "memorandum of understanding (MOU)": the short form of the same paper
             out.append(_Found(m.start(), m.start() + len(name), name, kind))
+    for m in _LOWER_NAMED.finditer(text):
+        name = m.group("name").strip(" ,")
+        low = name.lower()
+        kind = ("joint_statement" if low.startswith("joint") else "treaty" if low.startswith(("treaty", "pact"))
+                else "other")
+        start = m.start("name")
+        if not any(f.start <= start < f.end or start <= f.start < start + len(name) for f in out):
+            out.append(_Found(start, start + len(name), name, kind))
     # The MoU pattern is case-sensitive for the acronym; the long form in any case.
     for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.IGNORECASE):
         if not any(f.start <= m.start() < f.end for f in out):
@@ -388,6 +427,12 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     text = sentence.text
     before = text[:found.start]
     lower_generic = found.name[:1].islower() or _generic(found.name)
+    if found.batch:
+        party_sets = [p for p in _parties(doc, sentence, found) if len(p) >= 2]
+        if len(party_sets) != 1:
+            return []  # a set of papers is only worth one fact with its two (or more) signatories
+        return [make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.6, name=found.name, kind=found.kind,
+                          parties=sorted(party_sets[0]), signed=_signed(doc, sentence, found))]
     if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")):
         return []  # "15 free trade agreements", "twenty memorandums of understanding"
     if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.IGNORECASE) and lower_generic:
@@ -395,7 +440,9 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     party_sets = _parties(doc, sentence, found)
     if lower_generic and not party_sets:
         return []  # "a memorandum of understanding" with nobody named is not worth a fact
-    if found.kind in ("MoU", "joint_statement") and (not party_sets or any(len(p) < 2 for p in party_sets)):
+    if found.kind in ("MoU", "joint_statement") and (not party_sets or any(
+            len(p) < 2 and not (found.kind == "joint_statement" and not is_country_id(next(iter(p))))
+            for p in party_sets)):
         return []  # a memorandum or joint statement is only worth a fact with its parties
     if found.kind == "framework" and lower_generic and any(len(p) < 2 for p in party_sets):
         return []
@@ -496,7 +543,7 @@ def _party_spans(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int
             pid = _mention_party(doc, m)
             if pid:
                 spans.append((s, e, pid))
-    for s, e, c in sentence_countries(sentence):
+    for s, e, c in sentence_parties(sentence):
         if start <= s < end and not any(bs <= s and e <= be for bs, be, _ in spans):
             spans.append((s, e, c))
     return sorted(spans)
@@ -552,6 +599,14 @@ def _parties(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[f
         return []
     if len(subject) >= 2:
         return [frozenset(subject)]
+    if found.kind == "joint_statement" or re.match(r"exchange\s+of\s+notes", found.name, re.IGNORECASE):
+        # "in a joint statement read on the broadcasters of the three countries": a paper of the group.
+        group = _group_ids(doc, sentence, 0, len(text))
+        if len(group) >= 2:
+            return [frozenset(group)]
+        bodies = [i for i in inner if not is_country_id(i)]
+        if found.kind == "joint_statement" and len(bodies) == 1 and len(inner) == 1:
+            return [frozenset(bodies)]  # "the G7 Leaders' Communique": the body's members speak together
     return []
 
 
@@ -581,19 +636,21 @@ def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tu
         seen.add(verb.i)
         subjects = [t for t in tokens if t.head == verb.i and t.dep in ("nsubj", "nsubjpass") and t.i != verb.i]
         if subjects:
-            subj = subjects[0]
-            lo, hi = _subtree(tokens, subj.i)
+            subj = subjects[-1]  # two subjects is a parse error ("NAIROBI, ... -- Kenya and Somalia signed"):
+            lo, hi = _subtree(tokens, subj.i)  # the one next to the verb is right
             pair = pair_ids(sentence, tokens[lo].start - base, tokens[hi].end - base)
+            if pair and not set(pair) <= named_countries(doc):
+                pair = None
             if pair:
                 return list(pair), False
             lo_c, hi_c = tokens[lo].start - base, tokens[hi].end - base
             if lo_c <= found.start < hi_c:
                 return [], False  # the agreement is part of the subject: its words name no party
             ids = _ids_in(doc, sentence, lo_c, hi_c, people=True)
-            if not ids and re.search(r"\b(?:two|both)\s+(?:countries|nations|sides|governments)\b",
-                                     sentence.text[lo_c:hi_c], re.IGNORECASE):
-                doc_pair = principal_pair(doc)
-                return (list(doc_pair) if doc_pair else []), False
+            if len(ids) < 2:
+                group = _group_ids(doc, sentence, lo_c, hi_c)
+                if group:
+                    return group, False
             person = any(m.kind == "person" and lo_c <= m.start - sentence.start < hi_c for m in sentence.mentions)
             return ids, person
         if verb.head != verb.i and len(seen) < 6:
@@ -601,6 +658,58 @@ def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tu
             continue
         break
     return [], False
+
+
+_GROUP = re.compile(r"\b(?:the\s+|their\s+)?(two|three|four|five|both)\s+(?:(?:countries|nations|states|sides|governments"
+                    r"|leaders|presidents|heads\s+of\s+state|prime\s+ministers|ministers|neighbou?rs|juntas|capitals)\b"
+                    r"|(?:countries|nations)['’])", re.IGNORECASE)
+_NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _group_ids(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int) -> list[str]:
+    """The countries behind "the two leaders", "both sides", "the three countries" in ``start:end``.
+
+    A pair mention in the span, else the latest list of exactly that many countries ("Mali, Burkina Faso
+    and Niger") in this or an earlier sentence, else (for two) the document's principal pair.
+    """
+    m = _GROUP.search(sentence.text, start, end)
+    if not m:
+        return []
+    n = _NUMBER[m.group(1).lower()]
+    named = named_countries(doc)
+    if n == 2:
+        pair = pair_ids(sentence, start, end)
+        if pair and pair[0] in named and pair[1] in named:
+            return list(pair)
+    for earlier in reversed(doc.sentences[:sentence.index + 1]):
+        for run in _country_runs(earlier):
+            if len(run) == n:
+                return run
+        if sentence.index - earlier.index > 6:
+            break
+    if n == 2:
+        doc_pair = principal_pair(doc)
+        return list(doc_pair) if doc_pair else []
+    return []
+
+
+def _country_runs(sentence: Sentence) -> list[list[str]]:
+    """Lists of distinct countries written together ("Kenya and Somalia", "Niger, Mali and Burkina Faso")."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = -1
+    for s, e, cid in sentence_parties(sentence):
+        if current and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", sentence.text[last_end:s]) \
+                and cid not in current:
+            current.append(cid)
+        else:
+            if len(current) >= 2:
+                runs.append(current)
+            current = [cid]
+        last_end = e
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
 
 
 def _subtree(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
