@@ -661,7 +661,17 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
 
 def home_country(doc: AnalyzedDocument) -> str | None:
     """The country a document speaks for: its publisher's (from the URL), else its focus country."""
-    url = doc.document.url or ""
+    publisher = _publisher_country(doc.document.url or "")
+    if publisher:
+        return publisher
+    if doc.focus:
+        return resolve.national_country(doc.focus) or doc.focus
+    return focus_country(doc)
+
+
+@lru_cache(maxsize=1024)
+def _publisher_country(url: str) -> str | None:
+    """The country of a government site or a national domain ("whitehouse.gov" -> USA, ".jp" -> JPN)."""
     host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
     if host:
         if re.search(r"(?:^|\.)(?:whitehouse|state|defense|usembassy|america)\.gov$|\.gov$|\.mil$", host):
@@ -676,10 +686,47 @@ def home_country(doc: AnalyzedDocument) -> str | None:
             except (LookupError, KeyError):
                 country = None
             if country:
-                return country.alpha_3
-    if doc.focus:
-        return resolve.national_country(doc.focus) or doc.focus
-    return focus_country(doc)
+                return str(country.alpha_3)
+    return None
+
+
+def home_is_local(doc: AnalyzedDocument) -> bool:
+    """Whether the document's home country is safe to give people whose country the text never states.
+
+    A publisher's country (from the URL) is; a focus country only when it dominates the text. In a
+    summit report, a communiqué or a two-country visit the focus is one side among several, and an
+    untitled-by-country "President X" is as likely the other side's.
+    """
+    if _publisher_country(doc.document.url or ""):
+        return True
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        for cid in set(_sentence_countries(sentence)):
+            counts[cid] += 1
+    ranked = counts.most_common(2)
+    if not ranked:
+        return True
+    home = home_country(doc)
+    if ranked[0][0] != home:
+        return False
+    return len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
+
+
+@lru_cache(maxsize=4096)
+def known_country(person: str, on: str | None = None) -> str | None:
+    """The country a public office holder serves on a date, from the office holders' gazetteer.
+
+    World knowledge for "President Jo Roe" in a text that never says where Jo Roe is president;
+    None when the gazetteer (or its data file) does not know the name or the name is ambiguous.
+    """
+    try:
+        from diplograph import officeholders
+    except ImportError:
+        return None
+    try:
+        return officeholders.country_of(person, on)
+    except (FileNotFoundError, OSError, KeyError, ValueError):
+        return None
 
 
 def focus_country(doc: AnalyzedDocument) -> str | None:
@@ -737,6 +784,7 @@ def resolve_orgs(doc: AnalyzedDocument, found: list[Holding], names: dict[str, s
     for sentence in doc.sentences:
         for cid in _sentence_countries(sentence):
             counts[cid] += 1
+    local = home_is_local(doc)
     out: list[Holding] = []
     for h in found:
         person = names.get(h.person, h.person)
@@ -751,7 +799,12 @@ def resolve_orgs(doc: AnalyzedDocument, found: list[Holding], names: dict[str, s
             continue
         if not _NATIONAL.search(title):
             continue
-        org = _infer_country(h, person, found, names, home, counts, explicit_of)
+        # world knowledge before any guess from the document (never over what the text states)
+        org = known_country(person, doc.published) if not h.past else None
+        if org is None:
+            org = _infer_country(h, person, found, names, home, counts, explicit_of)
+            if org == home and not local:
+                org = None  # one side among several: the document's country is no safe default
         if org:
             out.append(replace(h, person=person, org=org))
     return out
@@ -869,7 +922,12 @@ def _one_holder(found: list[Holding]) -> list[Holding]:
                 inferred.setdefault((key, h.org), Counter())[h.person] += 5 if h.sentence.index == 0 else 1
     keep: dict[tuple[str, str], set[str]] = {}
     for slot, counts in inferred.items():
-        keep[slot] = explicit[slot] if slot in explicit else {counts.most_common(1)[0][0]}
+        top = counts.most_common(2)
+        if slot in explicit:
+            keep[slot] = explicit[slot]
+        else:
+            # a tie ("Prime Minister A ... Prime Minister B" at a summit): nobody is safely the home's
+            keep[slot] = {top[0][0]} if len(top) == 1 or top[0][1] > top[1][1] else set()
     out = []
     for h in found:
         key = office(h)
