@@ -423,7 +423,7 @@ def holdings(doc: AnalyzedDocument) -> list[Holding]:
                 or re.search(r"\b(?:to|of|for)\s+the\s+$", h.title[:head.start()]):
             continue  # "president of the club", a bare "Deputy": not an office we can place
         out.append(h)
-    return out
+    return [replace(h, person=usual_order(h.person)) if h.person[:2].isupper() else h for h in out]
 
 
 def _nlp_holdings(doc: AnalyzedDocument) -> list[Holding]:
@@ -494,7 +494,7 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
         named = _name_after(sentence, link_end, allow_org_prefix=False)
         if named is None and comp_end > t_end:
             # "The Prime Minister of India, Shri Jo Roe, said": the name set off by commas
-            set_off = re.match(r",\s+(?:(?:Shri|Smt|Mr|Mrs|Ms|Dr|H\.?E\.?)\.?\s+)?",
+            set_off = re.match(r",\s+" + _HONORIFICS,
                                sentence.text[comp_end - sentence.start:])
             if set_off:
                 cand = _name_after(sentence, comp_end + set_off.end(), allow_org_prefix=False)
@@ -544,6 +544,61 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
                 out.append(Holding(person, title_text, explicit_org, sentence, explicit_org is not None,
                                    bool(_PAST.search(title)), name_start))
     out.extend(_counterparts(sentence, out))
+    out.extend(_lowercase_titles(sentence, out))
+    return out
+
+
+# Honorifics and ranks before a name: not part of it ("Sir Jo Roe", "Col. Jo Roe", "H.E. Dr. Jo Roe").
+_HONORIFICS = (r"(?:(?:Shri|Smt|Mr|Mrs|Ms|Dr|Sir|Dame|Prof|H\.?\s?E|Col|Gen|Lt|Maj|Capt|Brig|Adm|Cmdr|"
+               r"Lt\.?\s?Gen|Maj\.?\s?Gen|Brig\.?\s?Gen|Sheikh)\.?\s+)*")
+# A lower-case office after a possessive or adjectival country: "Mali's transitional president",
+# "Egypt's top diplomat", "North Korean leader", "Kremlin spokesman".
+_LOWER_TITLE = re.compile(
+    r"(?:['’]s?)?\s+(?P<title>(?:(?:transitional|interim|acting|deputy|top|junta|military|new|chief|senior|"
+    r"first|vice|de\s+facto|long-time|longtime|supreme)\s+)*"
+    r"(?:president|prime\s+minister|premier|(?:foreign|defen[cs]e|finance|trade|interior|home|economy|energy|"
+    r"justice|health|security)\s+minister|foreign\s+secretary|diplomat|leader|spokes(?:man|woman|person)|"
+    r"ambassador|envoy|king|queen|emir|ruler|chancellor|head\s+of\s+state|army\s+chief))(?![\w-])")
+_PLACEHOLDER_TITLES = {"top diplomat": "Foreign Minister"}
+
+
+def _lowercase_titles(sentence: Sentence, found: list[Holding]) -> list[Holding]:
+    """ "Egypt's top diplomat X", "X, Mauritius' foreign minister", "Mali's transitional president, Col. X":
+    a lower-case office whose country the words in front name."""
+    out: list[Holding] = []
+    text = sentence.text
+    taken = {h.at for h in found}
+    for m in sentence.mentions:
+        if m.kind not in ("country", "body") or not m.id:
+            continue
+        local = m.end - sentence.start
+        match = _LOWER_TITLE.match(text, local)
+        if not match or (m.kind == "country" and not re.match(r"['’]", text[local:]) and
+                         m.attrs.get("how") != "demonym" and not text[m.start - sentence.start:local].endswith(
+                             ("n", "an", "ese", "ish", "i"))):
+            continue  # "Kenya president" is rare; "Kenyan president", "Kenya's president" are the shapes
+        title = re.sub(r"\s+", " ", match.group("title"))
+        org = resolve.national_country(m.id) or m.id if m.kind == "body" else m.id
+        if m.kind == "body":
+            org = m.id
+        after = re.match(r",?\s+" + _HONORIFICS, text[match.end():])
+        named = None
+        if after is not None:
+            cand = _name_after(sentence, sentence.start + match.end() + after.end(), allow_org_prefix=False)
+            if cand and len(cand[0].split()) >= 2 and _clean_name(cand[0]):
+                named = cand
+        if named is None:
+            # apposition: "Jo Roe, Mauritius' foreign minister,"
+            appo = re.search(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*,\s*(?:the\s+)?$",
+                             text[:m.start - sentence.start])
+            if appo and re.match(r"\s*(?:[,.;)]|$)", text[match.end():]):
+                person = _person_ending_at(sentence, sentence.start + appo.end("name"))
+                if person:
+                    named = (person, sentence.start + appo.start("name"), sentence.start + appo.end("name"))
+        if named is None or named[1] in taken:
+            continue
+        title = _PLACEHOLDER_TITLES.get(title.lower(), title)
+        out.append(Holding(named[0], title, org, sentence, True, bool(_PAST.search(title)), named[1]))
     return out
 
 
@@ -574,6 +629,24 @@ def _counterparts(sentence: Sentence, found: list[Holding]) -> list[Holding]:
 def _tokens(name: str) -> list[str]:
     return [w for w in resolve.fold(name).casefold().replace(".", " ").replace(",", " ").split()
             if len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
+
+
+_SURNAME_FIRST = re.compile(r"^(?P<sur>[A-Z][A-Z'’-]+)\s+(?P<given>[A-Z][a-z][\w'’-]*(?:[\s-][A-Z]?[a-z][\w'’-]*)?)$")
+
+
+def usual_order(name: str) -> str:
+    """Given name first: the surname-in-capitals style of East Asian official texts ("KAMIKAWA Yoko")
+    becomes "Yoko Kamikawa"; any other name is returned as it is."""
+    match = _SURNAME_FIRST.match(name.strip())
+    if not match:
+        return name
+    sur, given = match.group("sur").title(), match.group("given")
+    if any(w.lower() in _NOT_NAMES or w.lower() in _TITLE_WORDS or _TITLE_RE.match(w) or _country_like(w)
+           for w in (sur, given.split()[0])):
+        return name
+    if re.search(r"[\s-]", given):
+        return f"{sur} {given}"  # "YOON Suk Yeol": a Korean given name follows the surname in English too
+    return f"{given} {sur}"
 
 
 def strip_titles(name: str) -> str:
@@ -654,6 +727,8 @@ def canonical_names(doc: AnalyzedDocument, extra: Iterable[str] = ()) -> dict[st
                 bare = strip_titles(m.id)
                 if bare in out:
                     out[m.id] = out[bare]
+                elif usual_order(bare) in out:
+                    out[m.id] = out[usual_order(bare)]
     return out
 
 
