@@ -40,6 +40,29 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
              "Launches", "Leaders", "Leaders'", "Dialogue", "Conference", "Event", "Briefing",
              "Interview", "Message", "Letter", "Proclamation", "Order", "Memorandum", "Act", "Bill", "Law",
              "Officer", "Operating", "Executive", "Greeting", "Arrival", "Ceremony", "Dinner", "Luncheon"}
+# Institutions and headline words the NER reads as names ("... International Airport", "X Secures Peace").
+_INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium", "Centre", "Center", "Institute",
+                "Bridge", "Hub", "Hubs", "Foundation", "Bank", "Fund", "Agency", "Corporation", "Company",
+                "Initiative", "Programme", "Program", "Project", "Road", "Street", "Avenue", "Palace", "Hall",
+                "Square", "Innovation", "Airlines", "Airways", "Port", "Highway", "Railway", "Corridor", "Zone"}
+_NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
+              "Vows", "Backs", "Slams", "Rejects", "Agrees", "Pledges", "Discusses", "Concludes", "Opens", "Seeks",
+              "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
+              "Travels", "Arrives", "Departs", "Returns", "Joins", "Marks", "Celebrates", "Reaffirms",
+              "Reiterates", "Highlights", "Stresses", "Underscores", "Expresses", "Extends", "Renews",
+              "Strengthens", "Boosts", "Deepens", "Expands", "Unveils", "Approves", "Ratifies", "Sees", "Eyes"}
+# Honorifics and ranks written before a name: never part of it ("Mr Pravind Kumar Jugnauth", "Lt. Gen. X").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mme", "h.e", "sheikh", "shaikh",
+                        "col", "gen", "lt", "maj", "capt", "brig", "adm", "sgt", "cpl", "prof", "rev", "hon",
+                        "amb", "excellency", "rt", "lieut", "cmdr", "cdr", "msgr", "sen", "rep",
+                        "gov", "pres", "mgen", "bgen", "ltgen"})
+# Surnames that CJK official styles write first but English copy keeps first too ("XI Jinping", "YOON Suk Yeol").
+_SURNAME_FIRST_KEEP = frozenset({"xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu",
+                                 "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo", "gao", "han", "kim", "lee",
+                                 "park", "choi", "jung", "chung", "kang", "cho", "yoon", "yun", "jang", "lim", "shin",
+                                 "moon", "yoo", "ahn", "song", "hong", "jeon", "ko", "oh", "seo", "kwon", "hwang",
+                                 "ban", "pak", "ri", "choe", "hun", "to", "pham", "nguyen", "tran", "le", "vo", "vu",
+                                 "bui", "do", "dang", "ngo", "duong", "ly", "wong", "lai", "tsai", "ching"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 _PRONOUNS = {"He", "She", "We", "It", "I", "You", "They", "To", "An", "A", "On", "In", "At"}
 _PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "bin", "binti", "al",
@@ -66,6 +89,14 @@ class PersonSpan:
     title_range: tuple[int, int] | None = None  # tokens of the title phrase, left or right of the name
 
 
+def is_honorific(token: Token) -> bool:
+    """ "Mr", "Dr.", "H.E.", "Lt.", "Sheikh": a form of address or rank, capitalised, before a name."""
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    return text.rstrip(".").lower() in HONORIFICS
+
+
 def _ent_at(token: Token, ents_by_token: dict[int, Span]) -> Span | None:
     return ents_by_token.get(token.i)
 
@@ -83,6 +114,10 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
         tok = doc[end]
         ent = ents_by_token.get(end)
         if ent is not None and (ent.kb_id_ or ent.label_ not in _ORG_LABELS | {"PERSON"}):
+            if (end - start == 1 and len(ent) == 1 and ent.kb_id_[:2] in ("C|", "P|") and ent.end < limit
+                    and doc[start].is_title and not doc[start].is_sent_start
+                    and (doc[ent.end].pos_ in ("VERB", "AUX") or doc[ent.end].text in (",", ".", ":", ")"))):
+                return ent.end  # a surname that is also a place: "Adviser Lisa Monaco traveled", "Jim Jordan said"
             break  # a registry span or a date/number ends the name
         text = tok.text
         if (text in ("-", ".") or text in _PARTICLES) and end > start and end + 1 < limit \
@@ -115,6 +150,9 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
 def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]) -> tuple[int | None, list[TitleSeg]]:
     """The title phrase that ends right before token ``start`` ("Foreign Minister", "Ambassador to X")."""
     j = start - 1
+    while j >= sent_start and (is_honorific(doc[j]) or doc[j].text == "." and j > sent_start and is_honorific(doc[j - 1])):
+        j -= 1  # "Prime Minister Mr X": the honorific belongs to neither the title nor the name
+    title_end = j + 1
     parts: list[tuple[int, str | None]] = []  # (start token, "T" title | "O" org | None joiner), right to left
     while j >= sent_start:
         tok = doc[j]
@@ -148,7 +186,7 @@ def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]
     if not any(kind == "T" for _, kind in parts):
         return None, []
     first = parts[0][0]
-    return first, _segments(doc, first, start, ents_by_token)
+    return first, _segments(doc, first, title_end, ents_by_token)
 
 
 def _segments(doc, first: int, end: int, ents_by_token: dict[int, Span]) -> list[TitleSeg]:
@@ -276,7 +314,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
     def cut(s: int, e: int) -> int:
         if headline:
             for k in range(s + 1, e):
-                if _common(doc[k], common) and not doc[k].is_upper:
+                if _common(doc[k], common) and not doc[k].is_upper and doc[k].text not in _PARTICLES:
                     return k
         return e
 
@@ -286,14 +324,21 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
     for ent in sent.ents:
         if ent.label_ == "PERSON":
             s, e = ent.start, ent.end
-            while s < e and _is_title_word(doc[s]):
-                s += 1  # the NER took the title in: "Secretary Blinken"
+            while s < e and (_is_title_word(doc[s]) or is_honorific(doc[s]) or doc[s].text == "."):
+                s += 1  # the NER took the title in: "Secretary Blinken", "H.E. Sheikh X"
+            if s > ent.start and doc[s - 1].text.lower() in ("sheikh", "shaikh") and e - s < 2:
+                s -= 1  # "Sheikh Hasina": the honorific is how the name is used
             for k in range(s, e):
                 if doc[k].lower_ in ("'s", "’s"):
                     e = k  # "Biden's Meeting": the name ends at the possessive
                     break
-            if any(doc[k].text in _NOT_NAME for k in range(s, e)):
+            if any(doc[k].text in _INSTITUTION for k in range(s, e)):
+                continue  # "X International Airport", "Innovation Hubs": a place or programme named after no one
+            bad = [k for k in range(s, e) if doc[k].text in _NOT_NAME]
+            if bad and bad[0] == s:
                 continue  # "Joint Statement", "Fact Sheet": the NER's headline persons
+            if bad:
+                e = bad[0]  # "Donald J. Trump Secures Peace"
             e = cut(s, e)
             if s < e:
                 candidates.append((s, e))
@@ -308,6 +353,8 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                     nxt = after.end
                 else:
                     break
+            while nxt < sent.end - 1 and (is_honorific(doc[nxt]) or doc[nxt].text == "." and is_honorific(doc[nxt - 1])):
+                nxt += 1  # "Prime Minister Mr X", "President H.E. X"
             if doc[nxt - 1].lower_ in ("of", "the", "for", "to", "'s", "’s"):
                 continue
             if nxt < sent.end and nxt not in ents_by_token or (
@@ -335,6 +382,12 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
 def display_name(text: str) -> str:
     """A name as a person would write it: folded to ASCII; "BIDEN" -> "Biden" (transcript labels)."""
     name = resolve.person_name(text)
+    words = name.split()
+    if (len(words) == 2 and len(words[0]) > 1 and words[0].isupper() and words[0].isalpha()
+            and words[1][:1].isupper() and not words[1].isupper() and "-" not in words[1]
+            and words[0].lower() not in _SURNAME_FIRST_KEEP):
+        # official Japanese style, surname in capitals first: "KAMIKAWA Yoko" -> "Yoko Kamikawa"
+        return f"{words[1]} {words[0].capitalize()}"
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in name.split())
     return name
