@@ -137,3 +137,50 @@ def test_a_bare_surname_is_not_absorbed_by_an_untitled_relative(nlp: Any) -> Non
 def test_name_set_off_by_commas_after_the_title(nlp: Any) -> None:
     text = "The Prime Minister of India, Shri Narendra Modi, was the chief guest at the celebrations."
     assert ("Narendra Modi", "IND") in _positions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # lower-case offices after a possessive or adjectival country (wire style)
+        ("Talks were held with Amina Farah, Djibouti's foreign minister, on port access.",
+         {("Amina Farah", "DJI")}),
+        ("Ghana's top diplomat Kwame Osei flew to Lome on Friday.", {("Kwame Osei", "GHA")}),
+        ("The bloc was told by Chad's transitional president, Gen. Idriss Mahamat, that elections would follow.",
+         {("Idriss Mahamat", "TCD")}),
+        ("Peruvian leader Rosa Quispe opened the port.", {("Rosa Quispe", "PER")}),
+    ],
+)
+def test_lower_case_offices(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _positions(nlp, text) == expected
+
+
+def test_surname_in_capitals_is_put_in_usual_order() -> None:
+    assert positions.usual_order("TANAKA Hiroshi") == "Hiroshi Tanaka"
+    assert positions.usual_order("PARK Min-jun") == "Park Min-jun"  # a Korean given name stays second
+    assert positions.usual_order("Hiroshi Tanaka") == "Hiroshi Tanaka"
+    assert positions.usual_order("NATO Chief") == "NATO Chief"
+
+
+def test_ministry_readout_name_style(nlp: Any) -> None:
+    text = "On May 3, Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan, met the visiting delegation."
+    assert ("Hiroshi Tanaka", "JPN") in _positions(nlp, text)
+
+
+def test_rank_before_a_set_off_name(nlp: Any) -> None:
+    text = "The Prime Minister of the United Kingdom, Sir Alan Brooke, arrived in Accra."
+    assert _positions(nlp, text) == {("Alan Brooke", "GBR")}
+
+
+def test_several_leaders_with_bare_titles_get_no_default_country(nlp: Any) -> None:
+    # a summit report from a government site: the host country is not every bare-titled leader's
+    text = ("The summit closed on Friday. I thank Prime Minister Okafor and Prime Minister Lindqvist "
+            "for their work, and President Moreau for the proposal on Ukraine and Canada.")
+    found = _positions(nlp, text, url="https://www.governo.it/en/note/1")
+    assert not {("Okafor", "ITA"), ("Lindqvist", "ITA")} & found
+
+
+def test_focus_country_is_no_default_when_another_is_as_present(nlp: Any) -> None:
+    text = ("Kenya and Somalia signed a border deal on Tuesday. Somalia and Kenya will meet again. "
+            "President Abdi Warsame praised the deal, Somalia said, and Kenya welcomed it.")
+    assert _positions(nlp, text) == set()
