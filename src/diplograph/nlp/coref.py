@@ -8,6 +8,9 @@
 - "the two countries", "both sides", "bilateral" -> a ``pair`` mention whose
   ``attrs["ids"]`` are the two countries most recently named together (or the
   focus and the other country named nearby);
+- "the three countries", "the Sahel states" -> a ``group`` mention whose
+  ``attrs["ids"]`` are the countries of the last listing of that many (or, for
+  a named group, of two or more) countries in that or the three sentences before;
 - "he"/"she" as a subject and "his counterpart" -> a ``person`` mention
   labelled ``coref`` when the antecedent is clear.
 """
@@ -154,6 +157,49 @@ def _pair_phrases(sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10}
+_GROUP_NOUNS = _PAIR_NOUNS | {"neighbours", "neighbors", "juntas", "members", "partners", "allies", "capitals"}
+
+
+def _group_phrases(sent: Sentence) -> list[tuple[int, int, int | None]]:
+    """Token spans [i, j) of "the three countries" (n=3) and "the Sahel states" (n=None)."""
+    out: list[tuple[int, int, int | None]] = []
+    toks = sent.tokens
+    for j, tok in enumerate(toks):
+        low = tok.text.lower()
+        if low not in _GROUP_NOUNS or j < 2:
+            continue
+        a, b = toks[j - 1].text, toks[j - 2].text.lower()
+        if a.lower() in _NUMBER_WORDS and b in ("the", "these", "all", "those"):
+            out.append((j - 2, j + 1, _NUMBER_WORDS[a.lower()]))
+        elif (b == "the" and a[:1].isupper() and a.isalpha() and low in ("states", "countries", "nations",
+                                                                            "juntas", "governments")
+              and not resolve.country_id(a) and a not in ("United", "Member", "Island", "Two", "Both")):
+            out.append((j - 2, j + 1, None))  # "the Sahel states", "the Baltic countries", "the AES countries"
+    return out
+
+
+def _group_ids(sents: Sequence[Sentence], k: int, at: int, n: int | None) -> list[str] | None:
+    """The countries a group phrase refers to: the last listing of exactly ``n`` (or >= 2) countries,
+    in the same sentence before it or in the three sentences before."""
+    def ok(ids: list[str]) -> bool:
+        return len(ids) == n if n else len(ids) >= 2
+
+    cur = _actors(sents[k], before=at)
+    if ok(cur):
+        return cur
+    if cur and n is None:
+        return None  # a partial list right before: ambiguous
+    for j in range(k - 1, max(-1, k - 4), -1):
+        prev = _actors(sents[j])
+        if ok(prev):
+            return prev
+        if n is not None and len(prev) > n:
+            return None
+    return None
+
+
 def _overlaps(sent: Sentence, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in sent.mentions if m.kind in ("country", "body", "person"))
 
@@ -219,6 +265,11 @@ def add_coref(sentences: Sequence[Sentence], doc_focus: str | None) -> list[tupl
                 ids = _pair_ids(sents, k, start, doc_focus, explicit=j - i > 1)
             if ids and len(ids) == 2:
                 extra.append(Mention(start, end, sent.local(start, end), "pair", None, "coref", {"ids": ids}))
+        for i, j, n in _group_phrases(sent):
+            start, end = toks[i].start, toks[j - 1].end
+            ids = _group_ids(sents, k, start, n)
+            if ids:
+                extra.append(Mention(start, end, sent.local(start, end), "group", None, "coref", {"ids": ids}))
         for t in toks:
             low = t.text.lower()
             if low in ("he", "she") and t.dep in _SUBJ:
