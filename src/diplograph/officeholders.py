@@ -33,6 +33,14 @@ _TITLE_WORDS = frozenset({
     "chairperson", "chair", "leader", "supreme", "ayatollah", "comrade", "senior", "external", "affairs", "defence",
     "defense", "director", "un", "u", "n", "nato", "eu", "who", "imf", "taoiseach", "party", "of",
 })
+# Surnames that are also everyday words or first names: never matched alone ("May", "Pope Francis").
+_COMMON_WORDS = frozenset({
+    "may", "pope", "francis", "power", "rice", "hunt", "said", "dan", "man", "work", "martin", "young", "king",
+    "rose", "long", "white", "brown", "green", "black", "will", "grace", "hope", "rule", "james", "john", "paul",
+    "george", "thomas", "david", "peter", "ali", "hassan", "hussein", "mohamed", "mohammed", "ahmed", "mustafa",
+    "abdullah", "salam", "sharif", "khan", "lee", "kim", "park", "wang", "zhang", "chen", "liu", "singh",
+    "store", "craft", "silva", "sousa", "costa", "cohen", "yang", "chan", "kang", "chung", "tariq", "hasan", "taha",
+})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "di"})
 
 
@@ -83,34 +91,32 @@ class OfficeholderIndex:
         # stays ambiguous when two people could be meant, whatever the alias column says.
         short: dict[str, set[str]] = {}
         explicit_short: set[str] = set()
+        derived: set[str] = set()
         for person, terms in self._by_person.items():
             family_first = any(t.country in _FAMILY_NAME_FIRST for t in terms)
-            keys = {fold(person), *(fold(a) for a in aliases.get(person, []))}
+            canonical = fold(person)
+            keys = {canonical, *(fold(a) for a in aliases.get(person, []))}
             for key in keys:
                 parts = key.split()
                 if len(parts) == 1:
                     short.setdefault(key, set()).add(person)
                     explicit_short.add(key)
-                    continue
-                if not parts:
-                    continue
-                self._key_to_people.setdefault(key, set()).add(person)
-                short.setdefault(parts[-1], set()).add(person)
-                # "Kim Jong Un", "Moon Jae-in": the family name comes first. Always count it for
-                # ambiguity, but only accept it alone for people from family-name-first countries.
-                first = parts[0]
-                if first not in _PARTICLES:
-                    short.setdefault(first, set()).add(person)
-                    if family_first:
-                        explicit_short.add(first)
+                elif parts:
+                    self._key_to_people.setdefault(key, set()).add(person)
+            parts = canonical.split()
+            if len(parts) > 1:
+                # "Kim Jong Un", "Moon Jae-in": the family name comes first and the last token is a given
+                # name. Both ends count towards ambiguity; only the family name is accepted alone.
+                for token in (parts[0], parts[-1]):
+                    if token not in _PARTICLES:
+                        short.setdefault(token, set()).add(person)
+                surname = parts[0] if family_first else parts[-1]
+                if len(surname) >= 4 and surname not in _COMMON_WORDS:
+                    derived.add(surname)
         self._surname_to_person: dict[str, str] = {}
-        last_tokens = {k.split()[-1] for k in self._key_to_people}
         for sur, people in short.items():
-            if len(people) != 1 or sur in _PARTICLES:
-                continue
-            if sur not in explicit_short and (len(sur) < 3 or sur not in last_tokens):
-                continue
-            self._surname_to_person[sur] = next(iter(people))
+            if len(people) == 1 and (sur in explicit_short or sur in derived):
+                self._surname_to_person[sur] = next(iter(people))
 
     def people(self, name: str) -> list[str]:
         """Canonical names matching ``name`` (full name or alias first, then unambiguous surname)."""
