@@ -46,6 +46,7 @@ def test_unique_surname_matches_ambiguous_does_not() -> None:
     assert lookup("Jugnauth") == []  # two Mauritian prime ministers
     assert lookup("Kim") == []  # family-name-first names count towards ambiguity
     assert lookup("Emmanuel") == []  # a first name alone is never a surname match
+    assert lookup("Store") == [] and country_of("Jonas Gahr Støre") == "NOR"  # everyday word: full name only
 
 
 def test_unknown_and_empty_names() -> None:

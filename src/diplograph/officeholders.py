@@ -115,7 +115,7 @@ class OfficeholderIndex:
                     derived.add(surname)
         self._surname_to_person: dict[str, str] = {}
         for sur, people in short.items():
-            if len(people) == 1 and (sur in explicit_short or sur in derived):
+            if len(people) == 1 and sur not in _COMMON_WORDS and (sur in explicit_short or sur in derived):
                 self._surname_to_person[sur] = next(iter(people))
 
     def people(self, name: str) -> list[str]:
