@@ -108,7 +108,8 @@ def test_the_two_sides_are_the_documents_pair_and_a_count_does_not_hide_a_named_
             "and a pact on local currency settlement.")
     facts = found(nlp, text)
     assert [(f["name"], f["kind"], set(f["parties"])) for f in facts] == [
-        ("memorandum of understanding on maritime security", "MoU", {"IND", "MUS"})]
+        ("memorandum of understanding on maritime security", "MoU", {"IND", "MUS"}),
+        ("pact on local currency settlement", "other", {"IND", "MUS"})]
 
 
 @pytest.mark.parametrize("text", [
@@ -162,3 +163,51 @@ def test_countries_inside_the_subject_that_contains_the_agreement_are_not_its_pa
     facts = found(nlp, "Dialogue based on inter-Korean and U.S.-DPRK commitments such as the Panmunjom Declaration "
                        "is essential.")
     assert [(f["name"], f["parties"]) for f in facts] == [("Panmunjom Declaration", None)]
+
+
+@pytest.mark.parametrize("text, name, kind, parties", [
+    # wire style: capitals stand for their governments
+    ("Baku and Yerevan signed a treaty on border delimitation on Friday.",
+     "treaty on border delimitation", "treaty", {"AZE", "ARM"}),
+    # a signed set of papers is one fact of its signatories
+    ("Ghana and Togo on Monday signed six memorandums of understanding on energy, roads and health during talks.",
+     "memorandums of understanding on energy, roads and health", "MoU", {"GHA", "TGO"}),
+    ("Ministers of Chile and Peru also inked a series of agreements in areas including mining and fisheries.",
+     "agreements in areas including mining and fisheries", "other", {"CHL", "PER"}),
+    # a bare joint statement or declaration of named sides
+    ("Norway and Iceland issued a joint communiqué at the end of the visit.", "joint communiqué",
+     "joint_statement", {"NOR", "ISL"}),
+    ("Chile signed an agreement with Peru on fisheries.", "agreement", "other", {"CHL", "PER"}),
+    ("Turkey and Somalia signed a defence and economic cooperation framework agreement in Ankara.",
+     "defence and economic cooperation framework agreement", "framework", {"TUR", "SOM"}),
+])
+def test_lower_case_agreements_of_named_parties(nlp: Any, text: str, name: str, kind: str,
+                                                parties: set[str]) -> None:
+    facts = found(nlp, text)
+    assert [(f["name"], f["kind"], set(f["parties"])) for f in facts] == [(name, kind, parties)]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and Egypt agreed to negotiate a treaty on investment.",  # not (yet) an agreement
+    "Officials said Kenya has signed dozens of agreements with its neighbours over the years.",  # a count
+    "In 2023 the three states signed the Niamey Charter, a mutual defence pact.",  # apposition: one paper
+])
+def test_no_lower_case_agreement(nlp: Any, text: str) -> None:
+    assert all(f["name"][:1].isupper() for f in found(nlp, text))
+
+
+def test_the_three_countries_are_the_last_three_listed(nlp: Any) -> None:
+    text = ("The juntas of Niger, Mali and Burkina Faso met in Niamey. "
+            "The three countries issued a joint statement on Sunday.")
+    facts = found(nlp, text)
+    assert [(f["kind"], set(f["parties"])) for f in facts] == [("joint_statement", {"NER", "MLI", "BFA"})]
+
+
+def test_named_climate_agreement_is_a_treaty(nlp: Any) -> None:
+    assert [(f["name"], f["kind"]) for f in found(nlp, "Egypt rejoined the Paris Agreement in 2016.")] == [
+        ("Paris Agreement", "treaty")]
+
+
+def test_lower_case_long_name_is_not_an_acronyms_agreement(nlp: Any) -> None:
+    facts = found(nlp, "Chad and Niger signed an economic cooperation framework agreement.")
+    assert [f["name"] for f in facts] == ["economic cooperation framework agreement"]

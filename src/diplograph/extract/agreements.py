@@ -204,7 +204,8 @@ def _names(text: str, title_case: bool = True) -> list[_Found]:
         acr = m.group(1) or _LONG_TO_ACRONYM.get(resolve.norm_key(m.group(2)), "")
         # "the African Continental Free Trade Area (AfCFTA) Secretariat" is a body.
         body = _BODY_AFTER.match(re.sub(r"^\s*\([\w-]+\)", "", text[m.end():]))
-        if acr in ACRONYMS and free(m.start(), m.end()) and not body:
+        lower_long = bool(m.group(2)) and m.group(2)[:1].islower()  # "a ... cooperation framework agreement"
+        if acr in ACRONYMS and free(m.start(), m.end()) and not body and not lower_long:
             long, kind = ACRONYMS[acr]
             out.append(_Found(m.start(), m.end(), acr, kind, long))
             taken.append((m.start(), m.end()))
@@ -338,8 +339,16 @@ def _list_of_words(tokens: list[tuple[int, int, str]], k: int) -> bool:
     return False
 
 
+# Named multilateral treaties whose name says only "Agreement"/"Accords".
+_TREATY_NAMES = re.compile(r"^(?:the\s+)?(?:Paris|Kyoto|Marrakesh|Minsk|Dayton|Oslo|Abraham|Camp\s+David|Schengen"
+                           r"|Good\s+Friday|Helsinki|Algiers|Pelindaba|Rarotonga|Bangkok|Tlatelolco)\s+"
+                           r"(?:Agreements?|Accords?|Protocol)$", re.IGNORECASE)
+
+
 def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> str:
     low = name.lower()
+    if _TREATY_NAMES.match(name):
+        return "treaty"
     if re.search(r"free trade|economic partnership agreement|preferential trade|comprehensive economic", low):
         return "FTA"
     if re.search(r"\bjoint\b.*\b(?:statement|declaration|communiqu)", low):
@@ -355,9 +364,12 @@ _WHEN = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yester
          r"|January|February|March|April|May|June|July|August|September|October|November|December")
 
 
+_NOT_YET = re.compile(r"\b(?:negotiat\w*|to\s+(?:conclude|sign|finali[sz]e|draft|reach|work\s+out)|toward\w*|propos\w*"
+                     r"|plan(?:s|ned|ning)?|future|possible|potential|draft|would|will|could|may|might|should|hop\w*"
+                     r"|talks\s+on|no|not|never|without)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _TOPIC = r"(?:\s+(?:on|in|covering|concerning|regarding|for)\s+(?:areas\s+(?:such\s+as|including)\s+)?[^;:()]{3,100}?)?"
 _TOPIC_END = (r"(?=\s+(?:during|at|in\s+the\s+presence|which|that|between|with|worth|after|before|on\s+(?:the\s+)?"
-              r"(?:sidelines|occasion|margins))\b|[;:()]|\.(?:\s|$)|$|,\s+(?:which|the|as|according|officials))")
+              r"(?:sidelines|occasion|margins))\b|\s+(?:on|in)\s+(?:\w+\s+)?\d|\s+(?:on\s+|in\s+)?(?:" + _WHEN + r")\b|[;:()]|\.(?:\s|$)|$|,\s+(?:which|the|as|according|officials))")
 # "signed memoranda of understanding on trade, security and health", "inked a series of agreements in areas
 # including energy": a set of papers signed together is one fact of its parties.
 _BATCH = re.compile(
@@ -372,7 +384,13 @@ _BATCH = re.compile(
 _LOWER_NAMED = re.compile(
     r"\b(?P<name>joint\s+(?:statement|declaration|communiqu[eé])(?:\s+(?:on|reactivating|establishing|setting"
     r"\s+up|launching|creating)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?"
-    r"|(?:treaty|pact)\s+on\s+[a-z][^;:()]{3,100}?(?=\s+between\b)"
+    r"|(?:treaty|pact|convention)\s+on\s+(?!(?:" + _WHEN + r")\b)[a-z][^;:()]{3,100}?(?:(?=\s+between\b)|" + _TOPIC_END + r")"
+    r"|(?<=signed\s)(?:an?\s+)?agreement\s+on\s+(?!(?:" + _WHEN + r")\b)[a-z][^;:()]{3,100}?" + _TOPIC_END +
+    r"|(?:(?<=signed\san\s)|(?<=inked\san\s))agreement(?=\s+with\b)"
+    r"|(?:(?:(?!an?\b|the\b)[a-z]+|defen[cs]e|security|economic|trade|investment|visa|extradition|aviation|maritime|energy|"
+    r"military|nuclear|border|peace)\s+){0,2}?(?:defen[cs]e|security|economic|trade|investment|visa|extradition|"
+    r"air\s+services|aviation|maritime|energy|military|nuclear|border|peace|cooperation|partnership|tax)"
+    r"\s+(?:cooperation\s+)?(?:framework\s+)?(?:agreement|pact|treaty|accord)(?!s)"
     r"|(?:agreement|treaty|accord)\s+(?:reached\s+|signed\s+)?(?=between\b)"
     r"|exchange\s+of\s+notes(?:\s+(?:on|concerning|regarding)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?)\b",
     re.IGNORECASE)
@@ -408,8 +426,8 @@ def _lower_case_names(text: str) -> list[_Found]:
     for m in _LOWER_NAMED.finditer(text):
         name = m.group("name").strip(" ,")
         low = name.lower()
-        kind = ("joint_statement" if low.startswith("joint") else "treaty" if low.startswith(("treaty", "pact"))
-                else "other")
+        kind = ("joint_statement" if low.startswith("joint") else "treaty" if low.startswith(("treaty", "convention"))
+                else "framework" if "framework" in low else "other")
         start = m.start("name")
         if not any(f.start <= start < f.end or start <= f.start < start + len(name) for f in out):
             out.append(_Found(start, start + len(name), name, kind))
@@ -427,6 +445,10 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
     text = sentence.text
     before = text[:found.start]
     lower_generic = found.name[:1].islower() or _generic(found.name)
+    if found.name[:1].islower() and re.search(r",\s+(?:an?|the)\s+$", before):
+        return []  # ", a mutual defence pact": an apposition describing an agreement named before it
+    if found.name[:1].islower() and _NOT_YET.search(before[-60:]):
+        return []  # "agreed to negotiate a treaty on investment": not (yet) an agreement
     if found.batch:
         party_sets = [p for p in _parties(doc, sentence, found) if len(p) >= 2]
         if len(party_sets) != 1:
