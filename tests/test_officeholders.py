@@ -46,6 +46,8 @@ def test_unique_surname_matches_ambiguous_does_not() -> None:
     assert lookup("Jugnauth") == []  # two Mauritian prime ministers
     assert lookup("Kim") == []  # family-name-first names count towards ambiguity
     assert lookup("Emmanuel") == []  # a first name alone is never a surname match
+    assert lookup("Nguyen Quoc Dung") == []  # shares family and last name with a PM, still someone else
+    assert country_of("Joao Manuel Goncalves Lourenco") == "AGO"
     assert lookup("Store") == [] and country_of("Jonas Gahr Støre") == "NOR"  # everyday word: full name only
 
 

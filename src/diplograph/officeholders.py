@@ -140,8 +140,9 @@ class OfficeholderIndex:
         person = self._surname_to_person.get(parts[-1])
         if person is None:
             return []
-        # A longer unknown form ("Abiy Ahmed Ali" vs "Abiy Ahmed") must share the first name too.
-        if len(parts) > 1 and fold(person).split()[0] != parts[0]:
+        # A longer unknown form must contain every token of the canonical name ("Abiy Ahmed Ali" for
+        # "Abiy Ahmed"); sharing a surname is not enough ("Nguyen Quoc Dung" is not "Nguyen Tan Dung").
+        if len(parts) > 1 and not set(fold(person).split()) <= set(parts):
             return []
         return [person]
 
