@@ -269,6 +269,8 @@ def national_country(entity_id: str | None) -> str | None:
     """The country a national body belongs to (CPV -> VNM, NA_KEN -> KEN); a country maps to itself."""
     if not entity_id:
         return None
+    if entity_id.startswith("CTRY_"):
+        return entity_id[5:]  # a country whose ISO code is also a body id (Cabo Verde, CPV), in an org slot
     body = bodies().get(entity_id)
     if body:
         return body.country

@@ -36,10 +36,14 @@ _PAIR_NOUNS = {"countries", "nations", "sides", "governments", "peoples", "econo
 _SUBJ = {"nsubj", "nsubjpass"}
 
 
-def focus(sentences: Sequence[Sentence]) -> str | None:
-    """The main country of a document: most country mentions, the first sentences counting triple."""
+def focus(sentences: Sequence[Sentence], publisher: str | None = None) -> str | None:
+    """The main country of a document: most country mentions, the first sentences counting triple,
+    the publisher's country (whitehouse.gov -> USA) counting two. A lone passing mention is no focus."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    if publisher:
+        counts[publisher] += 2
+        first[publisher] = 10**9
     for sent in sentences:
         weight = 3 if sent.index < 3 else 1
         for m in sent.mentions:
@@ -48,7 +52,8 @@ def focus(sentences: Sequence[Sentence]) -> str | None:
                 first.setdefault(m.id, m.start)
     if not counts:
         return None
-    return max(counts, key=lambda cid: (counts[cid], -first[cid]))
+    best = max(counts, key=lambda cid: (counts[cid], -first[cid]))
+    return best if counts[best] >= 2 else None
 
 
 def _actors(sent: Sentence, before: int | None = None) -> list[str]:

@@ -11,6 +11,7 @@ mentions are added (:mod:`.coref`).
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -106,11 +107,21 @@ def _body(doc, ent, ents_by_token, state: _DocState) -> str | None:
     return resolve.body_id(ent.text, near or state.focus)
 
 
+def org_slot(cid: str) -> str:
+    """A country id as written in an org slot, where countries and bodies mix.
+
+    Cabo Verde's ISO code is the Communist Party of Vietnam's spec id (CPV); in
+    org slots such a country is written ``CTRY_CPV`` (``resolve.national_country``
+    maps it back to CPV). ``country`` mentions always keep the ISO code.
+    """
+    return f"CTRY_{cid}" if cid in resolve.bodies() else cid
+
+
 def _org_id(doc, span, ents_by_token, state: _DocState) -> str | None:
     """The id an org span inside a title stands for: a country, or a body (a party organ -> its party)."""
     cid = _country_of(span)
     if cid:
-        return cid
+        return org_slot(cid)
     if span.label_ == "ORG":
         bid = _body(doc, span, ents_by_token, state)
         if bid:
@@ -280,6 +291,43 @@ def _surnames(raw, registry: PeopleRegistry) -> None:
             ms[:] = [m for m in ms if not (m.start <= offset + tok.idx < m.end and m.kind in ("other", "place"))]
 
 
+def _officeholders():  # -> module | None
+    """The office-holder gazetteer when it is installed (written in parallel; optional)."""
+    try:
+        from diplograph import officeholders
+    except ImportError:
+        return None
+    return officeholders if hasattr(officeholders, "country_of") else None
+
+
+@lru_cache(maxsize=4096)
+def _org_hint(name: str, on: str | None) -> str | None:
+    """The country the gazetteer says ``name`` served on ``on`` (None when unknown or ambiguous)."""
+    if " " not in name:
+        return None  # a bare surname: too weak for world knowledge
+    module = _officeholders()
+    if module is None:
+        return None
+    try:
+        cid = module.country_of(name, on=on)
+    except (LookupError, ValueError, OSError):
+        return None
+    return org_slot(cid) if cid else None
+
+
+_US_DOMAINS = re.compile(r"(?:^|[/.])(?:whitehouse|state|defense|treasury|commerce|ustr|usaid)\.gov(?:/|$)")
+
+
+def publisher_country(url: str | None) -> str | None:
+    """The country a government publisher speaks for, from its domain (whitehouse.gov -> USA); else None."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    if _US_DOMAINS.search(host + "/"):
+        return "USA"
+    return None
+
+
 def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedDocument:
     state = _DocState(document.published)
     # pass 1: countries only, for the focus
@@ -294,7 +342,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                     ms.append(Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "country", cid))
             pre.append(Sentence(k, 0, 0, "", (), tuple(ms)))
             k += 1
-    state.focus = coref.focus(pre)
+    state.focus = coref.focus(pre, publisher_country(document.url or document.source))
     # pass 2: every mention, people
     registry = PeopleRegistry()
     # words the document also writes in lower case are common words, not names ("Secures", "Peace")
@@ -334,7 +382,11 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                 left = ents_by_token_of(sdoc).get(p.start - 2)
                 cid = _country_of(left) if left is not None else None
                 if cid:
-                    attrs = {"org": cid}  # "Russia's Sergei Lavrov": whose, though not which office
+                    attrs = {"org": org_slot(cid)}  # "Russia's Sergei Lavrov": whose, though not which office
+            if not attrs.get("org"):
+                hint = _org_hint(canon, document.published)
+                if hint:
+                    attrs["org_hint"] = hint  # world knowledge, not the text: who this name served on that date
             if p.speaker:
                 attrs["speaker"] = True
             alias = None
