@@ -79,13 +79,16 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         (
             r"withdr(?:ew|awn|awal|aw|awing|aws)|left|leav(?:e|es|ing)|exit(?:ed|ing|s)?|quit(?:s|ting)?"
+            r"|pull(?:s|ed|ing)?\s+out(?:\s+of)?"
             r"|suspen(?:ded|sion|ds?)|expell?(?:ed|s)?|expulsion"
         ),
         _LEAVE,
     ),
     (
         (
-            r"contribut(?:ed|es|ing|ion|ions|or|ors|e)|deploy(?:ed|ment|ments|s|ing)?|send(?:s|ing)?|sent"
+            r"(?:troops|soldiers|peacekeepers|personnel|police\s+officers)\s+(?:serving|deployed|stationed)"
+            r"(?:\s+(?:under|with|in))?"
+            r"|contribut(?:ed|es|ing|ion|ions|or|ors|e)|deploy(?:ed|ment|ments|s|ing)?|send(?:s|ing)?|sent"
             r"|fund(?:s|ed|ing)|donor"
         ),
         _CONTRIB,
@@ -298,9 +301,23 @@ _ENDS_AFTER = re.compile(
 _QUANTIFIED = re.compile(r"(?i)\b(?:any|every|each|no|all|other|another|which|what|whichever)\s+$")
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(
-    r"\bthe\s+(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|"
+    r"\bthe\s+(?:(?:regional|economic|trade|political|security|continental|military|defen[cs]e|"
+    r"expanded|enlarged|\w+-(?:nation|member|country|state))\s+){0,2}"
+    r"(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|grouping|group(?=['’]s\b)|"
     r"union|alliance|community|agency)\b"
 )
+# A fixed-length term: "a two-year term", "a 2-year term".
+_TERM_LENGTH = re.compile(r"(?i)\b(two|three|four|five|[2-5])[- ]year\s+(?:term|tenure|mandate)\b")
+_MEETING_OF = re.compile(
+    r"(?i)\b(?:(?:annual|leaders['’]?|ministerial|foreign\s+ministers['’]?)\s+)*"
+    r"(?:summit|meeting|ministerial|session|conference)\s+of\b"
+)
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|set\s+to|due\s+to|scheduled\s+to)\s+(?:\w+\s+)?$")
+_BEGAN = re.compile(r"(?i)\b(?:beg(?:in|an|un|ins)|start(?:s|ed)?|assum(?:e|es|ed|ing))\s+(?:an?\s+|its\s+|their\s+)?$")
+_TERM_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# Others that take the same role in the same act: "joined BRICS on Monday, alongside Ethiopia and Iran".
+_ALONGSIDE = re.compile(r"(?i)\b(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?")
 
 
 @dataclass
@@ -457,7 +474,7 @@ def _anaphor_body(word: str, seen: list[str]) -> str | None:
         if body is None:
             continue
         names = " ".join((body.name, *body.aliases)).lower()
-        if word in ("bloc", "organization", "organisation") and body.kind in ("igo", "forum"):
+        if word in ("bloc", "organization", "organisation", "grouping", "group") and body.kind in ("igo", "forum"):
             return bid
         if word in names:
             return bid
@@ -754,6 +771,8 @@ def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countrie
         if trig.end <= other.start and other.end <= body.start:
             a, b = other.start - trig.end, other.end - trig.end
             between = between[:a] + " , " + between[b:]
+    if trig.cls in (_HOST, _CHAIR, _PRES):  # "will host the 2025 summit of APEC"
+        between = _MEETING_OF.sub(" ", between)
     between = re.sub(r"\([^()]*\)", " ", between)
     between = re.sub(r"\d{4}\s*[-–/]\s*\d{2,4}", " ", between)
     between = _BARE_YEAR.sub(" ", between)
@@ -782,8 +801,8 @@ def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
         return None if trig_cls in (_LEAVE, _PRES, _VP, _CHAIR, _HOST, "permanent") else "contributor"
     if trig_cls == _CONTRIB:
         return "contributor" if re.match(r"fund|contribut|donor", trig_text, re.IGNORECASE) else None
-    if trig_cls == "permanent":
-        return None
+    if trig_cls == "permanent":  # "France, a permanent member of the Security Council" (P5 only, checked later)
+        return "member" if body_id == "UNSC" else None
     if trig_cls == _NPM:
         return "non_permanent_member" if body_id == "UNSC" else ("board_member" if is_board else "member")
     if trig_cls == _VP:
@@ -828,7 +847,7 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
             r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$",
             text[:start],
             re.IGNORECASE,
-        ):
+        ) and (first == last or last is None):  # "from 1 December 2022 to 30 November 2023" keeps its end
             last = None
         elif re.search(r"\b(?:until|till|through)\s+$", text[:start], re.IGNORECASE):
             first = None
@@ -948,6 +967,9 @@ def _body_facts(
         return []  # "any member of NATO", "every NATO member": no particular country
     if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
         return []
+    if trig.cls == "permanent" and not set(actors) <= _P5:
+        return []
+    actors = actors + [a for a in _alongside(text, max(body.end, trig.end), countries) if a not in actors]
     receiver = _handover_receiver(text, trig, body, role, countries)
     begin = max(body.end, trig.end) if after else body.end
     stop = _next_stop(begin, bodies, triggers, len(text), index)
@@ -1205,6 +1227,8 @@ def _plural_member(text: str, trig: _Trigger, after: bool) -> bool:
     """True for a plural role word ("member states of ASEAN"): no single actor holds the role."""
     if trig.cls not in (_MEMBER, _NPM, "permanent"):
         return False
+    if trig.cls in (_NPM, "permanent") and trig.text.lower().endswith(("members", "seats")):
+        return True  # "one of the five permanent members"
     return bool(_PLURAL_MEMBER.match(text[trig.start :].split(" of ")[0] + " ")) and not text[
         trig.start : trig.end
     ].lower().endswith("membership")
@@ -1256,6 +1280,26 @@ def _actors(
     if actor:
         return [actor]
     return _subject_actors(sentence, trig, countries, doc, state)
+
+
+def _alongside(text: str, begin: int, countries: list[_Span]) -> list[str]:
+    """Countries listed after "alongside" right after the role: they take the same role."""
+    out: list[str] = []
+    for span in countries:
+        if span.start < begin:
+            continue
+        gap = text[begin : span.start]
+        if out and _LIST_GAP.fullmatch(gap):
+            out.append(span.id)
+        elif not out and (m := _ALONGSIDE.search(gap)):
+            head = gap[: m.start()]
+            if len(head) > 40 or _CLAUSE_BREAK.search(head):
+                return []
+            out.append(span.id)
+        else:
+            break
+        begin = span.end
+    return out
 
 
 def _handover_receiver(
@@ -1358,6 +1402,11 @@ def _term_fields(
     session = _SESSION.search(window)
     if session and role in ("vice_president", "president", "chair"):
         label = f"{session.group(1).lower()} session"
+    if trig.cls == "permanent":
+        label = "permanent member"
+    founding = bool(re.match(r"(?i)founding", trig.text))
+    length = _TERM_LENGTH.search(text)
+    began = bool(length and _BEGAN.search(text[: length.start()]))
     if re.match(r"(?i)rotating", trig.text):
         label = label or "rotating presidency"
     if re.match(r"(?i)associate", trig.text) or (
@@ -1375,6 +1424,11 @@ def _term_fields(
         pre = re.search(r"((?:19|20)\d\d)\s+(?:\S+\s+){0,1}$", text[max(0, body.start - 12) : body.start])
         if pre and not terms:
             terms = [(pre.group(1), pre.group(1), False)]
+    if not terms and not after and role in ("host", "chair", "president"):
+        # "will host the 2025 summit of APEC": the year of the meeting
+        named = _BARE_YEAR.findall(text[trig.end : body.start])
+        if len(named) == 1:
+            terms = [(named[0], named[0], False)]
     if not terms and role in ("host", "chair", "president"):
         # "In 2020, Vietnam chaired ASEAN": a single leading date of the clause.
         # Not "met today at the invitation of the G7 Presidency": a year or month, written out.
@@ -1397,13 +1451,31 @@ def _term_fields(
         "board_member",
         "non_permanent_member",
     ) and _TAKING.search(lead_in)
+    taking = taking or began
+    future = bool(_FUTURE.search(lead_in))
     for first, last, relative in terms:
-        if role in ("host", "chair", "president") and first != last:
+        if future and first and first == last and len(first) == 7 and published and first[:4] not in text:
+            if first < published[:7]:  # "will host the summit in October", read in January
+                first = last = f"{int(first[:4]) + 1}{first[4:]}"
+        if (
+            role in ("host", "chair", "president")
+            and first != last
+            and last is not None
+            and not (first and len(first) == 10 and len(last) == 10)
+        ):
             continue  # a multi-year range near a presidency is the membership's term
+        if founding and first == last:
+            fields = {"start": first, "end": None}  # "a founding member of X in 1997"
+            if label:
+                fields["label"] = label
+            results.append((fields, relative))
+            continue
         if handover or (first == last and _ENDS_AFTER.match(window)):
             # the giver's term ends (the receiver's is another fact); "the presidency ends in December"
             first, last = None, last or first
-        elif (taking and first == last) or (role in ("chair", "president") and first and len(first) == 10):
+        elif (taking and first == last) or (
+            role in ("chair", "president") and first and len(first) == 10 and first == last
+        ):
             last = None  # "assumed the presidency on 1 December": a start
         elif trig.cls == _LEAVE or status == "ended":
             first, last = None, last or first
@@ -1417,6 +1489,10 @@ def _term_fields(
             and not re.search(rf"\bfor\s+(?:the\s+)?{re.escape(first)}", window)
         ):
             continue  # "elected in 2022" is when, not the term
+        if length and first and last is None and trig.cls != _LEAVE:
+            # "began a two-year term ... in January": the term's years
+            years = _TERM_YEARS.get(length.group(1).lower()) or int(length.group(1))
+            first, last = first[:4], str(int(first[:4]) + years - 1)
         fields = {"start": first, "end": last}
         if label:
             fields["label"] = label
@@ -1475,6 +1551,8 @@ def _covers(kept: Fact, start: str, end: str) -> bool:
     k_start, k_end = kept.get("start") or "", kept.get("end") or ""
     if not start and not end:
         return True
+    if start == end and len(start) == 4 and k_start and k_end and k_start[:4] <= start <= k_end[:4]:
+        return True  # "its presidency ... in 2023" inside "from 1 December 2022 to 30 November 2023"
     return (
         k_start.startswith(start) and k_end.startswith(end)
         if start and end
