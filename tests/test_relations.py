@@ -89,3 +89,12 @@ def test_a_country_in_an_appositive_is_not_a_side(nlp: Any) -> None:
 def test_capitals_stand_for_their_governments(nlp: Any) -> None:
     got = found(nlp, "Baku and Yerevan restored diplomatic ties in March 2025.")
     assert (pair("AZE", "ARM"), "restored", "2025-03") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar reopened its embassy in Cairo in January 2021 after a three-year rift.",
+     {(pair("QAT", "EGY"), "restored", "2021-01")}),
+    ("Officials said Spain has no plans to reopen its embassy in Caracas.", set()),
+])
+def test_reopened_embassy_restores_relations(nlp: Any, text: str, expected: set[Any]) -> None:
+    assert found(nlp, text) == expected

@@ -21,7 +21,13 @@ Parties come from "between X and Y", a dash compound in the name ("U.S.-India"),
 the grammatical subject of the verb ("The United States and Thailand agreed to
 ..."), and "with X and Y" (one agreement per counterpart: "signed Agreements on
 Reciprocal Trade with Malaysia and Cambodia"). Counts ("15 free trade
-agreements") are statistics, not agreements.
+agreements") are statistics, not agreements. Capitals stand for their
+governments ("between Moscow and Pyongyang"); "the two leaders", "both sides"
+and "the three countries" are the latest list of that many countries or the
+document's pair. A set signed together ("signed six memorandums of understanding
+on energy and roads") is one fact of its signatories; lower-case topical papers
+("a defence cooperation agreement", "an exchange of notes concerning a loan",
+"a joint communiqué") count only with named parties and not when still to come.
 """
 
 from __future__ import annotations

@@ -8,7 +8,10 @@ cut / broke off ties" (severed), "downgraded relations" (downgraded). Any other
 diplomatic relationship") is ``active``. Expelling an ambassador is not read as
 a status. A count ("relations with 189 nations") is a statistic, not a relation;
 a list after "with" ("ties with all G7 countries namely Canada, France ...")
-gives one fact per named country.
+gives one fact per named country. Reopening an embassy in a country restores
+relations; a country in an appositive ("with Cuba, a longtime ally of North
+Korea") is not a side, and capitals stand for their governments ("Ankara and
+Cairo restored ties").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from diplograph.extract.base import make_fact, sentence_dates, sentence_parties
+from diplograph.extract.base import is_country_id, make_fact, sentence_dates, sentence_parties
 from diplograph.extract.partnerships import clause_len, sides
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
@@ -43,7 +46,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
                  r"establish\w*\b", re.IGNORECASE), "established"),)
-_TRIGGER = re.compile(r"relations|ties\b|relationship", re.IGNORECASE)
+_TRIGGER = re.compile(r"relations|ties\b|relationship|embass", re.IGNORECASE)
+# "Turkey reopened its embassy in Damascus": relations restored, the host named by its country or capital.
+_REOPENED = re.compile(r"\bre-?open(?:ed|s|ing)?\s+(?:its|their|the)\s+(?:\w+\s+)?embass(?:y|ies)\s+in\s+(?:the\s+)?",
+                       re.IGNORECASE)
 # "restored trade ties", "cut military relations", "party relations": not diplomatic relations.
 _OTHER_TIES = re.compile(
     r"\b(?:trade|economic|military|defen[cs]e|security|business|commercial|cultural|energy|air|aviation|flight"
@@ -89,7 +95,7 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
     for m in _ACTIVE.finditer(text):
         if not any(s <= m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), "active"))
-    out: list[tuple[str, str, str, str | None]] = []
+    out: list[tuple[str, str, str, str | None]] = _reopened(doc, sentence)
     for start, end, status in sorted(hits):
         clause_start = max(text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
         if _NEGATED.search(text[max(clause_start, start - 40):start]):
@@ -101,6 +107,22 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
         for a, b in sides(doc, sentence, start, end, cache, strict_with=False):
             if a and b and a != b:
                 out.append((a, b, status, _since(doc, sentence, start, end, status)))
+    return out
+
+
+def _reopened(doc: AnalyzedDocument, sentence: Sentence) -> list[tuple[str, str, str, str | None]]:
+    """Relations restored by reopening an embassy: the sending country is the subject before the verb."""
+    text = sentence.text
+    out: list[tuple[str, str, str, str | None]] = []
+    for m in _REOPENED.finditer(text):
+        if _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        host = next((str(x.id) for x in sentence.mentions if x.start - sentence.start == m.end()
+                     and x.kind in ("country", "place") and is_country_id(x.id)), None)
+        senders = [c for s, e, c in sentence_parties(sentence) if e <= m.start()
+                   and not re.search(r"[;:]", text[e:m.start()])]
+        if host and senders and senders[-1] != host:
+            out.append((senders[-1], host, "restored", _since(doc, sentence, m.start(), m.end(), "restored")))
     return out
 
 
