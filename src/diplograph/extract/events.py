@@ -48,7 +48,8 @@ _TRIGGERS: list[tuple[str, str]] = [
     (r"(?:joint\s+)?(?:press\s+)?(?:briefing|press\s+conference|news\s+conference)", "briefing"),
     (r"interview|told\s+(?:reporters|the\s+press|journalists)", "interview"),
     (r"(?:joint\s+)?(?:military\s+|naval\s+|peacekeeping\s+)?(?:exercises?|drills?|war\s+games)", "exercise"),
-    (r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement", "statement"),
+    ((r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement"
+      r"|(?<=\bin\s)(?:a|an)\s+(?:(?:written|separate|brief|joint|televised|official)\s+)?statement"), "statement"),
     (r"hearings?", "hearing"),
     (r"(?:presidential|parliamentary|general|legislative|local)\s+elections?|elections", "election"),
     ((r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+|"
@@ -128,7 +129,9 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if kind == "visit" and re.match(r"\s*(?:visa|visitors?)", word, re.IGNORECASE):
             continue
-        if _GENERIC_BEFORE.search(text[:start]) and kind not in ("signing", "call"):
+        if _GENERIC_BEFORE.search(text[:start]) and kind not in ("signing", "call") and not re.search(
+                r"\b(?:a|an|the|its|his|her|their)\s+(?:regular|weekly|daily|monthly)\s+(?:\w+\s+)?$", text[:start]):
+            # ("told a regular press briefing" is one briefing; "regular briefings" are not an event)
             continue
         if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.IGNORECASE):
             continue
@@ -155,7 +158,9 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
                                           r"nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|several|many)\b)",
                                           text[end:], re.IGNORECASE):
             continue  # "has signed over 500 agreements": a count, not an event
-        if out and out[-1][2] == kind and _same_name(text[out[-1][1]:start]):
+        if out and out[-1][2] == kind and _same_name(text[out[-1][1]:start]) and \
+                not (kind == "visit" and re.search(r"\s(?:in|to)$", text[out[-1][0]:out[-1][1]])):
+            # ("arrived in Pyongyang for his first trip to ...": the first trigger has its own destination)
             out[-1] = (out[-1][0], end, kind)  # "COP 26 ... Conference", "Exercise 2025 (X), a drill"
             continue
         out.append((start, end, kind))
@@ -372,12 +377,14 @@ _CONFERENCE_CUE = re.compile(
     r"joined|spoke\s+at|took\s+part\s+in|wrapped\s+up|concluded|closed)\b", re.IGNORECASE)
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing)?|address(?:ed|ing)?|chair(?:ed|ing)?|at|open(?:ed|ing)?)\s+"
                      r"(?:the|this)\s+(?:event|conference|meeting|summit|congress|forum|ceremony|session|talks)\b", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.IGNORECASE)
 _HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.IGNORECASE)
 
 
 def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str, str],
                      previous_persons: list[str], extra: list[tuple[int, str]],
-                     person_country: dict[str, str], speaker: str | None = None) -> list[_Event]:
+                     person_country: dict[str, str], speaker: str | None = None,
+                     anchor: TimeValue | None = None) -> list[_Event]:
     if sentence.text.rstrip(" ”\"')").endswith("?") or re.match(r"Q\s", sentence.text):
         return []  # a question asserts nothing
     triggers = _triggers(sentence)
@@ -402,6 +409,8 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             continue
         if _HABITUAL.search(text[max(lo, start - 40):min(hi, end + 40)]) or (kind == "election" and not stated):
             continue
+        if not stated and anchor is not None and _SAME_DAY.search(text[lo:hi]):
+            date, stated = anchor, True  # "in a statement issued the same day": the day told of before
         if not stated and not future and doc.published:
             # an undated happening in a dated report is the report's own day ("met today", a readout title)
             date = TimeValue(doc.published, "day" if len(doc.published) == 10 else
@@ -421,7 +430,7 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 continue
         else:
             # "X said talks covered security": X reports the happening, X is not shown taking part
-            pre_persons = [(p, n) for p, n in pre_persons if not _REPORTING.search(text[p:start])
+            pre_persons = [(p, n) for p, n in pre_persons if _family(kind) == "s" or not _REPORTING.search(text[p:start])
                            and not (_REPORTER.search(text[:p]) and re.match(r"[^,]*?\s(?:on|about)\s", text[p:start]))]
             if kind == "election":
                 pre_persons, post_persons = [], []
@@ -729,6 +738,7 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     events: list[_Event] = []
     previous: list[str] = []
     speaker: str | None = None
+    anchor: TimeValue | None = None  # the last day a sentence named, for "the same day"
     for sentence in doc.sentences:
         extra = extra_by_sentence.get(sentence.index, [])
         label = positions._SPEAKER_RE.match(sentence.text)
@@ -736,7 +746,10 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
             raw = resolve.person_name(label.group("name").title())
             speaker = names.get(raw) or next((full for key, full in names.items()
                                               if _tokens_of(key)[-1:] == _tokens_of(raw)[-1:]), None)
-        found = _sentence_events(doc, sentence, names, previous, extra, person_country, speaker)
+        found = _sentence_events(doc, sentence, names, previous, extra, person_country, speaker, anchor)
+        days = [m for m in sentence.mentions_of("date") if m.attrs.get("precision") == "day" and m.attrs.get("value")]
+        if days:
+            anchor = TimeValue(str(days[-1].attrs["value"]), "day")
         persons = [n for _, n in _persons_in(sentence, 0, len(sentence.text), names, extra)]
         if not found:
             _attendance(sentence, events, persons)
