@@ -132,3 +132,45 @@ def test_implicit_subject_is_the_documents_country_without_a_parse() -> None:
     [fact] = statistics.extract(adoc)
     assert (fact.get("subject"), fact.get("metric"), fact.get("value"), fact.get("as_of")) == (
         "CHL", "free_trade_agreements", 33, "2024")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # wire copy
+    ("About 18 million Mexicans live abroad, the ministry said.",
+     {("MEX", "overseas_population", 18000000, "about")}),
+    ("Filipino workers sent home $38 billion last year, the central bank said.",
+     {("PHL", "remittances_usd_per_year", 38000000000, "exact")}),
+    ("Uganda has some 4,000 troops serving under the African Union Transition Mission in Somalia.",
+     {("UGA", "peacekeepers_deployed", 4000, "about")}),
+    ("Ghana is one of the founders of the 15-nation Economic Community of West African States.",
+     {("ECOWAS", "other", 15, "exact")}),
+    ("Nicaragua became the 190th country with which Japan has diplomatic relations.",
+     {("JPN", "diplomatic_relations", 190, "exact")}),
+    ("Laos became the 180th country to establish diplomatic ties with Brazil.",
+     {("BRA", "diplomatic_relations", 180, "exact")}),
+    # ministry statements: a possessor among two countries, a trade figure reached
+    ("Kenya's exports to Uganda were worth about $900 million last year.",
+     {("KEN", "other", 900000000, "about")}),
+    # transcripts: the present figure beside a target is a claim, the target is not
+    ("The president said Turkey wanted to raise annual trade with Iraq to $30 billion in the coming years, "
+     "from about $20 billion now.",
+     {("TUR", "other", 20000000000, "about")}),
+])
+def test_round_two_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _stats(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam aims to reach $100 billion in trade with India by 2030.",
+    "India and the UAE agreed to boost bilateral trade to $100 billion.",
+    "Egypt plans to increase remittances to $40 billion by 2030.",
+    "Kenya will double its exports to Japan to $2 billion over the next five years.",
+])
+def test_targets_are_not_claims(nlp: Any, text: str) -> None:
+    assert _stats(nlp, text) == set()
+
+
+def test_membership_count_of_a_bloc_named_earlier(nlp: Any) -> None:
+    text = ("Egypt and Ethiopia joined BRICS on Monday. "
+            "The expansion brings the group's membership to nine countries.")
+    assert ("BRICS", "other", 9, "exact") in _stats(nlp, text)

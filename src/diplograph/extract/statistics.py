@@ -257,6 +257,11 @@ _RULES: list[_Rule] = [
           _ABROAD, "persons"),
     _Rule("overseas_population", None, _a(r"(?:[\w-]+\s+){0,2}?(?:people|nationals|citizens)\s+(?:living|residing|working)\s+(?:abroad|overseas)"),
           None, "persons"),
+    # "Over 32 million Indians live abroad"
+    _Rule("overseas_population", None,
+          _a(r"(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:now\s+|currently\s+)?(?:live|living|reside|residing|work|working)"
+             r"\s+(?:abroad|overseas|outside\s+the\s+country)\b"),
+          None, "persons"),
     _Rule("overseas_countries",
           _b(r"\b(?:community|diaspora|living|residing|resides?|lives?|expatriates)\b[^.;]{0,50}?\b(?:across|in)"),
           _a(_PLACES), _ABROAD),
@@ -265,10 +270,22 @@ _RULES: list[_Rule] = [
     _Rule("overseas_investment_projects", _b(r"\binvested(?:[^.;]|\.\d){0,40}\bin"), _a(r"(?:[\w-]+\s+){0,1}?projects"),
           re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), reach=True),
     _Rule("remittances_usd_per_year", _b(r"\b(?:remit|remitted|remits|remittances?(?:\s+\w+){0,4}?)"), None, None, "USD", True),
+    # "received $125 billion in remittances", "migrants sent home $38 billion"
+    _Rule("remittances_usd_per_year", None, _a(r"(?:[\w-]+\s+){0,2}?in\s+(?:annual\s+|yearly\s+)?remittances\b"),
+          None, "USD", True),
+    _Rule("remittances_usd_per_year", _b(r"\b(?:sent|send|sends|sending|wired|transferred)\s+(?:back\s+)?home"),
+          None, None, "USD", True),
     # peacekeeping
     _Rule("peacekeepers_deployed", None,
           _a(r"(?:[\w-]+\s+|and\s+){0,4}?(?:personnel|troops|officers|peacekeepers|soldiers|staff|blue helmets|engineers)\b"),
           re.compile(r"peace-?keep", re.IGNORECASE), "persons"),
+    # "Kenya has over 3,000 troops serving under the AU mission": a peace operation named, not "peacekeeping"
+    _Rule("peacekeepers_deployed", None,
+          _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers)\b"),
+          re.compile(r"\b(?:Mission|Stabili[sz]ation\s+Force|Standby\s+Force)\b|\b(?:peace|stabili[sz]ation|"
+                     r"peace\s+support|security\s+support)\s+(?:mission|force|operation)s?\b|"
+                     r"\b(?:AU|UN|U\.N\.|African\s+Union|United\s+Nations|[A-Z]\w+-led)\s+(?:\w+\s+)?mission\b"),
+          "persons"),
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
@@ -293,7 +310,8 @@ _ACTION = re.compile(
     r"import\w*|sell\w*|sold|sales?|spend\w*|spent|send\w*|sent|evacuat\w*|repatriat\w*|detain\w*|"
     r"expel\w*|cancel\w*|forgiv\w*|reliev\w*|worth|valued|value of|cost\w*|"
     r"participat\w*|eliminat\w*|cut\w*|reduc\w*|rais\w*|impos\w*|maintain\w*|tariffs?|assistance|aid|"
-    r"host\w*|receiv\w*|dispatch\w*|contribut\w*|approv\w*)\b",
+    r"host\w*|receiv\w*|dispatch\w*|contribut\w*|approv\w*|"
+    r"trade\s+(?:\w+\s+){0,4}?(?:reached|totall?ed|amounted\s+to|stood\s+at|hit))\b",
     re.IGNORECASE,
 )
 _PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|stake|accounts? for|accounted for|"
@@ -462,6 +480,9 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
                 start, end = _subtree(tokens, child.i)
                 ids = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
                 if child.dep != "poss" and len(ids) > 1:
+                    owner = _possessor(sentence, child)
+                    if owner:
+                        return owner  # "India's exports to Mauritius were worth $462 million": India's
                     return _JOINT  # "India and Mauritius signed eight agreements": a joint act, not a count of one
                 actor = _mention_in(doc, sentence, start, end, focus, child.i)
                 if actor:
@@ -481,6 +502,15 @@ def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focu
         if tok.head == tok.i:
             break
         tok = tokens[tok.head]
+    return None
+
+
+def _possessor(sentence: Sentence, head: Token) -> str | None:
+    """The actor a possessive before a subject noun names ("Egypt's trade with BRICS")."""
+    for tok in sentence.tokens:
+        if tok.head == head.i and tok.i != head.i and tok.dep == "poss":
+            named = [m for m in _actor_mentions(sentence) if m.start <= tok.start < m.end]
+            return str(named[0].id) if len(named) == 1 else None
     return None
 
 
@@ -549,9 +579,26 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
         body = _kind_in_sentence(sentence, "mass_org")
         if body:
             return body
+    if rule.metric == "overseas_population":
+        people = _DEMONYM_AFTER.match(sentence.text[number.end:number.end + 40])
+        named = _demonym_country(people.group(1)) if people else None
+        if named:
+            return named  # "32 million Indians live abroad"
     if nobody and rule.metric not in _DIASPORA_AND_VISITS:
         return actor
     return actor or focus
+
+
+_DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+(?:s|ese)?)\b")
+
+
+def _demonym_country(word: str) -> str | None:
+    """The country of a plural demonym: "Indians" -> IND, "Filipinos" -> PHL, "Japanese" -> JPN."""
+    for name in (word[:-1], word) if word.endswith("s") else (word,):
+        cid = resolve.country_id(name)
+        if cid:
+            return cid
+    return None
 
 
 # Counts that are the document country's even when the clause's subject is "they", "OVs", "Mr. Son".
@@ -636,12 +683,13 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
     text = sentence.text
     times = timex.find(text, doc.published)
     numbers = _numbers(text, [(s, e) for s, e, _ in times])
+    out: list[Fact] = _ordinal_facts(doc, sentence, times)
     if not numbers:
-        return []
+        return out
     full = _glued_text(doc, sentence)
-    out: list[Fact] = []
     denominators: set[int] = set()
     previous_other = False
+    target_label: str | None = None
     for k, number in enumerate(numbers):
         if number.start in denominators:
             continue
@@ -658,9 +706,30 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
         before = text[max(prev_end, number.start - 120):number.start]
         qualifier = _qualifier(before_full)
         bare = _FILLER_BEFORE.sub("", before)
+        if _is_target(before_full, after):
+            obj = _RAISE_OBJ.search(before_full)
+            target_label = obj.group("obj") if obj else _label(before, after, number)
+            previous_other = False
+            continue
+        if number.unit is None and _N_NATION.match(after):
+            body = _body_after(sentence, number.end, 60)
+            if body:
+                out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.6, subject=body, metric="other",
+                                     label="member states", unit="count", value=round(number.value),
+                                     qualifier="exact", as_of=_as_of(doc, sentence, times)))
+            continue
+        if number.unit is None and _MEMBERSHIP_TO.search(bare) and _MEMBERS_AFTER.match(after):
+            body = _last_body(doc, sentence)
+            if body:
+                out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.6, subject=body, metric="other",
+                                     label="member countries", unit="count", value=round(number.value),
+                                     qualifier=qualifier, as_of=_as_of(doc, sentence, times)))
+            continue
         rule = _rule_for(bare, before_full, after, full, number)
         fields: dict[str, object] = {}
-        if rule is not None:
+        if rule is None and target_label and _FROM_BEFORE.search(before) and _FROM_NOW.match(after):
+            fields = {"metric": "other", "label": target_label, "unit": _other_unit(number, after)}
+        elif rule is not None:
             fields = {"metric": rule.metric, "unit": rule.unit if rule.money is not True else (number.unit or "USD")}
         else:
             label = _other_label(bare, before, after, number, previous_other,
@@ -683,6 +752,91 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
             fields["of"] = round(of)
         confidence = 0.75 if rule is not None else 0.5
         out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, confidence, **fields))
+    return out
+
+
+# A target is not a claim: "wants to raise trade to $15 billion", "aims to reach $100 billion".
+_RAISE = (r"(?:rais|increas|boost|doubl|tripl|lift|expand|grow|push|tak|bring|elevat|scal|step)\w*"
+          r"\b[^.;]{0,60}?\bto")
+_TARGET_INTENT = re.compile(
+    r"\b(?:want\w*|aim\w*|seek\w*|sought|plan\w*|hop(?:e|es|ed|ing)|target\w*|goals?|intend\w*|pledg\w*|"
+    r"vow\w*|agree\w*|will|would|could|shall|set\s+to|expect\w*|envisag\w*|ambitions?|bid|called\s+for|"
+    r"urg\w*|push\s+for|work\s+towards?)\b[^.;]{0,50}?\b" + _RAISE + r"\s+" + _Q + r"$", re.IGNORECASE)
+_TARGET_REACH = re.compile(r"\b(?:to|will|would|could|should)\s+(?:reach|hit|achieve|exceed|top|surpass|attain)\s+"
+                           + _Q + r"$", re.IGNORECASE)
+_TARGET_SOON = re.compile(r"^[^.;]{0,50}\b(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?years|over\s+the\s+(?:next|coming)\s+"
+                          r"(?:\w+\s+)?years|by\s+(?:the\s+end\s+of\s+)?20\d\d)\b", re.IGNORECASE)
+_RAISE_OBJ = re.compile(r"\b(?:rais|increas|boost|doubl|tripl|lift|expand|grow|push|elevat|scal|step)\w*\s+"
+                        r"(?:up\s+)?(?P<obj>[^.;]{1,60}?)\s+to\s+" + _Q + r"$", re.IGNORECASE)
+_RAISE_TO = re.compile(r"\b" + _RAISE + r"\s+" + _Q + r"$", re.IGNORECASE)
+# "..., from about $10 billion now": the present figure beside a target is a claim.
+_FROM_NOW = re.compile(r"^\s*(?:now|currently|at\s+present|today|at\s+the\s+moment)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+" + _Q + r"$", re.IGNORECASE)
+
+
+def _is_target(before: str, after: str) -> bool:
+    """A number the actor means to reach, not one it has reached."""
+    return bool(_TARGET_INTENT.search(before) or _TARGET_REACH.search(before)
+                or (_RAISE_TO.search(before) and _TARGET_SOON.match(after)))
+
+
+# "the 15-nation Economic Community of West African States": a body's size.
+_N_NATION = re.compile(r"^-(?:nation|member|country|state)\b")
+# "the 193rd country with which Korea has diplomatic relations", "the 190th country to establish ties with Japan".
+_ORDINAL_RELATIONS = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:country|nation|state)\s+(?:"
+    r"with\s+which\s+(?P<a>[^.;,]{2,40}?)\s+(?:has|have|had|now\s+has|maintains|enjoys)\s+(?:established\s+)?"
+    r"(?:formal\s+)?diplomatic\s+(?:relations|ties)"
+    r"|to\s+(?:establish|forge|open|have|set\s+up)\s+(?:formal\s+)?diplomatic\s+(?:relations|ties)\s+with\s+"
+    r"(?P<b>[^.;,]{2,40}))",
+    re.IGNORECASE,
+)
+# "brings the group's membership to nine countries", "the bloc expands to 11 members"
+_MEMBERSHIP_TO = re.compile(r"\b(?:membership|expand\w*|enlarg\w*|grow\w*|grew)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
+_MEMBERS_AFTER = re.compile(r"^\s*(?:full\s+)?(?:member\s+)?(?:countries|nations|states|members|economies)\b",
+                            re.IGNORECASE)
+
+
+def _international(mention: Mention) -> bool:
+    body = resolve.bodies().get(mention.id or "")
+    return body is not None and not body.country
+
+
+def _body_after(sentence: Sentence, begin: int, reach: int) -> str | None:
+    """The international body named first in sentence-local [begin, begin+reach)."""
+    for m in sentence.mentions_of("body"):
+        local = m.start - sentence.start
+        if begin <= local < begin + reach and _international(m):
+            return m.id
+    return None
+
+
+def _last_body(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
+    """The one international body a sentence names, else the last one named before it."""
+    here = {m.id for m in sentence.mentions_of("body") if _international(m)}
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    for earlier in reversed(doc.sentences[:sentence.index]):
+        named = [m.id for m in earlier.mentions_of("body") if _international(m)]
+        if named:
+            return named[-1]
+    return None
+
+
+def _ordinal_facts(doc: AnalyzedDocument, sentence: Sentence,
+                   times: list[tuple[int, int, timex.TimeValue]]) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _ORDINAL_RELATIONS.finditer(sentence.text):
+        group = "a" if m.group("a") else "b"
+        start, end = sentence.start + m.start(group), sentence.start + m.end(group)
+        named = [x for x in sentence.mentions if x.kind == "country" and x.id and start <= x.start < end]
+        if len(named) != 1:
+            continue
+        out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.7, subject=named[0].id,
+                             metric="diplomatic_relations", unit="count", value=int(m.group("n")),
+                             qualifier="exact", as_of=_as_of(doc, sentence, times)))
     return out
 
 
