@@ -211,3 +211,13 @@ def test_named_climate_agreement_is_a_treaty(nlp: Any) -> None:
 def test_lower_case_long_name_is_not_an_acronyms_agreement(nlp: Any) -> None:
     facts = found(nlp, "Chad and Niger signed an economic cooperation framework agreement.")
     assert [f["name"] for f in facts] == ["economic cooperation framework agreement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru and Chile on Saturday signed six agreements on mining and fisheries.",
+     [("agreements on mining and fisheries", {"PER", "CHL"})]),
+    ("Peru has signed 25 agreements with Chile.", []),  # a running count is a statistic
+    ("Peru signed four agreements with Chile so far.", []),
+])
+def test_signed_sets_but_not_running_counts(nlp: Any, text: str, expected: list[Any]) -> None:
+    assert [(f["name"], set(f["parties"])) for f in found(nlp, text)] == expected

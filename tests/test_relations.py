@@ -98,3 +98,8 @@ def test_capitals_stand_for_their_governments(nlp: Any) -> None:
 ])
 def test_reopened_embassy_restores_relations(nlp: Any, text: str, expected: set[Any]) -> None:
     assert found(nlp, text) == expected
+
+
+def test_relations_cut_between_two_capitals(nlp: Any) -> None:
+    assert found(nlp, "Relations between Rabat and Algiers have been cut since 2021.") == {
+        (pair("MAR", "DZA"), "severed", "2021")}

@@ -219,6 +219,9 @@ def _names(text: str, title_case: bool = True) -> list[_Found]:
         if free(found.start, found.end):
             out.append(found)
             taken.append((found.start, found.end))
+    if any(not f.batch for f in out):
+        # "signed eight agreements, including an MoU on ...": the named papers say it better than the set.
+        out = [f for f in out if not (f.batch and " " not in f.name)]
     return sorted(out, key=lambda f: f.start)
 
 
@@ -373,17 +376,19 @@ _WHEN = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yester
 _NOT_YET = re.compile(r"\b(?:negotiat\w*|to\s+(?:conclude|sign|finali[sz]e|draft|reach|work\s+out)|toward\w*|propos\w*"
                      r"|plan(?:s|ned|ning)?|future|possible|potential|draft|would|will|could|may|might|should|hop\w*"
                      r"|talks\s+on|no|not|never|without)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:so\s+far|to\s+date|till\s+date|over\s+the\s+(?:past|last|years)|in\s+total"
+                         r"|altogether|since\s+(?:\d|the))\b", re.IGNORECASE)
 _TOPIC = r"(?:\s+(?:on|in|covering|concerning|regarding|for)\s+(?:areas\s+(?:such\s+as|including)\s+)?[^;:()]{3,100}?)?"
 _TOPIC_END = (r"(?=\s+(?:during|at|in\s+the\s+presence|which|that|between|with|worth|after|before|on\s+(?:the\s+)?"
               r"(?:sidelines|occasion|margins))\b|\s+(?:on|in)\s+(?:\w+\s+)?\d|\s+(?:on\s+|in\s+)?(?:" + _WHEN + r")\b|[;:()]|\.(?:\s|$)|$|,\s+(?:which|the|as|according|officials))")
 # "signed memoranda of understanding on trade, security and health", "inked a series of agreements in areas
 # including energy": a set of papers signed together is one fact of its parties.
 _BATCH = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|exchang(?:ed|es))\s+(?:a\s+(?:series|number|raft|host|slew)"
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|exchang(?:ed|es)|exchange\s+of)\s+(?:a\s+(?:series|number|raft|host|slew)"
     r"\s+of\s+|several\s+|multiple\s+|various\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:new|bilateral|cooperation|key)\s+)?"
-    r"(?P<name>(?:memorand(?:a|ums)\s+of\s+understanding|MoUs|MOUs|agreements|accords|pacts|deals)"
-    + _TOPIC + r")" + _TOPIC_END)
+    r"(?P<name>(?:memorand(?:a|ums)\s+of\s+understanding|MoUs|MOUs|agreements|accords|pacts|deals)\b"
+    r"(?:" + _TOPIC + _TOPIC_END + r")?)")
 # Lower-case agreements that carry their topic or their parties: "a joint statement", "a joint declaration
 # reactivating the council", "the treaty on friendship and cooperation between Moscow and Pyongyang",
 # "an exchange of notes concerning a loan".
@@ -432,7 +437,8 @@ def _lower_case_names(text: str) -> list[_Found]:
     for m in _LOWER_NAMED.finditer(text):
         name = m.group("name").strip(" ,")
         low = name.lower()
-        kind = ("joint_statement" if low.startswith("joint") else "treaty" if low.startswith(("treaty", "convention"))
+        kind = ("joint_statement" if low.startswith("joint") else "treaty"
+                if re.match(r"(?:treaty|convention)\b|(?:[\w-]+\s+)*treaty$", low)
                 else "framework" if "framework" in low else "other")
         start = m.start("name")
         if not any(f.start <= start < f.end or start <= f.start < start + len(name) for f in out):
@@ -455,6 +461,9 @@ def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fac
         return []  # ", a mutual defence pact": an apposition describing an agreement named before it
     if found.name[:1].islower() and _NOT_YET.search(before[-60:]):
         return []  # "agreed to negotiate a treaty on investment": not (yet) an agreement
+    if found.batch and (_CUMULATIVE.search(text[found.end:]) or re.search(
+            r"\bha(?:s|ve|d)\s+(?:\w+\s+)?(?:signed|inked|concluded)\s+(?:some\s+|over\s+)?\d\d", before[-50:])):
+        return []  # "has signed 25 agreements with Japan so far": a running count, a statistic
     if found.batch:
         party_sets = [p for p in _parties(doc, sentence, found) if len(p) >= 2]
         if len(party_sets) != 1:

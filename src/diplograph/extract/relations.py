@@ -41,7 +41,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"\b(?:{verbs})\s+(?:of\s+)?{_FILLER}(?:{_DIPLO if needs_diplo else _ANY_NOUN})\b", re.IGNORECASE), status)
     for verbs, status, needs_diplo in _STATUS_VERBS
 ) + tuple(
-    (re.compile(rf"\b(?:diplomatic\s+)?{_NOUN}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|are|is|being)\s+"
+    (re.compile(rf"\b(?:diplomatic\s+)?{_NOUN}\s+(?:\w+\s+){{0,5}}?(?:were|was|have\s+been|had\s+been|are|is|being)\s+"
                 rf"(?:officially\s+|formally\s+|fully\s+)?(?:{verbs})\b", re.IGNORECASE), status)
     for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
