@@ -145,3 +145,51 @@ def test_wire_dateline_agency_is_no_participant(nlp: Any) -> None:
     text = "SEOUL, June 19 (Yonhap) -- South Korea and the United States staged a combined naval exercise on Wednesday."
     facts = _events(nlp, text, published="2024-06-19")
     assert [set(f.get("participants")) for f in facts] == [{"KOR", "USA"}]
+
+
+def test_a_statement_told_in_a_statement(nlp: Any) -> None:
+    text = "Foreign Minister Ana Lopes said in a statement on Tuesday that the port deal would help exports."
+    found = _summary(_events(nlp, text, published="2024-06-15"))
+    assert any(kind == "statement" and date == "2024-06-11" and "Ana Lopes" in parts
+               for kind, date, parts in found)
+
+
+def test_a_spokesperson_at_a_regular_briefing(nlp: Any) -> None:
+    text = "The visa rules will change, foreign ministry spokesperson Ravi Menon told a regular press briefing."
+    found = _summary(_events(nlp, text))
+    assert any(kind == "briefing" and "Ravi Menon" in parts for kind, _, parts in found)
+
+
+def test_regular_briefings_are_no_event(nlp: Any) -> None:
+    assert not _events(nlp, "Ravi Menon said regular briefings would resume.")
+
+
+def test_a_bloc_said_on_a_weekday_is_a_statement(nlp: Any) -> None:
+    text = "The African Union said Monday it would send observers to the vote."
+    found = _summary(_events(nlp, text, published="2024-06-15"))
+    assert ("statement", "2024-06-10", frozenset({"AU"})) in found
+
+
+def test_attribution_after_a_clause_is_no_statement(nlp: Any) -> None:
+    text = "Ghana has opened an embassy in Seoul, the foreign ministry said Monday."
+    assert not any(f.get("kind") == "statement" for f in _events(nlp, text))
+
+
+def test_a_person_said_on_a_weekday_is_reporting(nlp: Any) -> None:
+    text = "Prime Minister Ana Lopes said Monday that Portugal would raise defence spending."
+    assert not any(f.get("kind") == "statement" for f in _events(nlp, text))
+
+
+def test_the_same_day_takes_the_day_told_before(nlp: Any) -> None:
+    text = ("Chile and Peru signed a fisheries accord on 3 May 2024. "
+            "Bolivian President Luis Arce welcomed the accord in a statement issued the same day.")
+    found = _summary(_events(nlp, text, published="2024-05-06"))
+    assert ("statement", "2024-05-03", frozenset({"Luis Arce", "BOL"})) in found or \
+        any(k == "statement" and d == "2024-05-03" for k, d, _ in found)
+
+
+def test_arrival_keeps_its_own_destination(nlp: Any) -> None:
+    text = ("Turkish President Recep Tayyip Erdogan, who arrived in Baku on Monday for his first trip "
+            "to the country since 2019, held talks with Aliyev.")
+    found = _summary(_events(nlp, text, published="2024-06-19"))
+    assert any(k == "visit" and "AZE" in parts for k, _, parts in found)

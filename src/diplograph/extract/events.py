@@ -49,7 +49,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     (r"interview|told\s+(?:reporters|the\s+press|journalists)", "interview"),
     (r"(?:joint\s+)?(?:military\s+|naval\s+|peacekeeping\s+)?(?:exercises?|drills?|war\s+games)", "exercise"),
     ((r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement"
-      r"|(?<=\bin\s)(?:a|an)\s+(?:(?:written|separate|brief|joint|televised|official)\s+)?statement"), "statement"),
+      r"|(?<=\bin\s)(?:a|an)\s+(?:(?:written|separate|brief|joint|televised|official)\s+)?statement"
+      r"|(?:said|announced)(?=\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"),
+     "statement"),
     (r"hearings?", "hearing"),
     (r"(?:presidential|parliamentary|general|legislative|local)\s+elections?|elections", "election"),
     ((r"summit|conference|congress|forum|dialogue|consultations?|open\s+debate|symposium|COP\s?\d+|"
@@ -377,6 +379,9 @@ _CONFERENCE_CUE = re.compile(
     r"joined|spoke\s+at|took\s+part\s+in|wrapped\s+up|concluded|closed)\b", re.IGNORECASE)
 _ATTEND = re.compile(r"\b(?:attend(?:ed|ing)?|address(?:ed|ing)?|chair(?:ed|ing)?|at|open(?:ed|ing)?)\s+"
                      r"(?:the|this)\s+(?:event|conference|meeting|summit|congress|forum|ceremony|session|talks)\b", re.IGNORECASE)
+_STATE_SUBJECT = re.compile(r"(?:['’]s\s+)?(?:(?:foreign\s+)?ministry|government|military|junta|juntas|authorities|"
+                            r"leaders|leadership|presidency|secretariat|commission|council|embassy|cabinet)?\s*",
+                            re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.IGNORECASE)
 _HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.IGNORECASE)
 
@@ -446,6 +451,27 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             actors = pre_actors + post_actors
             event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)
                                     and (kind == "interview" or not _is_media(a))])
+            if kind == "statement" and trigger_text.lower() in ("said", "announced"):
+                # "ECOWAS said Monday", "the juntas of A, B and C said Sunday": a state or body's statement
+                # (a person's "said" is reporting, not an event)
+                subject_end = max((m.end - sentence.start for m in sentence.mentions
+                                   if pre_actors and m.start - sentence.start == pre_actors[-1][0]), default=-1)
+                if pre_persons or subject_end < 0 or not _STATE_SUBJECT.fullmatch(text[subject_end:start]):
+                    continue
+                listed = [pre_actors[-1]]  # the subject: the last actor and the ones listed with it
+                for prev in reversed(pre_actors[:-1]):
+                    gap_end = max((m.end - sentence.start for m in sentence.mentions
+                                   if m.start - sentence.start == prev[0]), default=prev[0])
+                    if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[gap_end:listed[-1][0]]):
+                        break
+                    listed.append(prev)
+                if re.search(r"[,\"”]\s*(?:the\s+)?$", text[:listed[-1][0]]):
+                    continue  # "..., the ministry said Monday": attribution of what went before
+                event.persons = []
+                event.actors = _dedupe([a for _, a, _ in reversed(listed) if not _is_media(a)])
+                told = [d for d in dates if 0 <= d[0] - end <= 5]
+                if told:
+                    event.date, event.stated = told[0][2], True
             countries = [a for a in event.actors if len(a) == 3 and a.isupper() and a not in resolve.bodies()]
             if kind == "exercise":
                 event.persons = []
