@@ -20,6 +20,7 @@ document's two main countries.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from diplograph.extract.base import (
     compound_countries,
@@ -84,16 +85,17 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     return list(facts.values())
 
 
-def doc_pair_cached(doc: AnalyzedDocument, cache: list) -> tuple[str, str] | None:  # type: ignore[type-arg]
+def doc_pair_cached(doc: AnalyzedDocument, cache: list[Any]) -> tuple[str, str] | None:
     """The document's principal pair, computed once (``cache[0]``); ``cache[1]`` holds its named countries."""
     if not cache:
         cache.append(principal_pair(doc))
         cache.append(named_countries(doc))
-    return cache[0]  # type: ignore[no-any-return]
+    pair: tuple[str, str] | None = cache[0]
+    return pair
 
 
 def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-          cache: list, strict_with: bool = True) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+          cache: list[Any], strict_with: bool = True) -> list[tuple[str, str]]:
     """The country pairs a bilateral phrase at ``start:end`` (local offsets) is about; [] when unclear.
 
     Shared with the relations extractor. Both sides must be countries the document names: a
@@ -208,7 +210,7 @@ def _compound_before(text: str, start: int) -> bool:
 
 
 def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-           cache: list, strict_with: bool = True) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+           cache: list[Any], strict_with: bool = True) -> list[tuple[str, str]]:
     """Candidate pairs for :func:`sides`. ``strict_with``: the countries after "with" must follow it directly ("with India and Japan"); when
     False, any country named later in the clause counts ("ties with all G7 members, namely Canada, ...").
     """
@@ -281,7 +283,7 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     return [doc_pair] if doc_pair else []
 
 
-def _named_pair(cache: list, sentence: Sentence, start: int = 0,  # type: ignore[type-arg]
+def _named_pair(cache: list[Any], sentence: Sentence, start: int = 0,
                 end: int | None = None) -> tuple[str, str] | None:
     """A ``pair`` mention's ids, unless it names a country the document never mentions."""
     pair = pair_ids(sentence, start, end)
