@@ -364,3 +364,25 @@ def test_anaphoric_bloc_and_future_meeting_month(nlp: Any) -> None:
     got = _roles(nlp, text, published="2024-06-15")
     assert ("ETH", "BRICS", "member", "2024-06-11", None) in got
     assert ("BRA", "BRICS", "host", "2025-03", "2025-03") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The G7 presidency passes from Japan to Italy on January 1.",
+            {("JPN", "G7", "president", None, "2024-01-01"), ("ITA", "G7", "president", "2024-01-01", None)},
+        ),
+        (
+            "Türkiye, which joined NATO in 1952, blocked the plan for months.",
+            {("TUR", "NATO", "member", "1952", None)},
+        ),
+        (
+            "Kenya will take up its seat on the UN Human Rights Council in January.",
+            {("KEN", "UNHRC", "member", "2025-01", None)},
+        ),
+        ("Which member of NATO spends the most?", set()),
+    ],
+)
+def test_handovers_relatives_and_future_starts(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _roles(nlp, text) == expected

@@ -298,7 +298,10 @@ _HEDGE = re.compile(
 _ENDS_AFTER = re.compile(
     r"(?i)\s*(?:\w+\s+){0,2}(?:end(?:s|ed|ing)?|expir(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\b"
 )
-_QUANTIFIED = re.compile(r"(?i)\b(?:any|every|each|no|all|other|another|which|what|whichever)\s+$")
+# "any member of NATO", "which member of NATO"; not the relative "Turkey, which joined NATO".
+_QUANTIFIED = re.compile(
+    r"(?i)\b(?:any|every|each|no|all|other|another|what|whichever)\s+$|(?<!,\s)(?<!,)\bwhich\s+$"
+)
 _RELATIVE = re.compile(r"(?i)\b(?:this|next|last|current|coming|past|previous|today|yesterday|ago)\b")
 _ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:regional|economic|trade|political|security|continental|military|defen[cs]e|"
@@ -312,7 +315,9 @@ _MEETING_OF = re.compile(
     r"(?i)\b(?:(?:annual|leaders['’]?|ministerial|foreign\s+ministers['’]?)\s+)*"
     r"(?:summit|meeting|ministerial|session|conference)\s+of\b"
 )
-_FUTURE = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|set\s+to|due\s+to|scheduled\s+to)\s+(?:\w+\s+)?$")
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|is\s+to|are\s+to|set\s+to|due\s+to|scheduled\s+to)\s+(?:\w+\s+){0,3}$"
+)
 _BEGAN = re.compile(r"(?i)\b(?:beg(?:in|an|un|ins)|start(?:s|ed)?|assum(?:e|es|ed|ing))\s+(?:an?\s+|its\s+|their\s+)?$")
 _TERM_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # Others that take the same role in the same act: "joined BRICS on Monday, alongside Ethiopia and Iran".
@@ -947,6 +952,10 @@ def _body_facts(
         )
     ):
         return []  # "contributions to NATO", not "contributions as a NATO partner"
+    if role in ("chair", "president"):
+        passed = _passing(doc, sentence, trig, body, body_id, role, countries)
+        if passed:
+            return passed
     actors = _actors(doc, sentence, trig, body, after, countries, state)
     confidence = 0.7
     if (
@@ -1299,6 +1308,44 @@ def _alongside(text: str, begin: int, countries: list[_Span]) -> list[str]:
         else:
             break
         begin = span.end
+    return out
+
+
+_PASSES_FROM = re.compile(
+    r"\s+(?:\w+\s+)?(?:pass(?:es|ed)?|mov(?:es|ed)|rotat(?:es|ed)|shift(?:s|ed)|go(?:es)?|went|"
+    r"transfer(?:s|red)?)\s+(?:on\s+)?from\s+(?:the\s+)?"
+)
+_PASSES_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+
+
+def _passing(
+    doc: AnalyzedDocument,
+    sentence: Sentence,
+    trig: _Trigger,
+    body: _Span,
+    body_id: str,
+    role: str,
+    countries: list[_Span],
+) -> list[tuple[Fact, bool]]:
+    """"The G7 presidency passes from Japan to Italy on 1 January": the giver's term ends, the receiver's starts."""
+    text = sentence.text
+    end = max(trig.end, body.end)
+    giver = next((c for c in countries if c.start >= end and _PASSES_FROM.fullmatch(text[end : c.start])), None)
+    if giver is None:
+        return []
+    receiver = next(
+        (c for c in countries if c.start >= giver.end and _PASSES_TO.fullmatch(text[giver.end : c.start])), None
+    )
+    if receiver is None:
+        return []
+    dated = [(a, rel) for a, b, rel in _terms(_window(text, receiver.end, len(text)), doc.published) if a and a == b]
+    when, relative = dated[0] if len(dated) == 1 else (None, False)
+    out: list[tuple[Fact, bool]] = []
+    for actor, values in ((giver.id, {"start": None, "end": when}), (receiver.id, {"start": when, "end": None})):
+        fact = make_fact(
+            doc, sentence, "role", EXTRACTOR, confidence=0.7, actor=actor, body=body_id, role=role, **values
+        )
+        out.append((fact, relative))
     return out
 
 
