@@ -151,12 +151,36 @@ def _titles(doc, segs: list[TitleSeg], ents_by_token, state: _DocState) -> list[
     return [(t, o) for t, o in out if t or o]
 
 
-def _tokens(sent, offset: int) -> tuple[Token, ...]:
+def _token_table(sdoc) -> list[tuple[int, str, str, str, str, str, int]]:
+    """(idx, text, lemma, pos, tag, dep, head) per token of a spaCy doc, read from its arrays
+    (several times faster than building spaCy Token objects, and this runs on every token)."""
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, TAG
+
+    arr = sdoc.to_array([IDX, ORTH, LEMMA, POS, TAG, DEP, HEAD]).tolist()
+    strings = sdoc.vocab.strings
+    cache: dict[int, str] = {}
+
+    def text(key: int) -> str:
+        if key not in cache:
+            cache[key] = strings[key] if key else ""
+        return cache[key]
+
+    out = []
+    for i, (idx, orth, lemma, pos, tag, dep, head) in enumerate(arr):
+        head = head - (1 << 64) if head >= 1 << 63 else head  # uint64 from to_array: relative offset
+        out.append((idx, text(orth), text(lemma), text(pos), text(tag), text(dep), i + head))
+    return out
+
+
+def _tokens(sent, offset: int, table: list[tuple[int, str, str, str, str, str, int]] | None = None
+            ) -> tuple[Token, ...]:
     base = sent.start
+    if table is None:
+        table = _token_table(sent.doc)
     return tuple(
-        Token(i=t.i - base, start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
-              lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i - base)
-        for t in sent)
+        Token(i=k - base, start=offset + idx, end=offset + idx + len(text), text=text, lemma=lemma, pos=pos,
+              tag=tag, dep=dep, head=head - base)
+        for k, (idx, text, lemma, pos, tag, dep, head) in zip(range(sent.start, sent.end), table[sent.start:sent.end]))
 
 
 def _number(ent, offset: int) -> Mention:
@@ -367,6 +391,14 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
             ent_maps[key] = {t: ent for ent in sdoc.ents for t in range(ent.start, ent.end)}
         return ent_maps[key]
 
+    tables: dict[int, list[tuple[int, str, str, str, str, str, int]]] = {}
+
+    def table_of(sdoc) -> list[tuple[int, str, str, str, str, str, int]]:
+        key = id(sdoc)
+        if key not in tables:
+            tables[key] = _token_table(sdoc)
+        return tables[key]
+
     for index, (sdoc, sent, offset, ms, people) in enumerate(raw):
         for p, titles in people:
             span = sdoc[p.start:p.end]
@@ -399,7 +431,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                               "PERSON", attrs))
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
-                                  text=sent.text, tokens=_tokens(sent, offset), mentions=tuple(ms)))
+                                  text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
     with_coref = coref.add_coref(sentences, state.focus)
     sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
