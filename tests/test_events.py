@@ -193,3 +193,9 @@ def test_arrival_keeps_its_own_destination(nlp: Any) -> None:
             "to the country since 2019, held talks with Aliyev.")
     found = _summary(_events(nlp, text, published="2024-06-19"))
     assert any(k == "visit" and "AZE" in parts for k, _, parts in found)
+
+
+def test_an_exercise_needs_forces(nlp: Any) -> None:
+    assert not _events(nlp, "Kenya and Japan began a mapping exercise on trade rules on 3 May 2024.")
+    found = _summary(_events(nlp, "The navies of India and France began a joint exercise on 3 May 2024."))
+    assert any(kind == "exercise" for kind, _, _ in found)

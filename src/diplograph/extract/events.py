@@ -144,6 +144,8 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue  # "answered the call with historic commitments": not a phone call
         if kind == "exercise" and re.match(r"\s+of\b", text[end:]):
             continue  # "the exercise of its right", "exercise of authorities"
+        if kind == "exercise" and not _MILITARY.search(text) and not _NAMED_EXERCISE.search(text):
+            continue  # "a mapping exercise", "a confidence-building exercise": no drill without forces
         if re.match(r"\s+(?:Room|Center|Centre|Hall|Building|Office|Attendees|Participants)\b", text[end:]):
             continue  # "the Press Briefing Room" is a place
         if kind == "hearing" and not re.search(r"\b(?:a|an|the|its|their|his|her|confirmation|congressional|"
@@ -382,6 +384,11 @@ _ATTEND = re.compile(r"\b(?:attend(?:ed|ing)?|address(?:ed|ing)?|chair(?:ed|ing)
 _STATE_SUBJECT = re.compile(r"(?:['’]s\s+)?(?:(?:foreign\s+)?ministry|government|military|junta|juntas|authorities|"
                             r"leaders|leadership|presidency|secretariat|commission|council|embassy|cabinet)?\s*",
                             re.IGNORECASE)
+_MILITARY = re.compile(r"\b(?:military|naval|navy|navies|army|armies|air\s+forces?|troops|soldiers|drills?|"
+                       r"war\s*games|warships?|vessels|defen[cs]e|frigates?|submarines?|jets|aircraft|marines|coast\s+guards?|"
+                       r"defen[cs]e\s+forces|armed\s+forces|live-fire|amphibious|peacekeep\w*|counter-?terror\w*|"
+                       r"maritime|search\s+and\s+rescue)\b", re.IGNORECASE)
+_NAMED_EXERCISE = re.compile(r"\b[A-Z][\w-]+\s+(?:\d{2,4}\s+)?Exercises?\b|\bExercise\s+[A-Z]")
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.IGNORECASE)
 _HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.IGNORECASE)
 
