@@ -174,3 +174,13 @@ def test_membership_count_of_a_bloc_named_earlier(nlp: Any) -> None:
     text = ("Egypt and Ethiopia joined BRICS on Monday. "
             "The expansion brings the group's membership to nine countries.")
     assert ("BRICS", "other", 9, "exact") in _stats(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyans abroad sent home $4.2 billion in 2023.", {("KEN", "remittances_usd_per_year", 4200000000, "exact")}),
+    ("The African Union, which has 55 member states, suspended Niger.", {("AU", "other", 55, "exact")}),
+    ("Nigeria has deployed 1,200 troops to the ECOWAS standby force in Gambia.",
+     {("NGA", "peacekeepers_deployed", 1200, "exact")}),
+])
+def test_demonym_senders_body_sizes_and_standby_forces(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _stats(nlp, text) == expected

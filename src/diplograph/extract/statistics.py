@@ -282,7 +282,7 @@ _RULES: list[_Rule] = [
     # "Kenya has over 3,000 troops serving under the AU mission": a peace operation named, not "peacekeeping"
     _Rule("peacekeepers_deployed", None,
           _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers)\b"),
-          re.compile(r"\b(?:Mission|Stabili[sz]ation\s+Force|Standby\s+Force)\b|\b(?:peace|stabili[sz]ation|"
+          re.compile(r"\b(?:Mission|(?i:stabili[sz]ation|standby)\s+(?i:force))\b|\b(?:peace|stabili[sz]ation|"
                      r"peace\s+support|security\s+support)\s+(?:mission|force|operation)s?\b|"
                      r"\b(?:AU|UN|U\.N\.|African\s+Union|United\s+Nations|[A-Z]\w+-led)\s+(?:\w+\s+)?mission\b"),
           "persons"),
@@ -584,11 +584,17 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
         named = _demonym_country(people.group(1)) if people else None
         if named:
             return named  # "32 million Indians live abroad"
+    if rule.metric in ("remittances_usd_per_year", "overseas_population") and actor is None:
+        for word in _DEMONYM_WORD.findall(sentence.text[:number.start]):
+            named = _demonym_country(word)
+            if named:
+                return named  # "Kenyans abroad sent home $4.2 billion"
     if nobody and rule.metric not in _DIASPORA_AND_VISITS:
         return actor
     return actor or focus
 
 
+_DEMONYM_WORD = re.compile(r"\b([A-Z][a-z]+(?:s|ese))\b")
 _DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+(?:s|ese)?)\b")
 
 
@@ -718,7 +724,8 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
                                      label="member states", unit="count", value=round(number.value),
                                      qualifier="exact", as_of=_as_of(doc, sentence, times)))
             continue
-        if number.unit is None and _MEMBERSHIP_TO.search(bare) and _MEMBERS_AFTER.match(after):
+        if number.unit is None and _MEMBERS_AFTER.match(after) and (
+                _MEMBERSHIP_TO.search(bare) or _HAS_MEMBERS.search(bare)):
             body = _last_body(doc, sentence)
             if body:
                 out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.6, subject=body, metric="other",
@@ -793,6 +800,9 @@ _ORDINAL_RELATIONS = re.compile(
 )
 # "brings the group's membership to nine countries", "the bloc expands to 11 members"
 _MEMBERSHIP_TO = re.compile(r"\b(?:membership|expand\w*|enlarg\w*|grow\w*|grew)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
+_HAS_MEMBERS = re.compile(r"\b(?:bloc|group|grouping|organi[sz]ation|alliance|union|community|[A-Z]{2,}\w*|"
+                          r"[A-Z]\w+\s+(?:Union|Community|Organi[sz]ation|Alliance|States))\b(?:,\s*which)?\s+"
+                          r"(?:now\s+)?(?:has|have|comprises|counts|includes|brings\s+together|groups)\s+$")
 _MEMBERS_AFTER = re.compile(r"^\s*(?:full\s+)?(?:member\s+)?(?:countries|nations|states|members|economies)\b",
                             re.IGNORECASE)
 
