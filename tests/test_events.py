@@ -199,3 +199,17 @@ def test_an_exercise_needs_forces(nlp: Any) -> None:
     assert not _events(nlp, "Kenya and Japan began a mapping exercise on trade rules on 3 May 2024.")
     found = _summary(_events(nlp, "The navies of India and France began a joint exercise on 3 May 2024."))
     assert any(kind == "exercise" for kind, _, _ in found)
+
+
+def test_a_first_visit_since_a_year_tells_the_previous_one(nlp: Any) -> None:
+    text = ("Brazilian President Luiz Inacio Lula da Silva arrived in Luanda on 3 May 2024, "
+            "his first visit to Angola since 2010.")
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert any(k == "visit" and d == "2010" for k, d, _ in found)
+    assert any(k == "visit" and d == "2024-05-03" for k, d, _ in found)
+
+
+def test_a_visit_by_a_states_leader(nlp: Any) -> None:
+    text = "It was the first visit by a Spanish king to Peru since 2015."
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert ("visit", "2015", frozenset({"ESP", "PER"})) in found

@@ -534,7 +534,21 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             prior.location = prior.location or event.location
             continue
         out.append(event)
-    return out
+    return out + _last_time(sentence, out)
+
+
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|travel|tour|journey)\b[^.;]*?\bsince\s+"
+                          r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _last_time(sentence: Sentence, found: list[_Event]) -> list[_Event]:
+    """ "his first trip to X since 2000": the previous visit, in 2000, is told too."""
+    match = _FIRST_SINCE.search(sentence.text)
+    visit = next((e for e in found if e.kind == "visit" and e.trigger[0] <= match.end()), None) if match else None
+    if match is None or visit is None:
+        return []
+    return [replace(visit, date=TimeValue(match.group("year"), "year"), stated=True,
+                    persons=list(visit.persons), actors=list(visit.actors))]
 
 
 def _group_body(bid: str) -> bool:
@@ -628,8 +642,13 @@ def _fill_visit(sentence: Sentence, event: _Event, pre_persons: list[tuple[int, 
         visitors += [n for p, n in post_persons if p >= end + by.start()]
     if not visitors:
         owners = [a for a in pre_actors if a[1] not in dest]
+        by_state = re.match(r"\s+by\s+(?:a|an|the)\s+", tail)
+        state = [a for a in post_actors if by_state and a[0] == end + by_state.end() and a[2] == "country"
+                 and a[1] not in dest]
         if owners and re.search(r"['’]s\s+(?:\w+\s+){0,3}$", text[:start]):
             event.actors = [owners[-1][1]]
+        elif state:
+            event.actors = [state[0][1]]  # "the first visit by a Turkish president to Egypt"
         else:
             return False
     event.persons = _dedupe(visitors)
