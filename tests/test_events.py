@@ -213,3 +213,10 @@ def test_a_visit_by_a_states_leader(nlp: Any) -> None:
     text = "It was the first visit by a Spanish king to Peru since 2015."
     found = _summary(_events(nlp, text, published="2024-05-04"))
     assert ("visit", "2015", frozenset({"ESP", "PER"})) in found
+
+
+def test_both_sides_as_the_subject_are_the_pair(nlp: Any) -> None:
+    text = ("Chilean President Gabriel Boric visited Argentina on 3 May 2024. "
+            "Ministers from both sides also signed a series of agreements on energy.")
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert any(k == "signing" and {"CHL", "ARG"} <= parts for k, _, parts in found)

@@ -389,6 +389,7 @@ _MILITARY = re.compile(r"\b(?:military|naval|navy|navies|army|armies|air\s+force
                        r"defen[cs]e\s+forces|armed\s+forces|live-fire|amphibious|peacekeep\w*|counter-?terror\w*|"
                        r"maritime|search\s+and\s+rescue)\b", re.IGNORECASE)
 _NAMED_EXERCISE = re.compile(r"\b[A-Z][\w-]+\s+(?:\d{2,4}\s+)?Exercises?\b|\bExercise\s+[A-Z]")
+_PAIR_SUBJECT = re.compile(r"(?:both|the\s+two)\s+(?:sides|countries|nations|governments|states)", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day)\b", re.IGNORECASE)
 _HOSTED = re.compile(r"\bhost(?:ed|s|ing)\b", re.IGNORECASE)
 
@@ -456,6 +457,11 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 persons = [speaker]
             event.persons = persons
             actors = pre_actors + post_actors
+            for m in sentence.mentions_of("pair"):
+                # "both sides signed", "the two countries held talks": the subject is the pair set up before
+                local = m.start - sentence.start
+                if lo <= local < start and _PAIR_SUBJECT.fullmatch(m.text) and not _countries_named(actors):
+                    actors = actors + [(local, cid, "country") for cid in (m.attrs.get("ids") or ())]
             event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)
                                     and (kind == "interview" or not _is_media(a))])
             if kind == "statement" and trigger_text.lower() in ("said", "announced"):
@@ -549,6 +555,11 @@ def _last_time(sentence: Sentence, found: list[_Event]) -> list[_Event]:
         return []
     return [replace(visit, date=TimeValue(match.group("year"), "year"), stated=True,
                     persons=list(visit.persons), actors=list(visit.actors))]
+
+
+def _countries_named(actors: list[tuple[int, str, str]]) -> bool:
+    """Whether a clause names countries itself (then a "both sides" adds nobody new)."""
+    return any(k == "country" for _, _, k in actors)
 
 
 def _group_body(bid: str) -> bool:
