@@ -220,3 +220,23 @@ def test_both_sides_as_the_subject_are_the_pair(nlp: Any) -> None:
             "Ministers from both sides also signed a series of agreements on energy.")
     found = _summary(_events(nlp, text, published="2024-05-04"))
     assert any(k == "signing" and {"CHL", "ARG"} <= parts for k, _, parts in found)
+
+
+def test_a_summit_with_a_leader_is_a_meeting(nlp: Any) -> None:
+    text = "Chinese President Xi Jinping travelled to Brazil in May 2023 for a summit with President Lula."
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert any(k == "meeting" and d == "2023-05" for k, d, _ in found)
+
+
+def test_a_year_before_a_comma_is_no_count(nlp: Any) -> None:
+    text = ("Turkish President Recep Tayyip Erdogan, on his first trip since 2019, held talks with "
+            "Azerbaijani President Ilham Aliyev in Baku on 3 May 2024.")
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert any(k == "talks" and d == "2024-05-03" for k, d, _ in found)
+
+
+def test_announcing_the_elevation_of_ties_is_a_statement(nlp: Any) -> None:
+    text = ("Australian Prime Minister Anthony Albanese and Indonesian President Joko Widodo "
+            "announced the elevation of ties to a comprehensive strategic partnership on 3 May 2024.")
+    found = _summary(_events(nlp, text, published="2024-05-04"))
+    assert any(k == "statement" and "Anthony Albanese" in parts for k, _, parts in found)

@@ -42,6 +42,8 @@ _TRIGGERS: list[tuple[str, str]] = [
       r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone"), "call"),
     (r"(?:bilateral|trilateral|high-level|senior|summit|virtual|online|first|courtesy)\s+meetings?", "meeting"),
     (r"told\s+(?:his|her)\s+(?:[A-Z][\w.-]*\s+){0,2}counterpart", "talks"),
+    (r"summit(?=\s+with\s)", "meeting"),  # "a summit with Putin": two leaders met
+    (r"announced\s+(?:the\s+)?(?:elevation|upgrad(?:e|ing)|establishment)\s+of", "statement"),
     ((r"met(?:\s+with)?|meetings?|talks|receives|received|hosted|hosts"
       r"|(?<=will\s)meet(?:\s+with)?|(?<=to\s)meet(?:\s+with)?"), "meeting"),
     (r"(?:witnessed\s+the\s+)?(?:online\s+)?signing(?:\s+ceremony)?|signed|inked", "signing"),
@@ -67,7 +69,7 @@ _GENERIC_BEFORE = re.compile(
     r"every|no|each|various|mutual|exchange\s+of|exchanges\s+of|delegation|delegations|high-level|two|three|four|"
     r"five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
     r"(?:(?!(?:leaders|sides|countries|nations|presidents|ministers|delegations|heads|parties|governments)\b)"
-    r"\w+\s+){0,2}|(?<![\w+.-])\d[\d,.]*\s+(?:[a-z][\w-]*\s+)?)$", re.IGNORECASE)
+    r"\w+\s+){0,2}|(?<![\w+.-])(?!(?:1[89]|20)\d\d\b)\d(?:[\d,.]*\d)?\s+(?:[a-z][\w-]*\s+)?)$", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|is\s+to|are\s+to|plans?\s+to|planned|planning|expected\s+to|"
     r"intends?\s+to|upcoming|forthcoming|scheduled|slated|set\s+to|want(?:s|ed)?\s+to|look(?:s|ed|ing)?\s+forward|invit(?:e|es|ed|ation)\s+to|"
@@ -116,7 +118,7 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
         kind = _KIND[group]
         start, end = m.span()
         word = m.group()
-        if _NAMED_ONLY.match(word):
+        if _NAMED_ONLY.match(word) and kind != "meeting":
             if not word[0].isupper() and not _named_before(text, start) and not _body_before(sentence, start) \
                     and not _inside_body(sentence, start, end):
                 continue
