@@ -184,3 +184,7 @@ def test_focus_country_is_no_default_when_another_is_as_present(nlp: Any) -> Non
     text = ("Kenya and Somalia signed a border deal on Tuesday. Somalia and Kenya will meet again. "
             "President Abdi Warsame praised the deal, Somalia said, and Kenya welcomed it.")
     assert _positions(nlp, text) == set()
+
+
+def test_the_pope_heads_the_holy_see(nlp: Any) -> None:
+    assert ("Francis", "VAT") in _positions(nlp, "Pope Francis met the Argentine delegation in Rome on Monday.")

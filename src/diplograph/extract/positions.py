@@ -34,7 +34,7 @@ _HEADS = [
     r"Under[- ]Secretary[- ]General", r"Assistant Secretary[- ]General", r"Deputy Secretary[- ]General",
     r"Secretary[- ][Gg]eneral", r"General Secretary", r"Secretary of State", r"State Secretary",
     r"Prime Minister", r"Vice[- ]President", r"President(?:-elect)?", r"Premier", r"Vice[- ]Premier",
-    r"Chancellor", r"Crown Prince", r"King", r"Queen", r"Emir", r"Amir", r"Sultan",
+    r"Chancellor", r"Crown Prince", r"King", r"Queen", r"Emir", r"Amir", r"Sultan", r"Pope",
     (r"(?:Foreign|Defen[cs]e|Finance|Trade|Interior|Home|Justice|Economy|Economic|Health|Energy|"
      r"Agriculture|Commerce|Industry|Education|Culture|Information|Transport|Environment|Labou?r|"
      r"Planning|Investment|Tourism|Security|Public Security|National Defen[cs]e|External Affairs|"
@@ -842,6 +842,10 @@ _HOME_LACKS = {
 _MONARCH = re.compile(r"^(?:king|queen|emir|amir|sultan|crown prince|prince)$", re.IGNORECASE)
 
 
+# Offices that only one org has, wherever the text is from.
+_FIXED_ORG = {"pope": "VAT"}
+
+
 def _head(title: str) -> str:
     match = _TITLE_RE.search(title)
     return re.sub(_MODS, "", match.group("title")).lower() if match else title.lower()
@@ -869,6 +873,9 @@ def resolve_orgs(doc: AnalyzedDocument, found: list[Holding], names: dict[str, s
         if explicit_of.get(person):
             continue  # the person's org is stated elsewhere; an unqualified title adds nothing safe
         title = h.title
+        if _head(title) in _FIXED_ORG:
+            out.append(replace(h, person=person, org=_FIXED_ORG[_head(title)]))
+            continue
         if _UN_DEFAULT.search(re.sub(_MODS, "", title).strip()):
             out.append(replace(h, person=person, org="UN"))
             continue
