@@ -195,6 +195,8 @@ _LINK_WORDS = frozenset(
         "staff",
         "units",
         "future",
+        "next",
+        "upcoming",
         "any",
         "all",
         "new",
@@ -286,7 +288,8 @@ _HANDOVER = re.compile(
 )
 _TAKING = re.compile(
     r"(?i)\b(?:assum(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)\s+over|t(?:ake|akes|ook|aking)\s+up|"
-    r"beg(?:in|an|ins|un)|start(?:s|ed)?|bec(?:ome|omes|ame|oming)|t(?:ake|akes|ook|aking)|occup(?:y|ies|ied|ying))\s+(?:\S+\s+){0,4}$"
+    r"beg(?:in|an|ins|un)|start(?:s|ed)?|bec(?:ome|omes|ame|oming)|t(?:ake|akes|ook|aking)|occup(?:y|ies|ied|ying)|"
+    r"admitted|accepted|(?:re-?)?join(?:s|ed)|acced(?:e|es|ed))\s+(?:\S+\s+){0,4}$"
 )
 # A role sought, blocked or denied is no role: "Kenya's bid for a seat", "is not a member".
 _HEDGE = re.compile(
@@ -311,6 +314,8 @@ _ANAPHOR = re.compile(
 )
 # A fixed-length term: "a two-year term", "a 2-year term".
 _TERM_LENGTH = re.compile(r"(?i)\b(two|three|four|five|[2-5])[- ]year\s+(?:term|tenure|mandate)\b")
+_LEAD_SETTING = re.compile(r"\s*(?:At|In|On|During)\b")
+_JOINS_IT = re.compile(r"(?i)\b(?:admitted|joined|joins|accepted|acceded|accedes)\b")
 _MEETING_OF = re.compile(
     r"(?i)\b(?:(?:annual|leaders['’]?|ministerial|foreign\s+ministers['’]?)\s+)*"
     r"(?:summit|meeting|ministerial|session|conference)\s+of\b"
@@ -428,7 +433,8 @@ def _bodies(sentence: Sentence, state: _DocState) -> list[_Span]:
             if bid:
                 found.append(_Span(m.start(), m.end(), bid))
     for m in _ANAPHOR.finditer(text):
-        earlier = [s.id for s in found if s.end <= m.start()]
+        # "the AU was admitted as a member of the grouping": what joins is not what is joined
+        earlier = [s.id for s in found if s.end <= m.start() and not _JOINS_IT.search(text[s.end : m.start()])]
         bid = _anaphor_body(m.group(1).lower(), state.bodies_seen + earlier)
         if bid:
             found.append(_Span(m.start(), m.end(), bid))
@@ -807,7 +813,7 @@ def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
     if trig_cls == _CONTRIB:
         return "contributor" if re.match(r"fund|contribut|donor", trig_text, re.IGNORECASE) else None
     if trig_cls == "permanent":  # "France, a permanent member of the Security Council" (P5 only, checked later)
-        return "member" if body_id == "UNSC" else None
+        return None if body_id == "UN" else "member"
     if trig_cls == _NPM:
         return "non_permanent_member" if body_id == "UNSC" else ("board_member" if is_board else "member")
     if trig_cls == _VP:
@@ -957,6 +963,8 @@ def _body_facts(
         if passed:
             return passed
     actors = _actors(doc, sentence, trig, body, after, countries, state)
+    if not actors and role == "member":
+        actors = _body_member(text, trig, body, bodies)
     confidence = 0.7
     if (
         not actors
@@ -976,7 +984,7 @@ def _body_facts(
         return []  # "any member of NATO", "every NATO member": no particular country
     if role == "non_permanent_member" and trig.cls != _NPM and set(actors) & _P5:
         return []
-    if trig.cls == "permanent" and not set(actors) <= _P5:
+    if trig.cls == "permanent" and body_id == "UNSC" and not set(actors) <= _P5:
         return []
     actors = actors + [a for a in _alongside(text, max(body.end, trig.end), countries) if a not in actors]
     receiver = _handover_receiver(text, trig, body, role, countries)
@@ -1349,6 +1357,28 @@ def _passing(
     return out
 
 
+_BODY_SUBJECT_BEFORE = re.compile(r"(?:^|,)\s*(?:the\s+)?$", re.IGNORECASE)
+_BODY_BECAME = re.compile(
+    r"(?i)\s+(?:(?:was|has\s+been|is|has|had|officially|formally|also|now|then)\s+)*"
+    r"(?:bec(?:ame|omes|ome)|join(?:ed|s)|admitted|accepted|acced(?:ed|es))(?:\s+as)?\s+"
+    r"(?:(?:the|a|an|full|new|newest|latest|permanent|\d+(?:st|nd|rd|th)|\w+th)\s+)*$"
+)
+_BODY_JOINED = re.compile(r"(?i)\s+(?:(?:has|had|have|officially|formally|also|now|then)\s+)*$")
+
+
+def _body_member(text: str, trig: _Trigger, body: _Span, bodies: list[_Span]) -> list[str]:
+    """A body that joins another as its subject: "the African Union became the 21st member of the G20"."""
+    for other in bodies:
+        if other.id == body.id or other.end > min(trig.start, body.start) or not _is_international(other.id):
+            continue
+        if not _BODY_SUBJECT_BEFORE.search(text[: other.start]):
+            continue
+        gap = text[other.end : trig.start]
+        if _BODY_BECAME.fullmatch(gap) or (trig.cls == _JOIN and _BODY_JOINED.fullmatch(gap)):
+            return [other.id]
+    return []
+
+
 def _handover_receiver(
     text: str, trig: _Trigger, body: _Span, role: str, countries: list[_Span]
 ) -> str | None:
@@ -1490,6 +1520,11 @@ def _term_fields(
             terms = lead
     results: list[tuple[dict[str, str | None], bool]] = []
     lead_in = text[max(0, trig.start - 60) : trig.start]
+    if not terms and role == "member" and (trig.cls == _JOIN or _TAKING.search(lead_in)) and _LEAD_SETTING.match(text):
+        # "At the summit on 9 September, the AU was admitted as a member": the setting's one date
+        lead = _terms(text[: min(trig.start, body.start)], published)
+        if len(lead) == 1 and lead[0][0] and lead[0][0] == lead[0][1]:
+            terms = lead
     handover = role in ("chair", "president") and _HANDOVER.search(lead_in)
     taking = role in (
         "chair",
