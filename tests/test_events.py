@@ -240,3 +240,15 @@ def test_announcing_the_elevation_of_ties_is_a_statement(nlp: Any) -> None:
             "announced the elevation of ties to a comprehensive strategic partnership on 3 May 2024.")
     found = _summary(_events(nlp, text, published="2024-05-04"))
     assert any(k == "statement" and "Anthony Albanese" in parts for k, _, parts in found)
+
+
+def test_due_in_a_country_on_a_weekday_is_the_coming_day(nlp: Any) -> None:
+    # 2024-06-19 is a Wednesday: "on Friday" in a plan is 2024-06-21, not the Friday before
+    text = "Indian Prime Minister Narendra Modi is due in Austria on Friday for a one-day visit."
+    found = _summary(_events(nlp, text, published="2024-06-19"))
+    assert ("visit", "2024-06-21", frozenset({"Narendra Modi", "AUT"})) in found
+
+
+def test_due_in_part_is_no_visit(nlp: Any) -> None:
+    text = "The delay is due in part to Russian objections, Foreign Minister Ana Lopes said on 3 May 2024."
+    assert not any(f.get("kind") == "visit" for f in _events(nlp, text))

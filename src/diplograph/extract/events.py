@@ -17,6 +17,7 @@ document (a readout's title and its first line) becomes one fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,7 +37,8 @@ _TRIGGERS: list[tuple[str, str]] = [
       r"(?:(?:official|state|working|historic|courtesy|friendship|\w+-day|official friendship)\s+){0,3}visits?"),
      "visit"),
     (r"(?:(?:official|state|working|historic|courtesy|friendship|\w+-day|first|reciprocal)\s+){0,3}visits?", "visit"),
-    (r"visited|visiting|travell?ed to|arrived in|trip to|tour of", "visit"),
+    (r"visited|visiting|travell?ed to|arrived in|trip to|tour of|(?:(?<=\bis\s)|(?<=\bare\s))due\s+in(?=\s+[A-Z])",
+     "visit"),
     (r"(?:held|hold|holds|holding|had|have)\s+(?:(?:bilateral|official|high-level|in-depth|fruitful|separate)\s+)*talks", "talks"),
     ((r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|spoke\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone"
       r"|(?:held|had)\s+a\s+call|call\s+with|spoke\s+(?:today\s+|on\s+\w+\s+)?with|talked\s+by\s+phone"), "call"),
@@ -371,6 +373,19 @@ def _label(sentence: Sentence, start: int, end: int) -> str | None:
     return label or None
 
 
+def _ahead(date: TimeValue, published: str | None) -> TimeValue:
+    """A weekday said of a plan is the coming one: "is due in X on Thursday" said on a Wednesday."""
+    if date.precision != "day" or not published or len(published) != 10 or date.start:
+        return date
+    try:
+        day, ref = dt.date.fromisoformat(date.value), dt.date.fromisoformat(published)
+    except ValueError:
+        return date
+    if 0 < (ref - day).days < 7:
+        return TimeValue((day + dt.timedelta(days=7)).isoformat(), "day")
+    return date
+
+
 def _is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 
@@ -420,8 +435,11 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
         future = _is_future(text[max(lo, start - 60):start]) or bool(
             re.match(r"\s+(?:would|will|are\s+(?:expected|due|set)|is\s+(?:expected|due|set)|to\s+be\s+held)\b",
                      text[end:end + 30], re.IGNORECASE))
+        future = future or text[start:end].lower().startswith("due")
         if future and not stated:
             continue
+        if future and date is not None:
+            date = _ahead(date, doc.published)
         if _HABITUAL.search(text[max(lo, start - 40):min(hi, end + 40)]) or (kind == "election" and not stated):
             continue
         if not stated and anchor is not None and _SAME_DAY.search(text[lo:hi]):
