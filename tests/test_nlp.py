@@ -288,3 +288,20 @@ def test_org_hint_from_officeholders(nlp: Any) -> None:
     assert m.attrs.get("org") is None and m.attrs.get("org_hint") == "KEN"
     doc = run(nlp, "Kenya's William Ruto addressed the summit.")
     assert "org_hint" not in person(doc, "William Ruto").attrs
+
+
+def test_modified_island_is_the_subject_country(nlp: Any) -> None:
+    doc = run(nlp, "Cuba had no ties with Seoul. The communist island recognised Pyongyang long ago. "
+                   "Ships reached the island on Monday.")
+    corefs = [m for m in mentions(doc, "country") if m.label == "coref"]
+    assert [(m.text, m.id) for m in corefs] == [("The communist island", "CUB")]
+
+
+def test_agency_credit_and_dateline_weigh_on_focus(nlp: Any) -> None:
+    from diplograph.nlp.pipeline import agency_country
+
+    assert agency_country(["SEOUL, March 3 (Yonhap) -- Officials met."]) == "KOR"
+    assert agency_country(["KNA - Officials met on Monday."]) == "KEN"
+    assert agency_country(["PARIS, March 3 (AFP) - Officials met."]) is None
+    doc = run(nlp, "ANKARA, March 3 (Anadolu) - Officials met on Monday to discuss trade.")
+    assert doc.focus == "TUR"

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from diplograph import resolve
 from diplograph.model import Mention, Sentence, Token
 
-_COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "island-nation"}
+_COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "island-nation", "island"}
 _NOT_FOCUS = {"other", "another", "each", "every", "any", "partner", "member", "neighbouring", "neighboring",
               "host", "third", "developing", "donor", "recipient", "home", "same", "first", "second", "one",
               "whose", "which", "a", "an", "that", "this", "our", "my", "your", "their", "his", "her",
@@ -36,14 +36,16 @@ _PAIR_NOUNS = {"countries", "nations", "sides", "governments", "peoples", "econo
 _SUBJ = {"nsubj", "nsubjpass"}
 
 
-def focus(sentences: Sequence[Sentence], publisher: str | None = None) -> str | None:
+def focus(sentences: Sequence[Sentence], publisher: str | None = None, dateline: str | None = None) -> str | None:
     """The main country of a document: most country mentions, the first sentences counting triple,
-    the publisher's country (whitehouse.gov -> USA) counting two. A lone passing mention is no focus."""
+    the publisher's country (whitehouse.gov, "(Yonhap)") counting two, a dateline capital one (wire datelines are often only where the reporter sits).
+    A lone passing mention is no focus."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    if publisher:
-        counts[publisher] += 2
-        first[publisher] = 10**9
+    for cid, weight in ((publisher, 2), (dateline, 1)):
+        if cid:
+            counts[cid] += weight
+            first.setdefault(cid, 10**9)
     for sent in sentences:
         weight = 3 if sent.index < 3 else 1
         for m in sent.mentions:
@@ -134,6 +136,8 @@ def _country_phrases(sent: Sentence) -> list[tuple[int, int]]:
                 break
             i -= 1
         if ok and i >= 0 and toks[i].text.lower() == "the":
+            if tok.text.lower() == "island" and (j - i < 2 or toks[j - 1].text.lower() in ("the", "island")):
+                continue  # bare "the island" is often a real island ("the island of X"); "the communist island" is a state
             out.append((i, j + 1))
     return out
 

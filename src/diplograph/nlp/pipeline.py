@@ -339,6 +339,72 @@ def _org_hint(name: str, on: str | None) -> str | None:
     return org_slot(cid) if cid else None
 
 
+@lru_cache(maxsize=1)
+def _publishers() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str] | None, dict[str, str]]:
+    """(domain suffix, country) pairs and a credit pattern for agencies (data/publishers.tsv)."""
+    from importlib import resources
+
+    domains: list[tuple[str, str]] = []
+    agencies: dict[str, str] = {}
+    with resources.files("diplograph.data").joinpath("publishers.tsv").open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    for name, kind, country in (r for r in rows[1:] if len(r) >= 3):
+        if kind == "domain":
+            domains.append((name.lower(), country))
+        elif kind == "agency":
+            agencies[name] = country
+    names = "|".join(re.escape(n) for n in sorted(agencies, key=len, reverse=True))
+    credit = re.compile(rf"\(({names})\)|^({names})\s*[-–—:]|\bSource:\s*({names})\b") if names else None
+    return tuple(domains), credit, agencies
+
+
+def publisher_country(url: str | None) -> str | None:
+    """The country a government publisher speaks for, from its domain (whitehouse.gov -> USA); else None."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    for domain, country in _publishers()[0]:
+        if host == domain or host.endswith("." + domain):
+            return country
+    return None
+
+
+def agency_country(lines: Iterable[str]) -> str | None:
+    """The country of a national news agency credited in the first lines ("SEOUL, Feb. 14 (Yonhap) --")."""
+    _, credit, agencies = _publishers()
+    if credit is None:
+        return None
+    for line in lines:
+        m = credit.search(line[:300])
+        if m:
+            return agencies[next(g for g in m.groups() if g)]
+    return None
+
+
+def _officeholders():  # -> module | None
+    """The office-holder gazetteer when it is installed (written in parallel; optional)."""
+    try:
+        from diplograph import officeholders
+    except ImportError:
+        return None
+    return officeholders if hasattr(officeholders, "country_of") else None
+
+
+@lru_cache(maxsize=4096)
+def _org_hint(name: str, on: str | None) -> str | None:
+    """The country the gazetteer says ``name`` served on ``on`` (None when unknown or ambiguous)."""
+    if " " not in name:
+        return None  # a bare surname: too weak for world knowledge
+    module = _officeholders()
+    if module is None:
+        return None
+    try:
+        cid = module.country_of(name, on=on)
+    except (LookupError, ValueError, OSError):
+        return None
+    return org_slot(cid) if cid else None
+
+
 _US_DOMAINS = re.compile(r"(?:^|[/.])(?:whitehouse|state|defense|treasury|commerce|ustr|usaid)\.gov(?:/|$)")
 
 
@@ -357,6 +423,12 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     # pass 1: countries only, for the focus
     pre: list[Sentence] = []
     k = 0
+    dateline: str | None = None
+    for sdoc, offset in parsed[:4]:
+        first = sdoc.ents[0] if sdoc.ents else None
+        if (dateline is None and first is not None and first.start == 0 and first.kb_id_.endswith("|capital")
+                and first.end < len(sdoc) and sdoc[first.end].text == ","):
+            dateline = first.kb_id_.split("|")[1]  # "SEOUL, Feb. 14 (Yonhap) --"
     for sdoc, offset in parsed:
         for sent in sdoc.sents:
             ms = []
@@ -366,7 +438,9 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                     ms.append(Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "country", cid))
             pre.append(Sentence(k, 0, 0, "", (), tuple(ms)))
             k += 1
-    state.focus = coref.focus(pre, publisher_country(document.url or document.source))
+    lines = [text for _, text in _pieces(document)[:4]]
+    publisher = publisher_country(document.url or document.source) or agency_country(lines)
+    state.focus = coref.focus(pre, publisher, dateline)
     # pass 2: every mention, people
     registry = PeopleRegistry()
     # words the document also writes in lower case are common words, not names ("Secures", "Peace")
