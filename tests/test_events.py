@@ -252,3 +252,13 @@ def test_due_in_a_country_on_a_weekday_is_the_coming_day(nlp: Any) -> None:
 def test_due_in_part_is_no_visit(nlp: Any) -> None:
     text = "The delay is due in part to Russian objections, Foreign Minister Ana Lopes said on 3 May 2024."
     assert not any(f.get("kind") == "visit" for f in _events(nlp, text))
+
+
+def test_a_single_state_said_on_a_weekday(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Japan said Tuesday it would send a team.", published="2024-06-19"))
+    assert ("statement", "2024-06-18", frozenset({"JPN"})) in found
+
+
+def test_an_apposition_before_the_attribution_is_no_subject(nlp: Any) -> None:
+    text = "Chile has opened ties with Fiji, a partner of New Zealand, the foreign ministry said Tuesday."
+    assert not any(f.get("kind") == "statement" for f in _events(nlp, text, published="2024-06-19"))

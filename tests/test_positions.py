@@ -188,3 +188,8 @@ def test_focus_country_is_no_default_when_another_is_as_present(nlp: Any) -> Non
 
 def test_the_pope_heads_the_holy_see(nlp: Any) -> None:
     assert ("Francis", "VAT") in _positions(nlp, "Pope Francis met the Argentine delegation in Rome on Monday.")
+
+
+def test_an_envoy_to_a_body_set_off_by_commas(nlp: Any) -> None:
+    text = "Brazil's envoy to the United Nations, Sergio Danese, said the vote was flawed."
+    assert ("Sergio Danese", "BRA") in _positions(nlp, text)

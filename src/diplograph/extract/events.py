@@ -484,6 +484,7 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                     actors = actors + [(local, cid, "country") for cid in (m.attrs.get("ids") or ())]
             event.actors = _dedupe([a for p, a, _ in actors if not _is_location_actor(text, p, a)
                                     and (kind == "interview" or not _is_media(a))])
+            state_statement = False
             if kind == "statement" and trigger_text.lower() in ("said", "announced"):
                 # "ECOWAS said Monday", "the juntas of A, B and C said Sunday": a state or body's statement
                 # (a person's "said" is reporting, not an event)
@@ -495,13 +496,15 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                 for prev in reversed(pre_actors[:-1]):
                     gap_end = max((m.end - sentence.start for m in sentence.mentions
                                    if m.start - sentence.start == prev[0]), default=prev[0])
-                    if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[gap_end:listed[-1][0]]):
+                    joint = r"\s*,?\s*and\s*" if len(listed) == 1 else r"\s*,\s*"  # "A, B and C"
+                    if not re.fullmatch(joint, text[gap_end:listed[-1][0]]):
                         break
                     listed.append(prev)
                 if re.search(r"[,\"”]\s*(?:the\s+)?$", text[:listed[-1][0]]):
                     continue  # "..., the ministry said Monday": attribution of what went before
                 event.persons = []
                 event.actors = _dedupe([a for _, a, _ in reversed(listed) if not _is_media(a)])
+                state_statement = True
                 told = [d for d in dates if 0 <= d[0] - end <= 5]
                 if told:
                     event.date, event.stated = told[0][2], True
@@ -516,7 +519,8 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
                     continue
             subject_body = any(k == "body" and _group_body(a) for _, a, k in pre_actors)
             if kind in ("meeting", "talks", "call", "briefing", "statement") and not event.persons \
-                    and len(countries) < 2 and not trigger_text[:1].isupper() and not subject_body:
+                    and len(countries) < 2 and not trigger_text[:1].isupper() and not subject_body \
+                    and not state_statement:
                 continue
             if kind == "signing" and not event.persons and len(countries) < 2:
                 continue

@@ -581,10 +581,13 @@ def _lowercase_titles(sentence: Sentence, found: list[Holding]) -> list[Holding]
         org = resolve.national_country(m.id) or m.id if m.kind == "body" else m.id
         if m.kind == "body":
             org = m.id
-        after = re.match(r",?\s+" + _HONORIFICS, text[match.end():])
+        posted = re.match(r"\s+to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s?)+(?=,)", text[match.end():]) \
+            if re.search(r"envoy|ambassador", title) else None  # "Russia's envoy to the UN, Jo Roe"
+        tail = match.end() + (posted.end() if posted else 0)
+        after = re.match(r",?\s+" + _HONORIFICS, text[tail:])
         named = None
         if after is not None:
-            cand = _name_after(sentence, sentence.start + match.end() + after.end(), allow_org_prefix=False)
+            cand = _name_after(sentence, sentence.start + tail + after.end(), allow_org_prefix=False)
             if cand and len(cand[0].split()) >= 2 and _clean_name(cand[0]):
                 named = cand
         if named is None:
