@@ -193,3 +193,12 @@ def test_the_pope_heads_the_holy_see(nlp: Any) -> None:
 def test_an_envoy_to_a_body_set_off_by_commas(nlp: Any) -> None:
     text = "Brazil's envoy to the United Nations, Sergio Danese, said the vote was flawed."
     assert ("Sergio Danese", "BRA") in _positions(nlp, text)
+
+
+def test_gazetteer_fills_a_bare_title_but_never_overrides_the_text(nlp: Any, monkeypatch: Any) -> None:
+    known = {"Ada Okafor": "NGA", "Kofi Mensah": "NGA"}
+    monkeypatch.setattr(positions, "known_country", lambda name, on=None: known.get(name))
+    text = "Prime Minister Ada Okafor and Ghanaian President Kofi Mensah met in Rome on Monday."
+    found = _positions(nlp, text, url="https://www.governo.it/en/note/2")
+    assert ("Ada Okafor", "NGA") in found  # world knowledge before the publisher's country
+    assert ("Kofi Mensah", "GHA") in found and ("Kofi Mensah", "NGA") not in found  # the text wins
