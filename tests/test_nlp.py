@@ -274,6 +274,7 @@ def test_focus_publisher_and_weak_guess() -> None:
     from diplograph.nlp.pipeline import publisher_country
 
     assert publisher_country("https://www.whitehouse.gov/briefings/x") == "USA"
+    assert publisher_country("https://gis.govmu.org/News/x") == "MUS"
     assert publisher_country("https://example.com/x") is None
 
 
@@ -305,3 +306,11 @@ def test_agency_credit_and_dateline_weigh_on_focus(nlp: Any) -> None:
     assert agency_country(["PARIS, March 3 (AFP) - Officials met."]) is None
     doc = run(nlp, "ANKARA, March 3 (Anadolu) - Officials met on Monday to discuss trade.")
     assert doc.focus == "TUR"
+
+
+def test_capital_before_comma(nlp: Any) -> None:
+    doc = run(nlp, "Lima, Quito and Bogota agreed to cooperate. Accra, meanwhile, said nothing. "
+                   "LIMA, May 1 - Talks ended. Talks in Accra, Ghana ended.")
+    kinds = [(m.text, m.kind) for m in mentions(doc, "country") + mentions(doc, "place") if m.id in ("PER", "GHA")]
+    assert ("Lima", "country") in kinds and ("Accra", "country") in kinds
+    assert ("LIMA", "place") in kinds and ("Accra", "place") in kinds

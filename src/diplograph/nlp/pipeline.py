@@ -217,12 +217,26 @@ def _date(ent, offset: int, state: _DocState) -> Mention:
     return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "date", None, ent.label_, attrs)
 
 
+def _dateline_or_place(doc, ent, cid: str) -> bool:
+    """A capital before a comma is a place in a dateline ("NAIROBI, May 1", "Nairobi, Kenya") but the
+    government in a list or an aside ("Tokyo, Seoul and Washington agreed", "Cairo, meanwhile, said")."""
+    if ent.text.isupper() or ent.start == 0 and ent.end + 1 < len(doc) and doc[ent.end + 1].ent_type_ == "DATE":
+        return True
+    if ent.end + 1 >= len(doc):
+        return True
+    after = doc[ent.end + 1]
+    if after.ent_kb_id_.startswith(f"C|{cid}|") and not after.ent_kb_id_.endswith("|capital"):
+        return True  # "Nairobi, Kenya"
+    return after.ent_type_ in ("DATE", "TIME") or not (after.ent_kb_id_.startswith("C|") or after.is_lower)
+
+
 def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
     start, end = offset + ent.start_char, offset + ent.end_char
     if how == "capital":
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         nxt = doc[ent.end].text if ent.end < len(doc) else ""
-        if prev in _PLACE_PREPS or prev in ("visit", "visited", "visiting", "visits", "toured") or nxt in (",", "("):
+        if prev in _PLACE_PREPS or prev in ("visit", "visited", "visiting", "visits", "toured") or nxt == "(" or (
+                nxt == "," and _dateline_or_place(doc, ent, cid)):
             return Mention(start, end, ent.text, "place", cid, ent.label_, {"how": "capital"})
     return Mention(start, end, ent.text, "country", cid, ent.label_, {"how": how})
 
@@ -378,43 +392,6 @@ def agency_country(lines: Iterable[str]) -> str | None:
         m = credit.search(line[:300])
         if m:
             return agencies[next(g for g in m.groups() if g)]
-    return None
-
-
-def _officeholders():  # -> module | None
-    """The office-holder gazetteer when it is installed (written in parallel; optional)."""
-    try:
-        from diplograph import officeholders
-    except ImportError:
-        return None
-    return officeholders if hasattr(officeholders, "country_of") else None
-
-
-@lru_cache(maxsize=4096)
-def _org_hint(name: str, on: str | None) -> str | None:
-    """The country the gazetteer says ``name`` served on ``on`` (None when unknown or ambiguous)."""
-    if " " not in name:
-        return None  # a bare surname: too weak for world knowledge
-    module = _officeholders()
-    if module is None:
-        return None
-    try:
-        cid = module.country_of(name, on=on)
-    except (LookupError, ValueError, OSError):
-        return None
-    return org_slot(cid) if cid else None
-
-
-_US_DOMAINS = re.compile(r"(?:^|[/.])(?:whitehouse|state|defense|treasury|commerce|ustr|usaid)\.gov(?:/|$)")
-
-
-def publisher_country(url: str | None) -> str | None:
-    """The country a government publisher speaks for, from its domain (whitehouse.gov -> USA); else None."""
-    if not url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
-    if _US_DOMAINS.search(host + "/"):
-        return "USA"
     return None
 
 
