@@ -391,17 +391,25 @@ def test_handovers_relatives_and_future_starts(nlp: Any, text: str, expected: se
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The AU became the 21st member of the G20 in September 2023.", {("AU", "G20", "member", "2023-09", None)}),
         (
-            "The G20 met in Rome. At the leaders' summit in Rome on October 30, chaired by Prime Minister "
-            "Mario Draghi, the African Union was admitted as a permanent member of the grouping.",
+            "The AU became the 21st member of the G20 in September 2023.",
+            {("AU", "G20", "member", "2023-09", None)},
+        ),
+        (
+            (
+                "The G20 met in Rome. At the leaders' summit in Rome on October 30, chaired by Prime Minister "
+                "Mario Draghi, the African Union was admitted as a permanent member of the grouping."
+            ),
             {("AU", "G20", "member", "2024-10-30", None)},
         ),
         (
             "Ethiopia was admitted as a member of BRICS in 2024, along with Egypt.",
             {("ETH", "BRICS", "member", "2024", None), ("EGY", "BRICS", "member", "2024", None)},
         ),
-        ("Tokyo will host the next meeting of Quad foreign ministers.", {("JPN", "QUAD", "host", None, None)}),
+        (
+            "Tokyo will host the next meeting of Quad foreign ministers.",
+            {("JPN", "QUAD", "host", None, None)},
+        ),
         ("NATO's decision to admit Sweden was welcomed by the EU.", set()),
     ],
 )

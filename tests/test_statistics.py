@@ -152,8 +152,8 @@ def test_implicit_subject_is_the_documents_country_without_a_parse() -> None:
     ("Kenya's exports to Uganda were worth about $900 million last year.",
      {("KEN", "other", 900000000, "about")}),
     # transcripts: the present figure beside a target is a claim, the target is not
-    ("The president said Turkey wanted to raise annual trade with Iraq to $30 billion in the coming years, "
-     "from about $20 billion now.",
+    (("The president said Turkey wanted to raise annual trade with Iraq to $30 billion in the coming years, "
+      "from about $20 billion now."),
      {("TUR", "other", 20000000000, "about")}),
 ])
 def test_round_two_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:

@@ -323,7 +323,9 @@ _MEETING_OF = re.compile(
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|is\s+to|are\s+to|set\s+to|due\s+to|scheduled\s+to)\s+(?:\w+\s+){0,3}$"
 )
-_BEGAN = re.compile(r"(?i)\b(?:beg(?:in|an|un|ins)|start(?:s|ed)?|assum(?:e|es|ed|ing))\s+(?:an?\s+|its\s+|their\s+)?$")
+_BEGAN = re.compile(
+    r"(?i)\b(?:beg(?:in|an|un|ins)|start(?:s|ed)?|assum(?:e|es|ed|ing))\s+(?:an?\s+|its\s+|their\s+)?$"
+)
 _TERM_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # Others that take the same role in the same act: "joined BRICS on Monday, alongside Ethiopia and Iran".
 _ALONGSIDE = re.compile(r"(?i)\b(?:alongside|along\s+with|together\s+with)\s+(?:the\s+)?$")
@@ -434,7 +436,9 @@ def _bodies(sentence: Sentence, state: _DocState) -> list[_Span]:
                 found.append(_Span(m.start(), m.end(), bid))
     for m in _ANAPHOR.finditer(text):
         # "the AU was admitted as a member of the grouping": what joins is not what is joined
-        earlier = [s.id for s in found if s.end <= m.start() and not _JOINS_IT.search(text[s.end : m.start()])]
+        earlier = [
+            s.id for s in found if s.end <= m.start() and not _JOINS_IT.search(text[s.end : m.start()])
+        ]
         bid = _anaphor_body(m.group(1).lower(), state.bodies_seen + earlier)
         if bid:
             found.append(_Span(m.start(), m.end(), bid))
@@ -485,7 +489,10 @@ def _anaphor_body(word: str, seen: list[str]) -> str | None:
         if body is None:
             continue
         names = " ".join((body.name, *body.aliases)).lower()
-        if word in ("bloc", "organization", "organisation", "grouping", "group") and body.kind in ("igo", "forum"):
+        if word in ("bloc", "organization", "organisation", "grouping", "group") and body.kind in (
+            "igo",
+            "forum",
+        ):
             return bid
         if word in names:
             return bid
@@ -812,7 +819,9 @@ def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
         return None if trig_cls in (_LEAVE, _PRES, _VP, _CHAIR, _HOST, "permanent") else "contributor"
     if trig_cls == _CONTRIB:
         return "contributor" if re.match(r"fund|contribut|donor", trig_text, re.IGNORECASE) else None
-    if trig_cls == "permanent":  # "France, a permanent member of the Security Council" (P5 only, checked later)
+    if (
+        trig_cls == "permanent"
+    ):  # "France, a permanent member of the Security Council" (P5 only, checked later)
         return None if body_id == "UN" else "member"
     if trig_cls == _NPM:
         return "non_permanent_member" if body_id == "UNSC" else ("board_member" if is_board else "member")
@@ -1335,21 +1344,31 @@ def _passing(
     role: str,
     countries: list[_Span],
 ) -> list[tuple[Fact, bool]]:
-    """"The G7 presidency passes from Japan to Italy on 1 January": the giver's term ends, the receiver's starts."""
+    """ "The G7 presidency passes from Japan to Italy on 1 January": the giver's term ends, the receiver's starts."""
     text = sentence.text
     end = max(trig.end, body.end)
-    giver = next((c for c in countries if c.start >= end and _PASSES_FROM.fullmatch(text[end : c.start])), None)
+    giver = next(
+        (c for c in countries if c.start >= end and _PASSES_FROM.fullmatch(text[end : c.start])), None
+    )
     if giver is None:
         return []
     receiver = next(
-        (c for c in countries if c.start >= giver.end and _PASSES_TO.fullmatch(text[giver.end : c.start])), None
+        (c for c in countries if c.start >= giver.end and _PASSES_TO.fullmatch(text[giver.end : c.start])),
+        None,
     )
     if receiver is None:
         return []
-    dated = [(a, rel) for a, b, rel in _terms(_window(text, receiver.end, len(text)), doc.published) if a and a == b]
+    dated = [
+        (a, rel)
+        for a, b, rel in _terms(_window(text, receiver.end, len(text)), doc.published)
+        if a and a == b
+    ]
     when, relative = dated[0] if len(dated) == 1 else (None, False)
     out: list[tuple[Fact, bool]] = []
-    for actor, values in ((giver.id, {"start": None, "end": when}), (receiver.id, {"start": when, "end": None})):
+    for actor, values in (
+        (giver.id, {"start": None, "end": when}),
+        (receiver.id, {"start": when, "end": None}),
+    ):
         fact = make_fact(
             doc, sentence, "role", EXTRACTOR, confidence=0.7, actor=actor, body=body_id, role=role, **values
         )
@@ -1520,7 +1539,12 @@ def _term_fields(
             terms = lead
     results: list[tuple[dict[str, str | None], bool]] = []
     lead_in = text[max(0, trig.start - 60) : trig.start]
-    if not terms and role == "member" and (trig.cls == _JOIN or _TAKING.search(lead_in)) and _LEAD_SETTING.match(text):
+    if (
+        not terms
+        and role == "member"
+        and (trig.cls == _JOIN or _TAKING.search(lead_in))
+        and _LEAD_SETTING.match(text)
+    ):
         # "At the summit on 9 September, the AU was admitted as a member": the setting's one date
         lead = _terms(text[: min(trig.start, body.start)], published)
         if len(lead) == 1 and lead[0][0] and lead[0][0] == lead[0][1]:
@@ -1536,9 +1560,16 @@ def _term_fields(
     taking = taking or began
     future = bool(_FUTURE.search(lead_in))
     for first, last, relative in terms:
-        if future and first and first == last and len(first) == 7 and published and first[:4] not in text:
-            if first < published[:7]:  # "will host the summit in October", read in January
-                first = last = f"{int(first[:4]) + 1}{first[4:]}"
+        if (
+            future
+            and first
+            and first == last
+            and len(first) == 7
+            and published
+            and first[:4] not in text
+            and (first < published[:7])
+        ):  # "will host the summit in October", read in January
+            first = last = f"{int(first[:4]) + 1}{first[4:]}"
         if (
             role in ("host", "chair", "president")
             and first != last
