@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Developer loop: analyse + extract the seed and dev corpora in memory and score them.
 
-usage: .venv/bin/python scripts/devscore.py [--set seeds|dev|both|heldout|all] [--type TYPE] [--errors]
+usage: .venv/bin/python scripts/devscore.py [--set seeds|dev|both|heldout|heldout2|all] [--type TYPE] [--errors]
 
 Uses ``diplograph.ingest`` when it is there (document dates from the text);
 before that, a plain reader (.txt by name; .jsonl with title + text).
@@ -23,11 +23,13 @@ from diplograph.nlp import analyze
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = Path(__file__).resolve().parents[1] / "eval/heldout"
+EVAL2 = Path(__file__).resolve().parents[1] / "eval/heldout2"
 SETS = {
     "seeds": (SHARED / "corpus/seeds", SHARED / "gold/seeds.jsonl", SHARED / "gold/docs.tsv"),
     "dev": (SHARED / "corpus/dev", SHARED / "gold/dev.jsonl", SHARED / "gold/dev_docs.tsv"),
     # articles written for the project (not real news): a second, more varied dev set
     "heldout": (EVAL / "corpus", EVAL / "gold.jsonl", EVAL / "docs.tsv"),
+    "heldout2": (EVAL2 / "corpus", EVAL2 / "gold.jsonl", EVAL2 / "docs.tsv"),
 }
 
 
@@ -53,11 +55,11 @@ def read(folder: Path) -> list[Document]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="both", choices=["seeds", "dev", "both", "heldout", "all"])
+    ap.add_argument("--set", default="both", choices=["seeds", "dev", "both", "heldout", "heldout2", "all"])
     ap.add_argument("--type", default=None, help="only show errors of this fact type")
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
-    names = {"both": ["seeds", "dev"], "all": ["seeds", "dev", "heldout"]}.get(a.set, [a.set])
+    names = {"both": ["seeds", "dev"], "all": ["seeds", "dev", "heldout", "heldout2"]}.get(a.set, [a.set])
     with tempfile.TemporaryDirectory() as tmp:
         gold_all, pred_all, docs_all = Path(tmp, "gold.jsonl"), Path(tmp, "pred.jsonl"), Path(tmp, "docs.tsv")
         with gold_all.open("w") as g, pred_all.open("w") as p, docs_all.open("w") as d:
