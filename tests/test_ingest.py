@@ -303,3 +303,12 @@ def test_metadata_dates_keep_their_precision(write_files, published, expected):
         assert doc.published_source != "metadata"
     else:
         assert (doc.published, doc.published_source) == (expected, "metadata")
+
+
+def test_breadcrumbs_link_rows_and_reading_widgets_are_furniture() -> None:
+    from diplograph.ingest import furniture_free_segments
+
+    text = ("Home > News > Foreign Affairs\nHome | The Minister | Press Releases | Contact Us\n"
+            "Font size: A- A A+ | High contrast\nThe minister met her counterpart in Lusaka on Monday.\n")
+    body = [text[a:b] for a, b in furniture_free_segments(text)]
+    assert "".join(body).strip() == "The minister met her counterpart in Lusaka on Monday."

@@ -177,3 +177,15 @@ def test_a_site_header_far_older_than_the_body_is_not_the_date() -> None:
     text = "Mon - 01/03/2015\nA review of 2022\nIn 2022 the ministry signed 12 deals. In 2022 it also hosted a forum."
     value = date_document(text)
     assert value is not None and value.value.startswith("2022")
+
+
+def test_a_published_stamp_beats_a_newer_site_header_and_an_update_stamp() -> None:
+    text = ("Ministry news\nMonday, 3 March 2025\n\nMinister visits Accra\nPublished: 12 February 2025\n\n"
+            "The minister travelled to Accra in 2025.")
+    assert date_document(text) == TimeValue("2025-02-12", "day")
+
+
+def test_a_dated_lead_beats_a_last_updated_stamp() -> None:
+    text = ("Last updated on 19 May 2025 - 08:00\n\nTitle of the release\n\n"
+            "PIO - 18 May 2025: The minister said that talks held in 2025 went well.")
+    assert date_document(text) == TimeValue("2025-05-18", "day")

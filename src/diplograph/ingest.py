@@ -500,10 +500,26 @@ def furniture_free_segments(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# "Home > News > Foreign Affairs": a breadcrumb trail.
+_BREADCRUMB = re.compile(r"[^.!?>»›]{1,60}(?:\s[>»›]\s[^.!?>»›]{1,60}){2,}")
+# Accessibility and reading widgets: "Font size: A- A A+ | High contrast", "Print | Listen".
+_WIDGET = re.compile(r"(?i)(?:font size|text size|high contrast|print this page|listen to this article|"
+                     r"a-\s+a\s+a\+)\b.*")
+
+
+def _is_nav_row(line: str) -> bool:
+    """A row of three or more short links joined by "|": "Home | The Minister | Contact Us"."""
+    cells = [c.strip() for c in line.split("|")]
+    return (len(cells) >= 3 and all(cells) and all(len(c.split()) <= 4 for c in cells)
+            and not _SENTENCE_PUNCT.search(line.replace("|", "")))
+
+
 def _line_kind(line: str, *, in_header: bool, first: bool) -> str:
     if _PIPES_ONLY.fullmatch(line) or _END_MARKER.fullmatch(line):
         return "furniture"
-    if _is_menu(line):
+    if _is_menu(line) or _is_nav_row(line):
+        return "furniture"
+    if len(line) <= 200 and (_BREADCRUMB.fullmatch(line) or _WIDGET.fullmatch(line)):
         return "furniture"
     if len(line) <= 100 and _CREDIT_LINE.fullmatch(line) and len(line.split()) <= 12:
         return "furniture"

@@ -646,14 +646,24 @@ _STAMP_WORDS = re.compile(
 _STAMP_REST = re.compile(r"^[\s\d:.,/|+\-–—()]*$")
 
 
-def _header_date(text: str, body_year: int | None) -> TimeValue | None:
-    """A page's date stamp in its first lines, when it agrees with the years the body states.
+_STAMP_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|date)\b")
+_STAMP_UPDATED = re.compile(r"(?i)\b(?:updated|modified)\b")
+# A full date right after a place or agency at the start of a body sentence:
+# "GIS - 03 October 2024: ...", "Cairo, 2 May 2024 - ...".
+_DATED_LEAD = re.compile(r"^[A-Z][\w .,'’()/&-]{0,45}?\s*$")
+_DATED_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[:\-–—]")
 
-    Such stamps are page furniture for the article's text, but they are the
-    publication date, unless far older than what the body reports (a site's
-    own header date: "Thu 6 - 26/02/2016" above a 2023 review).
+
+def _header_dates(text: str, body_year: int | None) -> list[tuple[int, TimeValue]]:
+    """A page's date stamps in its first lines, ranked, when they agree with the body's years.
+
+    Such stamps are page furniture for the article's text, but one of them is
+    the publication date. Rank: a labelled "Published:" stamp (2) over a bare
+    date line (1) over an "Updated"/"Last modified" stamp (0), which records a
+    later edit. A stamp far older than what the body reports is the site's own
+    header date, not the article's ("Thu 6 - 26/02/2016" above a 2023 review).
     """
-    best: TimeValue | None = None
+    out: list[tuple[int, TimeValue]] = []
     for line in text[:1500].split("\n")[:8]:
         line = line.strip()
         if not line or len(line) > 80:
@@ -669,9 +679,25 @@ def _header_date(text: str, body_year: int | None) -> TimeValue | None:
             continue
         if body_year is not None and value.year < body_year - 1:
             continue
-        if best is None or value.value > best.value:
-            best = value
-    return best
+        rank = 2 if _STAMP_PUBLISHED.search(line) else 0 if _STAMP_UPDATED.search(line) else 1
+        out.append((rank, value))
+    return out
+
+
+def _dated_lead(sentence: str) -> TimeValue | None:
+    """The full date a body sentence opens with after its place or source ("GIS - 03 October 2024: ...")."""
+    found = find(sentence[:90], None)
+    if not found:
+        return None
+    start, end, value = found[0]
+    if value.precision != "day" or value.year is None or value.start is not None:
+        return None
+    lead = sentence[:start]
+    if _STAMP_UPDATED.search(lead) or _STAMP_PUBLISHED.search(lead):
+        return None  # a page's stamp, ranked by _header_dates
+    if _DATED_LEAD.match(lead) and _DATED_TAIL.match(sentence[end:]):
+        return value
+    return None
 
 
 def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) -> TimeValue | None:
@@ -693,9 +719,16 @@ def date_document(text: str, segments: Sequence[tuple[int, int]] | None = None) 
     support = _year_support(sentences)
     year = max(support) if support else None
     trusted = str(year) if year is not None and support[year] >= 2 else None
-    header = _header_date(text, year)
-    if header is not None:
-        return header
+    stamps = _header_dates(text, year)
+    best_stamp = max(stamps, key=lambda st: (st[0], st[1].value)) if stamps else None
+    if best_stamp is not None and best_stamp[0] >= 1:
+        return best_stamp[1]
+    for sent in sentences[:6]:
+        lead = _dated_lead(sent)
+        if lead is not None:
+            return lead
+    if best_stamp is not None:
+        return best_stamp[1]
     for sent in sentences[:3]:
         m = _DATELINE.match(sent)
         if m:
