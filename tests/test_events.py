@@ -262,3 +262,17 @@ def test_a_single_state_said_on_a_weekday(nlp: Any) -> None:
 def test_an_apposition_before_the_attribution_is_no_subject(nlp: Any) -> None:
     text = "Chile has opened ties with Fiji, a partner of New Zealand, the foreign ministry said Tuesday."
     assert not any(f.get("kind") == "statement" for f in _events(nlp, text, published="2024-06-19"))
+
+
+def test_a_bare_month_in_a_dated_report_is_that_year(nlp: Any) -> None:
+    facts = _events(nlp, "In February, President Ruto paid a state visit to Ghana.", published="2024-11-20")
+    assert [(f.get("kind"), f.get("date")) for f in facts] == [("visit", "2024-02")]
+    later = _events(nlp, "In December, Prime Minister Kishida visited Kenya.", published="2024-03-05")
+    assert {f.get("date") for f in later} == {"2023-12"}
+
+
+def test_a_day_span_before_the_month_is_a_range(nlp: Any) -> None:
+    facts = _events(nlp, "President Lula paid a state visit to Kenya on 7 and 8 May.", published="2024-06-15")
+    assert [(f.get("start"), f.get("end")) for f in facts] == [("2024-05-07", "2024-05-08")]
+    facts = _events(nlp, "Chancellor Scholz will visit Japan from 12 to 14 July.", published="2024-06-15")
+    assert [(f.get("start"), f.get("end")) for f in facts] == [("2024-07-12", "2024-07-14")]

@@ -321,6 +321,43 @@ def _capitals_in(sentence: Sentence, lo: int, hi: int) -> list[tuple[int, str, s
     return out
 
 
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), 1)}
+_MONTH_RE = "(" + "|".join(_MONTH_NUM) + ")"
+_BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?" + _MONTH_RE + r"\b(?![\s,]+\d)")
+_DAY_SPAN = re.compile(r"\b(?:from\s+)?(\d{1,2})\s+(?:and|to|-|–)\s+(\d{1,2})\s+" + _MONTH_RE + r"\b(?:,?\s+(\d{4}))?")
+
+
+def _more_dates(text: str, published: str | None,
+                dates: list[tuple[int, int, TimeValue]]) -> list[tuple[int, int, TimeValue]]:
+    """Dates the time tagger leaves out: a bare month in a dated report ("In April, ...": the latest
+    such month not after the report) and a day span before the month ("on 9 and 10 September")."""
+    if not published or not published[:4].isdigit():
+        return dates
+    year = int(published[:4])
+    pub_month = int(published[5:7]) if len(published) >= 7 else 12
+    out = list(dates)
+    for m in _DAY_SPAN.finditer(text):
+        month, first, last = _MONTH_NUM[m.group(3)], int(m.group(1)), int(m.group(2))
+        span_year = int(m.group(4)) if m.group(4) else year
+        if not 1 <= first < last <= 31:
+            continue
+        try:
+            start, end = dt.date(span_year, month, first), dt.date(span_year, month, last)
+        except ValueError:
+            continue
+        out = [d for d in out if d[1] <= m.start() or d[0] >= m.end()]
+        out.append((m.start(), m.end(), TimeValue(start.isoformat(), "day", start.isoformat(), end.isoformat())))
+    for m in _BARE_MONTH.finditer(text):
+        if any(d[0] < m.end() and d[1] > m.start() for d in out):
+            continue
+        month = _MONTH_NUM[m.group(1)]
+        out.append((m.start(1), m.end(1), TimeValue(f"{year if month <= pub_month else year - 1:04d}-{month:02d}",
+                                                     "month")))
+    return sorted(out, key=lambda d: d[0])
+
+
 def _date_for(doc: AnalyzedDocument, sentence: Sentence, trigger: tuple[int, int], clause: tuple[int, int],
               dates: list[tuple[int, int, TimeValue]]) -> tuple[TimeValue | None, bool]:
     """The time expression that dates this event, and whether one was stated."""
@@ -421,7 +458,7 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
     if not triggers:
         return []
     clauses = _clauses(sentence, triggers, extra)
-    dates = timex.find(sentence.text, doc.published)
+    dates = _more_dates(sentence.text, doc.published, timex.find(sentence.text, doc.published))
     text = sentence.text
     out: list[_Event] = []
     for (start, end, kind), (lo, hi) in zip(triggers, clauses):
