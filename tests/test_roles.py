@@ -415,3 +415,44 @@ def test_handovers_relatives_and_future_starts(nlp: Any, text: str, expected: se
 )
 def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _roles(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ghana has been a member of the Commonwealth since independence in 1957.",
+            {("GHA", "COMMONWEALTH", "member", "1957", None)},
+        ),
+        (
+            "The Council noted the decision of the Republic of Chad to withdraw from ECOWAS, "
+            "which will take effect on 12 March 2025.",
+            {("TCD", "ECOWAS", "member", None, "2025-03-12")},
+        ),
+        (
+            "The summit received the notification by the Republic of Chad, the Republic of Benin and "
+            "the Republic of Togo of their decision to withdraw from ECOWAS.",
+            {
+                ("TCD", "ECOWAS", "member", None, None),
+                ("BEN", "ECOWAS", "member", None, None),
+                ("TGO", "ECOWAS", "member", None, None),
+            },
+        ),
+        (
+            "Chad announced its withdrawal from the African Union, effective 1 July 2025.",
+            {("TCD", "AU", "member", None, "2025-07-01")},
+        ),
+        (
+            "The 12th APEC Summit, which Chile hosted in Santiago in November 2004, was a success.",
+            {("CHL", "APEC", "host", "2004-11", "2004-11")},
+        ),
+        (
+            "Leaders will attend the SCO summit that India will host in Delhi in July.",
+            {("IND", "SCO", "host", "2024-07", "2024-07")},
+        ),
+    ],
+)
+def test_independence_starts_notified_withdrawals_and_hosting_clauses(
+    nlp: Any, text: str, expected: set[tuple[Any, ...]]
+) -> None:
+    assert _roles(nlp, text) == expected

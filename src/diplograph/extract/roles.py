@@ -863,7 +863,8 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
     out: list[tuple[str | None, str | None, bool]] = []
     for start, end, first, last in found:
         if re.search(
-            r"\b(?:since|from|effective|as\s+of|starting|beginning|took\s+effect|takes\s+effect)"
+            r"\b(?:since(?:\s+(?:its|their|the\s+country's)?\s*(?:independence|founding|inception|creation)\s+in)?"
+            r"|from|effective|as\s+of|starting|beginning|t(?:ook|akes?)\s+effect)"
             r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$",
             text[:start],
             re.IGNORECASE,
@@ -883,7 +884,7 @@ def _window(text: str, begin: int, stop: int) -> str:
         rest = chunk[m.end() :].lstrip()
         if not re.match(
             r"(?:(?:19|20)\d\d|including|namely|both|in\s|from\s|for\s|since\s|twice|"
-            r"respectively|i\.e\.)",
+            r"respectively|i\.e\.|effective\s|(?:which|that)\s+(?:will\s+|would\s+)?t(?:ake|akes|ook)\s+effect)",
             rest,
         ):
             return chunk[: m.start()]
@@ -948,7 +949,7 @@ def _body_facts(
     body = bodies[index]
     link = _governing_trigger(text, body, bodies, triggers, countries)
     if link is None:
-        return _body_acts(doc, sentence, body, countries)
+        return _hosted_meeting(doc, sentence, body, countries) or _body_acts(doc, sentence, body, countries)
     trig, after = link
     role = _role_for(trig.cls, body.id, trig.text)
     lead_end = min(trig.start, body.start)
@@ -1065,6 +1066,49 @@ def _body_acts(
 
 
 _MEETING_NAME = re.compile(r"\b(?:Summit|Meeting)\b")
+# "the 15th ASEAN Summit, which Thailand hosted in ...", "the SCO summit that India will host".
+_MEETING_REL = re.compile(
+    r"(?i)(?:['’]s)?(?:\s+(?:leaders['’]?|heads\s+of\s+state|ministerial|annual))?"
+    r"\s+(?:summit|meeting|conference|ministerial)\s*,?\s+(?:which|that)\s+(?:the\s+)?"
+)
+_MEETING_REL_BARE = re.compile(r"(?i)\s*,?\s+(?:which|that)\s+(?:the\s+)?")
+_HOSTS_IT = re.compile(r"(?i)\s+(?:has\s+|had\s+|(?:will|would|is\s+to|is\s+set\s+to)\s+)?host(?:s|ed)?\b")
+
+
+def _hosted_meeting(
+    doc: AnalyzedDocument, sentence: Sentence, body: _Span, countries: list[_Span]
+) -> list[tuple[Fact, bool]]:
+    """The host of a body's meeting named in a relative clause after it."""
+    text = sentence.text
+    parent = _meeting_parent(body.id)
+    rel = (_MEETING_REL_BARE if parent else _MEETING_REL).match(text, body.end)
+    body_id = parent or body.id
+    if rel is None or not _is_international(body_id):
+        return []
+    span = next((c for c in countries if c.start == rel.end()), None)
+    hosts = _HOSTS_IT.match(text, span.end) if span else None
+    if span is None or hosts is None:
+        return []
+    window = re.split(r"[,;]", text[hosts.end() :], maxsplit=1)[0]
+    dated = [(a, b, rel) for a, b, rel in _terms(window, doc.published) if a and a == b and len(a) <= 7]
+    fields: dict[str, str | None] = {"start": None, "end": None}
+    relative = False
+    if len(dated) == 1:
+        when, relative = dated[0][0], dated[0][2]
+        published = doc.published
+        if (
+            re.match(r"(?i)\s+(?:will|would|is)", hosts.group(0))
+            and len(when) == 7
+            and published
+            and when[:4] not in window
+            and when < published[:7]
+        ):  # "will host in October", read in December: next year's
+            when = f"{int(when[:4]) + 1}{when[4:]}"
+        fields = {"start": when, "end": when}
+    fact = make_fact(
+        doc, sentence, "role", EXTRACTOR, confidence=0.6, actor=span.id, body=body_id, role="host", **fields
+    )
+    return [(fact, relative)]
 
 
 @lru_cache(maxsize=1024)
@@ -1303,9 +1347,43 @@ def _actors(
             actor = _appositive_actor(sentence, body, trig, countries)
     if actor is None and trig.cls in (_LEAVE, _JOIN, _ELECT):
         actor = _object_actor(sentence, trig, body, countries)
+    if actor is None and trig.cls in (_LEAVE, _JOIN):
+        deciders = _deciders(text, trig, countries)
+        if deciders:
+            return deciders
     if actor:
         return [actor]
     return _subject_actors(sentence, trig, countries, doc, state)
+
+
+# "the decision of Chad to withdraw from", "notification by A, B and C of their decision to leave".
+_DECISION_OF = re.compile(
+    r"(?i)\b(?:decision|notification|notice|announcement|intention|request|application)\s+(?:of|by)\s+"
+)
+_DECIDERS_GAP = re.compile(r"(?i)\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:Federal\s+)?Republic\s+of\s+)?")
+_DECIDERS_TAIL = re.compile(
+    r"(?i)\s+(?:of\s+(?:their|its)\s+(?:decision|intention)\s+)?to\s+(?:formally\s+)?$"
+)
+
+
+def _deciders(text: str, trig: _Trigger, countries: list[_Span]) -> list[str]:
+    """The countries whose decision (notified, announced) the leaving or joining is: a
+    communique's "notification by A, B and C of their decision to withdraw from X"."""
+    lead = [m for m in _DECISION_OF.finditer(text[: trig.start]) if trig.start - m.end() < 200]
+    if not lead:
+        return []
+    begin = lead[-1].end()
+    out: list[str] = []
+    for span in countries:
+        if span.start < begin or span.end > trig.start:
+            continue
+        if not _DECIDERS_GAP.fullmatch(text[begin : span.start]):
+            break
+        out.append(span.id)
+        begin = span.end
+    if out and _DECIDERS_TAIL.fullmatch(text[begin : trig.start]):
+        return list(dict.fromkeys(out))
+    return []
 
 
 def _alongside(text: str, begin: int, countries: list[_Span]) -> list[str]:
