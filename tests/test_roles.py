@@ -425,13 +425,17 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
             {("GHA", "COMMONWEALTH", "member", "1957", None)},
         ),
         (
-            "The Council noted the decision of the Republic of Chad to withdraw from ECOWAS, "
-            "which will take effect on 12 March 2025.",
+            (
+                "The Council noted the decision of the Republic of Chad to withdraw from ECOWAS, "
+                "which will take effect on 12 March 2025."
+            ),
             {("TCD", "ECOWAS", "member", None, "2025-03-12")},
         ),
         (
-            "The summit received the notification by the Republic of Chad, the Republic of Benin and "
-            "the Republic of Togo of their decision to withdraw from ECOWAS.",
+            (
+                "The summit received the notification by the Republic of Chad, the Republic of Benin and "
+                "the Republic of Togo of their decision to withdraw from ECOWAS."
+            ),
             {
                 ("TCD", "ECOWAS", "member", None, None),
                 ("BEN", "ECOWAS", "member", None, None),
