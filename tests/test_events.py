@@ -276,3 +276,10 @@ def test_a_day_span_before_the_month_is_a_range(nlp: Any) -> None:
     assert [(f.get("start"), f.get("end")) for f in facts] == [("2024-05-07", "2024-05-08")]
     facts = _events(nlp, "Chancellor Scholz will visit Japan from 12 to 14 July.", published="2024-06-15")
     assert [(f.get("start"), f.get("end")) for f in facts] == [("2024-07-12", "2024-07-14")]
+
+
+def test_a_talk_told_back_with_one_side_is_no_new_meeting(nlp: Any) -> None:
+    text = "South African President Cyril Ramaphosa told reporters after the talks that trade would grow."
+    assert [f for f in _events(nlp, text) if f.get("kind") in ("meeting", "talks")] == []
+    text = "South African President Cyril Ramaphosa held talks with Kenyan President William Ruto on Monday."
+    assert [f.get("kind") for f in _events(nlp, text)] == ["talks"]

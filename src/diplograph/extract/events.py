@@ -834,6 +834,20 @@ def _merge(events: list[_Event]) -> list[_Event]:
     return out
 
 
+def _one_sided(e: _Event, person_country: dict[str, str]) -> bool:
+    """Talks or a meeting with one person and nobody but their own state ("X told reporters after the
+    talks", "Y met him at the airport"): the other side is unknown, so the fact would mislead."""
+    if e.kind not in ("meeting", "talks") or len(e.persons) != 1:
+        return False
+    own = person_country.get(e.persons[0])
+    if not own or any(a != own for a in e.actors):
+        return False
+    text, (start, end) = e.sentence.text, e.trigger
+    # only a reference back ("after the talks") or a pronoun partner ("met him"), not "held talks with <unnamed>"
+    return bool(re.search(r"\b(?:after|before|during|following)\s+the\s+$", text[max(0, start - 20):start],
+                          re.IGNORECASE) or re.match(r"\s+(?:him|her|them)\b", text[end:end + 6]))
+
+
 def _attendance(sentence: Sentence, events: list[_Event], persons: list[str]) -> None:
     """ "Attending the event were A, B and C": they took part in the last gathering told of."""
     if not persons or not _ATTEND.search(sentence.text):
@@ -888,6 +902,8 @@ def extract(doc: AnalyzedDocument) -> list[Fact]:
     for e in events:
         participants = _dedupe(e.persons + e.actors + [person_country.get(p, "") for p in e.persons
                                                        if e.kind != "visit"])
+        if _one_sided(e, person_country):
+            continue
         fields: dict[str, object] = {"kind": e.kind, "participants": participants}
         if e.date and e.date.start and e.date.end and e.date.start != e.date.end:
             fields["start"], fields["end"] = e.date.start, e.date.end
