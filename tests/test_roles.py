@@ -443,6 +443,17 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
             },
         ),
         (
+            "Ghana is a member of the African Union and of the Commonwealth since 1957.",
+            {("GHA", "AU", "member", "1957", None), ("GHA", "COMMONWEALTH", "member", "1957", None)},
+        ),
+        (
+            (
+                "Peru will take up a seat on the Security Council in January 2026, after it was elected by the "
+                "General Assembly in June."
+            ),
+            {("PER", "UNSC", "non_permanent_member", "2026-01", None)},
+        ),
+        (
             "Chad announced its withdrawal from the African Union, effective 1 July 2025.",
             {("TCD", "AU", "member", None, "2025-07-01")},
         ),

@@ -951,6 +951,8 @@ def _body_facts(
     if link is None:
         return _hosted_meeting(doc, sentence, body, countries) or _body_acts(doc, sentence, body, countries)
     trig, after = link
+    if not after and trig.cls == _ELECT and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[trig.end : body.start]):
+        return []  # "elected by the General Assembly": the electorate, not the seat
     role = _role_for(trig.cls, body.id, trig.text)
     lead_end = min(trig.start, body.start)
     lead_in = text[max(0, lead_end - 60) : lead_end]
@@ -1000,6 +1002,16 @@ def _body_facts(
     receiver = _handover_receiver(text, trig, body, role, countries)
     begin = max(body.end, trig.end) if after else body.end
     stop = _next_stop(begin, bodies, triggers, len(text), index)
+    last = index
+    while (
+        last + 1 < len(bodies)
+        and stop == bodies[last + 1].start
+        and _BODY_LIST_GLUE.fullmatch(text[begin:stop])
+    ):
+        # "a member of the AU and of the Commonwealth since 1968": the list shares its term
+        last += 1
+        begin = bodies[last].end
+        stop = _next_stop(begin, bodies, triggers, len(text), last)
     out: list[tuple[Fact, bool]] = []
     for fields, relative in _term_fields(doc, text, trig, body, role, begin, stop, after):
         holders = [(actor, fields) for actor in actors]
@@ -1019,6 +1031,9 @@ def _body_facts(
             )
             out.append((fact, relative))
     return out
+
+
+_BODY_LIST_GLUE = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?(?:of\s+|in\s+)?(?:the\s+)?")
 
 
 # A body acting on a country: "ECOWAS suspended Niger", "the AU readmitted Morocco in 2017".
