@@ -202,3 +202,11 @@ def test_gazetteer_fills_a_bare_title_but_never_overrides_the_text(nlp: Any, mon
     found = _positions(nlp, text, url="https://www.governo.it/en/note/2")
     assert ("Ada Okafor", "NGA") in found  # world knowledge before the publisher's country
     assert ("Kofi Mensah", "GHA") in found and ("Kofi Mensah", "NGA") not in found  # the text wins
+
+
+def test_a_title_then_an_honorific_name_set_off_by_commas(nlp: Any) -> None:
+    assert _positions(nlp, "The deal was welcomed by the Australian Prime Minister, Mr Anthony Albanese, "
+                           "and others.") == {("Anthony Albanese", "AUS")}
+    assert _positions(nlp, "Ghana's Foreign Minister, Dr Samuel Ablakwa, met the envoy.") == {("Samuel Ablakwa", "GHA")}
+    # without an honorific a comma after a bare title ends it
+    assert _positions(nlp, "The President, Nigeria and Ghana agreed on the plan.") == set()

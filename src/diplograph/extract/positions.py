@@ -492,10 +492,14 @@ def _sentence_holdings(sentence: Sentence, home: str | None = None) -> list[Hold
                                 explicit_org, bool(_PAST.search(title))))
                 continue
         named = _name_after(sentence, link_end, allow_org_prefix=False)
-        if named is None and comp_end > t_end:
-            # "The Prime Minister of India, Shri Jo Roe, said": the name set off by commas
+        if named is None:
+            # "The Prime Minister of India, Shri Jo Roe, said": the name set off by commas; with no
+            # complement only after an honorific ("the British Prime Minister, Sir Jo Roe,")
             set_off = re.match(r",\s+" + _HONORIFICS,
                                sentence.text[comp_end - sentence.start:])
+            if set_off and comp_end == t_end and not re.match(r",\s+" + _HONORIFICS.replace(")*", ")+"),
+                                                               sentence.text[comp_end - sentence.start:]):
+                set_off = None
             if set_off:
                 cand = _name_after(sentence, comp_end + set_off.end(), allow_org_prefix=False)
                 if cand and re.match(r"\s*(?:,|$)", sentence.text[cand[2] - sentence.start:]) and \
