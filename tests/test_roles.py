@@ -454,6 +454,20 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
             {("PER", "UNSC", "non_permanent_member", "2026-01", None)},
         ),
         (
+            "Brazil is a founding member of the United Nations.",
+            {("BRA", "UN", "member", None, None)},
+        ),
+        (
+            "Uruguay will take part in the New Development Bank, which it joined as a shareholder in 2021.",
+            {("URY", "NDB", "member", "2021", None)},
+        ),
+        (
+            "Leaders discussed NATO, which Sweden joined in March 2024.",
+            {("SWE", "NATO", "member", "2024-03", None)},
+        ),
+        ("Brazil is a responsible member of the United Nations.", set()),
+        ("Uruguay praised the WTO, which Chile hosted.", set()),
+        (
             "Chad announced its withdrawal from the African Union, effective 1 July 2025.",
             {("TCD", "AU", "member", None, "2025-07-01")},
         ),

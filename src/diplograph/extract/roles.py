@@ -835,7 +835,7 @@ def _role_for(trig_cls: str, body_id: str, trig_text: str) -> str | None:
         return "host"
     if trig_cls in (_MEMBER, _ELECT, _JOIN, _LEAVE):
         if body_id == "UN":  # every country is one; "a responsible member of the UN" is rhetoric
-            return None
+            return "member" if re.match(r"(?i)founding", trig_text) else None
         if body_id == "UNSC":
             return "non_permanent_member"
         return "board_member" if is_board else "member"
@@ -949,7 +949,11 @@ def _body_facts(
     body = bodies[index]
     link = _governing_trigger(text, body, bodies, triggers, countries)
     if link is None:
-        return _hosted_meeting(doc, sentence, body, countries) or _body_acts(doc, sentence, body, countries)
+        return (
+            _hosted_meeting(doc, sentence, body, countries)
+            or _joined_relative(doc, sentence, body, countries, state)
+            or _body_acts(doc, sentence, body, countries)
+        )
     trig, after = link
     if not after and trig.cls == _ELECT and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[trig.end : body.start]):
         return []  # "elected by the General Assembly": the electorate, not the seat
@@ -1034,6 +1038,42 @@ def _body_facts(
 
 
 _BODY_LIST_GLUE = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?(?:of\s+|in\s+)?(?:the\s+)?")
+
+
+# "the New Development Bank, which it joined as a shareholder in 2021", "NATO, which Sweden joined".
+_JOINED_REL = re.compile(r"\s*,\s+which\s+(?:(?P<it>it|the\s+country)\s+|(?=[A-Z]))")
+_JOINED_VERB = re.compile(
+    r"\s+(?:has\s+|had\s+|formally\s+|officially\s+|also\s+)*(?:joined|acceded\s+to)"
+    r"(?:\s+as\s+an?\s+(?:\w+\s+)?(?:member|shareholder|party))?\b"
+)
+
+
+def _joined_relative(
+    doc: AnalyzedDocument, sentence: Sentence, body: _Span, countries: list[_Span], state: _DocState
+) -> list[tuple[Fact, bool]]:
+    """Membership stated in a relative clause after the body, with the year joined as its start."""
+    text = sentence.text
+    rel = _JOINED_REL.match(text, body.end)
+    if rel is None or _meeting_parent(body.id) or _is_mission(body.id) or body.id == "UN":
+        return []
+    if rel.group("it"):
+        actor, verb_at = _sentence_subject(doc, sentence, countries, state), rel.end() - 1
+    else:
+        span = next((c for c in countries if c.start == rel.end()), None)
+        actor, verb_at = (span.id, span.end) if span else (None, 0)
+    verb = _JOINED_VERB.match(text, verb_at) if actor else None
+    if verb is None or not _is_international(body.id):
+        return []
+    window = re.split(r"[,;]", text[verb.end() :], maxsplit=1)[0]
+    dated = [(a, b, rel) for a, b, rel in _terms(window, doc.published) if a and a == b]
+    fields: dict[str, str | None] = {"start": None, "end": None}
+    relative = False
+    if len(dated) == 1:
+        fields["start"], relative = dated[0][0], dated[0][2]
+    fact = make_fact(
+        doc, sentence, "role", EXTRACTOR, confidence=0.6, actor=actor, body=body.id, role="member", **fields
+    )
+    return [(fact, relative)]
 
 
 # A body acting on a country: "ECOWAS suspended Niger", "the AU readmitted Morocco in 2017".
