@@ -210,3 +210,10 @@ def test_a_title_then_an_honorific_name_set_off_by_commas(nlp: Any) -> None:
     assert _positions(nlp, "Ghana's Foreign Minister, Dr Samuel Ablakwa, met the envoy.") == {("Samuel Ablakwa", "GHA")}
     # without an honorific a comma after a bare title ends it
     assert _positions(nlp, "The President, Nigeria and Ghana agreed on the plan.") == set()
+
+
+def test_a_title_at_the_sentence_end_loses_the_full_stop(nlp: Any) -> None:
+    adoc = analyze_text("The summit was attended by Dr Alieu Jallow, President of the ECOWAS Commission.",
+                        published="2024-06-15", nlp=nlp)
+    assert [f.get("title") for f in positions.extract(adoc)] == ["President of the ECOWAS Commission"]
+    assert positions._bare_title("Ambassador to the U.S.") == "Ambassador to the U.S."

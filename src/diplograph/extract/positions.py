@@ -1061,5 +1061,13 @@ def facts_from(doc: AnalyzedDocument, raw: list[Holding]) -> list[Fact]:
     for (_, org), h in by_key.items():
         confidence = 0.8 if h.explicit else 0.6
         facts.append(make_fact(doc, h.sentence, "position", EXTRACTOR, confidence,
-                               person=h.person, title=h.title, org=org, as_of=_as_of(doc, h)))
+                               person=h.person, title=_bare_title(h.title), org=org, as_of=_as_of(doc, h)))
     return facts
+
+
+def _bare_title(title: str) -> str:
+    """A title that ran to the sentence end loses the full stop ("President of the X Commission."),
+    not an abbreviation's ("Ambassador to the U.S.")."""
+    if title.endswith(".") and not re.search(r"(?:^|[\s.])\w{1,3}\.$", title):
+        return title[:-1].rstrip()
+    return title
