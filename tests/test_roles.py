@@ -466,6 +466,14 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
             {("SWE", "NATO", "member", "2024-03", None)},
         ),
         ("Brazil is a responsible member of the United Nations.", set()),
+        (
+            "Leaders met under the Indian presidency of the G20 in 2023.",
+            {("IND", "G20", "president", "2023", "2023")},
+        ),
+        (
+            "Chile joined APEC in 1994. Chile attended under the Peruvian chairmanship of the group for 2024.",
+            {("CHL", "APEC", "member", "1994", None), ("PER", "APEC", "chair", "2024", "2024")},
+        ),
         ("Uruguay praised the WTO, which Chile hosted.", set()),
         (
             "Chad announced its withdrawal from the African Union, effective 1 July 2025.",

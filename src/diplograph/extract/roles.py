@@ -310,7 +310,7 @@ _ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:regional|economic|trade|political|security|continental|military|defen[cs]e|"
     r"expanded|enlarged|\w+-(?:nation|member|country|state))\s+){0,2}"
     r"(council|commission|committee|board|assembly|bloc|organi[sz]ation|forum|grouping|group(?=['’]s\b)|"
-    r"union|alliance|community|agency)\b"
+    r"(?<=chairmanship\sof\sthe\s)group|(?<=presidency\sof\sthe\s)group|union|alliance|community|agency)\b"
 )
 # A fixed-length term: "a two-year term", "a 2-year term".
 _TERM_LENGTH = re.compile(r"(?i)\b(two|three|four|five|[2-5])[- ]year\s+(?:term|tenure|mandate)\b")
@@ -713,6 +713,10 @@ def _possessive_actor(sentence: Sentence, trig: _Trigger, countries: list[_Span]
         if len(words) <= 4 and not re.search(r"[,;:()]", between):
             return span.id
         return None
+    if trig.cls in (_CHAIR, _PRES):  # "under the Russian chairmanship of the group": a demonym owns it
+        demonym = re.search(r"(?:^|\s)the\s+([A-Z][a-z]+)\s+(?:rotating\s+)?$", text[: trig.start])
+        if demonym and re.search(r"(?:ian|ish|ese|ean|an|i|ic)$", demonym.group(1)):
+            return resolve.country_id(demonym.group(1))
     return None
 
 
