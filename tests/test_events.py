@@ -283,3 +283,9 @@ def test_a_talk_told_back_with_one_side_is_no_new_meeting(nlp: Any) -> None:
     assert [f for f in _events(nlp, text) if f.get("kind") in ("meeting", "talks")] == []
     text = "South African President Cyril Ramaphosa held talks with Kenyan President William Ruto on Monday."
     assert [f.get("kind") for f in _events(nlp, text)] == ["talks"]
+
+
+def test_a_count_of_visits_is_no_visit(nlp: Any) -> None:
+    text = ("President Cyril Ramaphosa made 14 official foreign visits during the year and hosted leaders "
+            "in Pretoria, the ministry said.")
+    assert [f for f in _events(nlp, text, published="2024-12-30") if f.get("kind") == "visit"] == []

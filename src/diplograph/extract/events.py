@@ -141,6 +141,9 @@ def _triggers(sentence: Sentence) -> list[tuple[int, int, str]]:
             continue
         if re.search(r"\b(?:the\s+)?(?:number|series|list)\s+of\s+$", text[:start], re.IGNORECASE):
             continue
+        if word.lower().endswith("s") and re.search(r"(?<![\w+.-])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s+(?:[a-z][\w-]*\s+){2}$",
+                                                 text[:start]):
+            continue  # "made 14 official foreign visits": a count
         if _inside_body(sentence, start, end) and not re.fullmatch(r"summits?|conference", word, re.IGNORECASE):
             continue  # "World Economic Forum" is a body; "the G7 summit" is a gathering
         if kind == "call" and re.search(r"\b(?:answer(?:ed|s|ing)?|heed(?:ed|s)?|renew(?:ed|s)?|echo(?:ed|es)?|"
