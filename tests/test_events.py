@@ -289,3 +289,10 @@ def test_a_count_of_visits_is_no_visit(nlp: Any) -> None:
     text = ("President Cyril Ramaphosa made 14 official foreign visits during the year and hosted leaders "
             "in Pretoria, the ministry said.")
     assert [f for f in _events(nlp, text, published="2024-12-30") if f.get("kind") == "visit"] == []
+
+
+def test_a_relative_clause_visitor(nlp: Any) -> None:
+    text = "The talks were attended by Kenyan Foreign Minister Musalia Mudavadi, who visited Beijing in January."
+    found = {(f.get("kind"), f.get("date"), tuple(sorted(f.get("participants"))))
+             for f in _events(nlp, text, published="2024-10-07")}
+    assert found == {("visit", "2024-01", ("CHN", "Musalia Mudavadi"))}

@@ -494,6 +494,12 @@ def _sentence_events(doc: AnalyzedDocument, sentence: Sentence, names: dict[str,
             post_actors = sorted(post_actors + _capitals_in(sentence, end, hi))
             if not pre_persons and speaker and re.search(r"\b(?:I|we)\b", text[lo:start]):
                 pre_persons = [(start - 1, speaker)]
+            who = re.search(r",\s+who\s+(?:had\s+|has\s+|also\s+|last\s+|earlier\s+){0,2}$", text[:start])
+            if not pre_persons and who:
+                # "attended by Minister X, who visited Y in January": X is the visitor
+                before = _persons_in(sentence, 0, who.start(), names, extra)
+                if before and re.fullmatch(r"[\w .'’-]*", text[before[-1][0]:who.start()]):
+                    pre_persons = [before[-1]]
             if not pre_persons and re.search(r"\b(?:his|her)\s+(?:\w+\s+){0,3}$", text[lo:start]):
                 # "during his visit to X, Y said": Y, or the person last named
                 later = _persons_in(sentence, hi, len(text), names, extra)
@@ -847,7 +853,7 @@ def _one_sided(e: _Event, person_country: dict[str, str]) -> bool:
         return False
     text, (start, end) = e.sentence.text, e.trigger
     # only a reference back ("after the talks") or a pronoun partner ("met him"), not "held talks with <unnamed>"
-    return bool(re.search(r"\b(?:after|before|during|following)\s+the\s+$", text[max(0, start - 20):start],
+    return bool(re.search(r"(?:\b(?:after|before|during|following)\s+the|^the)\s+$", text[max(0, start - 20):start],
                           re.IGNORECASE) or re.match(r"\s+(?:him|her|them)\b", text[end:end + 6]))
 
 
