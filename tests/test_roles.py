@@ -467,6 +467,21 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
         ),
         ("Brazil is a responsible member of the United Nations.", set()),
         (
+            "Ecuador was elected to the Human Rights Council for a three-year term starting in January 2025.",
+            {("ECU", "UNHRC", "member", "2025", "2027")},
+        ),
+        ("Qatar was admitted to the Shanghai Cooperation Organization as a dialogue partner.", set()),
+        ("Qatar joined the SCO as a full member in 2023.", {("QAT", "SCO", "member", "2023", None)}),
+        (
+            "The ASEAN Summit was hosted by the Philippines in 2017.",
+            {("PHL", "ASEAN", "host", "2017", "2017")},
+        ),
+        (
+            "The G20 summit will be hosted by South Africa in November.",
+            {("ZAF", "G20", "host", "2024-11", "2024-11")},
+        ),
+        ("NATO was hosted by Spain.", set()),
+        (
             "Leaders met under the Indian presidency of the G20 in 2023.",
             {("IND", "G20", "president", "2023", "2023")},
         ),

@@ -869,7 +869,7 @@ def _terms(text: str, published: str | None) -> list[tuple[str | None, str | Non
         if re.search(
             r"\b(?:since(?:\s+(?:its|their|the\s+country's)?\s*(?:independence|founding|inception|creation)\s+in)?"
             r"|from|effective|as\s+of|starting|beginning|t(?:ook|akes?)\s+effect)"
-            r"\s+(?:on\s+)?(?:early\s+|late\s+|mid-?)?$",
+            r"\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$",
             text[:start],
             re.IGNORECASE,
         ) and (first == last or last is None):  # "from 1 December 2022 to 30 November 2023" keeps its end
@@ -970,6 +970,8 @@ def _body_facts(
     body_id = _role_body(body.id, role)
     if body_id is None or (not after and not _names_the_body(text, body, role)):
         return []
+    if role == "member" and _NOT_MEMBER_STATUS.match(text, body.end):
+        return []  # "admitted to the SCO as a dialogue partner": a status short of membership
     if (
         role == "contributor"
         and not _is_mission(body.id)
@@ -1041,6 +1043,9 @@ def _body_facts(
     return out
 
 
+_NOT_MEMBER_STATUS = re.compile(
+    r"(?i)\s*,?\s*as\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:dialogue\s+partner|partner\b|observer|guest)"
+)
 _BODY_LIST_GLUE = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?(?:of\s+|in\s+)?(?:the\s+)?")
 
 
@@ -1131,6 +1136,9 @@ _MEETING_REL = re.compile(
     r"\s+(?:summit|meeting|conference|ministerial)\s*,?\s+(?:which|that)\s+(?:the\s+)?"
 )
 _MEETING_REL_BARE = re.compile(r"(?i)\s*,?\s+(?:which|that)\s+(?:the\s+)?")
+_HOSTED_BY_IT = re.compile(
+    r"(?i)(?:\s+(?:summit|meeting|conference|ministerial))?\s+(?:was|is|will\s+be|is\s+to\s+be)\s+hosted\s+by\s+(?:the\s+)?"
+)
 _HOSTS_IT = re.compile(r"(?i)\s+(?:has\s+|had\s+|(?:will|would|is\s+to|is\s+set\s+to)\s+)?host(?:s|ed)?\b")
 
 
@@ -1141,26 +1149,41 @@ def _hosted_meeting(
     text = sentence.text
     parent = _meeting_parent(body.id)
     rel = (_MEETING_REL_BARE if parent else _MEETING_REL).match(text, body.end)
+    passive = _HOSTED_BY_IT.match(text, body.end)
+    if (
+        passive
+        and not parent
+        and not re.search(
+            r"(?i)\b(?:summit|meeting|conference|ministerial)\b", text[body.start : passive.end()]
+        )
+    ):
+        passive = None  # "NATO was hosted by": not a meeting of it
     body_id = parent or body.id
-    if rel is None or not _is_international(body_id):
+    if (rel is None and passive is None) or not _is_international(body_id):
         return []
-    span = next((c for c in countries if c.start == rel.end()), None)
-    hosts = _HOSTS_IT.match(text, span.end) if span else None
-    if span is None or hosts is None:
+    if passive:
+        span = next((c for c in countries if c.start == passive.end()), None)
+        future = bool(re.search(r"(?i)\b(?:will|to)\s+be\s+hosted", passive.group(0)))
+        window_at = span.end if span else 0
+    else:
+        assert rel is not None
+        span = next((c for c in countries if c.start == rel.end()), None)
+        hosts = _HOSTS_IT.match(text, span.end) if span else None
+        if hosts is None:
+            return []
+        future = bool(re.match(r"(?i)\s+(?:will|would|is)", hosts.group(0)))
+        window_at = hosts.end()
+    if span is None:
         return []
-    window = re.split(r"[,;]", text[hosts.end() :], maxsplit=1)[0]
-    dated = [(a, b, rel) for a, b, rel in _terms(window, doc.published) if a and a == b and len(a) <= 7]
+    window = re.split(r"[,;]", text[window_at:], maxsplit=1)[0]
+    dated = [(a, b, r) for a, b, r in _terms(window, doc.published) if a and a == b and len(a) <= 7]
     fields: dict[str, str | None] = {"start": None, "end": None}
     relative = False
     if len(dated) == 1:
         when, relative = dated[0][0], dated[0][2]
         published = doc.published
         if (
-            re.match(r"(?i)\s+(?:will|would|is)", hosts.group(0))
-            and len(when) == 7
-            and published
-            and when[:4] not in window
-            and when < published[:7]
+            future and len(when) == 7 and published and when[:4] not in window and when < published[:7]
         ):  # "will host in October", read in December: next year's
             when = f"{int(when[:4]) + 1}{when[4:]}"
         fields = {"start": when, "end": when}
