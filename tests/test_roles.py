@@ -482,6 +482,11 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
         ),
         ("NATO was hosted by Spain.", set()),
         (
+            "Peru already joined the BRICS-founded New Development Bank in March 2023.",
+            {("PER", "NDB", "member", "2023-03", None)},
+        ),
+        ("Kenya contributed troops to the AU-led mission.", set()),
+        (
             "Leaders met under the Indian presidency of the G20 in 2023.",
             {("IND", "G20", "president", "2023", "2023")},
         ),

@@ -795,6 +795,7 @@ def _links(text: str, trig: _Trigger, body: _Span, bodies: list[_Span], countrie
             between = between[:a] + " , " + between[b:]
     if trig.cls in (_HOST, _CHAIR, _PRES):  # "will host the 2025 summit of APEC"
         between = _MEETING_OF.sub(" ", between)
+    between = _BODY_MODIFIER.sub(" ", between)  # "joined the BRICS-founded New Development Bank"
     between = re.sub(r"\([^()]*\)", " ", between)
     between = re.sub(r"\d{4}\s*[-–/]\s*\d{2,4}", " ", between)
     between = _BARE_YEAR.sub(" ", between)
@@ -959,6 +960,8 @@ def _body_facts(
             or _body_acts(doc, sentence, body, countries)
         )
     trig, after = link
+    if _BODY_MODIFIER.match(text, body.end):
+        return []  # "the BRICS-founded bank", "an AU-led force": the body qualifies another noun
     if not after and trig.cls == _ELECT and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[trig.end : body.start]):
         return []  # "elected by the General Assembly": the electorate, not the seat
     role = _role_for(trig.cls, body.id, trig.text)
@@ -1043,6 +1046,10 @@ def _body_facts(
     return out
 
 
+_BODY_MODIFIER = re.compile(
+    r"[-‑–](?:founded|led|backed|brokered|sponsored|created|funded|run|based|mediated|hosted|chaired|"
+    r"organi[sz]ed|established|initiated|supported|mandated|authori[sz]ed|style)\b"
+)
 _NOT_MEMBER_STATUS = re.compile(
     r"(?i)\s*,?\s*as\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:dialogue\s+partner|partner\b|observer|guest)"
 )
