@@ -296,3 +296,14 @@ def test_a_relative_clause_visitor(nlp: Any) -> None:
     found = {(f.get("kind"), f.get("date"), tuple(sorted(f.get("participants"))))
              for f in _events(nlp, text, published="2024-10-07")}
     assert found == {("visit", "2024-01", ("CHN", "Musalia Mudavadi"))}
+
+
+def test_addressing_the_nation_or_the_general_assembly_is_a_statement(nlp: Any) -> None:
+    facts = _events(nlp, "Addressing the nation from his office, Kenyan President William Ruto described the day "
+                         "as historic.", published="2024-09-13")
+    assert [(f.get("kind"), f.get("date")) for f in facts] == [("statement", "2024-09-13")]
+    facts = _events(nlp, "Indian Prime Minister Narendra Modi will address the 79th session of the UN General "
+                         "Assembly on 24 September.", published="2024-09-13")
+    assert [(f.get("kind"), f.get("date")) for f in facts] == [("statement", "2024-09-24")]
+    assert "UNGA" in facts[0].get("participants")
+    assert _events(nlp, "The envoy said the issue was addressed the following week.") == []

@@ -54,7 +54,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     (r"(?:joint\s+)?(?:military\s+|naval\s+|peacekeeping\s+)?(?:exercises?|drills?|war\s+games)", "exercise"),
     ((r"joint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?)|issued\s+(?:a|an|the)\s+(?:\w+\s+)?statement"
       r"|(?<=\bin\s)(?:a|an)\s+(?:(?:written|separate|brief|joint|televised|official)\s+)?statement"
-      r"|(?:said|announced)(?=\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"),
+      r"|(?:said|announced)(?=\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+      r"|address(?:ed|es|ing)?(?=\s+the\s+(?:nation\b|(?:\d+(?:st|nd|rd|th)\s+session\s+of\s+the\s+)?"
+      r"(?:UN\s+|United\s+Nations\s+)?General\s+Assembly\b|(?:\w+\s+)?parliament\b))"),
      "statement"),
     (r"hearings?", "hearing"),
     (r"(?:presidential|parliamentary|general|legislative|local)\s+elections?|elections", "election"),
