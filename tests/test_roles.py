@@ -486,6 +486,12 @@ def test_bodies_as_members_and_admissions(nlp: Any, text: str, expected: set[tup
             {("PER", "NDB", "member", "2023-03", None)},
         ),
         ("Kenya contributed troops to the AU-led mission.", set()),
+        ("Japan welcomed the ASEAN Summit, which Laos chaired.", {("LAO", "ASEAN", "chair", None, None)}),
+        (
+            "Leaders praised the African Union, which Gabon left in 1984.",
+            {("GAB", "AU", "member", None, "1984")},
+        ),
+        ("Officials said the BRICS summit, which Russia criticised, was a failure.", set()),
         (
             "Leaders met under the Indian presidency of the G20 in 2023.",
             {("IND", "G20", "president", "2023", "2023")},

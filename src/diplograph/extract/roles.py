@@ -1059,7 +1059,7 @@ _BODY_LIST_GLUE = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:and|as\s+well\s+as)\s+)?(?:
 # "the New Development Bank, which it joined as a shareholder in 2021", "NATO, which Sweden joined".
 _JOINED_REL = re.compile(r"\s*,\s+which\s+(?:(?P<it>it|the\s+country)\s+|(?=[A-Z]))")
 _JOINED_VERB = re.compile(
-    r"\s+(?:has\s+|had\s+|formally\s+|officially\s+|also\s+)*(?:joined|acceded\s+to)"
+    r"\s+(?:has\s+|had\s+|formally\s+|officially\s+|also\s+)*(?:joined|acceded\s+to|(?P<left>left|quit|withdrew\s+from))"
     r"(?:\s+as\s+an?\s+(?:\w+\s+)?(?:member|shareholder|party))?\b"
 )
 
@@ -1085,7 +1085,9 @@ def _joined_relative(
     fields: dict[str, str | None] = {"start": None, "end": None}
     relative = False
     if len(dated) == 1:
-        fields["start"], relative = dated[0][0], dated[0][2]
+        fields["end" if verb.group("left") else "start"], relative = dated[0][0], dated[0][2]
+    if verb.group("left"):
+        fields["status"] = "left"
     fact = make_fact(
         doc, sentence, "role", EXTRACTOR, confidence=0.6, actor=actor, body=body.id, role="member", **fields
     )
@@ -1146,7 +1148,9 @@ _MEETING_REL_BARE = re.compile(r"(?i)\s*,?\s+(?:which|that)\s+(?:the\s+)?")
 _HOSTED_BY_IT = re.compile(
     r"(?i)(?:\s+(?:summit|meeting|conference|ministerial))?\s+(?:was|is|will\s+be|is\s+to\s+be)\s+hosted\s+by\s+(?:the\s+)?"
 )
-_HOSTS_IT = re.compile(r"(?i)\s+(?:has\s+|had\s+|(?:will|would|is\s+to|is\s+set\s+to)\s+)?host(?:s|ed)?\b")
+_HOSTS_IT = re.compile(
+    r"(?i)\s+(?:has\s+|had\s+|(?:will|would|is\s+to|is\s+set\s+to)\s+)?(?:host(?:s|ed)?|(?P<chair>chair(?:s|ed)?))\b"
+)
 
 
 def _hosted_meeting(
@@ -1168,6 +1172,7 @@ def _hosted_meeting(
     body_id = parent or body.id
     if (rel is None and passive is None) or not _is_international(body_id):
         return []
+    role = "host"
     if passive:
         span = next((c for c in countries if c.start == passive.end()), None)
         future = bool(re.search(r"(?i)\b(?:will|to)\s+be\s+hosted", passive.group(0)))
@@ -1180,6 +1185,8 @@ def _hosted_meeting(
             return []
         future = bool(re.match(r"(?i)\s+(?:will|would|is)", hosts.group(0)))
         window_at = hosts.end()
+        if hosts.group("chair"):
+            role = "chair"
     if span is None:
         return []
     window = re.split(r"[,;]", text[window_at:], maxsplit=1)[0]
@@ -1195,7 +1202,7 @@ def _hosted_meeting(
             when = f"{int(when[:4]) + 1}{when[4:]}"
         fields = {"start": when, "end": when}
     fact = make_fact(
-        doc, sentence, "role", EXTRACTOR, confidence=0.6, actor=span.id, body=body_id, role="host", **fields
+        doc, sentence, "role", EXTRACTOR, confidence=0.6, actor=span.id, body=body_id, role=role, **fields
     )
     return [(fact, relative)]
 
