@@ -307,3 +307,10 @@ def test_addressing_the_nation_or_the_general_assembly_is_a_statement(nlp: Any) 
     assert [(f.get("kind"), f.get("date")) for f in facts] == [("statement", "2024-09-24")]
     assert "UNGA" in facts[0].get("participants")
     assert _events(nlp, "The envoy said the issue was addressed the following week.") == []
+
+
+def test_a_start_date_in_a_relative_clause_does_not_date_the_event(nlp: Any) -> None:
+    text = ("A Joint Statement was issued in Nairobi by Kenyan President William Ruto and Ghanaian President "
+            "John Mahama, following talks which started in March 2021.")
+    dates = {f.get("date") for f in _events(nlp, text, published="2024-10-03") if f.get("kind") == "statement"}
+    assert dates and "2021-03" not in dates

@@ -89,6 +89,9 @@ _REPORTER = re.compile(r"\b(?:Statement|Readout|Remarks|Briefing|Gaggle)\s+(?:\w
 _REPORTING = re.compile(r"\b(?:said|says|say|told|noted|stressed|added|stated|announced|recalled|described|"
                         r"according\s+to|called\s+for|urged)\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|stated|added|reported|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+# "following talks which started in November 2022": the start of something else, not this event's day
+_STARTED_IN = re.compile(r"\b(?:which|that)\s+(?:had\s+)?(?:started|began|begun|commenced|opened)\s+(?:in|on)\s+$",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|the\s+(?:two\s+)?leaders|both\s+leaders|the\s+two\s+(?:sides|presidents|"
                               r"ministers|prime\s+ministers)|the\s+(?:President|Prime\s+Minister)\s+and\s+"
@@ -369,6 +372,7 @@ def _date_for(doc: AnalyzedDocument, sentence: Sentence, trigger: tuple[int, int
     lo, hi = clause
     usable = [d for d in dates if not _DATE_SKIP_BEFORE.search(sentence.text[max(0, d[0] - 30):d[0]])
               and not _SAID_ON.search(sentence.text[max(0, d[0] - 30):d[0]])
+              and not _STARTED_IN.search(sentence.text[max(0, d[0] - 40):d[0]])
               and not re.match(r"\s*(?:-|–|to)\s*\d{4}", sentence.text[d[1]:d[1] + 8])
               and not (d[2].start and d[2].end and d[2].precision == "year" and d[2].start[:4] != d[2].end[:4])]
     inside = [d for d in usable if lo <= d[0] < hi]
