@@ -314,3 +314,11 @@ def test_a_start_date_in_a_relative_clause_does_not_date_the_event(nlp: Any) -> 
             "John Mahama, following talks which started in March 2021.")
     dates = {f.get("date") for f in _events(nlp, text, published="2024-10-03") if f.get("kind") == "statement"}
     assert dates and "2021-03" not in dates
+
+
+def test_hosted_by_one_leader_is_no_meeting(nlp: Any) -> None:
+    text = ("The Prime Minister will attend the fourth Regional Summit, which will be hosted by South African "
+            "President Cyril Ramaphosa on 21 September.")
+    assert [f for f in _events(nlp, text, published="2024-09-13") if f.get("kind") == "meeting"] == []
+    text = "South African President Cyril Ramaphosa hosted Kenyan President William Ruto on Monday."
+    assert [f.get("kind") for f in _events(nlp, text, published="2024-09-13")] == ["meeting"]

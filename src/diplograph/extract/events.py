@@ -860,7 +860,9 @@ def _one_sided(e: _Event, person_country: dict[str, str]) -> bool:
     text, (start, end) = e.sentence.text, e.trigger
     # only a reference back ("after the talks") or a pronoun partner ("met him"), not "held talks with <unnamed>"
     return bool(re.search(r"(?:\b(?:after|before|during|following)\s+the|^the)\s+$", text[max(0, start - 20):start],
-                          re.IGNORECASE) or re.match(r"\s+(?:him|her|them)\b", text[end:end + 6]))
+                          re.IGNORECASE) or re.match(r"\s+(?:him|her|them)\b", text[end:end + 6])
+                or re.fullmatch(r"(?:be\s+|been\s+)?hosted\s+by", text[start:end + 3].strip(), re.IGNORECASE)
+                or (text[start:end].lower() == "hosted" and re.match(r"\s+by\b", text[end:end + 4])))
 
 
 def _attendance(sentence: Sentence, events: list[_Event], persons: list[str]) -> None:
