@@ -217,3 +217,9 @@ def test_a_title_at_the_sentence_end_loses_the_full_stop(nlp: Any) -> None:
                         published="2024-06-15", nlp=nlp)
     assert [f.get("title") for f in positions.extract(adoc)] == ["President of the ECOWAS Commission"]
     assert positions._bare_title("Ambassador to the U.S.") == "Ambassador to the U.S."
+
+
+def test_indian_and_parliamentary_honorifics_are_not_part_of_a_name() -> None:
+    assert positions.strip_titles("Shri Anil Kumar") == "Anil Kumar"
+    assert positions.strip_titles("Hon. Grace Akello") == "Grace Akello"
+    assert positions.strip_titles("Smt Meera Rao") == "Meera Rao"

@@ -326,6 +326,7 @@ _TITLE_WORDS = {
     "spokeswoman", "deputy", "vice", "prime", "king", "queen", "prince", "princess", "sheikh", "emir", "sultan",
     "dr", "mr", "mrs", "ms", "madam", "sir", "lord", "lady", "his", "her", "excellency", "former", "late",
     "first", "mrs.", "mr.", "dr.", "ms.", "national", "security", "advisor", "adviser", "foreign", "counterpart",
+    "shri", "smt", "shrimati", "hon", "honourable", "honorable", "prof", "dame",
 }
 _OFFICE_WORDS = {"governor", "senator", "representative", "secretary", "minister", "president", "ambassador",
                  "speaker", "chairman", "chairwoman", "director", "leader", "spokesperson", "spokesman", "mayor"}
