@@ -184,3 +184,19 @@ def test_membership_count_of_a_bloc_named_earlier(nlp: Any) -> None:
 ])
 def test_demonym_senders_body_sizes_and_standby_forces(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _stats(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile has free trade agreements in force with 31 countries.", {("CHL", "free_trade_agreements", 31, "exact")}),
+    ("Ghana has so far deployed about 300 police officers to Somalia, a key contributor to the mission.",
+     {("GHA", "peacekeepers_deployed", 300, "about")}),
+    ("Peru and China signed 12 memorandums of understanding covering energy and health.",
+     {("PER", "cooperation_agreements", 12, "exact")}),
+    ("Brazil's president made 15 official foreign visits and Brazil hosted more than 20 heads of state.",
+     {("BRA", "outgoing_leader_visits", 15, "exact"), ("BRA", "incoming_leader_visits", 20, "over")}),
+    # companies' MoUs are not the country's cooperation agreements
+    ("Peruvian companies signed nine MoUs with Chinese firms to buy machinery.", set()),
+])
+def test_round_three_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    got = {f for f in _stats(nlp, text) if f[1] != "other"}
+    assert got == expected

@@ -192,6 +192,7 @@ class _Rule:
     unit: str = "count"
     money: bool | None = False  # True: only amounts of money; False: only plain counts
     reach: bool = False  # the cue may sit before an earlier number ("invested $X in N projects")
+    shared: bool = False  # "the two sides signed six MoUs": counted for the document's country when it takes part
 
 
 def _b(pattern: str) -> re.Pattern[str]:
@@ -231,7 +232,8 @@ _RULES: list[_Rule] = [
     # trade
     _Rule("free_trade_agreements", None,
           _a(r"(?:[\w-]+\s+){0,3}?(?:free[- ]trade agreements|FTAs?\b)")),
-    _Rule("free_trade_agreements", _b(r"\b(?:free[- ]trade agreements?|FTAs?)\s+with"), _a(_PLACES)),
+    _Rule("free_trade_agreements", _b(r"\b(?:free[- ]trade agreements?|FTAs?)\s+(?:(?:now\s+)?in\s+(?:force|place|effect)\s+)?with"),
+          _a(_PLACES)),
     _Rule("trade_partners", _b(r"\btrad(?:e|ing) (?:relations|ties|links|relationships?)\s+with"), None),
     _Rule("trade_partners", _b(r"\bexports?(?: goods)?\s+to"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|markets)")),
     _Rule("trade_partners", None, _a(r"(?:[\w-]+\s+){0,1}?trad(?:e|ing) partners")),
@@ -239,6 +241,11 @@ _RULES: list[_Rule] = [
           _a(r"(?!(?:[\w-]+\s+){0,3}?free[- ]trade)(?:(?:bilateral|multilateral|international|cooperation|"
              r"multi-faced|multi-faceted|and|,|[\w-]+al)\s+){0,5}(?:cooperation\s+)?(?:agreements|treaties)\b"),
           re.compile(r"\b(?:signed|joined|joins|inked|concluded|has|have|maintains|become|became)\b", re.IGNORECASE)),
+    # "the two sides signed six MoUs", "Four memorandums of understanding were signed": signed at one event
+    _Rule("cooperation_agreements", None,
+          _a(r"(?:[\w-]+\s+){0,1}?(?:MoUs|MOUs|memorand(?:a|ums)\s+of\s+understanding)\b"),
+          re.compile(r"^(?![\s\S]*\b(?:companies|firms|businesses|enterprises|corporations)\b)"
+                     r"[\s\S]*\b(?:signed|inked|exchanged|concluded)\b", re.IGNORECASE), shared=True),
     # party, parliament and people's diplomacy
     _Rule("party_relation_countries", _b(r"\bparties\s+(?:across|in|from)"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|nations)")),
     _Rule("party_relations", None, _a(r"(?:political\s+|ruling\s+|[\w-]+\s+){0,2}?parties\b"),
@@ -286,6 +293,10 @@ _RULES: list[_Rule] = [
                      r"peace\s+support|security\s+support)\s+(?:mission|force|operation)s?\b|"
                      r"\b(?:AU|UN|U\.N\.|African\s+Union|United\s+Nations|[A-Z]\w+-led)\s+(?:\w+\s+)?mission\b"),
           "persons"),
+    # "has deployed nearly 400 police officers to Haiti ... the mission": a contingent sent to a mission
+    _Rule("peacekeepers_deployed", _b(r"\b(?:deployed|dispatched|sent)"),
+          _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers|police|personnel)\s+to\b"),
+          re.compile(r"\b(?:mission|peace-?keep\w*|contingent)\b", re.IGNORECASE), "persons"),
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
@@ -294,7 +305,11 @@ _RULES: list[_Rule] = [
     _Rule("outgoing_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:abroad|overseas|led by|by (?:our|key|top|senior|party and state|the country's)|"
              r"to (?:other|foreign|neighbou?ring|partner) )")),
-    _Rule("outgoing_leader_visits", None, _a(r"(?:overseas|foreign|outbound|outgoing)\s+(?:trips|visits)")),
+    _Rule("outgoing_leader_visits", None,
+          _a(r"(?:official\s+|state\s+|working\s+)?(?:overseas|foreign|outbound|outgoing)\s+(?:trips|visits)")),
+    # "hosted more than 30 heads of state and government"
+    _Rule("incoming_leader_visits", _b(r"\b(?:hosted|received|welcomed)"),
+          _a(r"(?:foreign\s+|visiting\s+)?(?:heads\s+of\s+(?:state|government)|world\s+leaders|foreign\s+leaders)\b")),
     # aid
     _Rule("aid_recipients",
           _b(r"\b(?:support|aid|assistance|supplies|equipment|donations?|donated|provided|helped|help|relief)"
@@ -558,6 +573,10 @@ def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _
                 return str(named[0].id)
     # "other" claims need an actor the clause itself names: no guessing from pronouns or position
     actor = _syntactic_subject(doc, sentence, pos, focus, pronoun_focus=rule is not None)
+    if rule is not None and rule.shared and actor in (_JOINT, _NOBODY, None) and focus:
+        countries = {m.id for m in _actor_mentions(sentence) if m.kind == "country"}
+        if not countries or focus in countries:
+            return focus
     if actor == _JOINT or (rule is None and actor in (None, _NOBODY)):
         return None
     nobody = actor == _NOBODY  # "The bloc has FTAs with 70 countries": not the focus country's count
