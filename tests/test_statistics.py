@@ -200,3 +200,8 @@ def test_demonym_senders_body_sizes_and_standby_forces(nlp: Any, text: str, expe
 def test_round_three_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     got = {f for f in _stats(nlp, text) if f[1] != "other"}
     assert got == expected
+
+
+def test_size_of_a_foreign_service(nlp: Any) -> None:
+    got = _stats(nlp, "Brazil now runs 230 diplomatic and consular missions abroad, the minister said.")
+    assert ("BRA", "other", 230, "exact") in got

@@ -193,6 +193,7 @@ class _Rule:
     money: bool | None = False  # True: only amounts of money; False: only plain counts
     reach: bool = False  # the cue may sit before an earlier number ("invested $X in N projects")
     shared: bool = False  # "the two sides signed six MoUs": counted for the document's country when it takes part
+    label: str | None = None  # for metric "other": a fixed label for a recurring kind of count
 
 
 def _b(pattern: str) -> re.Pattern[str]:
@@ -297,6 +298,10 @@ _RULES: list[_Rule] = [
     _Rule("peacekeepers_deployed", _b(r"\b(?:deployed|dispatched|sent)"),
           _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers|police|personnel)\s+to\b"),
           re.compile(r"\b(?:mission|peace-?keep\w*|contingent)\b", re.IGNORECASE), "persons"),
+    # "runs 262 diplomatic and consular missions abroad": the size of a foreign service
+    _Rule("other", None, _a(r"(?:diplomatic|foreign)\s+(?:and\s+consular\s+)?(?:missions|representations|posts)\s+"
+                           r"(?:abroad|overseas|around\s+the\s+world|worldwide)\b"),
+          label="diplomatic missions abroad"),
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
@@ -757,6 +762,8 @@ def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None
             fields = {"metric": "other", "label": target_label, "unit": _other_unit(number, after)}
         elif rule is not None:
             fields = {"metric": rule.metric, "unit": rule.unit if rule.money is not True else (number.unit or "USD")}
+            if rule.label:
+                fields["label"] = rule.label
         else:
             label = _other_label(bare, before, after, number, previous_other,
                                  _counts_plural_noun(sentence, number))
