@@ -205,3 +205,10 @@ def test_round_three_patterns(nlp: Any, text: str, expected: set[tuple[Any, ...]
 def test_size_of_a_foreign_service(nlp: Any) -> None:
     got = _stats(nlp, "Brazil now runs 230 diplomatic and consular missions abroad, the minister said.")
     assert ("BRA", "other", 230, "exact") in got
+
+
+def test_votes_won_in_an_election(nlp: Any) -> None:
+    got = _stats(nlp, "Panama was elected to the UN Security Council in June with 183 votes.")
+    assert ("PAN", "other", 183, "exact") in got
+    adopted = _stats(nlp, "The resolution was adopted by 120 votes to 8, a defeat for Britain.")
+    assert not any(f[2] == 120 for f in adopted)

@@ -302,6 +302,9 @@ _RULES: list[_Rule] = [
     _Rule("other", None, _a(r"(?:diplomatic|foreign)\s+(?:and\s+consular\s+)?(?:missions|representations|posts)\s+"
                            r"(?:abroad|overseas|around\s+the\s+world|worldwide)\b"),
           label="diplomatic missions abroad"),
+    # "was elected to the Security Council with 179 votes": the elected country's vote count
+    _Rule("other", _b(r"\b(?:elected|re-elected|won\s+(?:a|the)\s+seat)\b[^.;]{0,80}?\b(?:with|by|after\s+(?:winning|securing|receiving))"),
+          _a(r"votes\b(?!\s+to\b)"), label="votes in election"),
     # visits
     _Rule("incoming_leader_visits", None,
           _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
