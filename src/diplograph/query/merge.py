@@ -155,12 +155,21 @@ _TITLE_SYNONYMS = (
 )
 
 
+_TITLE_SYNONYM_RES = tuple((re.compile(pattern), repl) for pattern, repl in _TITLE_SYNONYMS)
+_TITLE_WORD = re.compile(r"[a-z]+")
+
+
 def title_words(title: Any) -> list[str]:
     """Words of an office title with common variants made one ("Minister of Foreign Affairs")."""
-    text = fold(str(title or "")).casefold().replace("-", " ")
-    for pattern, repl in _TITLE_SYNONYMS:
-        text = re.sub(pattern, repl, text)
-    return [w for w in re.findall(r"[a-z]+", text) if w not in {"the", "of", "and"}]
+    return list(_title_words(str(title or "")))
+
+
+@lru_cache(maxsize=16384)
+def _title_words(title: str) -> tuple[str, ...]:
+    text = fold(title).casefold().replace("-", " ")
+    for pattern, repl in _TITLE_SYNONYM_RES:
+        text = pattern.sub(repl, text)
+    return tuple(w for w in _TITLE_WORD.findall(text) if w not in {"the", "of", "and"})
 
 
 def same_title(a: Any, b: Any) -> bool:
@@ -300,6 +309,10 @@ CLUSTER_TESTS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bool]]
 # ---------------------------------------------------------------- merging
 
 
+def _signature(fields: Mapping[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, default=str)
+
+
 def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = None) -> list[MergedFact]:
     """Group facts that state the same thing (FACTS.md keys) into merged facts.
 
@@ -311,6 +324,9 @@ def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = No
     groups: list[list[Fact]] = []
     by_key: dict[tuple[Any, ...], list[Fact]] = {}
     indexes: dict[str, dict[tuple[Any, ...], list[list[Fact]]]] = {}
+    # The distinct field sets of each fuzzy cluster: linkage tests depend on fields only, so a
+    # fact stated in a thousand documents is tested once, not a thousand times.
+    distinct: dict[int, dict[str, Mapping[str, Any]]] = {}
     for fact in facts:
         fields = dict(fact.fields)
         if fact.type == "document":
@@ -334,13 +350,16 @@ def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = No
                     candidates.setdefault(id(cluster), cluster)
             for cluster in candidates.values():
                 # Complete linkage: a coarse date or a bare surname must not chain two happenings.
-                if all(test(fact.fields, other.fields) for other in cluster):
+                if all(test(fact.fields, other) for other in distinct[id(cluster)].values()):
                     home = cluster
                     break
         if home is None:
             home = []
             groups.append(home)
+            distinct[id(home)] = {}
         home.append(fact)
+        if id(home) in distinct:
+            distinct[id(home)].setdefault(_signature(fact.fields), fact.fields)
         for block in own_keys:
             bucket = index.setdefault(block, [])
             if not any(c is home for c in bucket):
