@@ -309,8 +309,14 @@ CLUSTER_TESTS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bool]]
 # ---------------------------------------------------------------- merging
 
 
-def _signature(fields: Mapping[str, Any]) -> str:
-    return json.dumps(fields, sort_keys=True, default=str)
+# The fields a cluster test reads, where it reads only some (a position's date does not matter).
+_TESTED_FIELDS: dict[str, tuple[str, ...]] = {"position": ("person", "org", "title")}
+
+
+def _signature(fact_type: str, fields: Mapping[str, Any]) -> str:
+    names = _TESTED_FIELDS.get(fact_type)
+    shown = {k: fields.get(k) for k in names} if names else fields
+    return json.dumps(shown, sort_keys=True, default=str)
 
 
 def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = None) -> list[MergedFact]:
@@ -359,7 +365,7 @@ def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = No
             distinct[id(home)] = {}
         home.append(fact)
         if id(home) in distinct:
-            distinct[id(home)].setdefault(_signature(fact.fields), fact.fields)
+            distinct[id(home)].setdefault(_signature(fact.type, fact.fields), fact.fields)
         for block in own_keys:
             bucket = index.setdefault(block, [])
             if not any(c is home for c in bucket):
