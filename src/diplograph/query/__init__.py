@@ -45,9 +45,13 @@ from diplograph.query.claims import (
 from diplograph.query.contradictions import Contradiction
 from diplograph.query.contradictions import find as find_contradictions
 from diplograph.query.merge import MergedFact, describe, merge
+from diplograph.query.people import Identity, PeopleIndex, people_index
 
 __all__ = [
     "Answer",
+    "Identity",
+    "PeopleIndex",
+    "people_index",
     "ClaimPoint",
     "ClaimSeries",
     "Contradiction",

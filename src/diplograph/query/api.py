@@ -15,6 +15,7 @@ from diplograph.query import dates
 from diplograph.query.claims import ClaimSeries, State, StatusHistory, claim_series, state_as_of, status_histories
 from diplograph.query.contradictions import Contradiction, find
 from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens
+from diplograph.query.people import people_index
 from diplograph.resolve import fold
 
 
@@ -169,7 +170,14 @@ def expand_entity(entity_id: str) -> list[str]:
 
 
 def person_names(store: Any, name: str) -> list[str]:
-    """The store's canonical names of the person ``name`` may mean (surname matching)."""
+    """Every spelling the store has of the person ``name`` means, the canonical (fullest) first.
+
+    Through the store's people index ("Biden" -> "Joseph R. Biden Jr.", "Joe Biden", "Biden", ...;
+    never "Jill Biden"); a name the index cannot place falls back to surname matching.
+    """
+    index = people_index(store)
+    if index.identity(name) is not None:
+        return index.aliases(name)
     getter = getattr(store, "entities", None)
     if getter is None:
         return [name]
@@ -181,6 +189,12 @@ def person_names(store: Any, name: str) -> list[str]:
     out = [e.id for e in sorted(candidates, key=lambda e: (-len(e.id.split()), -e.facts, e.id))
            if name_ok(name, e.id)]
     return out or [name]
+
+
+def same_person(store: Any, a: str | None, b: str | None) -> bool:
+    """One person by the store's people index; by the scorer's surname rule when it does not know them."""
+    decided = people_index(store).same(a, b)
+    return name_ok(a, b) if decided is None else decided
 
 
 def read_facts(store: FactSource, type: Any = None, entities: list[str] | None = None, since: str | None = None,
@@ -202,14 +216,14 @@ def read_facts(store: FactSource, type: Any = None, entities: list[str] | None =
             if fact.fingerprint in seen:
                 continue
             named = [v for v in fact_entities(fact.fields) if not is_id(v)]
-            if any(name_ok(p, v) for p in people for v in named):
+            if any(same_person(store, p, v) for p in people for v in named):
                 seen.add(fact.fingerprint)
                 found.append(fact)
     return found
 
 
 def _merge_read(store: Any, facts: list[Fact]) -> list[MergedFact]:
-    return merge(facts, published_dates(store, facts))
+    return merge(facts, published_dates(store, facts), people=people_index(store))
 
 
 def _entity_ids(store: Any, entity: str) -> list[str]:
@@ -434,6 +448,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 __all__ = [
     "EntityProfile", "FactSource", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
-    "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "search", "state",
+    "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
+    "state",
     "timeline",
 ]

@@ -25,6 +25,7 @@ from diplograph.model import Document, Fact
 from diplograph.query import dates
 from diplograph.query.api import entity_kind, entity_name, published_dates
 from diplograph.query.merge import MergedFact, describe, merge
+from diplograph.query.people import people_index
 
 # Columns of each type's CSV: FACTS.md fields first, then provenance.
 TYPE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,7 +44,7 @@ PROVENANCE = ("id", "sources", "first_seen", "last_seen", "confidence", "docs", 
 def merged_facts(store: Any) -> list[MergedFact]:
     """Every fact in the store, merged across documents."""
     raw: list[Fact] = store.facts()
-    return merge(raw, published_dates(store, raw))
+    return merge(raw, published_dates(store, raw), people=people_index(store))
 
 
 def _cell(value: Any) -> Any:

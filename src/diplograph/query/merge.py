@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from diplograph.model import Evidence, Fact
 from diplograph.query import dates
@@ -309,71 +309,128 @@ CLUSTER_TESTS: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any]], bool]]
 # ---------------------------------------------------------------- merging
 
 
-# The fields a cluster test reads, where it reads only some (a position's date does not matter).
-_TESTED_FIELDS: dict[str, tuple[str, ...]] = {"position": ("person", "org", "title")}
+# The fields a cluster test reads: facts that agree on these are tested once, not once per document.
+_TESTED_FIELDS: dict[str, tuple[str, ...]] = {
+    "position": ("person", "org", "title"),
+    "event": ("kind", "date", "start", "participants", "location"),
+    "agreement": ("name", "long_name", "parties"),
+}
 
 
 def _signature(fact_type: str, fields: Mapping[str, Any]) -> str:
     names = _TESTED_FIELDS.get(fact_type)
-    shown = {k: fields.get(k) for k in names} if names else fields
-    return json.dumps(shown, sort_keys=True, default=str)
+    if names:
+        return repr(tuple(fields.get(k) for k in names))
+    return json.dumps(dict(fields), sort_keys=True, default=str)
 
 
-def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = None) -> list[MergedFact]:
+class _Names(Protocol):
+    def canonical(self, name: str) -> str: ...
+
+
+def merge(facts: Iterable[Fact], published: Mapping[str, str | None] | None = None,
+          people: _Names | None = None) -> list[MergedFact]:
     """Group facts that state the same thing (FACTS.md keys) into merged facts.
 
     ``published`` maps a document id to its publication date, for first/last
     seen; documents missing from it fall back to the fact's own date.
+    ``people`` (a :class:`~diplograph.query.people.PeopleIndex`) makes every
+    spelling of a person one name before matching ("Biden" ~ "Joseph R. Biden
+    Jr.", never ~ "Jill Biden"), and the merged fact shows the canonical name.
     Output order: by type, then date.
+
+    Exact-key types are grouped by dict lookup. Events, positions and
+    agreements are clustered (complete linkage: a fact joins the earliest
+    cluster all of whose distinct statements it matches), comparing only
+    clusters that share a block: kind family + a date that can be the same day
+    + a name word or the set of actors; org + a name word; a name or initial.
+    A fact whose tested fields equal an earlier one's joins that one's cluster
+    without a test.
     """
     published = published or {}
     groups: list[list[Fact]] = []
     by_key: dict[tuple[Any, ...], list[Fact]] = {}
-    indexes: dict[str, dict[tuple[Any, ...], list[list[Fact]]]] = {}
-    # The distinct field sets of each fuzzy cluster: linkage tests depend on fields only, so a
-    # fact stated in a thousand documents is tested once, not a thousand times.
-    distinct: dict[int, dict[str, Mapping[str, Any]]] = {}
+    # block -> cluster numbers (dict as an ordered set), per type
+    indexes: dict[str, dict[tuple[Any, ...], dict[int, None]]] = {}
+    # cluster number -> its distinct tested field sets; (type, signature) -> cluster number
+    distinct: dict[int, list[Mapping[str, Any]]] = {}
+    by_signature: dict[tuple[str, str], int] = {}
+    canonical: dict[int, Mapping[str, Any]] = {}  # id(fact) -> fields with canonical names
     for fact in facts:
-        fields = dict(fact.fields)
         if fact.type == "document":
-            fields["__doc"] = fact.doc_id
-        key = exact_key(fact.type, fields)
+            key: tuple[Any, ...] | None = (fact.doc_id,)
+        else:
+            key = exact_key(fact.type, fact.fields)
         if key is not None:
             full = (fact.type, *key)
-            if full not in by_key:
-                by_key[full] = []
-                groups.append(by_key[full])
-            by_key[full].append(fact)
+            group = by_key.get(full)
+            if group is None:
+                group = by_key[full] = []
+                groups.append(group)
+            group.append(fact)
             continue
         test = CLUSTER_TESTS.get(fact.type)
+        if test is None:
+            groups.append([fact])
+            continue
+        fields = _with_canonical_names(fact.type, fact.fields, people) if people is not None else fact.fields
+        if fields is not fact.fields:
+            canonical[id(fact)] = fields
+        signature = (fact.type, _signature(fact.type, fields))
+        home = by_signature.get(signature)
+        if home is not None:
+            groups[home].append(fact)
+            continue
         index = indexes.setdefault(fact.type, {})
-        home = None
-        probe_keys, own_keys = _block_keys(fact.type, fact.fields)
-        if test is not None:
-            candidates: dict[int, list[Fact]] = {}
-            for block in probe_keys:
-                for cluster in index.get(block, ()):
-                    candidates.setdefault(id(cluster), cluster)
-            for cluster in candidates.values():
-                # Complete linkage: a coarse date or a bare surname must not chain two happenings.
-                if all(test(fact.fields, other) for other in distinct[id(cluster)].values()):
-                    home = cluster
-                    break
+        probe_keys, own_keys = _block_keys(fact.type, fields)
+        candidates: set[int] = set()
+        for block in probe_keys:
+            candidates.update(index.get(block, ()))
+        for number in sorted(candidates):
+            # Complete linkage: a coarse date or a bare surname must not chain two happenings.
+            if all(test(fields, other) for other in distinct[number]):
+                home = number
+                break
         if home is None:
-            home = []
-            groups.append(home)
-            distinct[id(home)] = {}
-        home.append(fact)
-        if id(home) in distinct:
-            distinct[id(home)].setdefault(_signature(fact.type, fact.fields), fact.fields)
+            home = len(groups)
+            groups.append([])
+            distinct[home] = []
+        groups[home].append(fact)
+        distinct[home].append(fields)
+        if test(fields, fields):  # not so for an event without participants: it matches nothing
+            by_signature[signature] = home
         for block in own_keys:
-            bucket = index.setdefault(block, [])
-            if not any(c is home for c in bucket):
-                bucket.append(home)
+            index.setdefault(block, {})[home] = None
     groups = _fold_undated_roles(groups)
-    merged = [_merged(group, published) for group in groups if group]
+    merged = [_merged(group, published, canonical) for group in groups if group]
     merged.sort(key=lambda m: (m.type, dates.sort_key(m.date)))
     return merged
+
+
+def _with_canonical_names(fact_type: str, fields: Mapping[str, Any], people: _Names) -> Mapping[str, Any]:
+    """The fields with each person named by their canonical name (the same object when none changes)."""
+    if fact_type == "position":
+        person = fields.get("person")
+        if isinstance(person, str) and person:
+            name = people.canonical(person)
+            if name != person:
+                return {**fields, "person": name}
+        return fields
+    if fact_type == "event":
+        parts = fields.get("participants") or []
+        named = [people.canonical(p) if isinstance(p, str) and p and not is_id(p) else p for p in parts]
+        if named != list(parts):
+            return {**fields, "participants": list(dict.fromkeys(named))}
+    return fields
+
+
+def _date_prefixes(value: Any) -> tuple[str, ...]:
+    """The year, month and day prefixes of a date and the date itself (dates that can be the same day
+    are one a prefix of the other)."""
+    if not value:
+        return ("",)
+    text = str(value)
+    return tuple(dict.fromkeys(text[:n] for n in (4, 7, 10, len(text)) if n <= len(text)))
 
 
 def _block_keys(fact_type: str, fields: Mapping[str, Any]) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
@@ -382,13 +439,19 @@ def _block_keys(fact_type: str, fields: Mapping[str, Any]) -> tuple[set[tuple[An
     keys: set[tuple[Any, ...]] = set()
     if fact_type == "event":
         family = kind_family(fields.get("kind"))
-        when = dates.year(fields.get("date") or fields.get("start"))
+        when = fields.get("date") or fields.get("start")
+        text = str(when) if when else ""
         parts = [p for p in fields.get("participants") or [] if p]
-        for part in parts:
-            if not is_id(part):
-                keys.update((family, when, tok) for tok in name_tokens(part))
-        keys.add((family, when, "ids", tuple(sorted({str(actor_key(p)) for p in parts if is_id(p)}))))
-        return keys, keys
+        tags = {("n", tok) for part in parts if not is_id(part) for tok in name_tokens(part)}
+        tags.add(("ids", tuple(sorted({str(actor_key(p)) for p in parts if is_id(p)}))))
+        # Filed under its own date and under each shorter prefix; looked up by its own date (for
+        # facts with it or a longer one) and by each shorter prefix's exact date.
+        prefixes = _date_prefixes(when)
+        own = {(family, "at", text, *tag) for tag in tags} | {(family, "in", p, *tag) for tag in tags
+                                                              for p in prefixes if p != text}
+        probe = {(family, "in", text, *tag) for tag in tags} | {(family, "at", p, *tag) for tag in tags
+                                                                for p in prefixes}
+        return probe, own
     if fact_type == "position":
         keys.update((fields.get("org"), tok) for tok in name_tokens(fields.get("person")))
         return keys, keys
@@ -440,10 +503,12 @@ def _richness(fact: Fact) -> tuple[int, float, int]:
     return (filled, fact.confidence, len(str(fact.get("name") or fact.get("person") or "")))
 
 
-def _merged(group: list[Fact], published: Mapping[str, str | None]) -> MergedFact:
+def _merged(group: list[Fact], published: Mapping[str, str | None],
+            canonical: Mapping[int, Mapping[str, Any]] | None = None) -> MergedFact:
+    canonical = canonical or {}
     if len(group) == 1:  # most facts are stated once: skip the merging work
         only = group[0]
-        fields = {k: v for k, v in only.fields.items() if not k.startswith("__")}
+        fields = {k: v for k, v in canonical.get(id(only), only.fields).items() if not k.startswith("__")}
         seen_at = published.get(only.doc_id) or _own_date(only)
         seen_at = seen_at if dates.bounds(seen_at) else None
         return MergedFact(_merged_id(only.type, fields), only.type, fields, (only,), seen_at, seen_at,
@@ -455,12 +520,14 @@ def _merged(group: list[Fact], published: Mapping[str, str | None]) -> MergedFac
             if fields.get(name) in (None, "", [], ()) and value not in (None, "", [], ()):
                 fields[name] = value
     if best.type == "event":
-        fields["participants"] = _union_participants(group)
+        fields["participants"] = _union_participants(
+            [canonical.get(id(f), f.fields).get("participants") or [] for f in group])
         stated = [str(f.get("date")) for f in group if dates.bounds(f.get("date"))]
         if stated:
             fields["date"] = max(stated, key=len)  # the most precise of the (compatible) dates
     if best.type == "position":
-        fields["person"] = max((str(f.get("person") or "") for f in group), key=lambda n: len(name_tokens(n)))
+        fields["person"] = max((str(canonical.get(id(f), f.fields).get("person") or "") for f in group),
+                               key=lambda n: len(name_tokens(n)))
     if best.type == "role" and not best.get("start"):
         starts = [f.get("start") for f in group if f.get("start")]
         if starts:
@@ -496,10 +563,10 @@ def _own_date(fact: Fact) -> str | None:
     return None
 
 
-def _union_participants(group: list[Fact]) -> list[Any]:
+def _union_participants(lists: list[Any]) -> list[Any]:
     out: list[Any] = []
-    for fact in group:
-        for part in fact.get("participants") or []:
+    for parts in dict.fromkeys(tuple(p) for p in lists):  # each distinct list once
+        for part in parts:
             for i, known in enumerate(out):
                 if participant_ok(part, known):
                     if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):

@@ -570,6 +570,18 @@ class SqlStore:
             row = self._execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return _document(row) if row else None
 
+    def published(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """Publication date of each of these documents, in a few queries (merging many facts needs them)."""
+        wanted = list(dict.fromkeys(doc_ids))
+        out: dict[str, str | None] = {doc_id: None for doc_id in wanted}
+        with self._lock:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                rows = self._execute(f"SELECT id, published FROM documents WHERE {_in('id', chunk)}", chunk)
+                for doc_id, published in rows.fetchall():
+                    out[doc_id] = published
+        return out
+
     def sentences(self, doc_id: str) -> list[Sentence]:
         """The document's sentences with their mentions (tokens are not stored)."""
         with self._lock:

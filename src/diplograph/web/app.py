@@ -50,6 +50,7 @@ from diplograph.query.api import entity_kind, fact_entities, published_dates
 from diplograph.query.claims import ClaimSeries
 from diplograph.query.exports import actor_edges
 from diplograph.query.merge import MergedFact, describe, is_id
+from diplograph.query.people import people_index
 
 HERE = Path(__file__).resolve().parent
 
@@ -67,7 +68,9 @@ Format = Literal["html", "json"]
 NETWORK_TYPES = ("partnership", "diplomatic_relations", "role", "position", "event", "agreement")
 
 MAX_LIMIT = 500
-FULL_MERGE_MAX = 1000  # stored facts merged whole for /api/facts; more are merged page by page
+# Stored facts merged whole for /api/facts (about 1 s at 20k facts since query.merge blocks its
+# comparisons; docs/QUERY.md); more are merged page by page.
+FULL_MERGE_MAX = 20_000
 T = TypeVar("T")
 
 
@@ -516,7 +519,8 @@ def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, s
             def merged_page() -> list[dict[str, Any]]:
                 raw = ctx.store.facts(type=types, since=since, until=until, text=q or None, limit=limit,
                                       offset=offset, order="-date")
-                return [merged_json(f) for f in by_date_desc(query.merge(raw, published_dates(ctx.store, raw)))]
+                merged = query.merge(raw, published_dates(ctx.store, raw), people=people_index(ctx.store))
+                return [merged_json(f) for f in by_date_desc(merged)]
 
             items = ctx.cache.get(("facts-page", tuple(type or ()), since, until, q, limit, offset), merged_page)
             return {**paged(items, count, limit, offset), "merged": "page"}
