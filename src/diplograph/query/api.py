@@ -12,7 +12,14 @@ from typing import Any, Iterable, Mapping, Protocol
 
 from diplograph.model import Document, Fact
 from diplograph.query import dates
-from diplograph.query.claims import ClaimSeries, State, StatusHistory, claim_series, state_as_of, status_histories
+from diplograph.query.claims import (
+    ClaimSeries,
+    State,
+    StatusHistory,
+    claim_series,
+    state_as_of,
+    status_histories,
+)
 from diplograph.query.contradictions import Contradiction, find
 from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens
 from diplograph.query.people import people_index
@@ -193,7 +200,10 @@ def person_names(store: Any, name: str) -> list[str]:
 
 def same_person(store: Any, a: str | None, b: str | None) -> bool:
     """One person by the store's people index; by the scorer's surname rule when it does not know them."""
-    decided = people_index(store).same(a, b)
+    return _same(people_index(store).same(a, b), a, b)
+
+
+def _same(decided: bool | None, a: str | None, b: str | None) -> bool:
     return name_ok(a, b) if decided is None else decided
 
 
@@ -210,13 +220,14 @@ def read_facts(store: FactSource, type: Any = None, entities: list[str] | None =
     if not people:
         return found
     seen = {f.fingerprint for f in found}
+    index = people_index(store)
     surnames = {name_tokens(p)[-1] for p in people if name_tokens(p)}
     for surname in sorted(surnames):
         for fact in store.facts(type=type, doc_id=doc_id, since=since, until=until, text=surname):
             if fact.fingerprint in seen:
                 continue
             named = [v for v in fact_entities(fact.fields) if not is_id(v)]
-            if any(same_person(store, p, v) for p in people for v in named):
+            if any(_same(index.same(p, v), p, v) for p in people for v in named):
                 seen.add(fact.fingerprint)
                 found.append(fact)
     return found

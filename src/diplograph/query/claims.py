@@ -224,7 +224,7 @@ def state_as_of(facts: Iterable[Fact | MergedFact], when: str, entity: str | Non
     partnerships: dict[frozenset[str], MergedFact] = {}
     relations: dict[frozenset[str], MergedFact] = {}
     roles: list[MergedFact] = []
-    offices: dict[tuple[Any, ...], MergedFact] = {}
+    offices: dict[tuple[Any, ...], tuple[MergedFact, str]] = {}  # office -> holder, latest statement
     for fact in merged:
         if fact.type == "partnership":
             members = pair(fact.fields)
@@ -262,9 +262,9 @@ def state_as_of(facts: Iterable[Fact | MergedFact], when: str, entity: str | Non
             if seen is None:
                 continue
             office = (actor_key(fact.get("org")), _title_key(fact.get("title")))
-            old = offices.get(office)
-            if old is None or dates.sort_key(seen) >= dates.sort_key(_latest_statement(old, when)):
-                offices[office] = fact
+            holder = offices.get(office)
+            if holder is None or dates.sort_key(seen) >= dates.sort_key(holder[1]):
+                offices[office] = (fact, seen)
     return State(
         as_of=when,
         statistics=tuple(stats),
@@ -272,7 +272,8 @@ def state_as_of(facts: Iterable[Fact | MergedFact], when: str, entity: str | Non
                                                                          sorted(pair(f.fields))))),
         relations=tuple(sorted(relations.values(), key=lambda f: sorted(pair(f.fields)))),
         roles=tuple(sorted(roles, key=lambda f: (str(f.get("body")), dates.sort_key(f.get("start"))))),
-        positions=tuple(sorted(offices.values(), key=lambda f: (str(f.get("org")), str(f.get("title"))))),
+        positions=tuple(sorted((f for f, _ in offices.values()), key=lambda f: (str(f.get("org")),
+                                                                               str(f.get("title"))))),
     )
 
 

@@ -442,16 +442,16 @@ def _block_keys(fact_type: str, fields: Mapping[str, Any]) -> tuple[set[tuple[An
         when = fields.get("date") or fields.get("start")
         text = str(when) if when else ""
         parts = [p for p in fields.get("participants") or [] if p]
-        tags = {("n", tok) for part in parts if not is_id(part) for tok in name_tokens(part)}
+        tags: set[tuple[Any, ...]] = {("n", tok) for part in parts if not is_id(part) for tok in name_tokens(part)}
         tags.add(("ids", tuple(sorted({str(actor_key(p)) for p in parts if is_id(p)}))))
         # Filed under its own date and under each shorter prefix; looked up by its own date (for
         # facts with it or a longer one) and by each shorter prefix's exact date.
         prefixes = _date_prefixes(when)
-        own = {(family, "at", text, *tag) for tag in tags} | {(family, "in", p, *tag) for tag in tags
-                                                              for p in prefixes if p != text}
-        probe = {(family, "in", text, *tag) for tag in tags} | {(family, "at", p, *tag) for tag in tags
-                                                                for p in prefixes}
-        return probe, own
+        own: set[tuple[Any, ...]] = {(family, "at", text, *tag) for tag in tags}
+        own.update((family, "in", p, *tag) for tag in tags for p in prefixes if p != text)
+        looked_up: set[tuple[Any, ...]] = {(family, "in", text, *tag) for tag in tags}
+        looked_up.update((family, "at", p, *tag) for tag in tags for p in prefixes)
+        return looked_up, own
     if fact_type == "position":
         keys.update((fields.get("org"), tok) for tok in name_tokens(fields.get("person")))
         return keys, keys

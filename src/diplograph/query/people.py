@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import time
 import weakref
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from diplograph.query.merge import is_id, name_tokens
 
 # Short forms of given names that are not prefixes of the full form (prefixes match by rule).
 _NICKNAMES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "joe": "joseph", "tony": "anthony antony", "antony": "anthony", "jon": "jonathan", "bill": "william", "will": "william", "billy": "william", "bob": "robert",
-    "bobby": "robert", "mike": "michael", "tony": "anthony", "jim": "james", "jimmy": "james",
+    "bobby": "robert", "mike": "michael", "jim": "james", "jimmy": "james",
     "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward", "ed": "edward",
     "steve": "stephen", "kate": "katherine", "liz": "elizabeth", "beth": "elizabeth", "andy": "andrew",
     "dave": "david", "jack": "john", "johnny": "john", "hank": "henry", "harry": "henry",
@@ -55,7 +56,7 @@ _LEADING_TITLES = {
 # times as cited as all the others together.
 _DOMINANCE = 4.0
 # The canonical name is the fullest of the names cited at least this share of the best-cited one.
-_CANONICAL_SHARE = 0.25
+_CANONICAL_SHARE = 0.1
 
 
 def _given_ok(a: str, b: str) -> bool:
@@ -116,6 +117,7 @@ class PeopleIndex:
                 counts[name] = counts.get(name, 0) + int(n or 0)
         self._identity: dict[str, Identity] = {}
         self._by_tokens: dict[tuple[str, ...], Identity] = {}
+        self._unknown: dict[str, Identity | None] = {}  # names met in facts but not in the store's list
         clusters: list[list[str]] = []
         by_word: dict[str, list[int]] = {}  # a word after the first -> clusters holding it there
         full = sorted((n for n in counts if len(person_tokens(n)) >= 2),
@@ -148,14 +150,14 @@ class PeopleIndex:
         weight = [sum(counts[m] for m in members) for members in clusters]
         for name in sorted(n for n in counts if len(person_tokens(n)) == 1):
             word = person_tokens(name)[0]
-            home = _dominant(by_word.get(word, []), weight)
-            if home is None and not by_word.get(word):
-                home = _dominant(first_word.get(word, []), weight)
-            if home is None:
+            joins = _dominant(by_word.get(word, []), weight)
+            if joins is None and not by_word.get(word):
+                joins = _dominant(first_word.get(word, []), weight)
+            if joins is None:
                 clusters.append([name])
                 weight.append(counts[name])
             else:
-                clusters[home].append(name)
+                clusters[joins].append(name)
         for members in clusters:
             identity = Identity(_canonical(members, counts), tuple(sorted(members, key=lambda m: (-counts[m], m))),
                                 sum(counts[m] for m in members))
@@ -179,7 +181,9 @@ class PeopleIndex:
         if found is None:
             found = self._by_tokens.get(tuple(person_tokens(name)))
         if found is None:
-            found = self._resolve_unknown(name)
+            if name not in self._unknown:
+                self._unknown[name] = self._resolve_unknown(name)
+            found = self._unknown[name]
         return found
 
     def _resolve_unknown(self, name: str) -> Identity | None:
@@ -248,7 +252,7 @@ def _canonical(members: list[str], counts: Mapping[str, int]) -> str:
     return max(cited, key=lambda m: (plain(m), len(words[m]), len(m.split()), m != m.upper(), counts[m], m))
 
 
-_CACHE: "weakref.WeakKeyDictionary[Any, tuple[float, int, PeopleIndex]]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[float, int, PeopleIndex]] = weakref.WeakKeyDictionary()
 _FRESH_SECONDS = 30.0
 
 
