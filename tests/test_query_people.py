@@ -95,3 +95,10 @@ def test_merge_with_the_index_shows_canonical_names_and_keeps_namesakes_apart() 
     assert len(visits) == 2  # Jill Biden's visit and Joe Biden's are two
     # without the index the scorer's surname rule would join them
     assert len([m for m in merge(source.facts(type="event")) if m.get("kind") == "visit"]) == 1
+
+
+def test_a_single_word_prefers_the_surname_position() -> None:
+    index = PeopleIndex({"Bui Thanh Son": 2, "Choe Son Hui": 9, "Son": 1})
+    assert index.canonical("Son") == "Bui Thanh Son"  # the last word, though the other is cited more
+    assert index.canonical("Hui") == "Choe Son Hui"
+    assert index.same("Son", "Choe Son Hui") is False

@@ -147,12 +147,18 @@ class PeopleIndex:
                 head = person_tokens(member)[0]
                 if no not in first_word.setdefault(head, []):
                     first_word[head].append(no)
+        last_word: dict[str, list[int]] = {}
+        for no, members in enumerate(clusters):
+            for member in members:
+                tail = person_tokens(member)[-1]
+                if no not in last_word.setdefault(tail, []):
+                    last_word[tail].append(no)
         weight = [sum(counts[m] for m in members) for members in clusters]
         for name in sorted(n for n in counts if len(person_tokens(n)) == 1):
             word = person_tokens(name)[0]
-            joins = _dominant(by_word.get(word, []), weight)
-            if joins is None and not by_word.get(word):
-                joins = _dominant(first_word.get(word, []), weight)
+            # the surname first ("Son": Bui Thanh Son before Choe Son Hui), then a middle word, then the first
+            tier = next((t for t in (last_word.get(word), by_word.get(word), first_word.get(word)) if t), [])
+            joins = _dominant(tier, weight)
             if joins is None:
                 clusters.append([name])
                 weight.append(counts[name])
@@ -191,10 +197,13 @@ class PeopleIndex:
         if not tokens:
             return None
         if len(tokens) == 1:
-            fitting = {id(i): i for m, i in self._identity.items() if tokens[0] in person_tokens(m)[1:]}
-            if not fitting:
-                fitting = {id(i): i for m, i in self._identity.items()
-                           if len(person_tokens(m)) > 1 and person_tokens(m)[0] == tokens[0]}
+            word = tokens[0]
+            full = [(person_tokens(m), i) for m, i in self._identity.items() if len(person_tokens(m)) > 1]
+            fitting: dict[int, Identity] = {}
+            for where in (lambda t: t[-1] == word, lambda t: word in t[1:], lambda t: t[0] == word):
+                fitting = {id(i): i for t, i in full if where(t)}
+                if fitting:
+                    break
             ranked = sorted(fitting.values(), key=lambda i: -i.facts)
         else:
             ranked = [i for i in {id(i): i for i in self._identity.values()}.values()
