@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import Any
+from typing import Any, Iterable
 
 from diplograph import resolve, timex
 from diplograph.model import AnalyzedDocument, Evidence, Fact, Sentence
@@ -196,3 +196,17 @@ def named_countries(doc: AnalyzedDocument) -> frozenset[str]:
                    if (m.attrs or {}).get("antecedent")}
         out.update(c for s, e, c in sentence_parties(sentence) if (s, e) not in guessed)
     return frozenset(out)
+
+
+def pair_facts(doc: AnalyzedDocument, rows: Iterable[tuple[Sentence, str, str, str, str | None]],
+               fact_type: str, extractor: str, field: str) -> dict[tuple[frozenset[str], str], Fact]:
+    """One fact per unordered country pair and ``field`` value (a level, a status); a dated
+    statement of the same fact replaces an undated one."""
+    facts: dict[tuple[frozenset[str], str], Fact] = {}
+    for sentence, a, b, value, since in rows:
+        key = (frozenset((a, b)), value)
+        old = facts.get(key)
+        if old is None or (since and not old.get("since")):
+            facts[key] = make_fact(doc, sentence, fact_type, extractor, confidence=0.7,
+                                   **{"a": a, "b": b, field: value, "since": since})
+    return facts

@@ -25,8 +25,8 @@ from typing import Any
 from diplograph.extract.base import (
     compound_countries,
     document_focus,
-    make_fact,
     named_countries,
+    pair_facts,
     pair_ids,
     principal_pair,
     sentence_dates,
@@ -73,16 +73,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    facts: dict[tuple[frozenset[str], str], Fact] = {}
     pair_cache: list[tuple[str, str] | None] = []
-    for sentence in doc.sentences:
-        for a, b, level, since in _partnerships(doc, sentence, pair_cache):
-            key = (frozenset((a, b)), level)
-            old = facts.get(key)
-            if old is None or (since and not old.get("since")):
-                facts[key] = make_fact(doc, sentence, "partnership", EXTRACTOR,
-                                       confidence=0.7, a=a, b=b, level=level, since=since)
-    return list(facts.values())
+    rows = ((sentence, *row) for sentence in doc.sentences for row in _partnerships(doc, sentence, pair_cache))
+    return list(pair_facts(doc, rows, "partnership", EXTRACTOR, "level").values())
 
 
 def doc_pair_cached(doc: AnalyzedDocument, cache: list[Any]) -> tuple[str, str] | None:

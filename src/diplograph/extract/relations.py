@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from diplograph.extract.base import is_country_id, make_fact, sentence_dates, sentence_parties
+from diplograph.extract.base import is_country_id, pair_facts, sentence_dates, sentence_parties
 from diplograph.extract.partnerships import clause_len, sides
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
@@ -68,15 +68,9 @@ _COUNT_AFTER = re.compile(
 
 
 def extract(doc: AnalyzedDocument) -> list[Fact]:
-    facts: dict[tuple[frozenset[str], str], Fact] = {}
     cache: list[tuple[str, str] | None] = []
-    for sentence in doc.sentences:
-        for a, b, status, since in _relations(doc, sentence, cache):
-            key = (frozenset((a, b)), status)
-            old = facts.get(key)
-            if old is None or (since and not old.get("since")):
-                facts[key] = make_fact(doc, sentence, "diplomatic_relations", EXTRACTOR,
-                                       confidence=0.7, a=a, b=b, status=status, since=since)
+    rows = ((sentence, *row) for sentence in doc.sentences for row in _relations(doc, sentence, cache))
+    facts = pair_facts(doc, rows, "diplomatic_relations", EXTRACTOR, "status")
     # An "active" relation adds nothing next to a stated status for the same pair.
     stated = {k[0] for k in facts if k[1] != "active"}
     return [f for k, f in facts.items() if k[1] != "active" or k[0] not in stated]
