@@ -1,7 +1,9 @@
 """Fact extractors: one module per fact type, each ``extract(doc) -> list[Fact]``.
 
 Every extractor reads an :class:`~diplograph.model.AnalyzedDocument` (never
-spaCy objects) and returns facts whose evidence is the sentence they came from.
+spaCy objects) and the argument frames of its sentences
+(:class:`~diplograph.extract.frames.DocParses`, made once per document and
+shared), and returns facts whose evidence is the sentence they came from.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from diplograph import resolve
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact
 
-Extractor = Callable[[AnalyzedDocument], list[Fact]]
+Extractor = Callable[[AnalyzedDocument, DocParses], list[Fact]]
 
 
 def extractors() -> dict[str, Extractor]:
@@ -60,10 +63,11 @@ def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> 
     """All facts of a document (of the given types), duplicates within the document removed."""
     out: list[Fact] = []
     seen: set[str] = set()
+    parses = DocParses(doc)
     for fact_type, extract in extractors().items():
         if types is not None and fact_type not in types:
             continue
-        for fact in map(_with_canonical_actor, extract(doc)):
+        for fact in map(_with_canonical_actor, extract(doc, parses)):
             if fact.fingerprint not in seen:
                 seen.add(fact.fingerprint)
                 out.append(fact)

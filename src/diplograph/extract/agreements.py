@@ -49,6 +49,7 @@ from diplograph.extract.base import (
     sentence_dates,
     sentence_parties,
 )
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
 
 EXTRACTOR = "agreements.v1"
@@ -172,7 +173,7 @@ class _Found:
     batch: bool = False  # "signed memoranda of understanding on trade, ...": one fact for a signed set
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     facts: list[Fact] = []
     title_statement = _title_statement(doc)
     if title_statement:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Evidence, Fact
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     document = doc.document
     if doc.sentences:
         evidence = Evidence.from_sentence(doc.id, doc.sentences[0])

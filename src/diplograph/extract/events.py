@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from diplograph import resolve, timex
 from diplograph.extract import positions
 from diplograph.extract.base import compound_countries, make_fact
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
 
@@ -875,7 +876,7 @@ def _attendance(sentence: Sentence, events: list[_Event], persons: list[str]) ->
             return
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     readings = positions.holdings(doc)
     holdings = positions._fix_headline_names(readings)
     names = positions.canonical_names(doc, (h.person for h in holdings))

@@ -32,6 +32,7 @@ from diplograph.extract.base import (
     sentence_dates,
     sentence_parties,
 )
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 
 EXTRACTOR = "partnerships.v1"
@@ -72,7 +73,7 @@ _APPOSITIVE_OF = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,4
 _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     pair_cache: list[tuple[str, str] | None] = []
     rows = ((sentence, *row) for sentence in doc.sentences for row in _partnerships(doc, sentence, pair_cache))
     return list(pair_facts(doc, rows, "partnership", EXTRACTOR, "level").values())

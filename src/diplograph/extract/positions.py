@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from diplograph import resolve
 from diplograph.extract.base import make_fact
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 
 EXTRACTOR = "positions"
@@ -1027,7 +1028,7 @@ def _one_holder(found: list[Holding]) -> list[Holding]:
     return out
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     return facts_from(doc, holdings(doc))
 
 

@@ -21,6 +21,7 @@ from datetime import date
 
 from diplograph.extract.base import is_country_id, pair_facts, sentence_dates, sentence_parties
 from diplograph.extract.partnerships import clause_len, sides
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
 
@@ -67,7 +68,7 @@ _COUNT_AFTER = re.compile(
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     cache: list[tuple[str, str] | None] = []
     rows = ((sentence, *row) for sentence in doc.sentences for row in _relations(doc, sentence, cache))
     facts = pair_facts(doc, rows, "diplomatic_relations", EXTRACTOR, "status")

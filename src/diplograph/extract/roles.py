@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from diplograph import resolve, timex
 from diplograph.extract.base import make_fact
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence, Token
 
 EXTRACTOR = "roles.v1"
@@ -899,7 +900,7 @@ def _window(text: str, begin: int, stop: int) -> str:
 # ----------------------------------------------------------------------------- extract
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     """Role facts of a document, one per (actor, body, role, term)."""
     state = _DocState(focus=doc.focus or _main_country(doc))
     facts: list[tuple[Fact, bool]] = []

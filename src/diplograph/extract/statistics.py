@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from diplograph import resolve, timex
 from diplograph.extract.base import make_fact
+from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
 
 EXTRACTOR = "statistics"
@@ -927,7 +928,7 @@ def _other_unit(number: _Number, after: str) -> str:
     return "persons" if _PERSON_NOUN.search(head) else "count"
 
 
-def extract(doc: AnalyzedDocument) -> list[Fact]:
+def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     """Statistics of every sentence; one per (subject, metric, value) in a document."""
     focus = _document_focus(doc)
     out: list[Fact] = []

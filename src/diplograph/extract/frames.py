@@ -1,0 +1,465 @@
+"""Argument frames read from the dependency parse: a trigger word and its arguments.
+
+Every extractor asks this module the same questions — who did it (``agents``),
+to what (``themes``), with/to/between whom (``preps``), when (``when``), and
+whether the text asserts it at all (``negated``, ``mood``) — so a construction
+is handled once, in every outlet's style: active and passive voice, relative
+clauses ("X, who visited Y"), participles ("officials visiting Y"), control
+verbs ("is expected to visit"), coordination ("A and B signed"), appositions
+("X, the minister, said") and light verbs ("paid a visit", "held talks").
+
+Works on our model (:class:`~diplograph.model.Sentence` tokens carry spaCy's
+dependency labels), never on spaCy objects. Word lists here are small and
+grammatical (auxiliaries, light verbs, plan verbs); what a trigger *means* is
+each extractor's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Mapping
+
+from diplograph.model import AnalyzedDocument, Mention, Sentence, Token
+
+# Dependents that open a clause of their own: an argument search never crosses them.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "iobj"})
+# Mentions that can fill an argument slot.
+ENTITY_KINDS = frozenset({"country", "body", "person", "place", "pair", "group", "title"})
+
+# Verbs whose object noun is the event itself: "paid a visit", "held talks", "signed an agreement".
+LIGHT_VERBS = frozenset({
+    "hold", "have", "pay", "make", "conduct", "attend", "begin", "start", "conclude", "wrap", "undertake",
+    "host", "convene", "organize", "organise", "co-chair", "chair", "join", "continue", "complete", "resume",
+    "open", "launch", "give", "deliver", "issue", "take", "sign", "ink", "reach", "seal", "finalize",
+    "finalise", "adopt", "announce", "welcome", "mark", "celebrate", "witness", "lead", "head", "accept",
+})
+# Control verbs that make what they govern planned or hoped for, not done.
+PLAN_VERBS = frozenset({
+    "plan", "expect", "schedule", "set", "intend", "hope", "want", "wish", "aim", "seek", "propose", "prepare",
+    "agree", "decide", "promise", "pledge", "vow", "offer", "invite", "look", "try", "attempt", "consider",
+    "urge", "call", "ask", "request", "need", "due", "slate", "poise", "likely", "ready", "eager", "commit",
+    "threaten", "would", "refuse", "decline", "fail",
+})
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "cancel", "postpone", "deny", "reject", "avoid",
+                            "call off", "suspend", "scrap", "halt"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "once"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a frame: a head token and what it refers to."""
+
+    head: int  # token index in the sentence
+    start: int  # token span [start, end) of the argument phrase (clauses cut off)
+    end: int
+    mentions: tuple[Mention, ...]  # entity mentions inside the phrase, in order
+    referent: Mention | None  # the mention that covers the head token, if any
+
+    def ids(self, kinds: Iterable[str] = ("country", "body", "person")) -> list[str]:
+        """Canonical ids of the mentions of the given kinds (pairs and groups give their countries)."""
+        wanted = set(kinds)
+        out: list[str] = []
+        for m in self.mentions:
+            if m.kind in ("pair", "group") and "country" in wanted:
+                out.extend(str(i) for i in (m.attrs.get("ids") or []) if i)
+            elif m.kind in wanted and m.id:
+                out.append(str(m.id))
+        return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A trigger and its arguments, as the parse gives them."""
+
+    sentence: Sentence
+    trigger: int  # token index
+    lemma: str
+    pos: str  # "VERB" or "NOUN" (events named by nouns: "visit", "talks", "agreement")
+    agents: tuple[Arg, ...]
+    themes: tuple[Arg, ...]
+    preps: Mapping[str, tuple[Arg, ...]]
+    when: Mention | None  # the date mention attached to this trigger (or its light verb)
+    when_prep: str | None  # the preposition before it: "on", "since", "until", "by" ...
+    negated: bool
+    mood: str  # "asserted" | "planned" (will, expected to, scheduled) | "hypothetical" (could, if, would)
+    passive: bool = False
+    light: int | None = None  # the light verb a noun trigger is the object of ("held" in "held talks")
+    governor: int | None = None  # the predicate this frame's clause depends on ("said" for "visited" in "said X visited")
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def token(self) -> Token:
+        return self.sentence.tokens[self.trigger]
+
+    def prep(self, *names: str) -> tuple[Arg, ...]:
+        out: list[Arg] = []
+        for name in names:
+            out.extend(self.preps.get(name, ()))
+        return tuple(out)
+
+    def agent_ids(self, kinds: Iterable[str] = ("country", "body", "person")) -> list[str]:
+        kinds = tuple(kinds)
+        return list(dict.fromkeys(i for a in self.agents for i in a.ids(kinds)))
+
+    @property
+    def asserted(self) -> bool:
+        return not self.negated and self.mood == "asserted"
+
+
+class Parse:
+    """A sentence's dependency graph with the mentions laid over its tokens."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        n = len(self.tokens)
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < n:
+                self.children[t.head].append(t.i)
+        self.mentions_at: list[list[Mention]] = [[] for _ in range(n)]
+        for m in sentence.mentions:
+            for k in self.token_range(m.start, m.end):
+                self.mentions_at[k].append(m)
+
+    # ------------------------------------------------------------------ tokens and mentions
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens inside document offsets [start, end)."""
+        idx = [t.i for t in self.tokens if t.start < end and start < t.end]
+        return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+    def mention_head(self, m: Mention) -> int | None:
+        """The token of a mention whose head lies outside it (its syntactic head)."""
+        toks = self.token_range(m.start, m.end)
+        for k in toks:
+            h = self.tokens[k].head
+            if h == k or h not in toks:
+                return k
+        return toks[-1] if toks else None
+
+    def entity_at(self, k: int, kinds: Iterable[str] = ENTITY_KINDS) -> Mention | None:
+        """The entity mention covering token ``k`` (a person over a title, the longest otherwise)."""
+        found = [m for m in self.mentions_at[k] if m.kind in kinds]
+        if not found:
+            return None
+        found.sort(key=lambda m: (m.kind != "person", -(m.end - m.start)))
+        return found[0]
+
+    def dep(self, k: int) -> str:
+        return self.tokens[k].dep
+
+    def head(self, k: int) -> int:
+        return self.tokens[k].head
+
+    def lemma(self, k: int) -> str:
+        return self.tokens[k].lemma.lower()
+
+    def kids(self, k: int, *deps: str) -> list[int]:
+        return [c for c in self.children[k] if not deps or self.tokens[c].dep in deps]
+
+    def subtree(self, k: int, stop: frozenset[str] = CLAUSE_DEPS) -> list[int]:
+        """Token indices under ``k`` (itself included), not descending into dependents labelled ``stop``."""
+        out, todo = [], [k]
+        while todo:
+            i = todo.pop()
+            out.append(i)
+            todo.extend(c for c in self.children[i] if self.tokens[c].dep not in stop)
+        return sorted(out)
+
+    def conjuncts(self, k: int) -> list[int]:
+        """``k`` and the tokens coordinated with it ("A, B and C"), in order."""
+        out, todo = [], [k]
+        while todo:
+            i = todo.pop()
+            out.append(i)
+            todo.extend(c for c in self.children[i] if self.tokens[c].dep == "conj")
+        return sorted(out)
+
+    def ancestors(self, k: int) -> Iterator[int]:
+        seen = {k}
+        while True:
+            h = self.tokens[k].head
+            if h == k or h in seen:
+                return
+            seen.add(h)
+            yield h
+            k = h
+
+    def is_predicate(self, k: int) -> bool:
+        t = self.tokens[k]
+        return t.pos in ("VERB", "AUX") and (t.pos == "VERB" or t.dep == "ROOT" or bool(self.kids(k, *SUBJECT_DEPS)))
+
+    # ------------------------------------------------------------------ arguments
+
+    def arg(self, k: int) -> Arg:
+        """The argument headed by token ``k``: its phrase (clauses cut off) and the mentions in it."""
+        toks = self.subtree(k)
+        start, end = toks[0], toks[-1] + 1
+        seen: list[Mention] = []
+        for i in toks:
+            m = self.entity_at(i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return Arg(k, start, end, tuple(seen), self.entity_at(k))
+
+    def args(self, k: int) -> tuple[Arg, ...]:
+        """One argument per conjunct ("Kenya, Uganda and Tanzania"); an apposition adds its referent."""
+        out: list[Arg] = []
+        for c in self.conjuncts(k):
+            out.append(self.arg(c))
+        return tuple(out)
+
+    def _relative_antecedent(self, k: int) -> int | None:
+        """For a predicate in a relative clause or participle, the noun it modifies."""
+        t = self.tokens[k]
+        if t.dep in ("relcl", "acl") and t.head != k:
+            return t.head
+        return None
+
+    def subjects(self, k: int, depth: int = 0) -> tuple[tuple[Arg, ...], bool]:
+        """(agents, passive) of predicate ``k``, inherited through control, coordination and relative clauses."""
+        subj = self.kids(k, "nsubj", "csubj")
+        passive_subj = self.kids(k, "nsubjpass", "csubjpass")
+        if passive_subj or self.kids(k, "auxpass"):
+            agents = [a for ag in self.kids(k, "agent") for p in self.kids(ag, "pobj") for a in self.args(p)]
+            return tuple(agents), True
+        if subj:
+            s = subj[0]
+            if self.tokens[s].tag in ("WP", "WDT") or self.lemma(s) in ("who", "which", "that"):
+                ante = self._relative_antecedent(k)
+                if ante is not None:
+                    return self.args(ante), False
+            return self.args(s), False
+        if depth > 3:
+            return (), False
+        ante = self._relative_antecedent(k)
+        if ante is not None and self.tokens[k].tag in ("VBG", "VBN") and self.tokens[k].dep == "acl":
+            # "officials visiting Hanoi": the noun is the agent; "the deal signed by X": a passive participle
+            if self.tokens[k].tag == "VBN":
+                agents = [a for ag in self.kids(k, "agent") for p in self.kids(ag, "pobj") for a in self.args(p)]
+                return tuple(agents), True
+            return self.args(ante), False
+        t = self.tokens[k]
+        if t.dep in ("xcomp", "conj", "advcl", "pcomp") and t.head != k:
+            # "agreed to visit", "arrived and held talks", "After meeting X, Y said"
+            gov = t.head
+            if t.dep == "pcomp":  # "after meeting": prep -> its verb
+                gov = self.tokens[gov].head
+            if self.tokens[gov].pos in ("VERB", "AUX", "ADJ"):
+                agents, passive = self.subjects(gov, depth + 1)
+                if t.dep == "xcomp" and passive:
+                    # "X is expected to visit": the passive subject of the control verb acts
+                    held = self.kids(gov, "nsubjpass")
+                    return (self.args(held[0]) if held else agents), False
+                return agents, False if t.dep in ("xcomp", "advcl", "pcomp") else passive
+        return (), False
+
+    def objects(self, k: int) -> tuple[Arg, ...]:
+        out: list[Arg] = []
+        for c in self.kids(k, *OBJECT_DEPS):
+            out.extend(self.args(c))
+        for c in self.kids(k, "nsubjpass"):
+            out.extend(self.args(c))
+        return tuple(out)
+
+    def prepositions(self, k: int) -> dict[str, tuple[Arg, ...]]:
+        """Prepositional objects keyed by their preposition ("to", "with", "between", "on behalf of")."""
+        out: dict[str, list[Arg]] = {}
+        for p in self.kids(k, "prep", "agent", "dative"):
+            name = self.lemma(p)
+            objs = self.kids(p, "pobj", "pcomp")
+            if not objs:
+                # "in front of", "on behalf of": a nested preposition
+                inner = self.kids(p, "prep")
+                for q in inner:
+                    for o in self.kids(q, "pobj"):
+                        out.setdefault(f"{name} {self.lemma(q)}", []).extend(self.args(o))
+                continue
+            for o in objs:
+                out.setdefault("by" if self.dep(p) == "agent" else name, []).extend(self.args(o))
+                # "between A and B": spaCy hangs B on A as conj, args() expands it
+        # "visited Hanoi and Beijing": conjoined prepositional phrases share the name
+        return {key: tuple(v) for key, v in out.items()}
+
+    # ------------------------------------------------------------------ mood, negation, dates
+
+    def clause_chain(self, k: int) -> list[int]:
+        """``k`` and the predicates it depends on up to its finite clause head: a noun trigger's light
+        verb or governing verb, and control verbs ("expected" in "is expected to visit")."""
+        chain = [k]
+        i = k
+        while len(chain) < 6:
+            t = self.tokens[i]
+            if t.head == i:
+                break
+            if t.pos in ("VERB", "AUX") and t.dep not in ("xcomp", "pcomp"):
+                break  # a finite clause of its own
+            if t.pos not in ("VERB", "AUX") and t.dep not in ("dobj", "pobj", "nsubjpass", "nsubj", "attr", "conj",
+                                                                "compound", "appos", "npadvmod"):
+                break
+            i = t.head
+            if self.tokens[i].pos == "ADP":  # "to" in "looks forward to visiting", "for talks"
+                i = self.tokens[i].head
+            chain.append(i)
+        return chain
+
+    def modality(self, k: int) -> tuple[bool, str]:
+        """(negated, mood) of trigger ``k``: mood is asserted, planned (will, expected to, scheduled,
+        agreed to) or hypothetical (could, would, if ...). Checked on the trigger's own clause only."""
+        negated = False
+        mood = "asserted"
+        chain = self.clause_chain(k)
+        for n, i in enumerate(chain):
+            auxes = {self.tokens[a].text.lower() for a in self.kids(i, "aux", "auxpass")} | {
+                self.lemma(a) for a in self.kids(i, "aux", "auxpass")}
+            if self.kids(i, "neg") or any(self.lemma(c) in ("no", "never") for c in self.kids(i, "det", "advmod")):
+                negated = True
+            if auxes & HYPOTHETICAL_AUX or any(self.lemma(m) in CONDITION_MARKS for m in self.kids(i, "mark")):
+                mood = "hypothetical"
+            elif auxes & FUTURE_AUX and mood == "asserted":
+                mood = "planned"
+            if n == 0:
+                continue
+            lemma = self.lemma(i)
+            if lemma in NEGATING_VERBS:
+                negated = True
+            elif lemma in PLAN_VERBS and mood == "asserted":
+                mood = "planned"
+            elif lemma == "be" and self.tokens[chain[n - 1]].dep == "xcomp":
+                mood = "planned" if mood == "asserted" else mood  # "is to visit"
+        top = chain[-1]
+        for a in self.ancestors(top):  # an adverbial clause under "if"/"unless" governs the whole clause
+            if self.tokens[top].dep == "advcl" and any(self.lemma(m) in CONDITION_MARKS for m in self.kids(top, "mark")):
+                mood = "hypothetical"
+            break
+        return negated, mood
+
+    @cached_property
+    def _date_owner(self) -> dict[int, tuple[Mention, str | None]]:
+        """The predicate each date mention belongs to: token index -> (date mention, preposition)."""
+        out: dict[int, tuple[Mention, str | None]] = {}
+        for m in self.sentence.mentions:
+            if m.kind != "date":
+                continue
+            h = self.mention_head(m)
+            if h is None:
+                continue
+            prep = None
+            a = h
+            while True:
+                nxt = self.tokens[a].head
+                if nxt == a:
+                    break
+                if self.tokens[nxt].dep == "prep" or self.tokens[nxt].pos == "ADP":
+                    prep = prep or self.lemma(nxt)
+                a = nxt
+                if self.is_predicate(a) or self.tokens[a].lemma.lower() in NOMINAL_EVENTS:
+                    break
+            out.setdefault(a, (m, prep))
+        return out
+
+    def date_of(self, k: int) -> tuple[Mention | None, str | None]:
+        owned = self._date_owner.get(k)
+        return owned if owned else (None, None)
+
+    # ------------------------------------------------------------------ frames
+
+    def frame(self, k: int) -> Frame:
+        """The frame of trigger token ``k`` (a verb, or a noun naming an event)."""
+        t = self.tokens[k]
+        preps = self.prepositions(k)
+        themes = list(self.objects(k))
+        light = None
+        governor = None
+        if t.pos in ("VERB", "AUX"):
+            agents, passive = self.subjects(k)
+            if t.dep in ("ccomp", "xcomp", "advcl", "conj") and t.head != k:
+                governor = t.head
+        else:
+            passive = False
+            agents = []
+            for c in self.kids(k, "poss"):
+                agents.extend(self.args(c))
+            by = preps.pop("by", ())
+            agents.extend(by)
+            if not agents:
+                # "the Modi visit", "Indian PM visit", "Vietnam-Japan talks": entities in compounds / demonyms
+                for c in self.kids(k, "compound", "amod", "nmod"):
+                    m = self.entity_at(c)
+                    if m is not None and m.kind in ("person", "country", "body"):
+                        agents.extend(self.args(c))
+            # a noun that is the object of a light verb, or an adjunct of a clause, inherits its subject
+            g = t.head
+            if g != k and t.dep in ("dobj", "nsubjpass", "attr") and self.tokens[g].pos in ("VERB", "AUX"):
+                light = g if self.lemma(g) in LIGHT_VERBS else None
+                if light is not None:
+                    for key, v in self.prepositions(g).items():
+                        preps.setdefault(key, v)
+                if not agents:
+                    agents = list(self.subjects(g)[0])
+            elif g != k and t.dep == "pobj":
+                v = self.tokens[g].head
+                if v != g and self.tokens[v].pos in ("VERB", "AUX") and not agents:
+                    agents = list(self.subjects(v)[0])
+                    governor = v
+            elif g != k and t.dep in ("nsubj",) and not agents:
+                # "Talks between A and B were held on Monday": the noun is the subject of a light verb
+                light = g if self.lemma(g) in LIGHT_VERBS | {"be", "take", "happen", "occur"} else None
+        when, when_prep = self.date_of(k)
+        if when is None and light is not None:
+            when, when_prep = self.date_of(light)
+        if when is None and governor is not None and t.pos not in ("VERB", "AUX"):
+            when, when_prep = self.date_of(governor)
+        neg, mood = self.modality(k)
+        return Frame(self.sentence, k, t.lemma.lower(), "VERB" if t.pos in ("VERB", "AUX") else "NOUN",
+                     tuple(agents), tuple(themes), preps, when, when_prep, neg, mood, passive, light, governor)
+
+    def frames(self, lemmas: Iterable[str] | None = None, pos: Sequence[str] = ("VERB", "NOUN", "PROPN")
+               ) -> list[Frame]:
+        """Frames of every token whose lemma is in ``lemmas`` (and POS in ``pos``), in order."""
+        wanted = None if lemmas is None else set(lemmas)
+        out = []
+        for t in self.tokens:
+            if t.pos not in pos and not (t.pos == "AUX" and "VERB" in pos and t.dep == "ROOT"):
+                continue
+            if wanted is not None and t.lemma.lower() not in wanted and t.text.lower() not in wanted:
+                continue
+            out.append(self.frame(t.i))
+        return out
+
+
+# Nouns that name events: a date under one of them belongs to it ("the visit on Monday").
+NOMINAL_EVENTS = frozenset({
+    "visit", "trip", "tour", "talk", "talks", "meeting", "summit", "call", "conversation", "conference",
+    "session", "signing", "ceremony", "election", "vote", "exercise", "drill", "hearing", "briefing",
+    "interview", "statement", "speech", "address", "forum", "dialogue", "consultation", "agreement",
+    "deal", "pact", "treaty", "memorandum", "accord", "negotiation", "discussion", "announcement",
+    "declaration", "communique", "launch", "establishment", "upgrade", "elevation", "withdrawal",
+    "membership", "chairmanship", "presidency", "term", "tenure", "reception", "dinner", "luncheon",
+    "gaggle", "readout", "remark", "remarks", "debate", "congress", "assembly", "plenary", "meet",
+})
+
+
+class DocParses:
+    """The :class:`Parse` of each sentence of a document, made once and shared by every extractor."""
+
+    def __init__(self, doc: AnalyzedDocument) -> None:
+        self.doc = doc
+        self._parses: dict[int, Parse] = {}
+
+    def __getitem__(self, sentence: Sentence) -> Parse:
+        p = self._parses.get(sentence.index)
+        if p is None:
+            p = self._parses[sentence.index] = Parse(sentence)
+        return p
+
+    def __iter__(self) -> Iterator[Parse]:
+        for s in self.doc.sentences:
+            yield self[s]
