@@ -11,6 +11,11 @@ characters, so the set is the same on every machine.
 usage:
     python3 eval/frozen/corpus.py select          # (once) choose the documents, write docs.tsv
     python3 eval/frozen/corpus.py write OUT.jsonl # materialise the excerpts for a build
+    python3 eval/frozen/corpus.py score           # build, export and score with .venv/bin/diplograph
+
+``gold.jsonl`` was written by two annotators who never read the code; its
+evidence is kept as character offsets (``evidence_start``/``evidence_end``)
+into ``title + "\n\n" + text`` of the materialised excerpt, not as text.
 
 Score (start and end of a piece of work only; never read its errors to tune):
     python3 eval/frozen/corpus.py write /tmp/frozen.jsonl
@@ -135,9 +140,31 @@ def write(out: Path) -> None:
     print(f"wrote {out} ({len(found)} documents)")
 
 
+def score() -> None:
+    import subprocess
+    import tempfile
+
+    root = HERE.parents[1]
+    dg = root / ".venv" / "bin" / "diplograph"
+    scorer = root.parent / "shared" / "tools" / "score_facts.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, db, pred = Path(tmp, "frozen.jsonl"), Path(tmp, "frozen.sqlite"), Path(tmp, "pred.jsonl")
+        write(corpus)
+        subprocess.run([str(dg), "build", str(corpus), "--db", str(db)], check=True, capture_output=True)
+        subprocess.run([str(dg), "export", "--db", str(db), "--format", "facts-jsonl", "-o", str(pred)],
+                       check=True, capture_output=True)
+        docs = Path(tmp, "docs.tsv")
+        docs.write_text("".join(f"{r.split(chr(9))[0]}\t{r.split(chr(9))[1]}\n"
+                                for r in DOCS.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+        subprocess.run([sys.executable, str(scorer), str(HERE / "gold.jsonl"), str(pred), "--docs-tsv", str(docs)],
+                       check=True)
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "select":
         select()
+    elif len(sys.argv) == 2 and sys.argv[1] == "score":
+        score()
     elif len(sys.argv) == 3 and sys.argv[1] == "write":
         write(Path(sys.argv[2]))
     else:
