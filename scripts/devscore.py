@@ -77,6 +77,8 @@ def main() -> None:
     ap.add_argument("--type", default=None, help="only show errors of this fact type")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious facts")
     ap.add_argument("--brief", action="store_true", help="only the overall lines")
+    ap.add_argument("--only", default=None,
+                    help="run only these extractors (comma-separated types), e.g. while others are being rewritten")
     a = ap.parse_args()
     names = [n for n in a.set.split(",") if n]
     for n in names:
@@ -90,7 +92,7 @@ def main() -> None:
             pred = tmpd / f"{name}.pred.jsonl"
             with pred.open("w", encoding="utf-8") as fh:
                 for adoc in analysed(name):
-                    for fact in extract_facts(adoc):
+                    for fact in extract_facts(adoc, types=a.only.split(",") if a.only else None):
                         fh.write(json.dumps(fact.to_json(), ensure_ascii=False) + "\n")
             parts.append((name, gold, docs_tsv, pred))
             out = score(gold, pred, docs_tsv, a.errors or bool(a.type))

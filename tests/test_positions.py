@@ -123,8 +123,10 @@ def test_foreign_office_unqualified_in_a_us_text(nlp: Any) -> None:
 
 
 def test_an_assistant_to_the_president_is_not_the_president(nlp: Any) -> None:
-    text = "Assistant to the President for Homeland Security Liz Sherwood-Randall met the Ghanaian delegation."
-    assert not any(person.endswith("Sherwood-Randall") for person, _ in _positions(nlp, text))
+    text = "Assistant to the President for Border Affairs Mara Quint-Lowell met the Ghanaian delegation."
+    adoc = analyze_text(text, published="2024-06-15", nlp=nlp)
+    titles = {(f.get("person"), f.get("title")) for f in positions.extract(adoc)}
+    assert titles == {("Mara Quint-Lowell", "Assistant to the President for Border Affairs")}
 
 
 def test_a_bare_surname_is_not_absorbed_by_an_untitled_relative(nlp: Any) -> None:
@@ -153,13 +155,6 @@ def test_name_set_off_by_commas_after_the_title(nlp: Any) -> None:
 )
 def test_lower_case_offices(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
     assert _positions(nlp, text) == expected
-
-
-def test_surname_in_capitals_is_put_in_usual_order() -> None:
-    assert positions.usual_order("TANAKA Hiroshi") == "Hiroshi Tanaka"
-    assert positions.usual_order("PARK Min-jun") == "Park Min-jun"  # a Korean given name stays second
-    assert positions.usual_order("Hiroshi Tanaka") == "Hiroshi Tanaka"
-    assert positions.usual_order("NATO Chief") == "NATO Chief"
 
 
 def test_ministry_readout_name_style(nlp: Any) -> None:
@@ -197,7 +192,7 @@ def test_an_envoy_to_a_body_set_off_by_commas(nlp: Any) -> None:
 
 def test_gazetteer_fills_a_bare_title_but_never_overrides_the_text(nlp: Any, monkeypatch: Any) -> None:
     known = {"Ada Okafor": "NGA", "Kofi Mensah": "NGA"}
-    monkeypatch.setattr(positions, "known_country", lambda name, on=None: known.get(name))
+    monkeypatch.setattr(positions, "officeholders_country", lambda name, on=None: known.get(name))
     text = "Prime Minister Ada Okafor and Ghanaian President Kofi Mensah met in Rome on Monday."
     found = _positions(nlp, text, url="https://www.governo.it/en/note/2")
     assert ("Ada Okafor", "NGA") in found  # world knowledge before the publisher's country
@@ -216,10 +211,5 @@ def test_a_title_at_the_sentence_end_loses_the_full_stop(nlp: Any) -> None:
     adoc = analyze_text("The summit was attended by Dr Alieu Jallow, President of the ECOWAS Commission.",
                         published="2024-06-15", nlp=nlp)
     assert [f.get("title") for f in positions.extract(adoc)] == ["President of the ECOWAS Commission"]
-    assert positions._bare_title("Ambassador to the U.S.") == "Ambassador to the U.S."
 
 
-def test_indian_and_parliamentary_honorifics_are_not_part_of_a_name() -> None:
-    assert positions.strip_titles("Shri Anil Kumar") == "Anil Kumar"
-    assert positions.strip_titles("Hon. Grace Akello") == "Grace Akello"
-    assert positions.strip_titles("Smt Meera Rao") == "Meera Rao"

@@ -147,6 +147,8 @@ class AnalyzedDocument:
     people: Mapping[str, Person] = field(default_factory=dict)  # canonical name -> Person
     # The document's main actor ("the country", "the Southeast Asian country"): an id or None.
     focus: str | None = None
+    # The country its publisher speaks for (a government domain, a national agency's credit), if any.
+    home: str | None = None
 
     @property
     def id(self) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -312,7 +312,7 @@ def body_name(bid: str) -> str:
 
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Madam|Madame|Mme|Mister|Sir|Dame|Lord|Lady|H\.\s?E|HE|"
                         r"His Excellency|Her Excellency|His Majesty|Her Majesty|His Royal Highness|"
-                        r"Prof|Professor|Sheikh|Shaikh)\.?\s+)+")
+                        r"Prof|Professor|Sheikh|Shaikh|Shri|Smt|Shrimati)\.?\s+)+")
 
 
 def person_name(text: str) -> str:
@@ -322,3 +322,45 @@ def person_name(text: str) -> str:
     text = re.sub(r"'s?$", "", text)
     text = re.sub(r"\s*,\s*(Jr|Sr)\.?$", r" \1.", text)
     return " ".join(text.split()).strip(" ,;:")
+
+
+# --------------------------------------------------------------------------- publishers
+
+@lru_cache(maxsize=1)
+def _publishers() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str] | None, dict[str, str]]:
+    """(domain suffix, country) pairs and a credit pattern for agencies (data/publishers.tsv)."""
+    domains: list[tuple[str, str]] = []
+    agencies: dict[str, str] = {}
+    with resources.files("diplograph.data").joinpath("publishers.tsv").open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    for name, kind, country in (r for r in rows[1:] if len(r) >= 3):
+        if kind == "domain":
+            domains.append((name.lower(), country))
+        elif kind == "agency":
+            agencies[name] = country
+    names = "|".join(re.escape(n) for n in sorted(agencies, key=len, reverse=True))
+    credit = re.compile(rf"\(({names})\)|^({names})\s*[-–—:]|\bSource:\s*({names})\b") if names else None
+    return tuple(domains), credit, agencies
+
+
+def publisher_country(url: str | None) -> str | None:
+    """The country a government publisher speaks for, from its domain (whitehouse.gov -> USA); else None."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    for domain, country in _publishers()[0]:
+        if host == domain or host.endswith("." + domain):
+            return country
+    return None
+
+
+def agency_country(lines: Iterable[str]) -> str | None:
+    """The country of a national news agency credited in the first lines ("SEOUL, Feb. 14 (Yonhap) --")."""
+    _, credit, agencies = _publishers()
+    if credit is None:
+        return None
+    for line in lines:
+        m = credit.search(line[:300])
+        if m:
+            return agencies[next(g for g in m.groups() if g)]
+    return None

@@ -18,29 +18,25 @@ from diplograph.model import AnalyzedDocument, Fact
 Extractor = Callable[[AnalyzedDocument, DocParses], list[Fact]]
 
 
-def extractors() -> dict[str, Extractor]:
-    """The extractor of each fact type, in the order they run."""
-    from diplograph.extract import (
-        agreements,
-        documents,
-        events,
-        partnerships,
-        positions,
-        relations,
-        roles,
-        statistics,
-    )
+# The module that extracts each fact type, in the order they run.
+MODULES = {
+    "document": "documents",
+    "statistic": "statistics",
+    "partnership": "partnerships",
+    "diplomatic_relations": "relations",
+    "role": "roles",
+    "agreement": "agreements",
+    "event": "events",
+    "position": "positions",
+}
 
-    return {
-        "document": documents.extract,
-        "statistic": statistics.extract,
-        "partnership": partnerships.extract,
-        "diplomatic_relations": relations.extract,
-        "role": roles.extract,
-        "agreement": agreements.extract,
-        "event": events.extract,
-        "position": positions.extract,
-    }
+
+def extractors(types: Sequence[str] | None = None) -> dict[str, Extractor]:
+    """The extractor of each fact type (of the given types), in the order they run."""
+    from importlib import import_module
+
+    return {t: import_module(f"diplograph.extract.{m}").extract for t, m in MODULES.items()
+            if types is None or t in types}
 
 
 # The field of each fact type that names the actor it is about.
@@ -64,9 +60,7 @@ def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> 
     out: list[Fact] = []
     seen: set[str] = set()
     parses = DocParses(doc)
-    for fact_type, extract in extractors().items():
-        if types is not None and fact_type not in types:
-            continue
+    for fact_type, extract in extractors(types).items():
         for fact in map(_with_canonical_actor, extract(doc, parses)):
             if fact.fingerprint not in seen:
                 seen.add(fact.fingerprint)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from diplograph import resolve, timex
-from diplograph.extract import positions
+from diplograph.extract import _legacy_positions as positions
 from diplograph.extract.base import compound_countries, make_fact
 from diplograph.extract.frames import DocParses
 from diplograph.model import AnalyzedDocument, Fact, Sentence

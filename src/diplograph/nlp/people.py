@@ -55,7 +55,7 @@ _NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Ur
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mme", "h.e", "sheikh", "shaikh",
                         "col", "gen", "lt", "maj", "capt", "brig", "adm", "sgt", "cpl", "prof", "rev", "hon",
                         "amb", "excellency", "rt", "lieut", "cmdr", "cdr", "msgr", "sen", "rep",
-                        "gov", "pres", "mgen", "bgen", "ltgen"})
+                        "gov", "pres", "mgen", "bgen", "ltgen", "shri", "smt", "shrimati"})
 # Surnames that CJK official styles write first but English copy keeps first too ("XI Jinping", "YOON Suk Yeol").
 _SURNAME_FIRST_KEEP = frozenset({"xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu",
                                  "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo", "gao", "han", "kim", "lee",
@@ -347,15 +347,24 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
             # walk over "of the CPV Central Committee" / "of Vietnam" to where the name starts
             while nxt < sent.end:
                 after = ents_by_token.get(nxt)
-                if doc[nxt].lower_ in ("of", "the", "for", "to", "'s", "’s") and after is None:
-                    nxt += 1
+                if doc[nxt].text in ("of", "the", "for", "to", "'s", "’s", "The") and after is None:
+                    nxt += 1  # (a capitalised "To" after a title starts a name: "President To Lam")
                 elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE", "LOC"):
                     nxt = after.end
                 else:
                     break
+            set_off = nxt < sent.end - 2 and doc[nxt].text == ","
+            if set_off:
+                nxt += 1  # "Brazil's envoy to the UN, Jo Roe, said": a name set off by commas
             while nxt < sent.end - 1 and (is_honorific(doc[nxt]) or doc[nxt].text == "." and is_honorific(doc[nxt - 1])):
                 nxt += 1  # "Prime Minister Mr X", "President H.E. X"
-            if doc[nxt - 1].lower_ in ("of", "the", "for", "to", "'s", "’s"):
+            if doc[nxt - 1].text in ("of", "the", "for", "to", "'s", "’s", "The"):
+                continue
+            if set_off:
+                end = _name_run(doc, nxt, sent.end, ents_by_token)
+                if end - nxt >= 2 and end < sent.end and doc[end].text in (",", ".", ";") and all(
+                        ents_by_token.get(k) is None or not ents_by_token[k].kb_id_ for k in range(nxt, end)):
+                    candidates.append((nxt, end))
                 continue
             if nxt < sent.end and nxt not in ents_by_token or (
                     nxt in ents_by_token and not ents_by_token[nxt].kb_id_
@@ -464,7 +473,7 @@ class PeopleRegistry:
             if len(core) != 1:
                 self._canon[name] = name
                 continue
-            self._canon[name] = self.single(core[0], self._heads.get(name)) or name
+            self._canon[name] = self.single(core[0], self._heads.get(name), self._names.index(name)) or name
 
     def alias_words(self) -> set[str]:
         """Single words that name a clustered person ("Son", "Biden", "Lam")."""
@@ -474,11 +483,13 @@ class PeopleRegistry:
             out.update({core[0], core[-1]})
         return out
 
-    def single(self, word: str, heads: set[str] | None = None) -> str | None:
+    def single(self, word: str, heads: set[str] | None = None, at: int | None = None) -> str | None:
         """The fullest name a one-word mention stands for: last name first, then first name.
 
         A titled mention ("President Biden") skips people known only by another
-        title ("First Lady Jill Biden").
+        title ("First Lady Jill Biden"), and people named without a title only
+        later in the text (news names a person in full first: "President X spoke
+        of his son Y X" is two people).
         """
         word = word.lower()
         clusters, counts = self._clusters, self._counts
@@ -496,6 +507,9 @@ class PeopleRegistry:
                 continue
             cluster_heads = set().union(*(self._heads.get(n, set()) for n in cluster))
             if heads and cluster_heads and not heads & cluster_heads:
+                continue
+            if heads and not cluster_heads and at is not None and \
+                    min(self._names.index(n) for n in cluster) > at:
                 continue
             weight = sum(counts.get(n, 0) for n in cluster)
             cand = (rank, weight, canon)

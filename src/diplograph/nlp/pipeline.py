@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from diplograph import resolve
+from diplograph.resolve import agency_country, publisher_country
 from diplograph.model import AnalyzedDocument, Document, Mention, Sentence, Token
 from diplograph.nlp import coref, numbers
 from diplograph.nlp.people import PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans
@@ -353,48 +354,6 @@ def _org_hint(name: str, on: str | None) -> str | None:
     return org_slot(cid) if cid else None
 
 
-@lru_cache(maxsize=1)
-def _publishers() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str] | None, dict[str, str]]:
-    """(domain suffix, country) pairs and a credit pattern for agencies (data/publishers.tsv)."""
-    from importlib import resources
-
-    domains: list[tuple[str, str]] = []
-    agencies: dict[str, str] = {}
-    with resources.files("diplograph.data").joinpath("publishers.tsv").open(encoding="utf-8") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-    for name, kind, country in (r for r in rows[1:] if len(r) >= 3):
-        if kind == "domain":
-            domains.append((name.lower(), country))
-        elif kind == "agency":
-            agencies[name] = country
-    names = "|".join(re.escape(n) for n in sorted(agencies, key=len, reverse=True))
-    credit = re.compile(rf"\(({names})\)|^({names})\s*[-–—:]|\bSource:\s*({names})\b") if names else None
-    return tuple(domains), credit, agencies
-
-
-def publisher_country(url: str | None) -> str | None:
-    """The country a government publisher speaks for, from its domain (whitehouse.gov -> USA); else None."""
-    if not url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
-    for domain, country in _publishers()[0]:
-        if host == domain or host.endswith("." + domain):
-            return country
-    return None
-
-
-def agency_country(lines: Iterable[str]) -> str | None:
-    """The country of a national news agency credited in the first lines ("SEOUL, Feb. 14 (Yonhap) --")."""
-    _, credit, agencies = _publishers()
-    if credit is None:
-        return None
-    for line in lines:
-        m = credit.search(line[:300])
-        if m:
-            return agencies[next(g for g in m.groups() if g)]
-    return None
-
-
 def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedDocument:
     state = _DocState(document.published)
     # pass 1: countries only, for the focus
@@ -486,7 +445,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     with_coref = coref.add_coref(sentences, state.focus)
     sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
-                            focus=state.focus)
+                            focus=state.focus, home=publisher)
 
 
 def analyze(documents: Iterable[Document], nlp=None, batch_size: int = 256) -> Iterator[AnalyzedDocument]:
