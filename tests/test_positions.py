@@ -44,10 +44,37 @@ def _positions(nlp: Any, text: str, published: str | None = "2024-06-15", url: s
         # two offices in two orgs
         ("General Secretary of the Communist Party of Vietnam cum State President To Lam met the envoy.",
          {("To Lam", "CPV"), ("To Lam", "VNM")}),
+        # lower-case titles with a possessive or demonym owner, set before the name
+        ("Ghana's presidential spokesman Kofi Asante said the talks were useful.", {("Kofi Asante", "GHA")}),
+        ("The offer came from Chilean trade representative Marta Ibarra on Friday.", {("Marta Ibarra", "CHL")}),
+        ("Uruguay recovered after then-President Jorge Batlle left office.", {("Jorge Batlle", "URY")}),
+        # an apposition in either order, the title naming a body or a possessive owner
+        ("Tomas Varga, director of the Slovak Foreign Ministry's Asia department, told reporters.",
+         {("Tomas Varga", "SVK")}),
+        ("Peru's former prime minister, Ana Jara, criticised the deal.", {("Ana Jara", "PER")}),
+        ("The President's special envoy, Lena Park, flew to Seoul, the Blue House said.", set()),
+        # an envoy serves at the body; whose envoy is the country
+        ("Lindiwe Dube, South Africa's deputy U.N. ambassador, spoke at the council.", {("Lindiwe Dube", "ZAF")}),
+        # coordinated names share the title of the group they are listed in
+        ("Three members of the Kenyan Senate \u2014 Ann Wairimu, Joseph Kiprono and Hassan Omar \u2014 wrote a letter.",
+         {("Ann Wairimu", "KEN"), ("Joseph Kiprono", "KEN"), ("Hassan Omar", "KEN")}),
+        # a title after "the defeat of" starts after the "of"
+        ("The border was redrawn after the defeat of Bolivian leader Hugo Banzer in 1978.",
+         {("Hugo Banzer", "BOL")}),
     ],
 )
 def test_titles_and_orgs(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
     assert expected <= _positions(nlp, text)
+
+
+def test_an_office_of_a_private_body_is_no_position(nlp: Any) -> None:
+    text = "Ana Ruiz, research director at the Example Policy Institute, said the summit was a success."
+    assert _positions(nlp, text) == set()
+
+
+def test_an_appointment_gives_the_office(nlp: Any) -> None:
+    text = "Zambia's parliament confirmed that Mary Phiri was appointed foreign minister on Monday."
+    assert ("Mary Phiri", "ZMB") in _positions(nlp, text)
 
 
 def test_unqualified_title_takes_the_documents_country(nlp: Any) -> None:
