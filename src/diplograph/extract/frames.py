@@ -44,6 +44,9 @@ PLAN_VERBS = frozenset({
     "urge", "call", "ask", "request", "need", "due", "slate", "poise", "likely", "ready", "eager", "commit",
     "threaten", "would", "refuse", "decline", "fail",
 })
+# Verbs whose object, not subject, does what their infinitive says: "invited X to visit".
+OBJECT_CONTROL = frozenset({"invite", "welcome", "urge", "ask", "allow", "encourage", "help", "enable", "permit",
+                            "request", "persuade", "tell", "order", "authorize", "authorise", "call"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "cancel", "postpone", "deny", "reject", "avoid",
                             "call off", "suspend", "scrap", "halt"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -182,6 +185,11 @@ class Parse:
             todo.extend(c for c in self.children[i] if self.tokens[c].dep == "conj")
         return sorted(out)
 
+    def _conj_root(self, k: int) -> int:
+        while self.tokens[k].dep == "conj" and self.tokens[k].head != k:
+            k = self.tokens[k].head
+        return k
+
     def ancestors(self, k: int) -> Iterator[int]:
         seen = {k}
         while True:
@@ -199,8 +207,15 @@ class Parse:
     # ------------------------------------------------------------------ arguments
 
     def arg(self, k: int) -> Arg:
-        """The argument headed by token ``k``: its phrase (clauses cut off) and the mentions in it."""
-        toks = self.subtree(k)
+        """The argument headed by token ``k``: its phrase (clauses cut off, coordinated nouns kept:
+        "Trong, President of the X Party Hun Sen and ...") and the mentions in it."""
+        toks, todo = [], [k]
+        while todo:
+            i = todo.pop()
+            toks.append(i)
+            todo.extend(c for c in self.children[i] if self.tokens[c].dep not in CLAUSE_DEPS or (
+                self.tokens[c].dep == "conj" and self.tokens[c].pos not in ("VERB", "AUX")))
+        toks.sort()
         start, end = toks[0], toks[-1] + 1
         seen: list[Mention] = []
         for i in toks:
@@ -247,6 +262,19 @@ class Parse:
                 return tuple(agents), True
             return self.args(ante), False
         t = self.tokens[k]
+        if t.dep in ("ROOT", "ccomp", "conj", "advcl", "relcl") and t.pos == "VERB" and depth == 0 and \
+                not (t.dep in ("conj", "advcl") and t.head != k):
+            # the parser lost the subject ("In the framework ..., Chairman X paid a visit"): the nearest
+            # named actor before the verb in its own clause
+            left = [i for i in self.subtree(k) if i < k]
+            for i in sorted(left, reverse=True):
+                m = self.entity_at(i, ("person", "country", "body"))
+                if m is not None and self.dep(i) not in ("poss",):
+                    h = self.mention_head(m)
+                    if h is not None:
+                        return (self.arg(h),), False
+        if t.dep == "xcomp" and t.head != k and self.lemma(t.head) in OBJECT_CONTROL and self.kids(t.head, "dobj"):
+            return self.args(self.kids(t.head, "dobj")[0]), False  # "welcomed X to attend", "invited X to visit"
         if t.dep in ("xcomp", "conj", "advcl", "pcomp") and t.head != k:
             # "agreed to visit", "arrived and held talks", "After meeting X, Y said"
             gov = t.head
@@ -328,6 +356,9 @@ class Parse:
             if n == 0:
                 continue
             lemma = self.lemma(i)
+            link = self.tokens[chain[n - 1]].dep  # how the step below hangs on this verb
+            if link in ("nsubj", "nsubjpass", "csubj"):
+                continue  # "the visit is considered historic": the subject takes no mood from its verb
             if lemma in NEGATING_VERBS:
                 negated = True
             elif lemma in PLAN_VERBS and mood == "asserted":
@@ -343,7 +374,8 @@ class Parse:
 
     @cached_property
     def _date_owner(self) -> dict[int, tuple[Mention, str | None]]:
-        """The predicate each date mention belongs to: token index -> (date mention, preposition)."""
+        """The predicate each date mention belongs to: token index -> (date mention, preposition); a
+        resolved date wins over one with no value ("the afternoon of 19 December")."""
         out: dict[int, tuple[Mention, str | None]] = {}
         for m in self.sentence.mentions:
             if m.kind != "date":
@@ -351,19 +383,37 @@ class Parse:
             h = self.mention_head(m)
             if h is None:
                 continue
-            prep = None
+            # the preposition that governs the date itself ("since 2019", "on Monday"), if any
+            g = self.tokens[h].head
+            prep = self.lemma(g) if g != h and self.tokens[g].pos == "ADP" else None
             a = h
             while True:
                 nxt = self.tokens[a].head
                 if nxt == a:
                     break
-                if self.tokens[nxt].dep == "prep" or self.tokens[nxt].pos == "ADP":
-                    prep = prep or self.lemma(nxt)
                 a = nxt
                 if self.is_predicate(a) or self.tokens[a].lemma.lower() in NOMINAL_EVENTS:
                     break
-            out.setdefault(a, (m, prep))
+            old = out.get(a)
+            if old is None or (not (old[0].attrs or {}).get("value") and (m.attrs or {}).get("value")):
+                out[a] = (m, prep)
         return out
+
+    def _adjacent_date(self, k: int) -> tuple[Mention | None, str | None]:
+        """A date written right after the trigger ("said Sunday", "spoke by phone on Friday") belongs to
+        it even where the parser hung it elsewhere."""
+        j = k + 1
+        skipped = 0
+        while j < len(self.tokens) and skipped < 3 and (
+                self.tokens[j].text.lower() in ("on", "late", "early", "by", "phone", "telephone", "over", "the")):
+            j += 1
+            skipped += 1
+        if j < len(self.tokens):
+            for m in self.mentions_at[j]:
+                if m.kind == "date" and (m.attrs or {}).get("value"):
+                    prep = "on" if self.tokens[j - 1].text.lower() == "on" else None
+                    return m, prep
+        return None, None
 
     def date_of(self, k: int) -> tuple[Mention | None, str | None]:
         owned = self._date_owner.get(k)
@@ -389,12 +439,18 @@ class Parse:
                 agents.extend(self.args(c))
             by = preps.pop("by", ())
             agents.extend(by)
-            if not agents:
+            for c in self.kids(k, "acl"):
+                # "the visit led by X", "a delegation headed by X"
+                if self.lemma(c) in ("lead", "head", "make", "pay", "conduct", "undertake", "host", "organize"):
+                    agents.extend(a for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj")
+                                  for a in self.args(p))
+            if not any(a.mentions for a in agents):
                 # "the Modi visit", "Indian PM visit", "Vietnam-Japan talks": entities in compounds / demonyms
                 for c in self.kids(k, "compound", "amod", "nmod"):
                     m = self.entity_at(c)
                     if m is not None and m.kind in ("person", "country", "body"):
                         agents.extend(self.args(c))
+            named = any(a.mentions for a in agents)
             # a noun that is the object of a light verb, or an adjunct of a clause, inherits its subject
             g = t.head
             if g != k and t.dep in ("dobj", "nsubjpass", "attr") and self.tokens[g].pos in ("VERB", "AUX"):
@@ -402,12 +458,13 @@ class Parse:
                 if light is not None:
                     for key, v in self.prepositions(g).items():
                         preps.setdefault(key, v)
-                if not agents:
-                    agents = list(self.subjects(g)[0])
+                if not named:
+                    agents = list(self.subjects(g)[0]) or agents
             elif g != k and t.dep == "pobj":
                 v = self.tokens[g].head
-                if v != g and self.tokens[v].pos in ("VERB", "AUX") and not agents:
-                    agents = list(self.subjects(v)[0])
+                if v != g and self.tokens[v].pos in ("VERB", "AUX") and not named:
+                    # "during his visit to X, Y said": the clause's subject made the visit
+                    agents = list(self.subjects(v)[0]) or agents
                     governor = v
             elif g != k and t.dep in ("nsubj",) and not agents:
                 # "Talks between A and B were held on Monday": the noun is the subject of a light verb
@@ -417,6 +474,27 @@ class Parse:
             when, when_prep = self.date_of(light)
         if when is None and governor is not None and t.pos not in ("VERB", "AUX"):
             when, when_prep = self.date_of(governor)
+        if when is None:
+            when, when_prep = self._adjacent_date(k)
+        if when is None:
+            # the date of the occasion named in an adjunct: "said during a visit in September",
+            # "told X in phone calls last week", "spoke at the summit on Monday"
+            for p in self.kids(k, "prep"):
+                for o in self.kids(p, "pobj"):
+                    if self.lemma(o) in NOMINAL_EVENTS:
+                        when, when_prep = self.date_of(o)
+                        if when is not None:
+                            break
+                if when is not None:
+                    break
+        if when is None:
+            # a date shared by coordinated triggers ("A's visit to X and B's visits to Y in May"), or
+            # given to the clause a trigger depends on ("welcomed X on Monday to attend the summit")
+            for other in self.conjuncts(self._conj_root(k)) + self.clause_chain(light if light is not None else k)[1:]:
+                if other != k:
+                    when, when_prep = self.date_of(other)
+                    if when is not None:
+                        break
         neg, mood = self.modality(k)
         return Frame(self.sentence, k, t.lemma.lower(), "VERB" if t.pos in ("VERB", "AUX") else "NOUN",
                      tuple(agents), tuple(themes), preps, when, when_prep, neg, mood, passive, light, governor)
@@ -453,6 +531,13 @@ class DocParses:
     def __init__(self, doc: AnalyzedDocument) -> None:
         self.doc = doc
         self._parses: dict[int, Parse] = {}
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, make):  # -> whatever make() returns
+        """A per-document result shared by extractors (the office holders, say), made once."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def __getitem__(self, sentence: Sentence) -> Parse:
         p = self._parses.get(sentence.index)

@@ -466,6 +466,10 @@ def _group_org(doc: AnalyzedDocument, parse: Parse) -> str | None:
 def holdings(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Holding]:
     """Every (person, title, org) reading in the document, orgs filled where the text leaves them out."""
     parses = parses or DocParses(doc)
+    return parses.memo("positions.holdings", lambda: _holdings(doc, parses))
+
+
+def _holdings(doc: AnalyzedDocument, parses: DocParses) -> list[Holding]:
     found: list[tuple[Holding, str | None]] = []
     for parse in parses:
         group: str | None = None

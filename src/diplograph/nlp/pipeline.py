@@ -210,7 +210,11 @@ def _number(ent, offset: int) -> Mention:
 def _date(ent, offset: int, state: _DocState) -> Mention:
     attrs: dict[str, Any] = {"value": None, "precision": None}
     if state.timex is not None:
-        tv = state.timex.resolve(ent.text, state.published)
+        # resolved in its sentence, so the words before it can say it is ahead ("will meet on Friday")
+        sent = ent.sent
+        local = [v for s, e, v in state.timex.find(sent.text, state.published)
+                 if s < ent.end_char - sent.start_char and ent.start_char - sent.start_char < e]
+        tv = max(local, key=lambda v: len(v.value)) if local else state.timex.resolve(ent.text, state.published)
         if tv is not None:
             attrs = {"value": tv.value, "precision": tv.precision}
             if getattr(tv, "start", None) or getattr(tv, "end", None):
