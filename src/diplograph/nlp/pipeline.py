@@ -38,9 +38,10 @@ def load_pipeline(model: str = MODEL):  # -> spacy.Language
     """The English pipeline with the registry ruler before the NER (loaded once per process)."""
     import spacy
 
-    from diplograph.nlp.ruler import RULER_NAME
+    from diplograph.nlp.ruler import GUARD_NAME, RULER_NAME
 
     nlp = spacy.load(model)
+    nlp.add_pipe(GUARD_NAME, before="parser")
     nlp.add_pipe(RULER_NAME, before="ner")
     return nlp
 
@@ -212,9 +213,9 @@ def _date(ent, offset: int, state: _DocState) -> Mention:
     if state.timex is not None:
         # resolved in its sentence, so the words before it can say it is ahead ("will meet on Friday")
         sent = ent.sent
-        local = [v for s, e, v in state.timex.find(sent.text, state.published)
+        local = [(e - s, v) for s, e, v in state.timex.find(sent.text, state.published)
                  if s < ent.end_char - sent.start_char and ent.start_char - sent.start_char < e]
-        tv = max(local, key=lambda v: len(v.value)) if local else state.timex.resolve(ent.text, state.published)
+        tv = max(local, key=lambda c: c[0])[1] if local else state.timex.resolve(ent.text, state.published)
         if tv is not None:
             attrs = {"value": tv.value, "precision": tv.precision}
             if getattr(tv, "start", None) or getattr(tv, "end", None):

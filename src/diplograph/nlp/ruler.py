@@ -204,3 +204,23 @@ class RegistryRuler:
 @Language.factory(RULER_NAME)
 def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
     return RegistryRuler(nlp, name)
+
+
+# --------------------------------------------------------------------------- sentence guard
+
+GUARD_NAME = "diplograph_sentence_guard"
+# Tokens after which a news sentence may end; after any other token the parser may not start a new one.
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…", "...", "—", "–", "-"})
+
+
+@Language.component(GUARD_NAME)
+def sentence_guard(doc: Doc) -> Doc:
+    """Forbid sentence starts the text gives no cause for ("The 14th | ECOWAS Summit ..."): the small
+    parser sometimes splits after an ordinal or a number; lines are already split by the caller, so
+    a sentence of news copy starts after closing punctuation only."""
+    prev = None
+    for tok in doc:
+        if prev is not None and prev.text not in _SENTENCE_END and not prev.text.endswith("."):
+            tok.is_sent_start = False
+        prev = tok
+    return doc
