@@ -156,3 +156,26 @@ def test_the_two_leaders_are_the_documents_pair(nlp: Any) -> None:
                        published="2025-03-14", nlp=nlp)
     assert {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)} == {
         (pair("GHA", "SEN"), "strategic")}
+
+
+def test_the_upgrade_verb_dates_the_framework(nlp: Any) -> None:
+    doc = analyze_text("Japan and Malaysia upgraded their ties to a strengthened strategic partnership in 2015.",
+                       published="2024-06-20", nlp=nlp)
+    assert [(f.get("a"), f.get("b"), f.get("level"), f.get("since")) for f in partnerships.extract(doc)] == [
+        ("JPN", "MYS", "strengthened_strategic", "2015")]
+
+
+def test_a_partnership_named_in_a_treaty_takes_the_treaty_parties(nlp: Any) -> None:
+    text = ("Iranian and Belarusian ministers signed a Treaty on Comprehensive Strategic Partnership, a French "
+            "diplomat told reporters in Geneva.")
+    assert found(nlp, text) == {(pair("IRN", "BLR"), "comprehensive_strategic")}
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt and Kenya aim to elevate ties to a strategic partnership.",
+    "Egypt and Kenya discussed the possibility of a strategic partnership.",
+    "Egypt and Kenya did not upgrade their ties to a strategic partnership.",
+    "Egypt's president visited Nairobi to elevate ties to a comprehensive strategic partnership.",
+])
+def test_wanted_or_denied_frameworks_are_not_facts(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == set()

@@ -103,3 +103,30 @@ def test_reopened_embassy_restores_relations(nlp: Any, text: str, expected: set[
 def test_relations_cut_between_two_capitals(nlp: Any) -> None:
     assert found(nlp, "Relations between Rabat and Algiers have been cut since 2021.") == {
         (pair("MAR", "DZA"), "severed", "2021")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana and Togo quarrelled over the border. Both countries withdrew their ambassadors in 2019.",
+     {(pair("GHA", "TGO"), "downgraded", "2019")}),
+    ("Ghana recalled its ambassador from Togo in March 2023.", {(pair("GHA", "TGO"), "downgraded", "2023-03")}),
+])
+def test_withdrawn_ambassadors_downgrade_relations(nlp: Any, text: str, expected: set[Any]) -> None:
+    assert found(nlp, text) == expected
+
+
+def test_a_relative_clause_says_when_relations_were_established(nlp: Any) -> None:
+    assert found(nlp, "Peru celebrated its diplomatic relations with Vietnam, which were established in 1994.") == {
+        (pair("PER", "VNM"), "established", "1994")}
+
+
+def test_an_announced_establishment_counts(nlp: Any) -> None:
+    got = found(nlp, "The United States will establish diplomatic relations with Tuvalu, the president announced.")
+    assert {(p, s) for p, s, _ in got} == {(pair("USA", "TUV"), "established")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Brazil met in Nairobi to restore diplomatic ties.",  # a purpose, not a result
+    "Serbia refused to establish diplomatic relations with Kosovo.",
+])
+def test_purposes_and_refusals_are_not_facts(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == set()

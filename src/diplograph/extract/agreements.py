@@ -1,78 +1,69 @@
-"""Agreements: treaties, trade agreements, memoranda, accords, joint statements, frameworks.
+"""Agreements: treaties, trade agreements, memoranda, accords, joint statements, frameworks, read from the parse.
 
-Names are read three ways, all general:
+An agreement is a noun phrase headed by an agreement word (:data:`HEADS`: agreement, pact, deal, treaty, MoU,
+accord, exchange of notes, joint statement / declaration / communique, protocol, convention, charter, roadmap,
+action plan, framework, vision document) or a short form (:data:`ACRONYMS`, and "(CEPA)" given in the text).
+Its **name** is the capitalised name around the head ("the 1995 Dayton Accords" -> "Dayton Accords", dated
+1995), a short form when given, else a short description ("agreement to jointly combat insecurity"); its
+**kind** comes from the head and its modifiers. Its **parties** come from the frame: "between A and B" (on the
+noun, in its topic or on its verb); a dash compound or demonyms in the phrase ("the India-UAE CEPA"); the
+agents of the verb or noun that signs, reaches, adopts or negotiates it, in any voice ("A and B signed", "was
+signed by A and B", "the treaty A and B signed", "witnessed the signing of"), people and officials standing for
+their countries, "the two leaders" / "the prime ministers" for the two countries just named; "with B" adds a
+counterpart (plural papers give one fact per counterpart; no subject: the document's country). **signed** is
+the date the parse attaches to the signing verb or the noun, none for a paper still planned.
 
-- title-case spans around a keyword (Agreement, Accord(s), Treaty, Convention,
-  Charter, Declaration, Memorandum of Understanding, MoU, Framework, Joint
-  Statement, Protocol, Pact, Compact, Deal), extended over "of/on/for"
-  complements ("Framework for an Agreement on Reciprocal, Fair, and Balanced
-  Trade"), with a short form in brackets when given ("... (CPTPP)"); headlines,
-  rooms and offices ("Treaty Room"), domestic plans ("National ... Framework"),
-  commercial contracts and executive-order titles are not read as agreements;
-- the acronyms of major agreements (:data:`ACRONYMS`), with their long names;
-- a few lower-case forms that only count with named parties: "a memorandum of
-  understanding / an MoU", "a joint statement on ...", "a framework for an
-  agreement on ...", "a free trade agreement".
-
-A JSON Lines document whose title is a "Joint Statement ..." is itself a joint
-statement of the countries its title names, issued on the document's date.
-
-Parties come from "between X and Y", a dash compound in the name ("U.S.-India"),
-the grammatical subject of the verb ("The United States and Thailand agreed to
-..."), and "with X and Y" (one agreement per counterpart: "signed Agreements on
-Reciprocal Trade with Malaysia and Cambodia"). Counts ("15 free trade
-agreements") are statistics, not agreements. Capitals stand for their
-governments ("between Moscow and Pyongyang"); "the two leaders", "both sides"
-and "the three countries" are the latest list of that many countries or the
-document's pair. A set signed together ("signed six memorandums of understanding
-on energy and roads") is one fact of its signatories; lower-case topical papers
-("a defence cooperation agreement", "an exchange of notes concerning a loan",
-"a joint communiqué") count only with named parties and not when still to come.
+A capitalised or short-form name is a fact by itself; a lower-case paper only with its parties and when not
+denied (planned ones count). A counted set ("signed eight pacts") is a statistic, unless the sentence names one
+of them ("including one on X"). A document titled "Joint Statement ..." is a joint statement of its title's
+countries. Mentions of one paper in a document are merged (a bare "the deal" joins the named paper).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from diplograph import resolve
+from diplograph.extract.actors import actor_ids
 from diplograph.extract.base import (
     compound_countries,
+    document_focus,
     is_country_id,
     make_fact,
     named_countries,
-    pair_ids,
     principal_pair,
-    sentence_countries,
-    sentence_dates,
-    sentence_parties,
 )
-from diplograph.extract.frames import DocParses
-from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
+from diplograph.extract.frames import Arg, DocParses, Frame, Parse
+from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
 
-EXTRACTOR = "agreements.v1"
+EXTRACTOR = "agreements.v2"
 
+# Head words of an agreement, and the kind each gives by itself.
+HEADS: dict[str, str] = {
+    "agreement": "other", "accord": "other", "deal": "other", "pact": "other", "compact": "other",
+    "treaty": "treaty", "convention": "treaty", "protocol": "treaty", "charter": "treaty",
+    "memorandum": "MoU", "mou": "MoU", "statement": "joint_statement", "declaration": "joint_statement",
+    "communique": "joint_statement", "framework": "framework", "roadmap": "framework", "plan": "framework",
+    "document": "framework", "exchange": "other", "fta": "FTA",
+}
+_PLURALS = {"memoranda": "memorandum", "treaties": "treaty", "communiqués": "communique", "communiqué": "communique",
+            "road-map": "roadmap"}
 # Major agreements known by their short form: acronym -> (long name, kind).
 ACRONYMS: dict[str, tuple[str, str]] = {
     "CPTPP": ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "FTA"),
-    "TPP": ("Trans-Pacific Partnership", "FTA"),
-    "RCEP": ("Regional Comprehensive Economic Partnership", "FTA"),
+    "TPP": ("Trans-Pacific Partnership", "FTA"), "RCEP": ("Regional Comprehensive Economic Partnership", "FTA"),
     "EVFTA": ("European Union-Vietnam Free Trade Agreement", "FTA"),
     "EVIPA": ("European Union-Vietnam Investment Protection Agreement", "other"),
     "UKVFTA": ("United Kingdom-Vietnam Free Trade Agreement", "FTA"),
     "USMCA": ("United States-Mexico-Canada Agreement", "FTA"),
-    "NAFTA": ("North American Free Trade Agreement", "FTA"),
-    "AfCFTA": ("African Continental Free Trade Area", "FTA"),
+    "NAFTA": ("North American Free Trade Agreement", "FTA"), "AfCFTA": ("African Continental Free Trade Area", "FTA"),
     "KORUS": ("United States-Korea Free Trade Agreement", "FTA"),
     "CETA": ("Comprehensive Economic and Trade Agreement", "FTA"),
     "ECFA": ("Economic Cooperation Framework Agreement", "FTA"),
     "AANZFTA": ("ASEAN-Australia-New Zealand Free Trade Area", "FTA"),
-    "ACFTA": ("ASEAN-China Free Trade Area", "FTA"),
-    "AIFTA": ("ASEAN-India Free Trade Area", "FTA"),
-    "AKFTA": ("ASEAN-Korea Free Trade Area", "FTA"),
-    "ATIGA": ("ASEAN Trade in Goods Agreement", "FTA"),
+    "ACFTA": ("ASEAN-China Free Trade Area", "FTA"), "AIFTA": ("ASEAN-India Free Trade Area", "FTA"),
+    "AKFTA": ("ASEAN-Korea Free Trade Area", "FTA"), "ATIGA": ("ASEAN Trade in Goods Agreement", "FTA"),
     "SAFTA": ("South Asian Free Trade Area", "FTA"),
     "CAFTA-DR": ("Dominican Republic-Central America Free Trade Agreement", "FTA"),
     "TTIP": ("Transatlantic Trade and Investment Partnership", "FTA"),
@@ -82,8 +73,7 @@ ACRONYMS: dict[str, tuple[str, str]] = {
     "NPT": ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty"),
     "CTBT": ("Comprehensive Nuclear-Test-Ban Treaty", "treaty"),
     "TPNW": ("Treaty on the Prohibition of Nuclear Weapons", "treaty"),
-    "INF": ("Intermediate-Range Nuclear Forces Treaty", "treaty"),
-    "CWC": ("Chemical Weapons Convention", "treaty"),
+    "INF": ("Intermediate-Range Nuclear Forces Treaty", "treaty"), "CWC": ("Chemical Weapons Convention", "treaty"),
     "BWC": ("Biological Weapons Convention", "treaty"),
     "UNCLOS": ("United Nations Convention on the Law of the Sea", "treaty"),
     "TAC": ("Treaty of Amity and Cooperation in Southeast Asia", "treaty"),
@@ -91,740 +81,717 @@ ACRONYMS: dict[str, tuple[str, str]] = {
     "IPEF": ("Indo-Pacific Economic Framework", "framework"),
 }
 _LONG_TO_ACRONYM = {resolve.norm_key(long): acr for acr, (long, _) in ACRONYMS.items()}
-_ACRONYM_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ACRONYMS, key=len, reverse=True)) + r")(?![\w-])"
-    r"|(?i:(" + "|".join(re.escape(long) for long, _ in sorted(ACRONYMS.values(), key=lambda v: -len(v[0])))
-    + r"))")
-# A sentence without any of these words or acronyms names no agreement: skip it cheaply.
-_TRIGGER_WORDS = ("agreement", "accord", "treat", "convention", "charter", "declaration", "memorand", "mou",
-                  "framework", "statement", "protocol", "pact", "compact", "deal", "communiqu", "partnership",
-                  "plan of action", "free trade", "exchange of notes")
-_UPPER_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
+# Short forms that only say what kind of paper it is.
+_TRADE_SUFFIXES = ("FTA", "EPA", "PTA", "CECA", "ECTA")
+_KIND_SHORT = {"FTA": "FTA", "FTAS": "FTA", "MOU": "MoU", "MOUS": "MoU"}
 
-
-def _triggered(text: str) -> bool:
-    low = text.lower()
-    if any(word in low for word in _TRIGGER_WORDS):
-        return True
-    return any(w in ACRONYMS for w in _UPPER_WORD.findall(text))
-
-
-# Keyword tokens (title case) that head an agreement's name.
-_KEYWORDS = {
-    "agreement": "other", "agreements": "other", "accord": "other", "accords": "other",
-    "treaty": "treaty", "treaties": "treaty", "convention": "treaty", "charter": "other",
-    "declaration": "other", "memorandum": "MoU", "mou": "MoU", "mous": "MoU", "framework": "framework",
-    "statement": "joint_statement", "statements": "joint_statement", "protocol": "treaty",
-    "pact": "treaty", "compact": "other", "deal": "other", "communique": "joint_statement",
-    "communiqué": "joint_statement",
-}
-_CONNECTORS = {"of", "on", "for", "and", "the", "to", "an", "a", "&"}
-_MONTHS_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
-                          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-                          r"|Thursday|Friday|Saturday|Sunday)\.?$")
-_LEFT_STOP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
-              "under", "in", "on", "by", "with", "through", "today", "key", "new", "readout", "remarks",
-              "statement", "fact", "sheet", "signed", "landmark", "historic", "proposed"}
-_WORD = re.compile(r"[^\W\d_][\w.'’&]*(?:-[\w.'’]+)*|\d+(?:\+\d+)?|\(|\)|,|[‘’'\"“”]|\S")
-_NOT_AGREEMENT = re.compile(r"\b(?:Presidential|Executive)\s+Memorandum\b|\bNational\s+Convention\b|\bBipartisan\b"
-                            r"|\bJoint\s+Venture\b|\b(?:Purchase|Sales?|Licen[cs]e|Lease|Supply|Offtake|Employment)"
-                            r"\s+Agreement\b|^(?:National|Federal)\b"
-                            r"|\b(?:Emergency|Disaster)\s+Declaration\b|\bDeclaration\s+of\s+Independence\b|\bState\s+of\b"
-                            r"|\b(?:Green|New)\s+Deal\b|\bStatement\s+by\b", re.IGNORECASE)
-_PERIOD = re.compile(r"\b(?:for|period|covering|from)\s+(?:the\s+(?:period|years|term)\s+)?(?:of\s+)?"
-                     r"((?:19|20)\d{2})\s*(?:[-–—/]|to|until|through)\s*((?:19|20)\d{2})\b", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                           r"|\w+teen|\w+ty|dozens|hundreds|several|many|numerous|multiple|some|over|about))"
-                           r"(?:\s+[\w-]+){0,4}\s*$", re.IGNORECASE)
-
-
-# "North Atlantic Treaty Organization", "Framework Convention Secretariat": a body, not an agreement.
-_BODY_AFTER = re.compile(r"\s+(?:Organi[sz]ation|Alliance|Commission|Council|Secretariat|Committee|Court|Agency"
-                         r"|Office|Forum|Body|Bureau|Institute|Authority|Mechanism|Department|Division|Fund"
-                         r"|Group|Unit|Centre|Center|Room|Hall|Building|House|Street|Square|Envoy|Negotiations"
-                         r"|Talks|Team|Act|Bill|Law|Order)\b")
-# "Framework", "Deal" and "Compact" also name domestic plans; without parties they need an international word.
-_LOOSE_HEAD = re.compile(r"\b(?:Framework|Deal|Compact)s?\b")
-_FIRM_HEAD = re.compile(r"\b(?:Agreements?|Accords?|Treat(?:y|ies)|Conventions?|Protocols?|Charter|Pact"
-                        r"|Memorandum|MOU|MoU)\b")
-_INTERNATIONAL = re.compile(
-    r"\b(?:Global|International|Regional|World|Economic|Trade|Investment|Pacific|Atlantic|Indo|Asia\w*|Africa\w*"
-    r"|Europe\w*|Americas|Arctic|Climate|Security|Peace|Nuclear|Tax|Migration|Agreement|Treaty|Bilateral"
-    r"|Multilateral|Strategic|Defen[cs]e|Maritime|Energy|Inclusive|Transatlantic|Mekong|Nile|Gulf|Sahel)\b")
-# Names that say only what kind of paper it is ("Framework Agreement", "Joint Statement", "MOU"): they need
-# named parties to be worth a fact.
-_GENERIC_WORDS = frozenset({"joint", "framework", "agreement", "agreements", "statement", "statements", "memorandum",
-                            "of", "understanding", "mou", "mous", "treaty", "declaration", "communique", "communiqué",
-                            "accord", "protocol", "trade", "cooperation", "bilateral", "the", "new", "a", "an"})
-
-
-def _generic(name: str) -> bool:
-    return all(w in _GENERIC_WORDS for w in re.findall(r"[\w'’é]+", name.lower()))
+# Verbs through which an agreement gets its parties: they sign, conclude, reach, adopt or work on it.
+SIGN_VERBS = frozenset({
+    "sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "finalize", "finalise", "agree",
+    "initial", "exchange", "ratify", "negotiate", "renew", "extend", "release", "enter", "forge", "clinch",
+    "announce", "approve", "endorse", "unveil", "launch", "hammer", "broker", "secure", "complete", "implement",
+    "upgrade", "draft", "discuss", "pursue", "close", "work",
+})
+# The verbs of signing itself: "the treaty signed in 2000", "the deal they reached".
+SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "agree", "initial",
+                     "exchange", "ratify", "negotiate", "finalize", "finalise", "broker", "clinch"})
+# Nouns that stand for signing it ("with the signing of the treaty").
+SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange"})
+# Heads of an agent phrase that stand for their countries ("Cameroon and Chad officials", "the two leaders").
+ACTOR_NOUNS = frozenset({
+    "leader", "president", "minister", "official", "side", "party", "country", "nation", "government", "delegation",
+    "head", "representative", "counterpart", "diplomat", "envoy", "negotiator", "state", "neighbour", "neighbor",
+    "capital", "administration", "authority", "junta", "chief", "premier", "ambassador", "foreign",
+})
+# Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
+_DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
+                       "purchase", "sale", "sales", "licence", "license", "lease", "supply", "offtake", "employment",
+                       "green", "independence"})
+# Heads that also name domestic plans: without parties they need a word saying they are international.
+_LOOSE = frozenset({"framework", "deal", "compact", "plan", "roadmap", "document"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+_INTERNATIONAL = frozenset({
+    "global", "international", "regional", "world", "economic", "trade", "investment", "pacific", "atlantic",
+    "indo-pacific", "arctic", "climate", "security", "peace", "nuclear", "tax", "migration", "bilateral",
+    "multilateral", "strategic", "defense", "defence", "maritime", "energy", "transatlantic", "democratic",
+    "inter-american", "joint", "accords", "treaty", "agreement",
+})
+# Words of a name that say only what kind of paper it is: such a name needs parties.
+_GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum", "of", "understanding", "mou",
+                      "treaty", "declaration", "communique", "accord", "protocol", "trade", "cooperation", "bilateral",
+                      "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political"})
+# Adjectives that praise a paper without telling which one it is.
+_EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
+                         "planned", "final", "new", "possible", "potential", "secured", "signed", "specific"})
+_CONNECTORS = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "&"})
+# Nouns that count or group papers: "a series of agreements", "a package of deals".
+_SETS = frozenset({"series", "number", "raft", "host", "slew", "set", "package", "couple", "dozen", "range", "batch"})
+_LEFT_STOP = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+                        "under", "in", "on", "by", "with", "today", "readout", "remarks", "fact", "sheet", "signed",
+                        "landmark", "historic", "proposed", "new", "key", "both"})
+_NEGATING = frozenset({"no", "never", "without", "not"})
 
 
 @dataclass
-class _Found:
-    start: int  # local offsets of the name
+class _Paper:
+    """One agreement named in a sentence."""
+
+    head: int  # token index of the head word
+    start: int  # token span of the name (capitalised) or of the descriptive phrase
     end: int
     name: str
     kind: str
+    named: bool  # a capitalised name or short form: a fact even without parties
     long_name: str | None = None
+    year: str | None = None  # a year written in front of the name ("the 1995 Dayton Accords")
     plural: bool = False
-    batch: bool = False  # "signed memoranda of understanding on trade, ...": one fact for a signed set
+    count: bool = False  # "eight pacts", "a series of agreements"
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
-    facts: list[Fact] = []
-    title_statement = _title_statement(doc)
-    if title_statement:
-        facts.append(title_statement)
-    for sentence in doc.sentences:
-        # A headline is all capitals: its title-case spans are not names ("Readout of ... Declaration Launch").
-        title = _is_title(doc, sentence)
-        for found in _names(sentence.text, title_case=not title):
-            facts.extend(_facts(doc, sentence, found))
+    parses = parses or DocParses(doc)
+    reader = _Reader(doc, parses)
+    facts = [f for f in [_title_statement(doc, parses)] if f is not None]
+    for parse in parses:
+        facts.extend(reader.sentence_facts(parse))
     return _dedupe(facts)
 
 
-def _is_title(doc: AnalyzedDocument, sentence: Sentence) -> bool:
-    title = doc.document.title
-    if not title or sentence.index > 3:
-        return False
-    title = " ".join(title.split())
-    return title.startswith(sentence.text[:30]) and abs(len(title) - len(sentence.text)) < 10
+def reader(doc: AnalyzedDocument, parses: DocParses | None = None) -> _Reader:
+    """A reader of the document's agreements, for extractors that need an agreement's parties."""
+    return _Reader(doc, parses or DocParses(doc))
 
 
-# --------------------------------------------------------------------------- names
-
-
-def _names(text: str, title_case: bool = True) -> list[_Found]:
-    """Every agreement named in a sentence: title-case spans, acronyms, lower-case forms."""
-    if not _triggered(text):
-        return []
-    out = _title_case_names(text) if title_case else []
-    taken = [(f.start, f.end) for f in out]
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
-    for m in _ACRONYM_RE.finditer(text):
-        acr = m.group(1) or _LONG_TO_ACRONYM.get(resolve.norm_key(m.group(2)), "")
-        # "the African Continental Free Trade Area (AfCFTA) Secretariat" is a body.
-        body = _BODY_AFTER.match(re.sub(r"^\s*\([\w-]+\)", "", text[m.end():]))
-        lower_long = bool(m.group(2)) and m.group(2)[:1].islower()  # "a ... cooperation framework agreement"
-        if acr in ACRONYMS and free(m.start(), m.end()) and not body and not lower_long:
-            long, kind = ACRONYMS[acr]
-            out.append(_Found(m.start(), m.end(), acr, kind, long))
-            taken.append((m.start(), m.end()))
-    for found in _lower_case_names(text):
-        if free(found.start, found.end):
-            out.append(found)
-            taken.append((found.start, found.end))
-    if any(not f.batch for f in out):
-        # "signed eight agreements, including an MoU on ...": the named papers say it better than the set.
-        out = [f for f in out if not (f.batch and " " not in f.name)]
-    return sorted(out, key=lambda f: f.start)
-
-
-def _title_case_names(text: str) -> list[_Found]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    out: list[_Found] = []
-    i = 0
-    while i < len(tokens):
-        _s, e, tok = tokens[i]
-        low = tok.lower().strip("'’.")
-        if low not in _KEYWORDS or not (tok[0].isupper()) or (tok.isupper() and low not in ("mou", "mous")):
-            i += 1
-            continue
-        # "Memorandum" only as "Memorandum of Understanding/Agreement/Cooperation".
-        if low == "memorandum" and not re.match(r"\s+of\s+(?:Understanding|Agreement|Cooperation)", text[e:], re.IGNORECASE):
-            i += 1
-            continue
-        left = _extend_left(tokens, i)
-        right, short = _extend_right(text, tokens, i)
-        start, end = tokens[left][0], tokens[right][1]
-        name = text[start:end].strip(" ,‘’'\"“”")
-        if name.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", name):
-            name = name[:-1]
-        name = re.sub(r"\s*\((?:MoU|MOU|FTA)\)", "", name)
-        start = text.index(name, start)
-        words = [t for _, _, t in tokens[left:right + 1] if t[:1].isalnum()]
-        kind = _kind(name, tokens, left, right)
-        lone = len(words) == 1 or (len(words) == 2 and words[0].lower() == "joint" and words[1].lower() == "statement")
-        if (_NOT_AGREEMENT.search(name) or (low == "statement" and not re.search(r"\bJoint\b", name))
-                or _BODY_AFTER.match(text[e:]) or _BODY_AFTER.match(" " + name.split()[-1])):
-            i = right + 1
-            continue
-        plural = tokens[i][2].lower().rstrip("s") != tokens[i][2].lower() and low not in ("accords",)
-        if short:
-            name = re.sub(rf"\s*\({re.escape(short)}\)$", "", name)
-            out.append(_Found(start, end, short, kind, name, plural))
-        elif not lone or kind in ("MoU", "joint_statement"):
-            out.append(_Found(start, end, name, kind, None, plural))
-        i = right + 1
-    return out
-
-
-def _singular(word: str) -> str:
-    return {"Agreements": "Agreement", "Treaties": "Treaty", "Statements": "Statement", "MOUs": "MOU",
-            "MoUs": "MoU", "Frameworks": "Framework", "Declarations": "Declaration",
-            "Memoranda": "Memorandum"}.get(word, word.rstrip("s"))
-
-
-def _is_cap(tok: str) -> bool:
-    return bool(tok[:1].isupper() or tok[:1].isdigit())
-
-
-def _extend_left(tokens: list[tuple[int, int, str]], i: int) -> int:
-    left = i
-    j = i - 1
-    while j >= 0:
-        tok = tokens[j][2]
-        if (tok.endswith(("'s", "’s")) or (tok.lower() in _LEFT_STOP and tok != "New") or _MONTHS_DAYS.match(tok)
-                or (tok.isdigit() and len(tok) != 4)):
-            break
-        if _is_cap(tok) and not (tok.isupper() and len(tok) > 6 and "." not in tok and "-" not in tok):
-            left = j
-        elif tok.lower() in ("of", "and", "for", "on", ",") and j > 0 and _is_cap(tokens[j - 1][2]) \
-                and not tokens[j - 1][2].endswith(("'s", "’s")) \
-                and not (tok.lower() in ("and", ",") and tokens[j - 1][2].lower().strip(".") in _KEYWORDS):
-            pass  # a connector inside the name: keep going, commit only on the next capitalised word
-        else:
-            break
-        j -= 1
-    return left
-
-
-def _extend_right(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str | None]:
-    """Index of the last token of the name, and a bracketed short form if one follows it."""
-    right = i
-    short: str | None = None
-    j = i + 1
-    n = len(tokens)
-    complement = False  # inside "of/on/for ..." where "and" and commas belong to the name
-    # "Memorandum of Understanding", "Joint Statement" are inside the keyword.
-    while j < n:
-        tok = tokens[j][2]
-        if tok == "(" and j + 2 < n and tokens[j + 2][2] == ")" and re.fullmatch(r"[A-Z][a-z-]*[A-Z][A-Za-z-]*", tokens[j + 1][2]):
-            cand = tokens[j + 1][2]
-            if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") or tokens[i][2].lower() in ("memorandum", "mou"):
-                short = short or (cand if cand.upper() not in ("FTA", "FTAS", "MOU", "MOUS") else None)
-            right = j + 2
-            break  # a short form closes the name
-        if tok.endswith(("'s", "’s")):
-            break
-        if _is_cap(tok) or tok.lower() in ("&",):
-            right = j
-            j += 1
-            continue
-        if tok.lower() in ("and", ",") and not complement:
-            break
-        if tok.lower() in _CONNECTORS or tok == ",":
-            # Continue only if a capitalised word follows the connector run.
-            k = j
-            while k < n and (tokens[k][2].lower() in _CONNECTORS or tokens[k][2] == ","):
-                k += 1
-            nxt = tokens[k][2] if k < n else ""
-            if (nxt[:1].isupper() and not _MONTHS_DAYS.match(nxt) and not (nxt.isupper() and len(nxt) > 5)) or (
-                    nxt.lower() in ("understanding",)):
-                joined = any(tokens[x][2].lower() in ("and", "or") for x in range(j, k))
-                if tokens[j][2] == "," and not joined and not _list_of_words(tokens, k):
-                    break
-                if tokens[j][2].lower() in ("of", "on", "for", "to"):
-                    complement = True
-                right = k
-                j = k + 1
-                continue
-        break
-    return right, short
-
-
-def _list_of_words(tokens: list[tuple[int, int, str]], k: int) -> bool:
-    """After a comma, the name goes on only as a list of qualities: "Reciprocal, Fair, and Balanced Trade"."""
-    for _, _, tok in tokens[k:k + 6]:
-        if tok.lower() in ("and", "or"):
-            return True
-        if tok in (".", ";", "(", ")"):
-            return False
-    return False
-
-
-# Named multilateral treaties whose name says only "Agreement"/"Accords".
-_TREATY_NAMES = re.compile(r"^(?:the\s+)?(?:Paris|Kyoto|Marrakesh|Minsk|Dayton|Oslo|Abraham|Camp\s+David|Schengen"
-                           r"|Good\s+Friday|Helsinki|Algiers|Pelindaba|Rarotonga|Bangkok|Tlatelolco)\s+"
-                           r"(?:Agreements?|Accords?|Protocol)$", re.IGNORECASE)
-
-
-def _kind(name: str, tokens: list[tuple[int, int, str]], left: int, right: int) -> str:
-    low = name.lower()
-    if _TREATY_NAMES.match(name):
-        return "treaty"
-    if re.search(r"free trade|economic partnership agreement|preferential trade|comprehensive economic", low):
-        return "FTA"
-    if re.search(r"\bjoint\b.*\b(?:statement|declaration|communiqu)", low):
-        return "joint_statement"
-    for _, _, tok in tokens[left:right + 1]:
-        kind = _KEYWORDS.get(tok.lower().strip("'’."))
-        if kind and tok[:1].isupper() and (tok.lower() != "statement" or "joint" in low):
-            return kind
-    return "other"
-
-
-_WHEN = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+|this\s+\w+"
-         r"|January|February|March|April|May|June|July|August|September|October|November|December")
-
-
-_NOT_YET = re.compile(r"\b(?:negotiat\w*|to\s+(?:conclude|sign|finali[sz]e|draft|reach|work\s+out)|toward\w*|propos\w*"
-                     r"|plan(?:s|ned|ning)?|future|possible|potential|draft|would|will|could|may|might|should|hop\w*"
-                     r"|talks\s+on|no|not|never|without)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_CUMULATIVE = re.compile(r"\b(?:so\s+far|to\s+date|till\s+date|over\s+the\s+(?:past|last|years)|in\s+total"
-                         r"|altogether|since\s+(?:\d|the))\b", re.IGNORECASE)
-_TOPIC = r"(?:\s+(?:on|in|covering|concerning|regarding|for)\s+(?:areas\s+(?:such\s+as|including)\s+)?[^;:()]{3,100}?)?"
-_TOPIC_END = (r"(?=\s+(?:during|at|in\s+the\s+presence|which|that|between|with|worth|after|before|on\s+(?:the\s+)?"
-              r"(?:sidelines|occasion|margins))\b|\s+(?:on|in)\s+(?:\w+\s+)?\d|\s+(?:on\s+|in\s+)?(?:" + _WHEN + r")\b|[;:()]|\.(?:\s|$)|$|,\s+(?:which|the|as|according|officials))")
-# "signed memoranda of understanding on trade, security and health", "inked a series of agreements in areas
-# including energy": a set of papers signed together is one fact of its parties.
-_BATCH = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|conclud(?:ed|es)|exchang(?:ed|es)|exchange\s+of)\s+(?:a\s+(?:series|number|raft|host|slew)"
-    r"\s+of\s+|several\s+|multiple\s+|various\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
-    r"(?:(?:new|bilateral|cooperation|key)\s+)?"
-    r"(?P<name>(?:memorand(?:a|ums)\s+of\s+understanding|MoUs|MOUs|agreements|accords|pacts|deals)\b"
-    r"(?:" + _TOPIC + _TOPIC_END + r")?)")
-# Lower-case agreements that carry their topic or their parties: "a joint statement", "a joint declaration
-# reactivating the council", "the treaty on friendship and cooperation between Moscow and Pyongyang",
-# "an exchange of notes concerning a loan".
-_LOWER_NAMED = re.compile(
-    r"\b(?P<name>joint\s+(?:statement|declaration|communiqu[eé])(?:\s+(?:on|reactivating|establishing|setting"
-    r"\s+up|launching|creating)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?"
-    r"|(?:treaty|pact|convention)\s+on\s+(?!(?:" + _WHEN + r")\b)[a-z][^;:()]{3,100}?(?:(?=\s+between\b)|" + _TOPIC_END + r")"
-    r"|(?<=signed\s)(?:an?\s+)?agreement\s+on\s+(?!(?:" + _WHEN + r")\b)[a-z][^;:()]{3,100}?" + _TOPIC_END +
-    r"|(?:(?<=signed\san\s)|(?<=inked\san\s))agreement(?=\s+with\b)"
-    r"|(?:(?:(?!an?\b|the\b)[a-z]+|defen[cs]e|security|economic|trade|investment|visa|extradition|aviation|maritime|energy|"
-    r"military|nuclear|border|peace)\s+){0,2}?(?:defen[cs]e|security|economic|trade|investment|visa|extradition|"
-    r"air\s+services|aviation|maritime|energy|military|nuclear|border|peace|cooperation|partnership|tax)"
-    r"\s+(?:cooperation\s+)?(?:framework\s+)?(?:agreement|pact|treaty|accord)(?!s)"
-    r"|(?:agreement|treaty|accord)\s+(?:reached\s+|signed\s+)?(?=between\b)"
-    r"|exchange\s+of\s+notes(?:\s+(?:on|concerning|regarding)\s+[^;:()]{3,100}?" + _TOPIC_END + r")?)\b",
-    re.IGNORECASE)
-
-
-def _lower_case_names(text: str) -> list[_Found]:
-    out: list[_Found] = []
-    patterns = (
-        ((r"\b(?:memorand(?:um|a)\s+of\s+understanding|MOU|MoU)\b(?:\s+(?:on|to|for|in)\s+[^,.;:()]{3,80}?"
-         r"(?=\s+(?:which|that|between|with|at|during|in|worth|and\s+(?:a|an|the))\b|[,.;:()]|$))?"), "MoU"),
-        ((r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:on|regarding|about)\s+[^,;:()]{3,120}?"
-         r"(?=\s+(?:on|in|at|during)\s+(?:\w+\s+)?\d|\s+(?:on\s+)?(?:" + _WHEN + r")\b"
-         r"|\s+(?:which|that|between)\b|[,;:()]|\.(?:\s|$)|$)"),
-         "joint_statement"),
-        ((r"\bframework\s+(?:for\s+(?:an?\s+)?)?agreement\s+(?:on|for)\s+[^;:()]{3,80}?(?=,\s+(?:which|that)|\s+(?:which|that|between|with)\b"
-         r"|[;:()]|\.(?:\s|$)|$)"), "framework"),
-        (r"\bfree\s+trade\s+agreement\b", "FTA"),
-    )
-    for m in _BATCH.finditer(text):
-        name = m.group("name").strip(" ,")
-        kind = "MoU" if re.match(r"m", name, re.IGNORECASE) else "other"
-        start = m.start("name")
-        out.append(_Found(start, start + len(name), name, kind, plural=True, batch=True))
-    for pattern, kind in patterns:
-        for m in re.finditer(pattern, text):  # lower case only: title case is read as a name
-            name = m.group().strip()
-            if kind == "MoU" and name[0].islower() and not re.match(r"memorand", name, re.IGNORECASE):
-                continue
-            if kind == "MoU" and re.search(r"memorand(?:um|a)\s+of\s+understanding\s*\($", text[:m.start()],
-                                                 re.IGNORECASE):
-                continue  # "memorandum of understanding (MOU)": the short form of the same paper
-            out.append(_Found(m.start(), m.start() + len(name), name, kind))
-    for m in _LOWER_NAMED.finditer(text):
-        name = m.group("name").strip(" ,")
-        low = name.lower()
-        kind = ("joint_statement" if low.startswith("joint") else "treaty"
-                if re.match(r"(?:treaty|convention)\b|(?:[\w-]+\s+)*treaty$", low)
-                else "framework" if "framework" in low else "other")
-        start = m.start("name")
-        if not any(f.start <= start < f.end or start <= f.start < start + len(name) for f in out):
-            out.append(_Found(start, start + len(name), name, kind))
-    # The MoU pattern is case-sensitive for the acronym; the long form in any case.
-    for m in re.finditer(r"\bmemorand(?:um|a)\s+of\s+understanding\b", text, re.IGNORECASE):
-        if not any(f.start <= m.start() < f.end for f in out):
-            out.append(_Found(m.start(), m.end(), m.group(), "MoU"))
-    return out
-
-
-# --------------------------------------------------------------------------- facts
-
-
-def _facts(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[Fact]:
-    text = sentence.text
-    before = text[:found.start]
-    lower_generic = found.name[:1].islower() or _generic(found.name)
-    if found.name[:1].islower() and re.search(r",\s+(?:an?|the)\s+$", before):
-        return []  # ", a mutual defence pact": an apposition describing an agreement named before it
-    if found.name[:1].islower() and _NOT_YET.search(before[-60:]):
-        return []  # "agreed to negotiate a treaty on investment": not (yet) an agreement
-    if found.batch and (_CUMULATIVE.search(text[found.end:]) or re.search(
-            r"\bha(?:s|ve|d)\s+(?:\w+\s+)?(?:signed|inked|concluded)\s+(?:some\s+|over\s+)?\d\d", before[-50:])):
-        return []  # "has signed 25 agreements with Japan so far": a running count, a statistic
-    if found.batch:
-        party_sets = [p for p in _parties(doc, sentence, found) if len(p) >= 2]
-        if len(party_sets) != 1:
-            return []  # a set of papers is only worth one fact with its two (or more) signatories
-        return [make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.6, name=found.name, kind=found.kind,
-                          parties=sorted(party_sets[0]), signed=_signed(doc, sentence, found))]
-    if _COUNT_BEFORE.search(before[-40:]) and (found.plural or found.name.lower().endswith("s")):
-        return []  # "15 free trade agreements", "twenty memorandums of understanding"
-    if re.search(r"\b(?:agreements|memorand(?:ums|a)|mous|treaties)\b", found.name, re.IGNORECASE) and lower_generic:
-        return []
-    party_sets = _parties(doc, sentence, found)
-    if lower_generic and not party_sets:
-        return []  # "a memorandum of understanding" with nobody named is not worth a fact
-    if found.kind in ("MoU", "joint_statement") and (not party_sets or any(
-            len(p) < 2 and not (found.kind == "joint_statement" and not is_country_id(next(iter(p))))
-            for p in party_sets)):
-        return []  # a memorandum or joint statement is only worth a fact with its parties
-    if found.kind == "framework" and lower_generic and any(len(p) < 2 for p in party_sets):
-        return []
-    if re.search(r"\b(?:Executive\s+Order|Proclamation)\b[^.;]{0,80}$", before):
-        return []  # the title of an executive order or proclamation, not an agreement
-    named_countries = [c for s, _, c in sentence_countries(sentence) if found.start <= s < found.end]
-    full_name = found.long_name if found.name not in ACRONYMS and found.long_name else found.name
-    loose = _LOOSE_HEAD.search(full_name) and not _FIRM_HEAD.search(full_name)
-    if (not party_sets and found.name not in ACRONYMS and loose
-            and (not _INTERNATIONAL.search(full_name) or len(set(named_countries)) == 1)
-            and len(set(named_countries)) != 2):
-        return []  # "Bipartisan Infrastructure Framework": a domestic plan, not an international agreement
-    signed = _signed(doc, sentence, found)
-    period = _PERIOD.search(text[found.start:])
-    name = found.name
-    if found.plural and len(party_sets) > 1:
-        # "signed Agreements on Reciprocal Trade with Malaysia and Cambodia": one agreement each.
-        name = re.sub(r"\b(Agreements|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations|Memoranda)\b",
-                      lambda m: _singular(m.group()), name, count=1)
-    out = []
-    options: list[frozenset[str] | None] = list(party_sets) or [None]
-    for parties in options:
-        if parties:  # an agreement is not its own party ("IPEF" the forum in "advance IPEF")
-            parties = frozenset(p for p in parties if p != found.name and p != _acronym_of(found))
-        fields: dict[str, object] = {"name": name, "kind": found.kind,
-                                     "parties": sorted(parties) if parties else None, "signed": signed}
-        if found.long_name:
-            fields["long_name"] = found.long_name
-        if period:
-            fields["period_start"], fields["period_end"] = period.group(1), period.group(2)
-        out.append(make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.6, **fields))
-    return out
-
-
-def _acronym_of(found: _Found) -> str:
-    return found.name if found.name in ACRONYMS else _LONG_TO_ACRONYM.get(resolve.norm_key(found.name), "")
-
-
-def _signed(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> str | None:
-    """The signing date: a date near a signing word that is itself near the name.
-
-    "the Bilateral Trade Agreement signed in 2000", "the signing ceremony of the MoU ... on December 1, 2021";
-    a treaty merely mentioned in a sentence about another signing gets no date.
-    """
-    text = sentence.text
-    if re.search(r"\b(?:1[89]|20)\d{2}\b", found.name):
-        return None  # "the 1967 Outer Space Treaty": the year in the name is not today's signing
-    verbs = [m for m in re.finditer(r"\bsign\w*|\binked\b|\bconclud\w*", text, re.IGNORECASE)
-             if found.start - 80 <= m.start() <= found.end + 20]
-    if not verbs:
-        return None
-    # The signing word closest to the name ("the X Agreement, signed in 2002"), then the date closest to it.
-    verb = min(verbs, key=lambda m: m.start() - found.end if m.start() >= found.end else found.start - m.end())
-    best: tuple[int, str] | None = None
-    for s, e, value in sentence_dates(doc, sentence):
-        if (value.start and value.end and value.start != value.end) or found.start <= s < found.end:
-            continue
-        absolute = re.search(r"\d", text[s:e]) and not value.value.startswith("--")
-        if not absolute or _PERIOD.search(text[max(0, s - 25):e]):
-            continue
-        if re.match(r"\s+[A-Z]", text[e:]) and value.precision == "year":
-            continue  # "the 1967 Outer Space Treaty": a year naming something else
-        gap = s - verb.end() if s >= verb.end() else verb.start() - e
-        if best is None or gap < best[0]:
-            best = (gap, value.value)
-    return best[1] if best else None
-
-
-def _mention_party(doc: AnalyzedDocument, m: Mention) -> str | None:
-    if m.kind == "country" and is_country_id(m.id):
-        return str(m.id)
-    if m.kind == "body" and m.id:
-        return str(m.id)
-    if m.kind == "person" and m.id:
-        org = (m.attrs or {}).get("org")
-        if not org and m.id in doc.people:
-            orgs = [o for _, o in doc.people[m.id].titles if o]
-            org = orgs[0] if orgs else None
-        return str(org) if org else None
+def head_word(text: str) -> str | None:
+    """The agreement head a word is ("Accords" -> accord, "MoUs" -> mou, "memoranda" -> memorandum), else None."""
+    low = text.lower().strip("'’\"“”")
+    low = _PLURALS.get(low, low).replace("é", "e")
+    if low in HEADS:
+        return low
+    if low.endswith("s") and low[:-1] in HEADS:
+        return low[:-1]
     return None
 
 
-def _ids_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-            people: bool = False) -> list[str]:
-    """Parties named in a local span: countries (also in dash compounds), bodies, people's countries.
-
-    A country inside a body's name ("the Communist Party of Vietnam") is the body, not the country.
-    """
-    return list(dict.fromkeys(c for _, _, c in _party_spans(doc, sentence, start, end, people)))
+def _is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
-def _party_spans(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
-                 people: bool = False) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    for m in sentence.mentions:
-        s, e = m.start - sentence.start, m.end - sentence.start
-        if start <= s < end and (m.kind == "body" or (people and m.kind == "person")):
-            pid = _mention_party(doc, m)
-            if pid:
-                spans.append((s, e, pid))
-    for s, e, c in sentence_parties(sentence):
-        if start <= s < end and not any(bs <= s and e <= be for bs, be, _ in spans):
-            spans.append((s, e, c))
-    return sorted(spans)
+class _Reader:
+    """Reads the agreements of one document, sentence by sentence."""
 
+    def __init__(self, doc: AnalyzedDocument, parses: DocParses) -> None:
+        self.doc = doc
+        self.parses = parses
+        self.short_forms: dict[str, tuple[str, str]] = dict(ACRONYMS)  # grows with "(CEPA)" seen in the text
+        self.title_index = _title_index(doc)
+        self.named = named_countries(doc)
 
-def _listed_after(doc: AnalyzedDocument, sentence: Sentence, pos: int) -> list[str]:
-    """The parties listed right after ``pos`` ("Malaysia and Cambodia", "the governments of X, Y and Z")."""
-    out: list[str] = []
-    cursor = pos
-    for s, e, pid in _party_spans(doc, sentence, pos, len(sentence.text)):
-        gap = sentence.text[cursor:s]
-        if not out and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,4}?", gap) and "," not in gap:
-            out.append(pid)
-        elif out and re.fullmatch(r"\s*(?:,|&|and|,\s*and)?\s*(?:the\s+)?", gap):
-            out.append(pid)
-            if re.search(r"\band\b|&", gap):
-                break  # "A, B and C": the list ends with its last item
-        else:
-            break
-        cursor = e
-    return list(dict.fromkeys(out))
-
-
-def _parties(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> list[frozenset[str]]:
-    text = sentence.text
-    # Inside the name: "Memorandum of Understanding between the X Party and the Y Party", "U.S.-India ...".
-    inner = _ids_in(doc, sentence, found.start, found.end)
-    if re.search(r"\bbetween\b", text[found.start:found.end]) and len(inner) >= 2:
-        return [frozenset(inner)]
-    compound = [c for s, e, c in compound_countries(text) if found.start <= s < found.end]
-    if len(set(compound)) >= 2:
-        return [frozenset(compound)]
-    after_len = _clause_after(text[found.end:])
-    after = text[found.end:found.end + after_len]
-    rel = re.match(r"\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,4}?(between|with|among)\b", after)
-    if rel and rel.group(1) in ("between", "among"):
-        ids = _listed_after(doc, sentence, found.end + rel.end(1))
-        pair = pair_ids(sentence, found.end, found.end + after_len)
-        if len(ids) >= 2:
-            return [frozenset(ids)]
-        if pair:
-            return [frozenset(pair)]
-    counterparts: list[str] = []
-    if rel and rel.group(1) == "with":
-        counterparts = _listed_after(doc, sentence, found.end + rel.end(1))
-    subject, by_person = _subject_ids(doc, sentence, found)
-    if counterparts:
-        if not subject and by_person:
-            # "President Trump signed ... with Malaysia": a leader whose country the text leaves implicit.
-            subject = _issuer(doc, counterparts)
-        if len(subject) == 1:
-            return [frozenset((subject[0], c)) for c in counterparts if c != subject[0]]
-        return []
-    if len(subject) >= 2:
-        return [frozenset(subject)]
-    if found.kind == "joint_statement" or re.match(r"exchange\s+of\s+notes", found.name, re.IGNORECASE):
-        # "in a joint statement read on the broadcasters of the three countries": a paper of the group.
-        group = _group_ids(doc, sentence, 0, len(text))
-        if len(group) >= 2:
-            return [frozenset(group)]
-        bodies = [i for i in inner if not is_country_id(i)]
-        if found.kind == "joint_statement" and len(bodies) == 1 and len(inner) == 1:
-            return [frozenset(bodies)]  # "the G7 Leaders' Communique": the body's members speak together
-    return []
-
-
-def _clause_after(text: str) -> int:
-    m = re.search(r";|(?<![A-Z])\.\s|, (?:which|who|while|but|as|and (?!the\b)[a-z]+ed)\b|$", text)
-    return m.start() if m else len(text)
-
-
-def _subject_ids(doc: AnalyzedDocument, sentence: Sentence, found: _Found) -> tuple[list[str], bool]:
-    """The parties in the subject of the verb that governs the name ("The United States and Thailand agreed"),
-    and whether that subject names a person (whose country the text may not state)."""
-    tokens = sentence.tokens
-    if not tokens:
-        return [], False
-    base = sentence.start
-    inside = [t for t in tokens if t.start - base >= found.start and t.end - base <= found.end]
-    head = next((t for t in inside if not (found.start <= tokens[t.head].start - base < found.end)), None)
-    if head is None:
-        return [], False
-    verb = head
-    for _ in range(6):
-        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-            break
-        verb = tokens[verb.head]
-    seen: set[int] = set()
-    while verb.i not in seen:
-        seen.add(verb.i)
-        subjects = [t for t in tokens if t.head == verb.i and t.dep in ("nsubj", "nsubjpass") and t.i != verb.i]
-        if subjects:
-            subj = subjects[-1]  # two subjects is a parse error ("NAIROBI, ... -- Kenya and Somalia signed"):
-            lo, hi = _subtree(tokens, subj.i)  # the one next to the verb is right
-            pair = pair_ids(sentence, tokens[lo].start - base, tokens[hi].end - base)
-            if pair and not set(pair) <= named_countries(doc):
-                pair = None
-            if pair:
-                return list(pair), False
-            lo_c, hi_c = tokens[lo].start - base, tokens[hi].end - base
-            if lo_c <= found.start < hi_c:
-                return [], False  # the agreement is part of the subject: its words name no party
-            ids = _ids_in(doc, sentence, lo_c, hi_c, people=True)
-            if len(ids) < 2:
-                group = _group_ids(doc, sentence, lo_c, hi_c)
-                if group:
-                    return group, False
-            person = any(m.kind == "person" and lo_c <= m.start - sentence.start < hi_c for m in sentence.mentions)
-            return ids, person
-        if verb.head != verb.i and len(seen) < 6:
-            verb = tokens[verb.head]  # a coordinated or embedded verb shares its governor's subject
-            continue
-        break
-    return [], False
-
-
-_GROUP = re.compile(r"\b(?:the\s+|their\s+)?(two|three|four|five|both)\s+(?:(?:countries|nations|states|sides|governments"
-                    r"|leaders|presidents|heads\s+of\s+state|prime\s+ministers|ministers|neighbou?rs|juntas|capitals)\b"
-                    r"|(?:countries|nations)['’])", re.IGNORECASE)
-_NUMBER = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-
-
-def _group_ids(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int) -> list[str]:
-    """The countries behind "the two leaders", "both sides", "the three countries" in ``start:end``.
-
-    A pair mention in the span, else the latest list of exactly that many countries ("Mali, Burkina Faso
-    and Niger") in this or an earlier sentence, else (for two) the document's principal pair.
-    """
-    m = _GROUP.search(sentence.text, start, end)
-    if not m:
-        return []
-    n = _NUMBER[m.group(1).lower()]
-    named = named_countries(doc)
-    if n == 2:
-        pair = pair_ids(sentence, start, end)
-        if pair and pair[0] in named and pair[1] in named:
-            return list(pair)
-    for earlier in reversed(doc.sentences[:sentence.index + 1]):
-        for run in _country_runs(earlier):
-            if len(run) == n:
-                return run
-        if sentence.index - earlier.index > 6:
-            break
-    if n == 2:
-        doc_pair = principal_pair(doc)
-        return list(doc_pair) if doc_pair else []
-    return []
-
-
-def _country_runs(sentence: Sentence) -> list[list[str]]:
-    """Lists of distinct countries written together ("Kenya and Somalia", "Niger, Mali and Burkina Faso")."""
-    runs: list[list[str]] = []
-    current: list[str] = []
-    last_end = -1
-    for s, e, cid in sentence_parties(sentence):
-        if current and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", sentence.text[last_end:s]) \
-                and cid not in current:
-            current.append(cid)
-        else:
-            if len(current) >= 2:
-                runs.append(current)
-            current = [cid]
-        last_end = e
-    if len(current) >= 2:
-        runs.append(current)
-    return runs
-
-
-def _subtree(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
-    """First and last token index of the subtree under token ``i``."""
-    members = {i}
-    changed = True
-    while changed:
-        changed = False
+    def papers(self, parse: Parse) -> list[_Paper]:
+        out: list[_Paper] = []
+        tokens = parse.tokens
+        alpha = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 1]
+        headline = parse.sentence.index == self.title_index or (
+            len(alpha) > 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha))
         for t in tokens:
-            if t.i not in members and t.head in members and t.head != t.i:
-                members.add(t.i)
-                changed = True
-    return min(members), max(members)
+            if any(p.start <= t.i < p.end for p in out if p.named):
+                continue  # inside a name read already ("Framework for an Agreement on ...")
+            if (t.text.isupper() and t.text.endswith(_TRADE_SUFFIXES) and t.text not in self.short_forms
+                    and t.text not in _KIND_SHORT):
+                self.short_forms[t.text] = ("", "FTA")  # "the India-UAE CEPA", "the AANZFTA"
+            short = t.text if t.text in self.short_forms or t.text.rstrip("s") in self.short_forms else None
+            if short:
+                paper = self._short_form(parse, t.i, short.rstrip("s") if short not in self.short_forms else short)
+            else:
+                word = head_word(t.text) if t.pos in ("NOUN", "PROPN") else None
+                paper = self._paper(parse, t.i, word, headline) if word else None
+            if paper is not None and not (parse.dep(t.i) == "compound" and head_word(tokens[t.head].text)):
+                out.append(paper)  # "framework" in "a framework agreement" is a modifier of the paper
+        return out
 
+    def _short_form(self, parse: Parse, k: int, short: str) -> _Paper | None:
+        h = parse.head(k)
+        if parse.dep(k) == "compound" and _is_cap(parse.tokens[h].text) and head_word(parse.tokens[h].text) is None:
+            return None  # "the AfCFTA Secretariat": a body
+        long, kind = self.short_forms[short]
+        mods = [i for c in parse.kids(k, "compound", "amod", "nmod") if c < k for i in parse.subtree(c)]
+        return _Paper(k, min(mods + [k]), k + 1, short, kind, True, long_name=long or None)
 
-def _issuer(doc: AnalyzedDocument, counterparts: list[str]) -> list[str]:
-    """The side a document speaks for, when the subject is a person without a stated country."""
-    counts = _country_counts(doc)
-    for cid, _ in counts:
-        if cid not in counterparts:
-            return [cid]
-    return []
+    def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> _Paper | None:
+        tokens = parse.tokens
+        if not self._valid_head(parse, k, word):
+            return None
+        plural = tokens[k].text.lower().rstrip("'’") != word and not tokens[k].text.lower().endswith("accords")
+        shouting = tokens[k].text.isupper() and len(tokens[k].text) > 4  # "FINAL COMMUNIQUE"
+        capitalised = _is_cap(tokens[k].text) and not headline and not shouting and (k > 0 or _is_cap(tokens[k + 1].text)
+                                                                     if k + 1 < len(tokens) else k > 0)
+        if capitalised:
+            paper = self._named(parse, k, word, plural)
+            if paper is not None:
+                return paper
+        words = self._phrase(parse, k)
+        start, end = words[0], words[-1] + 1
+        name = _text(parse, words).strip(" ,'’\"“”")
+        paper = _Paper(k, start, end, name, self._kind(parse, k, word, name), False, plural=plural)
+        paper.count = plural and bool(parse.kids(k, "nummod"))
+        return paper
 
+    def _valid_head(self, parse: Parse, k: int, word: str) -> bool:
+        """Is this word an agreement here? ("memorandum of understanding", "joint statement", "action plan")."""
+        lemmas = {parse.lemma(c) for c in parse.kids(k)}
+        of = [parse.lemma(o) for p in parse.kids(k, "prep") if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")]
+        mods = {parse.lemma(c) for c in parse.kids(k, "amod", "compound")}
+        if word == "memorandum":  # a "Presidential Memorandum" is an order; a memorandum between states is an MoU
+            return bool({"understanding", "cooperation", "agreement", "intent"} & set(of)) or not (
+                _is_cap(parse.tokens[k].text) or mods & _DOMESTIC)
+        if word == "statement":
+            return "joint" in mods or "joint" in lemmas
+        if word == "declaration":
+            return "joint" in mods or _is_cap(parse.tokens[k].text) or "peace" in mods
+        if word == "plan":
+            return "action" in mods or "action" in of
+        if word == "document":
+            return "vision" in mods
+        if word == "exchange":
+            return "note" in of or "notes" in of
+        if word == "framework":
+            return _is_cap(parse.tokens[k].text) or bool(parse.kids(k, "prep")) or bool(mods & _INTERNATIONAL)
+        if word == "protocol" and not _is_cap(parse.tokens[k].text):
+            return False  # "diplomatic protocol"
+        return True
 
-def _country_counts(doc: AnalyzedDocument) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for sentence in doc.sentences:
-        for _, _, cid in sentence_countries(sentence):
-            counts[cid] += 1
-    return counts.most_common()
+    def _named(self, parse: Parse, k: int, word: str, plural: bool) -> _Paper | None:
+        """A capitalised name around head ``k``; None when the words are part of another name."""
+        tokens = parse.tokens
+        h = parse.head(k)
+        if h != k and parse.dep(k) == "compound" and _is_cap(tokens[h].text) and head_word(tokens[h].text) is None:
+            return None  # "Treaty Room", "North Atlantic Treaty Organization"
+        if (parse.dep(k) == "pobj" and parse.lemma(h) == "of" and _is_cap(tokens[parse.head(h)].text)
+                and head_word(tokens[parse.head(h)].text) is None and parse.head(h) < k):
+            return None  # "Government of National Accord"
+        gov = parse.head(k)
+        if tokens[gov].pos == "VERB" and _is_cap(tokens[gov].text) and gov > 0:
+            return None  # inside the title of an order or act: "(Implementing the Reciprocal Trade Agreements)"
+        left, year = self._extend_left(parse, k)
+        right, short = self._extend_right(parse, k)
+        words = [tokens[i].text for i in range(left, right + 1)]
+        name = _text(parse, range(left, right + 1)).strip(" ,'’\"“”")
+        low_words = {w.lower().strip("'’\"“”,") for w in words}
+        if low_words & _DOMESTIC:
+            return None
+        if all(w in _GENERIC or head_word(w) or not w.isalnum() for w in low_words):
+            return None  # "the Agreement", "Joint Statement": read as a lower-case paper (it needs parties)
+        kind = self._kind(parse, k, word, name)
+        if short:
+            self.short_forms.setdefault(short, (name, kind))
+            return _Paper(k, left, right + 1, short, kind, True, long_name=name, year=year, plural=plural)
+        return _Paper(k, left, right + 1, name, kind, True, year=year, plural=plural)
 
+    def _extend_left(self, parse: Parse, k: int) -> tuple[int, str | None]:
+        tokens = parse.tokens
+        left, j, year = k, k - 1, None
+        while j >= 0:
+            text = tokens[j].text
+            if text in ("'", "’") and j > 0 and _is_cap(tokens[j - 1].text) and tokens[j - 1].text.endswith("s"):
+                j -= 1  # "the G7 Leaders' Communique"
+                continue
+            if text.lower() in _LEFT_STOP or text.endswith(("'s", "’s")) or text in ("'s", "’s"):
+                break
+            if text.isdigit() and len(text) == 4 and text[:2] in ("18", "19", "20"):
+                year = text  # "the 1995 Dayton Accords": the year the paper dates from
+                break
+            if any(m.kind == "date" for m in parse.mentions_at[j]):
+                break
+            if _is_cap(text) and tokens[j].pos != "NUM":
+                left = j
+            elif text in ("-", "–", "and", "&") and j > 0 and _is_cap(tokens[j - 1].text) and not tokens[j - 1].text.isdigit():
+                pass
+            else:
+                break
+            j -= 1
+        return left, year
 
-# --------------------------------------------------------------------------- joint statement documents
+    def _extend_right(self, parse: Parse, k: int) -> tuple[int, str | None]:
+        """Index of the name's last token, and a bracketed short form right after it."""
+        tokens = parse.tokens
+        n = len(tokens)
+        right, j, complement = k, k + 1, False
+        while j < n:
+            text = tokens[j].text
+            if text == "(" and j + 2 < n and tokens[j + 2].text == ")":
+                cand = tokens[j + 1].text
+                if sum(c.isupper() for c in cand) >= 2 and cand.upper() not in _KIND_SHORT:
+                    return j - 1, cand
+                return (j + 2 if cand.upper() in _KIND_SHORT else right), None
+            if text.endswith(("'s", "’s")):
+                break
+            if (_is_cap(text) or text in ("-", "&")) and not any(m.kind == "date" for m in parse.mentions_at[j]):
+                right, j = j, j + 1
+                continue
+            if text.lower() in _CONNECTORS or text == ",":
+                if text in ("and", ",") and not complement:
+                    break
+                m = j
+                while m < n and (tokens[m].text.lower() in _CONNECTORS or tokens[m].text == ","):
+                    m += 1
+                nxt = tokens[m].text if m < n else ""
+                if not _is_cap(nxt) or nxt.isdigit() or any(x.kind == "date" for x in parse.mentions_at[m]):
+                    break
+                if tokens[j].text == "," and not any(tokens[x].text in ("and", "or") for x in range(j, min(n, m + 5))):
+                    break  # after a comma the name goes on only as a list: "Reciprocal, Fair, and Balanced Trade"
+                complement = complement or text.lower() in ("of", "on", "for", "to")
+                right, j = m, m + 1
+                continue
+            break
+        return right, None
 
+    def _phrase(self, parse: Parse, k: int) -> list[int]:
+        """The descriptive phrase of a lower-case agreement: its modifiers and topic, not its parties or clauses."""
+        keep: list[int] = [k]
+        for c in parse.kids(k):
+            dep, lemma = parse.dep(c), parse.lemma(c)
+            if dep in ("amod", "compound", "nmod") and c < k and not any(
+                    m.kind in ("country", "body", "person", "pair") for m in parse.mentions_at[c]):
+                keep.extend(parse.subtree(c, stop=_CLAUSES))
+            elif dep == "prep" and lemma in ("on", "of", "for", "to", "in", "concerning", "regarding", "covering"):
+                keep.extend(parse.subtree(c, stop=_CLAUSES))
+            elif dep in ("acl",) and (parse.tokens[c].tag in ("VB", "VBG") or parse.kids(c, "aux")):
+                keep.extend(parse.subtree(c, stop=frozenset({"relcl", "advcl", "conj", "parataxis"})))
+        h = parse.head(k)
+        if parse.dep(k) == "dobj" and parse.lemma(h) in SIGN_VERBS:
+            # "signed an MoU to deepen cooperation": the parse hangs the paper's purpose on the verb
+            for c in parse.kids(h, "xcomp", "advcl"):
+                if c > k and parse.kids(c, "aux") and parse.tokens[c].tag == "VB":
+                    keep.extend(parse.subtree(c, stop=frozenset({"relcl", "advcl", "conj", "parataxis"})))
+                    keep.extend(range(k + 1, c))
+        parties = {j for i in keep if parse.dep(i) == "prep" and parse.lemma(i) in ("with", "between", "among", "by")
+                   for j in parse.subtree(i, stop=frozenset())}
+        keep = [i for i in keep if i not in parties]
+        dated = {i for i in keep if any(m.kind == "date" for m in parse.mentions_at[i])}
+        dated |= {i for i in keep if parse.dep(i) == "prep" and parse.kids(i, "pobj")
+                  and all(o in dated for o in parse.kids(i, "pobj"))}
+        kept = set(keep) - dated
+        start = min(kept)
+        # a bracketed short form inside ("a Memorandum of Understanding (MOU) on minerals") is skipped over
+        brackets = {i for i in kept for o in parse.kids(i, "appos") if o in kept and parse.tokens[o - 1].text == "("
+                    for i in (o - 1, o, o + 1)}
+        words = [i for i in range(start, k + 1) if i in kept]
+        for i in range(k + 1, len(parse.tokens)):  # a contiguous run, at most 16 words
+            if i in brackets:
+                continue
+            if i not in kept or i - start >= 16 or parse.tokens[i].text in (";", "(", "—") or (
+                    parse.tokens[i].text == "," and i + 1 not in kept):
+                break
+            words.append(i)
+        while len(words) > 1 and words[-1] > k and parse.lemma(words[-1]) in _CONNECTORS:
+            words.pop()
+        return words
 
-def _title_statement(doc: AnalyzedDocument) -> Fact | None:
-    title = doc.document.title
-    if not title or not re.match(r"\s*(?:[\w.’'-]+\s+){0,3}?Joint\s+(?:\w+\s+)?(?:Statement|Declaration|Communiqu)",
-                                 title):
+    def _kind(self, parse: Parse, k: int, word: str, name: str) -> str:
+        low = name.lower()
+        mods = {parse.lemma(c) for c in parse.kids(k, "amod", "compound")}
+        if "free trade" in low or "economic partnership agreement" in low or "comprehensive economic" in low \
+                or "trade agreement" in low and "bilateral" not in low or low.endswith("fta"):
+            return "FTA"
+        if word in ("statement", "communique") or "joint" in mods and word == "declaration":
+            return "joint_statement"
+        if word in ("memorandum", "mou"):
+            return "MoU"
+        if "framework" in mods or "framework" in low.split()[:3] and word == "agreement":
+            return "framework"
+        if word in ("agreement", "accord") and _is_cap(parse.tokens[k].text) and low.split()[0] in _TREATY_PLACES:
+            return "treaty"
+        return HEADS[word]
+
+    def actors(self, parse: Parse, args: Iterable[Arg]) -> list[str]:
+        """Who the arguments stand for: each one's referent, else (officials, leaders, sides) the
+        countries named in the phrase, else the two countries the text was just about."""
+        out: list[str] = []
+        for a in args:
+            ref = a.referent
+            ids = self.party_ids([ref]) if ref is not None and ref.kind != "title" else []
+            if not ids and (ref is None or ref.kind in ("title", "pair", "group")):
+                # "The U.S. and Malaysian governments", "the President of Somalia, X, and the Prime Minister of
+                # Ethiopia": the countries and people of the phrase, through its coordinations and appositions
+                # (a company, "Kenya Mining Ltd", is none of these: only its people would count)
+                standing = ref is not None or _actor_noun(parse.lemma(a.head))
+                ms = [m for i in self._actor_phrase(parse, a.head) for m in parse.mentions_at[i]
+                      if m.kind in ("person", "title") or standing and (m.kind != "body" or resolve.national_country(m.id))]
+                ids = self.party_ids(list(dict.fromkeys(ms)))
+                if not ids and _actor_noun(parse.lemma(a.head)) and parse.tokens[a.head].tag in ("NNS", "NNPS"):
+                    ids = self.recent_pair(parse.sentence)
+            out.extend(ids)
+        return list(dict.fromkeys(out))
+
+    def _actor_phrase(self, parse: Parse, k: int) -> list[int]:
+        out, todo = [], [k]
+        while todo:
+            i = todo.pop()
+            out.append(i)
+            todo.extend(c for c in parse.kids(i) if parse.dep(c) not in ("relcl", "acl", "advcl", "prep", "punct")
+                        or parse.dep(c) == "prep" and parse.lemma(c) in ("of", "from"))
+        return out
+
+    def party_ids(self, mentions: Iterable[Mention]) -> list[str]:
+        """Actor ids of mentions; a political party stays itself (party-to-party agreements)."""
+        out: list[str] = []
+        for m in mentions:
+            body = resolve.bodies().get(str(m.id)) if m.kind == "body" and m.id else None
+            if m.kind in ("pair", "group"):
+                ids = [str(i) for i in (m.attrs or {}).get("ids") or []]
+                if ids and set(ids) <= self.named:  # a coreference guess never brings in an unnamed country
+                    out.extend(ids)
+                continue
+            out.extend([str(m.id)] if body is not None and body.kind == "party" else actor_ids(self.doc, [m]))
+        return list(dict.fromkeys(out))
+
+    def recent_pair(self, sentence: Sentence) -> list[str]:
+        """The two countries the last few sentences were about ("the prime ministers" after both were named)."""
+        for earlier in reversed(self.doc.sentences[max(0, sentence.index - 3):sentence.index + 1]):
+            found = list(dict.fromkeys(c for m in earlier.mentions for c in actor_ids(self.doc, [m], bodies=False)
+                                       if m.kind in ("country", "person") and is_country_id(c) and c in self.named))
+            if len(found) == 2:
+                return found
+        pair = principal_pair(self.doc)
+        return list(pair) if pair else []
+
+    def governor(self, parse: Parse, k: int) -> Frame | None:
+        """The frame of the predicate that signs, concludes or works on the agreement at ``k``."""
+        tokens = parse.tokens
+        own = self._own_signing(parse, k)  # "the treaty Kenya and Uganda signed", "the deal signed by A and B"
+        if own is not None and own.agents:
+            return own
+        i = self._first_conjunct(parse, k)  # "signed a framework agreement and 26 memorandums"
+        if tokens[i].pos in ("VERB", "AUX"):
+            return parse.frame(i)  # the parse coordinated the object with its verb
+        h, dep = parse.head(i), parse.dep(i)
+        for _ in range(3):
+            if dep == "pobj" and parse.lemma(h) == "of" and parse.lemma(parse.head(h)) in _SETS:
+                i = parse.head(h)  # "signed a series of agreements"
+            elif dep == "pobj" and parse.lemma(h) in ("include", "including", "like") and parse.head(h) != h:
+                i = parse.head(h)  # "signed 26 MoUs, including a quadrilateral MoU with X": signed with the set
+            else:
+                break
+            i = self._first_conjunct(parse, i)
+            if tokens[i].pos in ("VERB", "AUX"):
+                return parse.frame(i)
+            h, dep = parse.head(i), parse.dep(i)
+        if h != i and dep in ("dobj", "nsubjpass", "attr", "oprd") and tokens[h].pos in ("VERB", "AUX"):
+            return parse.frame(h)
+        if h != i and dep == "pobj":
+            g = parse.head(h)
+            if tokens[g].pos in ("VERB", "AUX") and parse.lemma(g) in SIGN_VERBS:
+                return parse.frame(g)  # "agreed to a framework", "entered into an agreement"
+            if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS:
+                return parse.frame(g)  # "with the signing of the treaty", "welcomed the signing of the notes"
+        return own
+
+    def _own_signing(self, parse: Parse, k: int) -> Frame | None:
+        for c in parse.kids(k, "relcl", "acl"):
+            subject = parse.kids(c, "nsubj")
+            if parse.lemma(c) in SIGNING and not (subject and parse.tokens[subject[0]].tag in ("WDT", "WP")):
+                return parse.frame(c)  # not "a deal that will secure supplies": there the paper acts
         return None
-    sentence = next((s for s in doc.sentences if title.startswith(s.text[:40]) or s.text.startswith(title[:40])),
-                    None)
-    if sentence is None:
+
+    def _first_conjunct(self, parse: Parse, k: int) -> int:
+        while parse.dep(k) == "conj" and parse.head(k) != k:
+            k = parse.head(k)
+            if parse.tokens[k].pos in ("VERB", "AUX"):
+                break
+        return k
+
+    def party_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> list[frozenset[str]]:
+        noun = parse.frame(paper.head)
+        between = self.actors(parse, noun.prep("between", "among") or self.inner(parse, paper, "between", "among"))
+        if len(between) >= 2:
+            return [frozenset(between)]
+        inside = self.inside(parse, paper, noun)
+        if len(inside) >= 2:
+            return [frozenset(inside)]
+        if gov is not None and not noun.prep("with"):
+            between = self.actors(parse, gov.prep("between", "among"))
+            if len(between) >= 2:
+                return [frozenset(between)]
+        signs = gov is not None and (gov.lemma in SIGN_VERBS or gov.lemma in SIGN_NOUNS or gov.light is not None)
+        agents = self.signers(parse, gov) if signs and gov is not None else []
+        if not agents:
+            agents = inside or self.actors(parse, [a for a in noun.agents if parse.dep(a.head) == "poss"])
+        if signs and gov is not None and gov.lemma == "join":
+            agents = []
+        withs = self.actors(parse, self.inner(parse, paper, "with") + (gov.prep("with") if gov and signs else ()))
+        withs = [w for w in withs if w not in agents]
+        if withs:
+            if not agents and (gov is None or signs and not gov.agents):  # "under the deal with Mauritius"
+                focus = document_focus(self.doc)
+                agents = [focus] if focus and focus not in withs and paper.kind != "joint_statement" else []
+            if len(agents) == 1 and paper.plural and not paper.count and len(withs) > 1:
+                return [frozenset((agents[0], w)) for w in withs]
+            return [frozenset(agents + withs)] if agents else []
+        if len(agents) == 1 and not paper.named:
+            # "Britain seeks a deal on handing the islands to Mauritius": the one other country in the phrase
+            others = [c for i in range(paper.head + 1, paper.end) for m in parse.mentions_at[i] if m.kind == "country"
+                      for c in actor_ids(self.doc, [m]) if c != agents[0]]
+            others = list(dict.fromkeys(others))
+            if len(others) == 1:
+                return [frozenset(agents + others)]
+        if len(agents) >= 2 or (agents and not is_country_id(agents[0]) and paper.kind == "joint_statement"):
+            return [frozenset(agents)]
+        return [frozenset(agents)] if agents and paper.named else []
+
+    def signers(self, parse: Parse, gov: Frame) -> list[str]:
+        """The countries of whoever signs: the verb's agents, read past a few parse errors."""
+        v = gov.trigger
+        args = list(gov.agents)
+        subjects = parse.kids(v, "nsubj")
+        if len(subjects) > 1:
+            args = list(parse.args(max(subjects)))  # "NAIROBI, Tuesday -- Kenya and Somalia signed": the nearer one
+        h = parse.head(v)
+        if (parse.dep(v) in ("advcl", "xcomp") and h != v and any(parse.lemma(a) == "to" for a in parse.kids(v, "aux"))
+                and parse.kids(h, "dobj")):
+            args = list(parse.args(parse.kids(h, "dobj")[0]))  # "hosted the leaders of A and B to sign"
+        ids = self.actors(parse, args) if args else []
+        if not args and parse.tokens[v].pos == "VERB":
+            # a subject the parse left unattached ("Secretary To Lam and Prime Minister Starmer exchange ...")
+            ms = [m for c in parse.kids(v, "npadvmod", "compound", "dep", "nmod") if c < v
+                  for i in parse.subtree(c, stop=frozenset()) for m in parse.mentions_at[i]
+                  if m.kind in ("person", "country")]
+            ids = actor_ids(self.doc, list(dict.fromkeys(ms)))
+        people = [m for a in args for m in a.mentions if m.kind == "person"]
+        if len(ids) == 1 and any(not actor_ids(self.doc, [m]) for m in people):
+            # a signer whose country the text leaves out: the partner of the one named, as the text pairs them
+            pair = self.recent_pair(parse.sentence)
+            if ids[0] in pair:
+                return pair
+        return ids
+
+    def inner(self, parse: Parse, paper: _Paper, *preps: str) -> tuple[Arg, ...]:
+        """ "the treaty on friendship and cooperation between A and B", "a memorandum of understanding with B":
+        a "between" or "with" the parse hangs inside the paper's phrase."""
+        out: list[Arg] = []
+        nodes = [paper.head]
+        for n in nodes:
+            if len(nodes) > 8:
+                break
+            for p in parse.kids(n, "prep"):
+                if parse.lemma(p) in preps:
+                    out.extend(a for o in parse.kids(p, "pobj") for a in parse.args(o))
+                elif parse.lemma(p) in ("of", "on", "for", "to"):  # down the topic: "of understanding with B"
+                    nodes.extend(c for o in parse.kids(p, "pobj") for c in parse.conjuncts(o))
+        return tuple(out)
+
+    def inside(self, parse: Parse, paper: _Paper, noun: Frame) -> list[str]:
+        """Parties written inside the phrase: "the India-UAE CEPA", "the G7 joint statement", two possessors."""
+        left = [i for c in parse.kids(paper.head, "compound", "amod", "nmod", "poss") if c < paper.head
+                for i in parse.subtree(c, stop=_CLAUSES | {"prep"})]
+        span = range(min([paper.start] + left), paper.head + 1)
+        ms = [m for i in span for m in parse.mentions_at[i] if m.kind in ("country", "body")]
+        # "the Kuala Lumpur Peace Accords", "the Ankara Declaration": a capital in a name is a place
+        ms = [m for m in dict.fromkeys(ms) if m.id not in self.short_forms
+              and not (paper.named and (m.attrs or {}).get("how") == "capital")]
+        out = self.party_ids(ms)
+        if len(out) < 2:
+            # "the U.S.-Viet Nam Bilateral Trade Agreement": a dash compound the nlp stage left unread
+            text = " ".join(parse.tokens[i].text for i in span)
+            dashed = list(dict.fromkeys(c for _, _, c in compound_countries(text)))
+            out = dashed if len(dashed) >= 2 else out
+        if len(out) >= 2 or (paper.kind == "joint_statement" and out and not is_country_id(out[0])):
+            return out
+        return out[:1] if out and not paper.named else []
+
+    def party_sets_in(self, parse: Parse) -> Iterator[tuple[_Paper, frozenset[str]]]:
+        """The named papers of a sentence with each party set the text gives them."""
+        for paper in self.papers(parse):
+            if paper.named:
+                for parties in self.party_sets(parse, paper, self.governor(parse, paper.head)):
+                    yield paper, parties
+
+    def sentence_facts(self, parse: Parse) -> Iterator[Fact]:
+        if parse.sentence.text.rstrip(" \"”'’)").endswith("?"):
+            return  # a question asserts nothing
+        papers = self.papers(parse)
+        named_items = [p for p in papers if not p.count]
+        for paper in papers:
+            gov = self.governor(parse, paper.head)
+            if paper.count:
+                # "signed eight pacts" is a count (a statistic); "six MoUs, including one on X" names one of them
+                included = self._included(parse, paper)
+                if included is None or named_items:
+                    continue
+                paper = included
+            if not paper.named and self._denied(parse, paper, gov):
+                continue
+            sets = self.party_sets(parse, paper, gov)
+            sets = [frozenset(p for p in s if p != paper.name) for s in sets]
+            sets = [s for s in sets if s]
+            if not paper.named and not any(len(s) >= 2 or paper.kind == "joint_statement" for s in sets):
+                continue
+            if paper.named and not sets and self._domestic(paper):
+                continue
+            for parties in sets or [None]:
+                yield self._fact(parse, paper, gov, parties, plural_split=len(sets) > 1)
+
+    def _included(self, parse: Parse, paper: _Paper) -> _Paper | None:
+        """ "six MoUs, including one on X": the one the sentence names."""
+        for c in parse.kids(paper.head, "prep"):
+            if parse.lemma(c) in ("include", "including"):
+                for o in parse.kids(c, "pobj"):
+                    if parse.lemma(o) == "one":
+                        start, end = parse.subtree(o)[0], parse.subtree(o)[-1] + 1
+                        topic = " ".join(t.text for t in parse.tokens[start + 1:end])
+                        word = head_word(parse.tokens[paper.head].text) or "agreement"
+                        base = "MoU" if word in ("memorandum", "mou") else word
+                        return _Paper(paper.head, start, end, f"{base} {topic}".strip(), paper.kind, False)
         return None
-    ids = _ids_in(doc, sentence, 0, len(sentence.text), people=True)
-    ids = [i for i in ids if is_country_id(i) or resolve.national_country(i)]
+
+    def _denied(self, parse: Parse, paper: _Paper, gov: Frame | None) -> bool:
+        if parse.kids(paper.head, "neg") or any(parse.lemma(d) in _NEGATING for d in parse.kids(paper.head, "det")):
+            return True
+        return gov is not None and gov.negated
+
+    def _domestic(self, paper: _Paper) -> bool:
+        words = {w.lower().strip(",") for w in (paper.long_name or paper.name).split()}
+        head = head_word(paper.name.split()[-1]) if paper.name.split() else None
+        loose = head in _LOOSE and not any(head_word(w) in HEADS and head_word(w) not in _LOOSE for w in words)
+        return loose and paper.name not in self.short_forms and not words & _INTERNATIONAL
+
+    def _fact(self, parse: Parse, paper: _Paper, gov: Frame | None, parties: frozenset[str] | None,
+              plural_split: bool) -> Fact:
+        name = paper.name
+        if plural_split and paper.plural:
+            words = name.split()
+            words = [_singular(w) if head_word(w) else w for w in words]
+            name = " ".join(words)
+        signed, period = self._dates(parse, paper, gov)
+        fields: dict[str, object] = {"name": name, "kind": paper.kind,
+                                     "parties": sorted(parties) if parties else None, "signed": signed}
+        if paper.long_name:
+            fields["long_name"] = paper.long_name
+        if period:
+            fields["period_start"], fields["period_end"] = period
+        return make_fact(self.doc, parse.sentence, "agreement", EXTRACTOR, confidence=0.6, **fields)
+
+    def _dates(self, parse: Parse, paper: _Paper, gov: Frame | None) -> tuple[str | None, tuple[str, str] | None]:
+        """(signed, period): the date of the signing predicate or of the noun; a range in the phrase is a term."""
+        period = None
+        for i in range(paper.start, len(parse.tokens)):
+            for m in parse.mentions_at[i]:
+                a = m.attrs or {}
+                if m.kind == "date" and a.get("start") and a.get("end") and len(str(a["start"])) == 4 \
+                        and a["start"] != a["end"] and parse.lemma(parse.head(parse.mention_head(m) or i)) != "in":
+                    period = (str(a["start"]), str(a["end"]))
+                    break
+            if period:
+                break
+        if paper.year:
+            return paper.year, period
+        noun = parse.frame(paper.head)
+        for frame in (self._own_signing(parse, paper.head), gov, noun):
+            if frame is not None and (frame.mood != "asserted" or frame.negated):
+                return None, period  # "could sign a deal next year": not signed yet
+            when = frame.when if frame is not None else None
+            if when is None or (frame is not noun and frame is not None
+                                and frame.lemma not in SIGN_VERBS | SIGN_NOUNS and frame.light is None):
+                continue
+            a = when.attrs or {}
+            value = a.get("value")
+            if value and not str(value).startswith("--") and not (period and a.get("start") == period[0]):
+                return str(value), period
+        return None, period
+
+
+_TREATY_PLACES = frozenset({"paris", "kyoto", "marrakesh", "minsk", "dayton", "oslo", "abraham", "camp", "schengen",
+                            "good", "helsinki", "algiers", "pelindaba", "rarotonga", "bangkok", "tlatelolco"})
+
+
+def _text(parse: Parse, indices: Iterable[int]) -> str:
+    """The words at ``indices`` as the sentence writes them (its own spacing between neighbours)."""
+    out, prev, base = "", None, parse.sentence.start
+    for i in indices:
+        t = parse.tokens[i]
+        if prev is not None:
+            out += parse.sentence.text[prev.end - base:t.start - base] if i == prev.i + 1 else " "
+        out += t.text
+        prev = t
+    return out
+
+
+def _actor_noun(lemma: str) -> bool:
+    return lemma in ACTOR_NOUNS or lemma.endswith("s") and lemma[:-1] in ACTOR_NOUNS
+
+
+def _singular(word: str) -> str:
+    single = {"memoranda": "memorandum", "treaties": "treaty", "memorandums": "memorandum"}.get(word.lower())
+    if single:
+        return single.capitalize() if word[0].isupper() else single
+    return word[:-1] if word.endswith("s") and not word.lower().endswith("ss") else word
+
+
+def _title_index(doc: AnalyzedDocument) -> int | None:
+    """The index of the sentence that is the document's headline, if any (its capitals are not names)."""
+    title = " ".join((doc.document.title or "").split())
+    return next((s.index for s in doc.sentences[:4]
+                 if title and title.startswith(s.text[:30]) and abs(len(title) - len(s.text)) < 10), None)
+
+
+def _title_statement(doc: AnalyzedDocument, parses: DocParses) -> Fact | None:
+    """A document titled "Joint Statement by X and Y ..." is a joint statement of its title's countries."""
+    index = _title_index(doc)
+    if index is None:
+        return None
+    sentence = doc.sentences[index]
+    words = [t.text.lower() for t in sentence.tokens[:6]]
+    if "joint" not in words or not any(head_word(w) in ("statement", "declaration", "communique")
+                                       for w in words[words.index("joint") + 1:words.index("joint") + 3]):
+        return None
+    ids = [i for i in actor_ids(doc, sentence.mentions, bodies=False) if is_country_id(i)]
     if len(ids) < 2:
         return None
-    return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(title.split()),
+    return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
                      kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)
 
 
-# --------------------------------------------------------------------------- dedupe
+def _name_key(name: str) -> str:
+    words = [_singular(w) if head_word(w) else w for w in resolve.fold(name).casefold().replace("-", " ").split()]
+    key = " ".join(words)
+    return _LONG_TO_ACRONYM.get(resolve.norm_key(name), key).casefold()
+
+
+def _content(name: str) -> set[str]:
+    """The words of a name that tell which paper it is (not its kind, praise or connectors)."""
+    words = {w.strip(",.'’\"“”()").lower() for w in name.split()}
+    return {w for w in words if w and w not in _GENERIC | _EVALUATIVE | _CONNECTORS and not head_word(w)}
+
+
+def _generic_name(name: str) -> bool:
+    return not _content(name)
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    """Two facts of one document that state the same agreement."""
+    pa, pb = frozenset(a.get("parties") or ()), frozenset(b.get("parties") or ())
+    keys_a = {_name_key(str(a.get(f) or "")) for f in ("name", "long_name")} - {""}
+    keys_b = {_name_key(str(b.get(f) or "")) for f in ("name", "long_name")} - {""}
+    if keys_a & keys_b and (pa == pb or not pa or not pb):
+        return True
+    if not pa or pa != pb or a.get("kind") != b.get("kind"):
+        return False
+    ca, cb = _content(str(a.get("name"))), _content(str(b.get("name")))
+    return not ca or not cb or len(ca & cb) / len(ca | cb) >= 0.5
+
+
+def _rank(fact: Fact) -> tuple[bool, bool, bool, bool]:
+    return (bool(fact.get("parties")), not _generic_name(str(fact.get("name"))), bool(fact.get("long_name")),
+            bool(fact.get("signed")))
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per agreement and party set; a party-less copy goes when a copy with parties exists."""
-    by_key: dict[tuple[str, frozenset[str]], Fact] = {}
-    for fact in facts:
-        key = (_name_key(fact), frozenset(fact.get("parties") or ()))
-        old = by_key.get(key)
-        if old is None or (fact.get("signed") and not old.get("signed")):
-            by_key[key] = fact
-    with_parties = {k[0] for k in by_key if k[1]}
-    return [f for k, f in by_key.items() if k[1] or k[0] not in with_parties]
-
-
-@lru_cache(maxsize=1024)
-def _fold_name(name: str) -> str:
-    return " ".join(resolve.fold(name).casefold().replace("-", " ").split())
-
-
-def _name_key(fact: Fact) -> str:
-    if fact.get("kind") == "MoU" and _generic(str(fact.get("name") or "")):
-        # "memorandum of understanding ... MOU" in one sentence is one paper; two sentences may be two.
-        return f"memorandum of understanding #{fact.evidence.sentence}"
-    name = re.sub(r"\b(Agreements|Accords|Treaties|Statements|MOUs|MoUs|Frameworks|Declarations)\b",
-                  lambda m: _singular(m.group()), str(fact.get("name") or ""))
-    key = _fold_name(name)
-    return _fold_name(_LONG_TO_ACRONYM.get(resolve.norm_key(name), name)) if key else key
+    """One fact per agreement in a document: a bare or praised "the deal" joins the paper of the same parties
+    and kind, a short form its long name; the copy with parties, a telling name and a date is kept."""
+    kept: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: not _rank(f)[1]):  # named papers first: a bare "deal" joins one
+        same = next((i for i, old in enumerate(kept) if _same(old, fact)), None)
+        if same is None:
+            kept.append(fact)
+        elif _rank(fact) > _rank(kept[same]):
+            kept[same] = fact
+    return kept

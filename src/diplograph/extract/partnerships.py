@@ -14,7 +14,11 @@ the name, "between X and Y", "with X" (the other side being the sentence's
 subject country or the document's focus), a possessive ("Japan and India's"),
 a ``pair`` mention ("the two countries"), the two countries the sentence names,
 and, for "our partnership" / "bilateral ties" in a bilateral statement, the
-document's two main countries.
+document's two main countries; a partnership named in a treaty ("signed a Treaty on
+Comprehensive Strategic Partnership") takes the treaty's parties first. Negation,
+plans and hedges are read from the frame (:func:`asserted`, shared with the relations
+extractor), and ``since`` is the date the parse attaches to the verb that set the
+framework up.
 """
 
 from __future__ import annotations
@@ -24,15 +28,15 @@ from typing import Any
 
 from diplograph.extract.base import (
     compound_countries,
+    is_country_id,
     document_focus,
     named_countries,
     pair_facts,
     pair_ids,
     principal_pair,
-    sentence_dates,
     sentence_parties,
 )
-from diplograph.extract.frames import DocParses
+from diplograph.extract.frames import DocParses, Parse
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 
 EXTRACTOR = "partnerships.v1"
@@ -42,7 +46,7 @@ LEVEL_WORDS = frozenset({
     "comprehensive", "strategic", "global", "enhanced", "special", "major", "defense", "defence",
     "extensive", "privileged", "all-round", "all-weather", "cooperative", "innovative",
     "exclusive", "future-oriented", "dynamic", "trusted", "upgraded", "reinforced",
-    "multidimensional", "multifaceted", "long-term", "mutually-beneficial", "green",
+    "multidimensional", "multifaceted", "long-term", "mutually-beneficial", "green", "strengthened",
 })
 # Words of a title-case name that belong to a longer name, not to a bilateral framework.
 # (A "Strategic Partnership Treaty / Agreement / Declaration" does set up the partnership, so those stay.)
@@ -57,15 +61,19 @@ _COUNT_AFTER = re.compile(
     r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|all)\b")
 _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several))\s*$")
-# Not (yet) a framework: talk of a possibility, a proposal, a denial.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:possib\w*|consider\w*|explor\w*|propos\w*|potential|hopes?|hoped|hopeful\w*|aspir\w*|seeks?|sought"
-    r"|not|never|no longer|rejected|refused|ruled out|would like|wish\w*"
-    r"|(?:discuss\w*|plan\w*|intend\w*|negotiat\w*|talks\s+on|aim\w*|move\w*|work\w*|path)\s+(?:\w+\s+){0,3}?"
-    r"(?:upgrad|elevat|establish|rais|lift|toward|to\s+a)\w*)\b", re.IGNORECASE)
-_UPGRADE = re.compile(
-    r"\b(?:elevat\w*|upgrad\w*|establish\w*|launch\w*|forg\w*|rais\w*|lift\w*|set up|sign\w*|adopt\w*)\b",
-    re.IGNORECASE)
+# Verbs that set a framework up: their frame dates it ("upgraded ties to ... in 2015").
+UPGRADE_VERBS = frozenset({"elevate", "upgrade", "establish", "launch", "forge", "raise", "lift", "set", "sign",
+                           "adopt", "transform", "agree", "announce", "reach", "become", "build"})
+# Verbs that change a framework or a relation: as a purpose ("visited to elevate ties") they are not done yet.
+CHANGE_VERBS = UPGRADE_VERBS | {"restore", "resume", "normalize", "normalise", "sever", "cut", "downgrade"}
+# Words governing a framework or a relation that make it talked of, not done ("discussed establishing ties",
+# "the prospect of a partnership", "aims to elevate"); the frame's own negation and mood cover the rest.
+HEDGES = frozenset({
+    "discuss", "consider", "explore", "negotiate", "seek", "propose", "prospect", "path", "possibility", "talk",
+    "toward", "towards", "demand", "press", "push", "threaten", "reject", "deny", "lack", "absence", "without",
+    "ready", "willing", "intention", "plan", "hope", "eventual", "eventually", "aim", "wish", "urge", "call",
+    "possible", "potential", "aspire", "aspiration", "move", "work", "intend", "refuse", "rule", "like",
+})
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
 _BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
                             r"|neighbou?rs|presidents|prime\s+ministers)|their\s+(?:two\s+)?countries)\b", re.IGNORECASE)
@@ -74,8 +82,11 @@ _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
+    parses = parses or DocParses(doc)
     pair_cache: list[tuple[str, str] | None] = []
-    rows = ((sentence, *row) for sentence in doc.sentences for row in _partnerships(doc, sentence, pair_cache))
+    named: list[Any] = []  # the agreements reader, made once: partnerships named in a treaty take its parties
+    rows = ((sentence, *row) for sentence in doc.sentences
+            for row in _partnerships(doc, parses[sentence], pair_cache, named))
     return list(pair_facts(doc, rows, "partnership", EXTRACTOR, "level").values())
 
 
@@ -100,8 +111,9 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     return [p for p in _sides(doc, sentence, start, end, cache, strict_with) if p[0] in named and p[1] in named]
 
 
-def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
-                  cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
+def _partnerships(doc: AnalyzedDocument, parse: Parse, cache: list[Any],
+                  named: list[Any]) -> list[tuple[str, str, str, str | None]]:
+    sentence = parse.sentence
     text = sentence.text
     out: list[tuple[str, str, str, str | None]] = []
     if text.rstrip(" \"”'’)").endswith("?"):
@@ -117,12 +129,13 @@ def _partnerships(doc: AnalyzedDocument, sentence: Sentence,
         level, level_start = found
         if _FOR_NAME.match(after) and not re.search(r"strategic|comprehensive", level):
             continue
-        if _COUNT_BEFORE.search(text[:level_start]) or _HYPOTHETICAL.search(text[:level_start]):
+        k = trigger(parse, m.start(), m.end(), verb=False)
+        if _COUNT_BEFORE.search(text[:level_start]) or not asserted(parse, k):
             continue
-        pairs = sides(doc, sentence, level_start, m.end(), cache)
+        pairs = _named_sides(doc, parse, k, named) or sides(doc, sentence, level_start, m.end(), cache)
         if not pairs or (plural and len(pairs) < 2 and not _compound_before(text, level_start)):
             continue
-        since = _since(doc, sentence, level_start, m.end())
+        since = _since(parse, k)
         for a, b in pairs:
             if a != b:
                 out.append((a, b, level, since))
@@ -320,18 +333,70 @@ def clause_len(text: str) -> int:
     return m.start() if m else len(text)
 
 
-def _since(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int) -> str | None:
-    """The date a framework was set up or upgraded, when the sentence says so: the stated date nearest the name."""
-    if not _UPGRADE.search(sentence.text):
+def _since(parse: Parse, k: int | None) -> str | None:
+    """The date a framework was set up or upgraded: the date of the verb that did it ("elevated ... in 2015"),
+    else of the partnership noun itself ("the partnership established in 2013")."""
+    if k is None:
         return None
-    best: tuple[int, str] | None = None
-    for s, e, value in sentence_dates(doc, sentence):
-        phrase = sentence.text[s:e].lower()
-        if value.start and value.end and value.start != value.end:
-            continue  # a range ("for 2021-2023") is a term, not a start
-        if re.search(r"\d|ago|january|february|march|april|may|june|july|august|september|october"
-                     r"|november|december", phrase):
-            gap = s - end if s >= end else start - e
-            if best is None or gap < best[0]:
-                best = (gap, value.value)
-    return best[1] if best else None
+    frames = [parse.frame(i) for i in [k, *parse.ancestors(k)][:5]
+              if parse.tokens[i].pos == "VERB" and parse.lemma(i) in UPGRADE_VERBS]
+    frames += [parse.frame(c) for c in parse.kids(k, "acl", "relcl") if parse.lemma(c) in UPGRADE_VERBS]
+    for frame in frames:
+        value = (frame.when.attrs or {}).get("value") if frame.when is not None else None
+        if value and str(value)[:1].isdigit() and not frame.when.attrs.get("end", "")[:4] > str(value)[:4]:
+            return str(value)
+    return None
+
+
+def _named_sides(doc: AnalyzedDocument, parse: Parse, k: int | None, reader: list[Any]) -> list[tuple[str, str]]:
+    """ "A and B signed a Treaty on Comprehensive Strategic Partnership": the treaty's two parties."""
+    from diplograph.extract import agreements  # late: agreements is a sibling extractor, read only here
+
+    if k is None or not any(parse.lemma(t.i) in agreements.HEADS for t in parse.tokens):
+        return []
+    if not reader:
+        reader.append(agreements.reader(doc))
+    for paper, parties in reader[0].party_sets_in(parse):
+        if paper.start <= k < paper.end and len(parties) == 2 and all(is_country_id(p) for p in parties):
+            a, b = sorted(parties)
+            return [(a, b)]
+    return []
+
+
+def trigger(parse: Parse, start: int, end: int, verb: bool) -> int | None:
+    """The token a match at local offsets ``start:end`` is read from: its verb when ``verb``, else its noun."""
+    base = parse.sentence.start
+    toks = [t for t in parse.tokens if start <= t.start - base < end]
+    for t in toks:
+        if verb and t.pos == "VERB":
+            return t.i
+    for t in toks:
+        if t.pos in ("NOUN", "PROPN") and t.lemma.lower() in ("relation", "relations", "tie", "ties", "relationship",
+                                                               "embassy", "partnership", "partnerships"):
+            return t.i
+    return toks[0].i if toks else None
+
+
+def asserted(parse: Parse, k: int | None) -> bool:
+    """Does the text say this happened or holds? Not when its frame is negated or hypothetical, nor when a
+    word above it in its clause hedges it ("discussed establishing ties", "no plans to reopen", "aims to
+    elevate"). A plain future ("will establish relations", announced) still counts."""
+    if k is None:
+        return True
+    frame = parse.frame(k)
+    if frame.negated or frame.mood == "hypothetical":
+        return False
+    i = k
+    for _ in range(6):
+        if parse.lemma(i) in HEDGES or parse.kids(i, "neg") or any(
+                parse.lemma(c) in ("no", "never") or parse.lemma(c) in HEDGES for c in parse.kids(i, "det", "advmod")):
+            return False
+        purpose = parse.dep(i) == "advcl" or parse.dep(i) == "xcomp" and bool(parse.kids(parse.head(i), "dobj"))
+        if (i == k or parse.lemma(i) in CHANGE_VERBS) and purpose and any(
+                parse.lemma(a) == "to" for a in parse.kids(i, "aux")):
+            return False  # a purpose: "met in Nairobi to restore ties" (not "met to mark 50 years of relations")
+        if parse.dep(i) not in ("xcomp", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "compound", "amod",
+                                "nsubjpass") or parse.head(i) == i:
+            break
+        i = parse.head(i)
+    return parse.lemma(i) not in HEDGES

@@ -5,8 +5,12 @@ Status words are read only when explicit: "established diplomatic relations"
 cut / broke off ties" (severed), "downgraded relations" (downgraded). Any other
 "diplomatic relations / ties / relationship" between a clear pair of countries
 ("the 200th anniversary of U.S.-Mexico diplomatic relations", "our 30-year
-diplomatic relationship") is ``active``. Expelling an ambassador is not read as
-a status. A count ("relations with 189 nations") is a statistic, not a relation;
+diplomatic relationship") is ``active``; a relative clause on it says what happened
+("our relations, which were established in 1984"). Expelling an ambassador is not
+a status; both sides withdrawing theirs, or one recalling its own from the other,
+downgrades relations. Whether the text asserts it at all is the frame's negation and
+mood plus the hedging words above it (``partnerships.asserted``), and the date is the
+one the parse attaches to the status verb. A count ("relations with 189 nations") is a statistic, not a relation;
 a list after "with" ("ties with all G7 countries namely Canada, France ...")
 gives one fact per named country. Reopening an embassy in a country restores
 relations; a country in an appositive ("with Cuba, a longtime ally of North
@@ -20,8 +24,9 @@ import re
 from datetime import date
 
 from diplograph.extract.base import is_country_id, pair_facts, sentence_dates, sentence_parties
-from diplograph.extract.partnerships import clause_len, sides
-from diplograph.extract.frames import DocParses
+from diplograph.extract.partnerships import asserted, clause_len, sides, trigger
+from diplograph.extract.actors import arg_actors
+from diplograph.extract.frames import DocParses, Parse
 from diplograph.model import AnalyzedDocument, Fact, Sentence
 from diplograph.timex import TimeValue
 
@@ -47,7 +52,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for verbs, status, needs_diplo in _STATUS_VERBS if not needs_diplo
 ) + ((re.compile(rf"\b{_DIPLO}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been)\s+(?:officially\s+|formally\s+)?"
                  r"establish\w*\b", re.IGNORECASE), "established"),)
-_TRIGGER = re.compile(r"relations|ties\b|relationship|embass", re.IGNORECASE)
+_TRIGGER = re.compile(r"relations|ties\b|relationship|embass|ambassador|envoy", re.IGNORECASE)
 # "Turkey reopened its embassy in Damascus": relations restored, the host named by its country or capital.
 _REOPENED = re.compile(r"\bre-?open(?:ed|s|ing)?\s+(?:its|their|the)\s+(?:\w+\s+)?embass(?:y|ies)\s+in\s+(?:the\s+)?",
                        re.IGNORECASE)
@@ -58,27 +63,30 @@ _OTHER_TIES = re.compile(
     r"|people-to-people|tourism|maritime|religious|intelligence|police|media|social|public)\s+"
     r"(?:and\s+\w+\s+)?(?:relations|ties|relationship)\b", re.IGNORECASE)
 _ACTIVE = re.compile(rf"\b{_DIPLO}\b", re.IGNORECASE)
-_NEGATED = re.compile(
-    r"\b(?:no|not|never|without|lack\w*|absence|yet\s+to|threat\w*|consider\w*|possib\w*|may|might|could"
-    r"|urg\w*|call\w*\s+(?:on|for)|propos\w*|demand\w*|refus\w*|reject\w*|den(?:y|ies|ied)|hop\w*|wish\w*"
-    r"|eventual\w*|aim\w*|seek\w*|toward\w*|path|would|should|push\w*|press\w*|talks\s+on|prospect\w*"
-    r"|plan\w*|intend\w*|intention|discuss\w*|negotiat\w*|explor\w*|ready\s+to|willing\w*)\b", re.IGNORECASE)
 _COUNT_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least|the)\s+)?"
     r"(?:\d[\d,]*|\w+teen|\w+ty|dozens|many|several|numerous|most|other)\b")
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
+    parses = parses or DocParses(doc)
     cache: list[tuple[str, str] | None] = []
-    rows = ((sentence, *row) for sentence in doc.sentences for row in _relations(doc, sentence, cache))
+    rows = ((sentence, *row) for sentence in doc.sentences for row in _relations(doc, parses[sentence], cache))
     facts = pair_facts(doc, rows, "diplomatic_relations", EXTRACTOR, "status")
     # An "active" relation adds nothing next to a stated status for the same pair.
     stated = {k[0] for k in facts if k[1] != "active"}
     return [f for k, f in facts.items() if k[1] != "active" or k[0] not in stated]
 
 
-def _relations(doc: AnalyzedDocument, sentence: Sentence,
+# Status verbs read from a relative clause on "relations" (lemmas).
+CLAUSE_STATUS = {"establish": "established", "restore": "restored", "resume": "restored", "normalize": "restored",
+                 "normalise": "restored", "sever": "severed", "cut": "severed", "suspend": "severed",
+                 "downgrade": "downgraded"}
+
+
+def _relations(doc: AnalyzedDocument, parse: Parse,
                cache: list[tuple[str, str] | None]) -> list[tuple[str, str, str, str | None]]:
+    sentence = parse.sentence
     text = sentence.text
     if not _TRIGGER.search(text) or text.rstrip(" \"”'’)").endswith("?"):
         return []  # a question asserts nothing
@@ -90,27 +98,36 @@ def _relations(doc: AnalyzedDocument, sentence: Sentence,
     for m in _ACTIVE.finditer(text):
         if not any(s <= m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), "active"))
-    out: list[tuple[str, str, str, str | None]] = _reopened(doc, sentence)
+    out: list[tuple[str, str, str, str | None]] = _reopened(doc, parse) + _withdrawn(doc, parse)
     for start, end, status in sorted(hits):
-        clause_start = max(text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
-        if _NEGATED.search(text[max(clause_start, start - 40):start]):
+        k = trigger(parse, start, end, verb=status != "active")
+        if not asserted(parse, k):
             continue
+        if status == "active" and k is not None:
+            # "our diplomatic relations, which were established in 1984": the relative clause says what happened
+            for c in parse.kids(k, "relcl", "acl"):
+                if parse.lemma(c) in CLAUSE_STATUS and asserted(parse, c):
+                    status, k = CLAUSE_STATUS[parse.lemma(c)], c
         after = text[end:end + clause_len(text[end:])]
         named_after = [c for s, _, c in sentence_parties(sentence) if end <= s < end + len(after)]
         if _COUNT_AFTER.match(text[end:]) and not named_after:
             continue  # "relations with 189 nations": a statistic
+        when = parse.frame(k).when if k is not None and status != "active" else None
+        value = (when.attrs or {}).get("value") if when is not None else None
+        since = str(value) if value and str(value)[:1].isdigit() else _since(doc, sentence, start, end, status)
         for a, b in sides(doc, sentence, start, end, cache, strict_with=False):
             if a and b and a != b:
-                out.append((a, b, status, _since(doc, sentence, start, end, status)))
+                out.append((a, b, status, since))
     return out
 
 
-def _reopened(doc: AnalyzedDocument, sentence: Sentence) -> list[tuple[str, str, str, str | None]]:
+def _reopened(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
     """Relations restored by reopening an embassy: the sending country is the subject before the verb."""
+    sentence = parse.sentence
     text = sentence.text
     out: list[tuple[str, str, str, str | None]] = []
     for m in _REOPENED.finditer(text):
-        if _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
+        if not asserted(parse, trigger(parse, m.start(), m.end(), verb=True)):
             continue
         host = next((str(x.id) for x in sentence.mentions if x.start - sentence.start == m.end()
                      and x.kind in ("country", "place") and is_country_id(x.id)), None)
@@ -118,6 +135,22 @@ def _reopened(doc: AnalyzedDocument, sentence: Sentence) -> list[tuple[str, str,
                    and not re.search(r"[;:]", text[e:m.start()])]
         if host and senders and senders[-1] != host:
             out.append((senders[-1], host, "restored", _since(doc, sentence, m.start(), m.end(), "restored")))
+    return out
+
+
+def _withdrawn(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
+    """ "Both countries withdrew their ambassadors", "Ghana recalled its envoy from Togo": relations downgraded."""
+    out: list[tuple[str, str, str, str | None]] = []
+    for frame in parse.frames(lemmas=("withdraw", "recall"), pos=("VERB",)):
+        if not any(parse.lemma(t.head) in ("ambassador", "envoy") for t in frame.themes) or not asserted(
+                parse, frame.trigger):
+            continue
+        hosts = list(frame.prep("from")) + [a for t in frame.themes for a in parse.prepositions(t.head).get("from", ())]
+        sides = arg_actors(doc, frame.agents, bodies=False) + arg_actors(doc, hosts, bodies=False)
+        sides = [c for c in dict.fromkeys(sides) if is_country_id(c)]
+        value = (frame.when.attrs or {}).get("value") if frame.when is not None else None
+        if len(sides) == 2:
+            out.append((sides[0], sides[1], "downgraded", str(value) if value else None))
     return out
 
 
