@@ -193,6 +193,8 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
         if parse.lemma(a.head) in ("conversation", "call", "phone", "telephone") and f.themes:
             return "call"  # "told X in phone conversations": a call with X
     if f.lemma == "tell":
+        if any(a.referent is not None and a.referent.kind == "person" for a in f.themes):
+            return "talks"  # "told his Russian counterpart X on Tuesday": the two spoke
         for a in f.themes:
             word = parse.lemma(a.head)
             if word in _PRESS or parse.tokens[a.head].text.lower() in _PRESS or word in ("briefing", "gaggle",
@@ -221,7 +223,7 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
             return False
     if parse.tokens[k].tag == "NNS" and f.lemma not in ("talk", "talks", "consultation", "negotiation",
                                                          "discussion", "remarks", "election", "drill") \
-            and not (parse.kids(k, "poss") and f.preps):
+            and not ((parse.kids(k, "poss") or f.light is not None) and f.preps):
         return False  # a plural count of events ("Hue's visits to Korea and India" is a list of them)
     if parse.dep(k) in ("compound",) or parse.tokens[k].dep == "amod":
         return False
@@ -300,12 +302,17 @@ def _told_back(parse: Parse, f: Frame, e: _Event) -> bool:
 
 def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Context) -> list[_Event]:
     people, actors = _agents(doc, parse, f, ctx)
-    if kind == "call" and f.lemma in SAY:
+    if kind in ("call", "talks") and f.lemma in SAY:
         _ids(ctx, _arg_mentions(f.themes), people, actors)
-        return [_Event(kind, f, people, actors)] if people else []
+        return [_Event(kind, f, people, actors)] if len(people) >= 2 else []
     if FAMILY.get(kind) == "speech":
         if not people and not actors:
             return []
+        if not people and not actors and f.pos == "NOUN" and parse.sentence.index == 0:
+            # a document titled "Joint Statement on the United States-Vietnam Framework": its parties
+            _ids(ctx, [m for m in parse.sentence.mentions if m.kind in ("person", "country")], people, actors)
+            if people or len(set(actors)) >= 2:
+                return [_Event(kind, f, people, actors)]
         if not people and kind == "statement" and not any(
                 a.referent is not None and a.referent.kind in ("country", "body", "place") for a in f.agents):
             return []  # "the report said": no speaker we can name
@@ -533,6 +540,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 continue
             if e.family == "speech":
                 same = bool(set(o.people) & set(e.people)) or a == b
+            elif e.family == "signing":
+                same = o.frame.sentence.index == e.frame.sentence.index  # two sentences, two documents signed
             else:
                 same = a <= b or b <= a or (o.frame.sentence.index == e.frame.sentence.index and o.kind == e.kind
                                             and e.family != "visit")  # (two destinations are two visits)

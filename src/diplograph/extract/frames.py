@@ -447,12 +447,6 @@ class Parse:
                 if self.lemma(c) in ("lead", "head", "make", "pay", "conduct", "undertake", "host", "organize"):
                     agents.extend(a for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj")
                                   for a in self.args(p))
-            if not any(a.mentions for a in agents):
-                # "the Modi visit", "Indian PM visit", "Vietnam-Japan talks": entities in compounds / demonyms
-                for c in self.kids(k, "compound", "amod", "nmod"):
-                    m = self.entity_at(c)
-                    if m is not None and m.kind in ("person", "country", "body"):
-                        agents.extend(self.args(c))
             named = any(a.mentions for a in agents)
             # a noun that is the object of a light verb, or an adjunct of a clause, inherits its subject
             g = t.head
@@ -481,6 +475,12 @@ class Parse:
             elif g != k and t.dep in ("nsubj",) and not agents:
                 # "Talks between A and B were held on Monday": the noun is the subject of a light verb
                 light = g if self.lemma(g) in LIGHT_VERBS | {"be", "take", "happen", "occur"} else None
+            if not any(a.mentions for a in agents):
+                # "the Modi visit", "Indian PM visit", "Vietnam-Japan talks": entities in compounds / demonyms
+                for c in self.kids(k, "compound", "amod", "nmod"):
+                    m = self.entity_at(c)
+                    if m is not None and m.kind in ("person", "country", "body"):
+                        agents.extend(self.args(c))
         when, when_prep = self.date_of(k)
         if when is None and t.pos not in ("VERB", "AUX"):
             for c in self.kids(k, "acl"):  # "a statement issued on Monday", "the meeting held in May"
