@@ -66,7 +66,7 @@ def _split(value: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Country:
     id: str  # ISO 3166-1 alpha-3 (XKX for Kosovo)
-    kind: str  # state | partial | territory
+    kind: str  # state | partial | territory | historical (SUN: the gold's id for the Soviet Union)
     name: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]

@@ -41,6 +41,9 @@ def load_pipeline(model: str = MODEL):  # -> spacy.Language
     from diplograph.nlp.ruler import GUARD_NAME, RULER_NAME
 
     nlp = spacy.load(model)
+    # an em dash always separates words ("the Accords’—a deal"), whatever touches it
+    infixes = list(nlp.Defaults.infixes) + [r"—"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe(GUARD_NAME, before="parser")
     nlp.add_pipe(RULER_NAME, before="ner")
     return nlp
