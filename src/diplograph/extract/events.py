@@ -80,7 +80,7 @@ _GENERIC = frozenset({"regular", "frequent", "future", "further", "more", "many"
                       "other", "various", "annual", "periodic", "every", "each", "any", "all", "some", "no",
                       "mutual", "these", "those", "reciprocal", "routine", "possible", "potential"})
 # Date prepositions that date something else than the event ("since 2019", "until May").
-_NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after"})
+_NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after", "for"})
 # Adverbs that place an undated asserted event away from the document's date.
 _AWAY = frozenset({"previously", "earlier", "once", "formerly", "ago", "recently", "already", "long", "twice",
                    "often", "repeatedly", "never", "ever", "usually", "regularly"})
@@ -165,7 +165,10 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
         dest = f.prep("to", "in", "at", "for")
         return kind if _place(dest)[0] else None
     if lemma == "welcome" and not persons:
-        return "statement"  # "welcomed the accord"
+        # "welcomed the accord" is a statement; "welcomed X to attend", with no object parsed, is neither
+        return "statement" if f.themes else None
+    if lemma == "host" and any(m.kind == "body" for m in objects) and not any(m.kind == "person" for m in objects):
+        return None  # "hosted APEC in 2017": a role of the body, not a meeting
     if lemma in ("receive", "host", "welcome"):
         return kind if persons or any(parse.lemma(a.head) in ("delegation", "counterpart", "leader", "president",
                                                                 "minister") for a in f.themes) else None
@@ -327,6 +330,9 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
             {parse.tokens[c].text.lower() for c in parse.subtree(f.trigger) if c != f.trigger} & _MILITARY
             or parse.tokens[f.trigger].text.lower() in ("drill", "drills") or _label(parse, f)):
         return []  # "a mapping exercise on trade rules" is no exercise of forces
+    if FAMILY.get(kind) == "gathering" and f.light is not None and parse.lemma(f.light) == "host" and \
+            any(m.kind == "body" for m in parse.mentions_at[f.trigger]):
+        return []  # "hosted the World Economic Forum on ASEAN": hosting a body's meeting is a role
     if f.lemma in ("session", "sitting", "plenary", "meeting") and parse.dep(f.trigger) == "dobj" and \
             parse.lemma(parse.head(f.trigger)) == "address":
         return []  # "address the General Assembly's session": a statement there, not an event of its own
@@ -369,6 +375,18 @@ def _cumulative(parse: Parse, f: Frame) -> bool:
     return perfect and counted
 
 
+def _under_other_event(parse: Parse, f: Frame, m: Mention) -> bool:
+    """The mention belongs to another event noun nested in this one's phrase ("A's visit to X and B's
+    visits to Y": Y is not A's destination)."""
+    h = parse.mention_head(m)
+    for a in parse.ancestors(h) if h is not None else ():
+        if a == f.trigger:
+            return False
+        if parse.lemma(a) in NOUN_KINDS and parse.tokens[a].pos in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
 def _visits(ctx: _Context, parse: Parse, f: Frame, people: list[str]) -> list[_Event]:
     """A visit per destination: the visitor and the place they went ("visits to Korea and India")."""
     doc = ctx.doc
@@ -381,7 +399,8 @@ def _visits(ctx: _Context, parse: Parse, f: Frame, people: list[str]) -> list[_E
         _ids(ctx, hosts, people, actors)
         where_text, _ = _place(f.prep("in", "at"))
         return [_Event("meeting", f, people, actors, location=where_text)] if people else []
-    places = [m for a in dest for m in a.mentions if m.kind in ("country", "place") and countries_of(doc, m)]
+    places = [m for a in dest for m in a.mentions if m.kind in ("country", "place") and countries_of(doc, m)
+              and not _under_other_event(parse, f, m)]
     if not places:
         location, _ = _place(dest)
         if location is None:
@@ -403,7 +422,8 @@ def _visits(ctx: _Context, parse: Parse, f: Frame, people: list[str]) -> list[_E
     return out
 
 
-def _date(doc: AnalyzedDocument, parse: Parse, f: Frame) -> tuple[str | None, str | None, str | None, bool]:
+def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
+          ) -> tuple[str | None, str | None, str | None, bool]:
     """(date, start, end, stated) for a frame: the date the parse attaches; an asserted event told
     without one happened around the document's date."""
     m = f.when
@@ -416,6 +436,20 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame) -> tuple[str | None, st
             if not (start and end and start != end):
                 start = end = None
             return _past(parse, f, str(value), doc.published, m.text), start, end, True
+    lone = _lone_date(parse)
+    if lone is not None and speech:
+        # a date inside what was said dates the content, not the saying ("X said the talks on Monday ...")
+        said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
+        if parse.mention_head(lone) in said or sum(1 for _ in _frames(parse)) > 1:
+            lone = None
+    if lone is not None:
+        # the sentence's only date, which the parser hung elsewhere ("X, Y and Z had a meeting ... which
+        # took place at the headquarters on 26 September")
+        attrs = lone.attrs or {}
+        start, end = attrs.get("start"), attrs.get("end")
+        if not (start and end and start != end):
+            start = end = None
+        return _past(parse, f, str(attrs["value"]), doc.published, lone.text), start, end, True
     if f.mood != "asserted":
         return None, None, None, False
     chain = parse.clause_chain(f.trigger)
@@ -423,6 +457,18 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame) -> tuple[str | None, st
     if words & _AWAY or any(parse.tokens[i].tag in ("VBG",) and parse.dep(i) == "ROOT" for i in chain):
         return None, None, None, False
     return doc.published, None, None, False
+
+
+def _lone_date(parse: Parse) -> Mention | None:
+    """The one resolved date of a sentence that names exactly one (and not as "since"/"until" ...)."""
+    dates = [m for m in parse.sentence.mentions if m.kind == "date" and (m.attrs or {}).get("value")]
+    if len(dates) != 1:
+        return None
+    h = parse.mention_head(dates[0])
+    g = parse.head(h) if h is not None else None
+    if g is not None and g != h and parse.tokens[g].pos == "ADP" and parse.lemma(g) in _NOT_EVENT_DATE:
+        return None
+    return dates[0]
 
 
 def _past(parse: Parse, f: Frame, value: str, published: str | None, text: str) -> str:
@@ -507,11 +553,13 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
 def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: set[str],
           last_day: str | None = None) -> bool:
     """Date the event; whether it is one (a quoted analyst, an undated remark are not)."""
-    e.date, e.start, e.end, stated = _date(doc, parse, f)
+    e.date, e.start, e.end, stated = _date(doc, parse, f, e.family == "speech")
     if f.when is not None and not (f.when.attrs or {}).get("value") and "same day" in f.when.text.lower() and last_day:
         e.date, stated = last_day, True  # "in a statement issued the same day"
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
+    if e.family == "gathering" and not e.people and not stated and not (f.light is not None or f.governor is not None):
+        return False  # "Vietnam promoted dialogue", "the ASEAN Summit" in passing: no dated happening
     if e.family != "speech":
         return True
     if not stated and f.mood != "asserted":
