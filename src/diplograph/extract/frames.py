@@ -50,6 +50,9 @@ OBJECT_CONTROL = frozenset({"invite", "welcome", "urge", "ask", "allow", "encour
                             "request", "persuade", "tell", "order", "authorize", "authorise", "call"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "cancel", "postpone", "deny", "reject", "avoid",
                             "call off", "suspend", "scrap", "halt"})
+# Verbs that report speech: "would" under them is a future told in the past.
+REPORTING = frozenset({"say", "announce", "tell", "state", "report", "confirm", "add", "note", "declare", "write",
+                       "indicate", "reveal", "disclose", "explain", "insist"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "once"})
@@ -331,8 +334,8 @@ class Parse:
             if t.pos in ("VERB", "AUX") and t.dep not in ("xcomp", "pcomp"):
                 break  # a finite clause of its own
             if t.pos not in ("VERB", "AUX") and t.dep not in ("dobj", "pobj", "nsubjpass", "nsubj", "attr", "conj",
-                                                                "compound", "appos", "npadvmod"):
-                break
+                                                                "compound", "npadvmod"):
+                break  # (an apposition is no argument: "Norway, a NATO member, declined" is Norway's)
             i = t.head
             if self.tokens[i].pos == "ADP":  # "to" in "looks forward to visiting", "for talks"
                 i = self.tokens[i].head
@@ -350,7 +353,10 @@ class Parse:
                 self.lemma(a) for a in self.kids(i, "aux", "auxpass")}
             if self.kids(i, "neg") or any(self.lemma(c) in ("no", "never") for c in self.kids(i, "det", "advmod")):
                 negated = True
-            if auxes & HYPOTHETICAL_AUX or any(self.lemma(m) in CONDITION_MARKS for m in self.kids(i, "mark")):
+            reported = self.dep(i) == "ccomp" and self.lemma(self.head(i)) in REPORTING
+            if auxes & HYPOTHETICAL_AUX and reported and auxes & HYPOTHETICAL_AUX <= {"would", "'d"}:
+                mood = "planned" if mood == "asserted" else mood  # "said X would visit": a future told in the past
+            elif auxes & HYPOTHETICAL_AUX or any(self.lemma(m) in CONDITION_MARKS for m in self.kids(i, "mark")):
                 mood = "hypothetical"
             elif auxes & FUTURE_AUX and mood == "asserted":
                 mood = "planned"
