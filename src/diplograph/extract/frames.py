@@ -353,6 +353,9 @@ class Parse:
                 self.lemma(a) for a in self.kids(i, "aux", "auxpass")}
             if self.kids(i, "neg") or any(self.lemma(c) in ("no", "never") for c in self.kids(i, "det", "advmod")):
                 negated = True
+            if any(self.lemma(p) in ("after", "until", "once", "upon", "if") and p > 0 and self.lemma(p - 1) == "only"
+                   for p in self.kids(i, "prep", "mark", "advmod")):
+                return negated, "hypothetical"  # "would restore ties only after a border deal": a condition
             reported = self.dep(i) == "ccomp" and self.lemma(self.head(i)) in REPORTING
             if auxes & HYPOTHETICAL_AUX and reported and auxes & HYPOTHETICAL_AUX <= {"would", "'d"}:
                 mood = "planned" if mood == "asserted" else mood  # "said X would visit": a future told in the past

@@ -250,6 +250,26 @@ def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
     return Mention(start, end, ent.text, "country", cid, ent.label_, {"how": how})
 
 
+def _timex_dates(sent, offset: int, state: _DocState, found: list[Mention]) -> list[Mention]:
+    """Time expressions the statistical NER missed or took for a number ("2023–2025", "7 and 8 May")."""
+    if state.timex is None:
+        return found
+    base = offset + sent.start_char
+    dates = [m for m in found if m.kind == "date"]
+    for s, e, tv in state.timex.find(sent.text, state.published):
+        start, end = base + s, base + e
+        if any(m.start < end and start < m.end for m in dates):
+            continue
+        if any(m.start < end and start < m.end and m.kind not in ("number", "other") for m in found):
+            continue
+        found = [m for m in found if not (m.start < end and start < m.end)]
+        attrs: dict[str, Any] = {"value": tv.value, "precision": tv.precision}
+        if tv.start or tv.end:
+            attrs["start"], attrs["end"] = tv.start, tv.end
+        found.append(Mention(start, end, sent.text[s:e], "date", None, "TIMEX", attrs))
+    return found
+
+
 def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
               people_out: list[tuple[PersonSpan, list[tuple[str, str | None]]]],
               common: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
@@ -305,6 +325,7 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
             out.append(_number(ent, offset))
         elif label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             out.append(Mention(start, end, ent.text, "other", None, label))
+    out = _timex_dates(sent, offset, state, out)
     # wire copy writes legislatures in lower case: "Turkey's parliament", "the Somali parliament"
     for tok in sent:
         if tok.lower_ in _LOWER_BODIES and tok.i not in ents_by_token:
