@@ -1,942 +1,790 @@
-"""The ``statistic`` fact: a counted or measured claim about an actor.
+"""The ``statistic`` fact: a counted or measured claim about an actor, read from the parse.
 
-"Vietnam has diplomatic relations with 189 out of 193 UN member states",
-"the CPV has relations with 253 political parties across 115 countries",
-"Thailand will release 18 soldiers", "$215 million committed". Each number
-in a sentence is read with its qualifier ("over", "nearly", "about"...),
-scale ("1.729 billion") and unit, then given a metric from the cue words
-around it (FACTS.md's list) and a subject (the clause's actor: a country, or
-the party, parliament or front the sentence is about).
+Every figure of a sentence is read by the nlp stage's number parser (``nlp.numbers``: value, unit,
+qualifier). A figure is a statistic when it counts something (its *counted noun*, found through the
+parse, is in the vocabulary ``data/statistics_nouns.tsv``: "189 countries", "5,000 troops", "eight
+pacts") or measures something (money, a share, an area, a weight); when it is no date or year,
+ordinal, age or duration, clock time, list number, number in a name ("COP 26"), known set ("the two
+countries"), whole ("189 out of 193") or target ("aims to raise trade to $15 billion"); and when an
+actor is in reach. The subject is the owner of the figure's phrase ("China's $1 trillion program",
+"39% of the EU"), else the subject of its clause ("250 Chinese vessels were spotted"; a person
+stands for their country) or of the clauses above it, else the sentence's pair ("between the two
+countries") or actor, else the document's focus.
 
-Precision first: a number becomes a statistic only when its cue words say
-what is counted. Years, dates, ordinals, durations ("200 years of"), clock
-times, code numbers ("Executive Order 14257", "COVID-19", "G7") and numbers
-in names are skipped. ``metric: "other"`` is kept for clearly transactional
-claims (purchases, pledges, releases, tariff rates) with an explicit actor.
+The metric is one of FACTS.md's when the counted noun and the words on its path say so ("diplomatic
+relations with 189 countries", "17 strategic partners", "1,100 personnel to U.N. peacekeeping
+missions"); otherwise ``other``, labelled with the counted noun phrase ("tariffs on steel imports").
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from diplograph import resolve, timex
-from diplograph.extract.base import make_fact
-from diplograph.extract.frames import DocParses
-from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence, Token
+from diplograph import resolve
+from diplograph.extract.actors import countries_of
+from diplograph.extract.base import document_focus, make_fact
+from diplograph.extract.frames import (
+    CLAUSE_DEPS,
+    CONDITION_MARKS,
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    PLAN_VERBS,
+    DocParses,
+    Parse,
+)
+from diplograph.model import AnalyzedDocument, Fact, Mention
+from diplograph.nlp import numbers
 
 EXTRACTOR = "statistics"
 
-# ---------------------------------------------------------------- numbers
+# FACTS.md metrics counted for a country (a national body's count is its country's: CPV -> VNM).
+COUNTRY_METRICS = frozenset({
+    "diplomatic_relations", "strategic_partners", "comprehensive_strategic_partners",
+    "comprehensive_partners", "strategic_and_comprehensive_partners", "cooperation_agreements",
+    "trade_partners", "free_trade_agreements", "org_memberships", "overseas_population", "overseas_countries",
+    "overseas_investment_usd", "overseas_investment_projects", "remittances_usd_per_year",
+    "peacekeepers_deployed", "outgoing_leader_visits", "incoming_leader_visits", "aid_recipients"})
+# Nouns that make a figure a length of time or an age, not a count ("two years of talks", "a 79-year-old").
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+                        "term", "night", "weekend", "quarter", "season", "semester", "old"})
+# Determiners that make "the two countries", "its three pillars" a reference to a known set, not a count.
+KNOWN_SET = frozenset({"the", "these", "those", "both", "all", "its", "their", "our", "his", "her", "my",
+                       "your", "each", "every", "this", "that", "top", "first", "last", "next", "past"})
+# Figures that are no longer true: "doubling a previous 10% duty".
+SUPERSEDED = frozenset({"previous", "former", "earlier", "prior", "old"})
+# Verbs of change and reaching: with a planned or hypothetical mood, the figure after them is a target.
+CHANGE_VERBS = frozenset({"raise", "increase", "boost", "double", "triple", "lift", "expand", "grow", "bring",
+                          "push", "elevate", "take", "scale", "step", "cut", "reduce", "lower", "up"})
+REACH_VERBS = frozenset({"reach", "hit", "achieve", "exceed", "top", "surpass", "attain"})
+TARGET_NOUNS = frozenset({"target", "goal", "aim", "ambition", "objective", "vision", "aspiration"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "these", "those"})
+# Context words (lemmas) that decide a FACTS.md metric.
+ABROAD = frozenset({"abroad", "overseas", "diaspora", "expatriate", "worldwide", "ov", "ovs", "emigrant"})
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "mission", "peacekeep"})
+PEACE_PEOPLE = frozenset({"troop", "soldier", "peacekeeper", "personnel", "officer", "police", "policeman",
+                          "engineer", "staff", "contingent"})
+AID_WORDS = frozenset({"aid", "assistance", "support", "relief", "help", "donate", "donation", "supply",
+                       "equipment", "provide", "assist"})
+OUTWARD = frozenset({"abroad", "overseas", "foreign", "outgoing", "outbound", "international"})
+INWARD = frozenset({"incoming", "inbound"})
+HOST_VERBS = frozenset({"host", "receive", "welcome"})
+TIES = frozenset({"relation", "tie", "link", "relations", "ties", "links"})
+# "the bloc", "the alliance": the international body named last.
+BLOC_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "organization", "organisation", "group"})
 
-_UNITS_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "zero": 0,
-}
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
-           "hundred": 1e2, "crore": 1e7, "lakh": 1e5}
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
-            r"seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a(?=\s+(?:hundred|thousand|million|billion)))")
-_NUMBER = re.compile(
-    r"(?<![\w.,/\-+])(?P<cur>US\$|\$|USD\s?|€|£|¥|₹|₩|₺|EUR\s|Rs\.?\s?|INR\s|JPY\s|CNY\s|RMB\s|KSh\s?|Ksh\s?|KES\s|"
-    r"EGP\s|E£\s?|TL\s|TRY\s|KRW\s|RUB\s|MUR\s|NGN\s|₦|ZAR\s|R(?=\d))?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_WORDNUM})\b)"
-    r"(?:\s*(?P<scale>(?i:trillion|billion|million|thousand|hundred|crore|lakh)\b|bn\b|mn\b))?"
-    r"(?:[\s-]*(?P<unit>%|(?i:percent|per\s?cent)\b|USD\b|US\s+dollars\b|dollars\b|euros?\b|EUR\b|yen\b|"
-    r"yuan\b|renminbi\b|rupees\b|pounds sterling\b|roubles\b|rubles\b|won\b|rand\b|naira\b|lira\b|dong\b|"
-    r"Kenyan shillings\b|shillings\b|"
-    r"megawatts?\b|MW\b|gigawatts?\b|GW\b|km2|square\s+kilomet(?:er|re)s\b|kilomet(?:er|re)s?\b|km\b|"
-    r"miles?\b|tons\b|tonnes\b|hectares\b|barrels\b))?"
-)
-_UNIT_NAMES = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "percent ": "percent", "usd": "USD",
-    "us dollars": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR", "megawatt": "MW",
-    "megawatts": "MW", "mw": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "km2": "km2",
-    "square kilometers": "km2", "square kilometres": "km2", "kilometer": "km", "kilometers": "km",
-    "kilometre": "km", "kilometres": "km", "km": "km", "mile": "miles", "miles": "miles", "tons": "tons",
-    "tonnes": "tons", "hectares": "hectares", "barrels": "barrels", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rupees": "INR", "pounds sterling": "GBP", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
-    "rand": "ZAR", "naira": "NGN", "lira": "TRY", "dong": "VND", "kenyan shillings": "KES", "shillings": "KES",
-}
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "£": "GBP", "eur": "EUR", "¥": "JPY",
-             "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
-             "ksh": "KES", "kes": "KES", "egp": "EGP", "e£": "EGP", "tl": "TRY", "try": "TRY", "₺": "TRY",
-             "krw": "KRW", "₩": "KRW", "rub": "RUB", "mur": "MUR", "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r": "ZAR"}
-_MONEY = {"USD", "EUR", "GBP", "JPY", "INR", "CNY", "RUB", "KRW", "ZAR", "NGN", "TRY", "VND", "KES", "EGP", "MUR"}
 
-# After the number: things that make it a duration, an age, a time, an ordinal or a code.
-_NOT_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:st|nd|rd|th)\b|[\w]|[:+/×x]\d|[-\s]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-    r"centur(?:y|ies)|times|year-old|[ap]\.?m\.?\b|A\.?M\.?\b|P\.?M\.?\b|o'clock|GMT|UTC|EDT|EST|ICT)\b)",
-    re.IGNORECASE,
-)
-_NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|number|order|resolution|decree|decision|law|article|section|paragraph|chapter|clause|"
-    r"item|page|annex|phase|round|stage|level|grade|category|tier|flight|route|highway|room|box|ext|tel|"
-    r"fax|hotline|code|version|term|session|edition|summit|cop|g|p|group of|one of|each of)\.?\s*|[#+\-/:])$",
-    re.IGNORECASE,
-)
-# "the five permanent members", "the top 10 trading partners": a reference to a known set, not a count claim.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|all|both|top|first|last|next|past|"
-                              r"every|each|per|another)\s+$", re.IGNORECASE)
+@cache
+def counted_nouns() -> dict[str, str]:
+    """The vocabulary of counted nouns: lemma -> class (place, person, agreement, thing ...)."""
+    text = resources.files("diplograph.data").joinpath("statistics_nouns.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if row[0] != "lemma"}
 
 
 @dataclass(frozen=True)
-class _Number:
-    start: int  # local to the sentence
-    end: int
-    value: float
-    unit: str | None  # USD, percent, MW ... (None: a plain count)
-    words: bool  # written in words ("three")
+class Figure:
+    """One figure of a sentence: its tokens, its syntactic head and what the number parser read."""
+
+    tokens: range
+    head: int
+    value: float | int
+    unit: str | None  # currency code, "percent", a measure ("km2", "kg", "times"), "ordinal", or None
+    qualifier: str
 
 
-def _word_value(text: str) -> float | None:
-    text = text.lower().replace("-", " ")
-    if text == "a":
-        return 1
-    parts = text.split()
-    total = 0.0
-    for part in parts:
-        if part in _TENS_WORDS:
-            total += _TENS_WORDS[part]
-        elif part in _UNITS_WORDS:
-            total += _UNITS_WORDS[part]
-        else:
-            return None
-    return total
+# --------------------------------------------------------------------------- figures
+
+def _span_head(parse: Parse, toks: range) -> int:
+    """The token linking a figure to the sentence: its number word, not "an" in "an additional two"."""
+    outside = [k for k in toks if parse.head(k) == k or parse.head(k) not in toks]
+    numeric = [k for k in outside
+               if parse.tokens[k].tag in ("CD", "$", "NN", "NNS") or parse.tokens[k].pos == "NUM"]
+    return (numeric or outside or [toks[-1]])[-1]
 
 
-def _numbers(text: str, skip: list[tuple[int, int]]) -> list[_Number]:
-    out: list[_Number] = []
-    for m in _NUMBER.finditer(text):
-        start, end = m.span()
-        if any(s < m.end("num") and m.start("num") < e for s, e in skip):
+def _read(parse: Parse, toks: range) -> Figure | None:
+    """Parse the figure written over tokens ``toks`` with the words around it."""
+    s = parse.sentence
+    first, last = parse.tokens[toks[0]], parse.tokens[toks[-1]]
+    local = first.start - s.start
+    before = s.text[max(0, local - 30):local]
+    after = " ".join(t.text for t in parse.tokens[toks[-1] + 1:toks[-1] + 4])
+    q = numbers.parse(s.text[local:last.end - s.start], after=after, before=before)
+    if q is None:
+        return None
+    return Figure(toks, _span_head(parse, toks), q.value, q.unit, q.qualifier)
+
+
+def figures(parse: Parse) -> list[Figure]:
+    """The figures of a sentence: the nlp stage's number mentions, then numbers its NER missed."""
+    out: list[Figure] = []
+    taken: set[int] = set()
+    dated: set[int] = set()
+    for m in parse.sentence.mentions:
+        if m.kind not in ("number", "date"):
             continue
-        raw = m["num"]
-        words = not raw[0].isdigit()
-        value = _word_value(raw) if words else float(raw.replace(",", ""))
-        if value is None:
+        toks = parse.token_range(m.start, m.end)
+        taken.update(toks)
+        dated.update(toks if m.kind == "date" else ())
+        if m.kind == "number" and toks:
+            out.extend(f for f in [_read(parse, toks)] if f is not None)
+    run: list[int] = []
+    for t in (*parse.tokens, None):
+        fold = t is not None and t.text.lower().endswith("fold")  # "grew threefold last year": not a date
+        if t is not None and t.i not in taken - (dated if fold else set()) and (t.tag == "CD" or fold):
+            run.append(t.i)
             continue
-        if words and raw.lower() in ("one", "a") and not m["scale"]:
-            continue  # "one of", "a": not a count claim
-        if not m["scale"] and not m["unit"] and _NOT_COUNT_AFTER.match(text[m.end("num"):m.end("num") + 12]):
-            continue
-        before = text[max(0, start - 14):start]
-        if not m["cur"] and _NOT_COUNT_BEFORE.search(before):
-            continue
-        # A number right after a capitalised name word is part of a name ("COP 26", "Boeing 737").
-        prev = re.search(r"([A-Z][\w.]*)\s+$", text[max(0, start - 30):start])
-        if prev and not m["cur"] and start - len(prev.group(0)) > 0 and prev.group(1) not in _OK_CAP_BEFORE:
-            continue
-        if (not words and not m["cur"] and not m["scale"] and not m["unit"] and re.fullmatch(r"\d{4}", raw)
-                and 1800 <= value <= 2100):
-            continue  # "FY 2022 funds": a year the date finder let pass, not a count
-        if m["scale"]:
-            value *= _SCALES[m["scale"].lower()]
-        unit = None
-        if m["cur"]:
-            unit = _CURRENCY.get(m["cur"].strip().lower(), "USD")
-        if m["unit"]:
-            unit = _UNIT_NAMES.get(re.sub(r"\s+", " ", m["unit"].lower()), m["unit"])
-        out.append(_Number(start, end, value, unit, words))
-    return out
+        if run:
+            out.extend(f for f in [_read(parse, range(run[0], run[-1] + 1))] if f is not None)
+            run = []
+    return sorted(out, key=lambda f: f.tokens[0])
 
 
-_OK_CAP_BEFORE = {"Over", "Nearly", "About", "Around", "Some", "Almost", "Approximately", "Roughly", "Only",
-                  "More", "Up", "With", "Of", "Including", "And", "To", "In", "For", "By", "Each", "At", "Just",
-                  "Purchase", "Purchases", "Another", "An", "Additional", "USD", "US", "EUR", "Than", "Least"}
+def _lemma(parse: Parse, k: int) -> str:
+    return parse.lemma(k).lower()
 
 
-# ---------------------------------------------------------------- qualifiers and denominators
-
-_QUALIFIERS = [
-    (re.compile(r"\bat least\s+$", re.IGNORECASE), "at_least"),
-    (re.compile(r"\b(?:up to|as many as|as much as|less than|fewer than|under|below)\s+$", re.IGNORECASE), "up_to"),
-    (re.compile(r"\b(?:more than|over|above|in excess of|upwards? of|exceeding|beyond|the over)\s+$", re.IGNORECASE), "over"),
-    (re.compile(r"\b(?:nearly|almost|close to|just under|just shy of|nigh on)\s+$", re.IGNORECASE), "nearly"),
-    (re.compile(r"\b(?:about|around|approximately|approx\.|some|roughly|an estimated|estimated|circa|"
-                r"estimated (?:value|worth|total) of|an estimated (?:value|worth|total) of)\s+$", re.IGNORECASE), "about"),
-]
-_FILLER_BEFORE = re.compile(r"(?:\b(?:more than|at least|up to|as many as|as much as|less than|fewer than|"
-                            r"over|above|nearly|almost|close to|about|around|approximately|some|roughly|"
-                            r"an estimated|estimated|just under|an additional|additional|another|a total of|"
-                            r"total of|a further|further|the)\s+)+$", re.IGNORECASE)
-
-
-def _qualifier(before: str) -> str:
-    for pattern, name in _QUALIFIERS:
-        if pattern.search(before):
-            return name
-    return "exact"
-
-
-_DENOMINATOR = re.compile(r"^\s*(?:out of|of)\s+(?:the\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|percent))")
-
-
-# ---------------------------------------------------------------- metric rules
-# Q: an optional qualifier between a cue and the number.
-_Q = r"(?:(?:more than|at least|up to|over|nearly|almost|about|around|approximately|some|roughly|a total of)\s+)?"
-_PLACES = r"(?:[\w-]+\s+){0,3}?(?:countries|nations|states|member states|economies|territories|markets|partners)"
-
-
-@dataclass(frozen=True)
-class _Rule:
-    metric: str
-    before: re.Pattern[str] | None  # must match the end of the text before the number
-    after: re.Pattern[str] | None  # must match the start of the text after the number
-    sentence: re.Pattern[str] | None = None  # must match somewhere in the sentence
-    unit: str = "count"
-    money: bool | None = False  # True: only amounts of money; False: only plain counts
-    reach: bool = False  # the cue may sit before an earlier number ("invested $X in N projects")
-    shared: bool = False  # "the two sides signed six MoUs": counted for the document's country when it takes part
-    label: str | None = None  # for metric "other": a fixed label for a recurring kind of count
-
-
-def _b(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern + r"\s*" + _Q + r"$", re.IGNORECASE)
-
-
-def _a(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"^\s*" + pattern, re.IGNORECASE)
-
-
-_CSP = r"comprehensive strategic partner(?:s|ships?)"
-_ABROAD = re.compile(r"\b(?:overseas|abroad|diaspora|expatriates?|worldwide|around the world|across [\w\s]{0,25}"
-                     r"countries|living in|residing in|emigrants?|-strong)\b|-strong", re.IGNORECASE)
-_RULES: list[_Rule] = [
-    # partnership tiers
-    _Rule("strategic_and_comprehensive_partners",
-          _b(r"(?:strategic|comprehensive)(?:(?!partner)[a-z\s,-]){0,40}?\b(?:and|or|and/or)\b[a-z\s-]{0,40}?"
-             r"partnerships?\s+(?:frameworks?\s+)?with"),
-          None),
-    _Rule("strategic_and_comprehensive_partners", None,
-          _a(r"(?:strategic|comprehensive)(?:(?!partner)[a-z\s-]){0,30}?\b(?:and|or)\b[a-z\s-]{0,30}?partner(?:s|ships)\b")),
-    _Rule("comprehensive_strategic_partners", _b(r"comprehensive strategic partnerships?\s+with"), None),
-    _Rule("comprehensive_strategic_partners", None, _a(_CSP + r"\b")),
-    _Rule("strategic_partners", _b(r"(?<!comprehensive )strategic partnerships?\s+with"), None),
-    _Rule("strategic_partners", None, _a(r"strategic partner(?:s|ships?)?\b")),
-    _Rule("comprehensive_partners", _b(r"comprehensive partnerships?\s+with"), None),
-    _Rule("comprehensive_partners", None, _a(r"comprehensive partner(?:s|ships?)?\b")),
-    # diplomatic relations
-    _Rule("diplomatic_relations", _b(r"diplomatic (?:relations|ties)\s+with(?:\s+a total of)?"), None),
-    _Rule("diplomatic_relations", None, _a(_PLACES + r"[^.;]{0,30}\bdiplomatic (?:relations|ties)\b"),
-          re.compile(r"\b(?:maintains|has|have|established|establishes)\b", re.IGNORECASE)),
-    # membership of organisations
-    _Rule("org_memberships", _b(r"\b(?:a\s+)?member(?:\s+state)?\s+of"),
-          _a(r"(?:[\w-]+\s+){0,3}?(?:organi[sz]ations|forums|fora|institutions|bodies|mechanisms|groupings)")),
-    _Rule("org_memberships", _b(r"\b(?:joined|participates? in|takes? part in|participating in)"),
-          _a(r"(?:international|regional|multilateral|global|\s|and)*(?:organi[sz]ations|forums|institutions)")),
-    # trade
-    _Rule("free_trade_agreements", None,
-          _a(r"(?:[\w-]+\s+){0,3}?(?:free[- ]trade agreements|FTAs?\b)")),
-    _Rule("free_trade_agreements", _b(r"\b(?:free[- ]trade agreements?|FTAs?)\s+(?:(?:now\s+)?in\s+(?:force|place|effect)\s+)?with"),
-          _a(_PLACES)),
-    _Rule("trade_partners", _b(r"\btrad(?:e|ing) (?:relations|ties|links|relationships?)\s+with"), None),
-    _Rule("trade_partners", _b(r"\bexports?(?: goods)?\s+to"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|markets)")),
-    _Rule("trade_partners", None, _a(r"(?:[\w-]+\s+){0,1}?trad(?:e|ing) partners")),
-    _Rule("cooperation_agreements", None,
-          _a(r"(?!(?:[\w-]+\s+){0,3}?free[- ]trade)(?:(?:bilateral|multilateral|international|cooperation|"
-             r"multi-faced|multi-faceted|and|,|[\w-]+al)\s+){0,5}(?:cooperation\s+)?(?:agreements|treaties)\b"),
-          re.compile(r"\b(?:signed|joined|joins|inked|concluded|has|have|maintains|become|became)\b", re.IGNORECASE)),
-    # "the two sides signed six MoUs", "Four memorandums of understanding were signed": signed at one event
-    _Rule("cooperation_agreements", None,
-          _a(r"(?:[\w-]+\s+){0,1}?(?:MoUs|MOUs|memorand(?:a|ums)\s+of\s+understanding)\b"),
-          re.compile(r"^(?![\s\S]*\b(?:companies|firms|businesses|enterprises|corporations)\b)"
-                     r"[\s\S]*\b(?:signed|inked|exchanged|concluded)\b", re.IGNORECASE), shared=True),
-    # party, parliament and people's diplomacy
-    _Rule("party_relation_countries", _b(r"\bparties\s+(?:across|in|from)"), _a(r"(?:[\w-]+\s+){0,2}?(?:countries|nations)")),
-    _Rule("party_relations", None, _a(r"(?:political\s+|ruling\s+|[\w-]+\s+){0,2}?parties\b"),
-          re.compile(r"\b(?:relations|ties|links|cooperation|connections?)\b", re.IGNORECASE)),
-    _Rule("parliament_relations", _b(r"\b(?:parliaments|legislatures|parliamentary bodies)\s+(?:of|in|from)"), None),
-    _Rule("parliament_relations", None, _a(r"(?:[\w-]+\s+){0,2}?(?:parliaments|legislatures)\b")),
-    _Rule("people_org_partners", None, _a(r"(?:international|foreign|overseas|global)\s+(?:partners|partner organi[sz]ations)\b"),
-          re.compile(r"\b(?:people['’]s organi[sz]ations|mass organi[sz]ations|fatherland front|friendship organi[sz]ations|"
-                     r"people-to-people|non-governmental)\b", re.IGNORECASE)),
-    # the diaspora
-    _Rule("overseas_population", None,
-          _a(r"(?:-strong\s+)?(?:[\w-]+\s+){0,2}?(?:community|diaspora|expatriates)(?![\w-])"
-             r"(?!\s+(?!(?:across|is|has|was|as|always|remains|lives)\b)[a-z]+s\b)"),
-          _ABROAD, "persons"),
-    _Rule("overseas_population", _b(r"\b(?:community|diaspora)\s+of"), _a(r"(?:people|persons|nationals|citizens)?"),
-          _ABROAD, "persons"),
-    _Rule("overseas_population", None, _a(r"(?:[\w-]+\s+){0,2}?(?:people|nationals|citizens)\s+(?:living|residing|working)\s+(?:abroad|overseas)"),
-          None, "persons"),
-    # "Over 32 million Indians live abroad"
-    _Rule("overseas_population", None,
-          _a(r"(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:now\s+|currently\s+)?(?:live|living|reside|residing|work|working)"
-             r"\s+(?:abroad|overseas|outside\s+the\s+country)\b"),
-          None, "persons"),
-    _Rule("overseas_countries",
-          _b(r"\b(?:community|diaspora|living|residing|resides?|lives?|expatriates)\b[^.;]{0,50}?\b(?:across|in)"),
-          _a(_PLACES), _ABROAD),
-    _Rule("overseas_investment_usd", _b(r"\binvested"), None,
-          re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), "USD", True),
-    _Rule("overseas_investment_projects", _b(r"\binvested(?:[^.;]|\.\d){0,40}\bin"), _a(r"(?:[\w-]+\s+){0,1}?projects"),
-          re.compile(r"\b(?:overseas|diaspora|OVs?|expatriates|living abroad)\b"), reach=True),
-    _Rule("remittances_usd_per_year", _b(r"\b(?:remit|remitted|remits|remittances?(?:\s+\w+){0,4}?)"), None, None, "USD", True),
-    # "received $125 billion in remittances", "migrants sent home $38 billion"
-    _Rule("remittances_usd_per_year", None, _a(r"(?:[\w-]+\s+){0,2}?in\s+(?:annual\s+|yearly\s+)?remittances\b"),
-          None, "USD", True),
-    _Rule("remittances_usd_per_year", _b(r"\b(?:sent|send|sends|sending|wired|transferred)\s+(?:back\s+)?home"),
-          None, None, "USD", True),
-    # peacekeeping
-    _Rule("peacekeepers_deployed", None,
-          _a(r"(?:[\w-]+\s+|and\s+){0,4}?(?:personnel|troops|officers|peacekeepers|soldiers|staff|blue helmets|engineers)\b"),
-          re.compile(r"peace-?keep", re.IGNORECASE), "persons"),
-    # "Kenya has over 3,000 troops serving under the AU mission": a peace operation named, not "peacekeeping"
-    _Rule("peacekeepers_deployed", None,
-          _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers)\b"),
-          re.compile(r"\b(?:Mission|(?i:stabili[sz]ation|standby)\s+(?i:force))\b|\b(?:peace|stabili[sz]ation|"
-                     r"peace\s+support|security\s+support)\s+(?:mission|force|operation)s?\b|"
-                     r"\b(?:AU|UN|U\.N\.|African\s+Union|United\s+Nations|[A-Z]\w+-led)\s+(?:\w+\s+)?mission\b"),
-          "persons"),
-    # "has deployed nearly 400 police officers to Haiti ... the mission": a contingent sent to a mission
-    _Rule("peacekeepers_deployed", _b(r"\b(?:deployed|dispatched|sent)"),
-          _a(r"(?:[\w-]+\s+){0,2}?(?:troops|soldiers|peacekeepers|police\s+officers|police|personnel)\s+to\b"),
-          re.compile(r"\b(?:mission|peace-?keep\w*|contingent)\b", re.IGNORECASE), "persons"),
-    # "runs 262 diplomatic and consular missions abroad": the size of a foreign service
-    _Rule("other", None, _a(r"(?:diplomatic|foreign)\s+(?:and\s+consular\s+)?(?:missions|representations|posts)\s+"
-                           r"(?:abroad|overseas|around\s+the\s+world|worldwide)\b"),
-          label="diplomatic missions abroad"),
-    # "was elected to the Security Council with 179 votes": the elected country's vote count
-    _Rule("other", _b(r"\b(?:elected|re-elected|won\s+(?:a|the)\s+seat)\b[^.;]{0,80}?\b(?:with|by|after\s+(?:winning|securing|receiving))"),
-          _a(r"votes\b(?!\s+to\b)"), label="votes in election"),
-    # visits
-    _Rule("incoming_leader_visits", None,
-          _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:by|of)\s+(?:foreign\s+|[\w-]+\s+){0,2}leaders")),
-    _Rule("incoming_leader_visits", None, _a(r"(?:[\w-]+\s+){0,1}?(?:incoming|inbound)\s+(?:state\s+|official\s+)?"
-                                             r"(?:visits|trips)")),
-    _Rule("outgoing_leader_visits", None,
-          _a(r"(?:[\w-]+\s+){0,2}?visits\s+(?:abroad|overseas|led by|by (?:our|key|top|senior|party and state|the country's)|"
-             r"to (?:other|foreign|neighbou?ring|partner) )")),
-    _Rule("outgoing_leader_visits", None,
-          _a(r"(?:official\s+|state\s+|working\s+)?(?:overseas|foreign|outbound|outgoing)\s+(?:trips|visits)")),
-    # "hosted more than 30 heads of state and government"
-    _Rule("incoming_leader_visits", _b(r"\b(?:hosted|received|welcomed)"),
-          _a(r"(?:foreign\s+|visiting\s+)?(?:heads\s+of\s+(?:state|government)|world\s+leaders|foreign\s+leaders)\b")),
-    # aid
-    _Rule("aid_recipients",
-          _b(r"\b(?:support|aid|assistance|supplies|equipment|donations?|donated|provided|helped|help|relief)"
-             r"[^.;]{0,80}?\b(?:to|for)"),
-          _a(_PLACES)),
-]
-
-# Transactional cues that make a bare count or amount a claim about an actor ("other").
-_ACTION = re.compile(
-    r"\b(?:purchas\w*|buy\w*|bought|order(?:ed|s)?|acquir\w*|donat\w*|deliver\w*|releas\w*|free[ds]?|"
-    r"deploy\w*|withdraw\w*|sign(?:ed|s|ing)?|join\w*|support\w*|build\w*|built|fund\w*|financ\w*|train\w*|"
-    r"provid\w*|grant\w*|pledg\w*|commit\w*|invest\w*|allocat\w*|mobili[sz]\w*|lend\w*|loan\w*|export\w*|"
-    r"import\w*|sell\w*|sold|sales?|spend\w*|spent|send\w*|sent|evacuat\w*|repatriat\w*|detain\w*|"
-    r"expel\w*|cancel\w*|forgiv\w*|reliev\w*|worth|valued|value of|cost\w*|"
-    r"participat\w*|eliminat\w*|cut\w*|reduc\w*|rais\w*|impos\w*|maintain\w*|tariffs?|assistance|aid|"
-    r"host\w*|receiv\w*|dispatch\w*|contribut\w*|approv\w*|"
-    r"trade\s+(?:\w+\s+){0,4}?(?:reached|totall?ed|amounted\s+to|stood\s+at|hit))\b",
-    re.IGNORECASE,
-)
-_PERCENT_CUE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|stake|accounts? for|accounted for|"
-                          r"accounting for)\b", re.IGNORECASE)
-_COUNT_NOUN = re.compile(
-    r"^\s*(?:(?:[\w'’-]+\s+){0,4}?)(?:aircraft|planes|jets|helicopters|ships|vessels|vaccines?|doses|tons|"
-    r"soldiers|troops|prisoners|detainees|hostages|citizens|nationals|people|persons|refugees|migrants|"
-    r"(?:police\s+)?officers|police|personnel|diplomats|peacekeepers|"
-    r"projects|organi[sz]ations|entities|agreements|memorand(?:a|ums)|MoUs|contracts|deals|hubs|bridges|"
-    r"scholarships|students|schools|hospitals|clinics|satellites|tanks|missiles|weapons|units|vehicles|"
-    r"buses|locomotives|trains|turbines|plants|factories|jobs|visas|workers|officials|experts|"
-    r"programs|programmes|initiatives|items|products|tonnes|containers)\b",
-    re.IGNORECASE,
-)
-_PERSON_NOUN = re.compile(r"\b(?:soldiers|troops|prisoners|detainees|hostages|citizens|nationals|people|persons|"
-                          r"officers|police|diplomats|peacekeepers|"
-                          r"refugees|migrants|students|workers|officials|experts|personnel)\b", re.IGNORECASE)
-_FINANCE_OF = re.compile(r"^\s*(?:\w+\s+)?in\s+(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:financing|investment|aid|"
-                         r"assistance|funding|loans|grants|support)\b")
-
-
-def _rule_for(before: str, before_full: str, after: str, sentence_text: str, number: _Number) -> _Rule | None:
-    money = number.unit in _MONEY
-    for rule in _RULES:
-        if rule.money is True and not money:
-            continue
-        if rule.money is False and number.unit is not None:
-            continue
-        if rule.before is not None and not rule.before.search(before_full if rule.reach else before):
-            continue
-        if rule.after is not None and not rule.after.search(after):
-            continue
-        if rule.sentence is not None and not rule.sentence.search(sentence_text):
-            continue
-        return rule
+def _noun_class(parse: Parse, k: int) -> str | None:
+    """The class of a counted noun (its lemma, its text, its singular), a demonym is people."""
+    vocab = counted_nouns()
+    t = parse.tokens[k]
+    for key in (t.lemma.lower(), t.text.lower(), t.text.lower().rstrip("s")):
+        if key in vocab:
+            if vocab[key] == "place" and any(_lemma(parse, c) == "member"
+                                             for c in parse.kids(k, "compound", "amod")):
+                return "member"  # "15 member states"
+            return vocab[key]
+    if t.tag in ("NNPS", "NNS", "NNP") and _demonym(parse, k):
+        return "person"  # "32 million Indians", "a million Central Africans"
     return None
 
 
-# ---------------------------------------------------------------- subjects
-
-_PRONOUN_FOCUS = re.compile(r"^(?:it|the country|the nation|this country|our country|the southeast asian country|"
-                            r"the [\w-]+ (?:country|nation))$", re.IGNORECASE)
-
-
-def _actor_mentions(sentence: Sentence) -> list[Mention]:
-    return [m for m in sentence.mentions if m.kind in ("country", "body") and m.id]
-
-
-def _subtree(tokens: tuple[Token, ...], root: int) -> tuple[int, int]:
-    """Char span (local-free, document offsets) of the subtree of token ``root``."""
-    members = {root}
-    changed = True
-    while changed:
-        changed = False
-        for tok in tokens:
-            if tok.i not in members and tok.head in members and tok.head != tok.i:
-                members.add(tok.i)
-                changed = True
-    toks = [tokens[i] for i in sorted(members)]
-    return toks[0].start, toks[-1].end
+def _demonym(parse: Parse, k: int) -> str | None:
+    """The country of a people named in the plural ("Indians", "Central Africans") at token ``k``."""
+    m = parse.entity_at(k, ("country",))
+    if m is not None:
+        return str(m.id) if (m.attrs or {}).get("how") == "demonym" else None
+    t = parse.tokens[k]
+    if not t.text[:1].isupper() or not t.text.endswith("s"):
+        return None
+    words = [parse.tokens[c].text for c in parse.kids(k, "compound") if c < k] + [t.text[:-1]]
+    return resolve.country_id(" ".join(words))
 
 
-def _buried(sentence: Sentence, root: int | None, mention: Mention) -> bool:
-    """True when a mention hangs off the subject through a preposition other than "of"
-    ("canines in Mexico", "a deal with India"): it is not the subject's actor."""
-    if root is None or not sentence.tokens:
-        return False
-    tok = next((t for t in sentence.tokens if t.start <= mention.start < t.end), None)
-    steps = 0
-    while tok is not None and tok.i != root and steps < 12:
-        if tok.dep == "prep" and tok.text.lower() != "of":
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counts or measures: the noun (None: nothing), the noun a hyphenated figure
+    describes ("the 10-member bloc": bloc), and whether the noun heads the figure's own phrase
+    ("189 countries") or lies beyond it ("six of India's hubs", "70% of the population")."""
+
+    noun: int | None = None
+    owner: int | None = None
+    own: bool = True
+
+
+def counted(parse: Parse, fig: Figure) -> Counted:
+    """The noun a figure counts, through the parse."""
+    h = fig.head
+    t = parse.tokens[h]
+    if t.pos in ("NOUN", "PROPN") and t.tag != "CD" and _noun_class(parse, h):
+        return Counted(h)  # the mention took its noun along ("twenty memorandums")
+    if parse.head(h) != h and t.dep in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod",
+                                        "appos"):
+        noun = parse.head(h)
+        if parse.tokens[noun].pos == "ADJ" and parse.head(noun) != noun:  # "6 million-strong community"
+            return Counted(parse.head(noun))
+        nt = parse.tokens[noun]
+        hyphen = h + 1 < noun and parse.tokens[h + 1].text == "-"
+        if hyphen and nt.dep in ("compound", "amod", "nmod") and parse.head(noun) != noun:
+            if _lemma(parse, noun) in ("man", "strong"):
+                return Counted(parse.head(noun))  # "the 5,000-man force"
+            return Counted(noun, parse.head(noun))
+        while (nt.dep in ("compound", "nmod") and parse.head(noun) > noun
+               and parse.tokens[parse.head(noun)].pos in ("NOUN", "PROPN")):
+            noun = parse.head(noun)  # "35 non-UN organizations", "six Technology Innovation Hubs"
+            nt = parse.tokens[noun]
+        if nt.pos in ("NOUN", "PROPN"):
+            return Counted(noun)
+    for p in parse.kids(h, "prep"):  # "189 out of 193 states", "70% of the population", "$34bn in loans"
+        if _lemma(parse, p) == "out":
+            p = next(iter(parse.kids(p, "prep")), p)
+        if _lemma(parse, p) in ("of", "in", "on"):
+            objs = parse.kids(p, "pobj")
+            if objs and parse.tokens[objs[0]].pos in ("NOUN", "PROPN"):
+                return Counted(objs[0], own=False)
+    if t.dep == "pobj" and _lemma(parse, parse.head(h)) == "of":
+        noun = parse.head(parse.head(h))
+        nt = parse.tokens[noun]
+        if nt.pos == "NOUN" and nt.text != "%" and (fig.unit is not None or _noun_class(parse, noun)):
+            return Counted(noun)  # "a population of over 400 million", "a loan of $3 billion"
+    if t.dep in ("pobj", "dobj", "attr") and fig.unit is None:
+        # "the number of tourists grew from 5 million to 15 million": the subject's noun is counted
+        v = next((a for a in parse.ancestors(h) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+        for s in parse.kids(v, "nsubj", "nsubjpass") if v is not None else []:
+            if _lemma(parse, s) in ("number", "total", "count", "tally"):
+                for p in parse.kids(s, "prep"):
+                    objs = parse.kids(p, "pobj")
+                    if objs:
+                        return Counted(objs[0], own=False)
+    return Counted()
+
+
+# --------------------------------------------------------------------------- what is not a statistic
+
+def _predicate(parse: Parse, k: int) -> int | None:
+    """The verb of the clause token ``k`` sits in."""
+    return next((a for a in parse.ancestors(k) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+
+
+def _in_name(parse: Parse, fig: Figure) -> bool:
+    """A number that is part of a name: "COP 26", "Executive Order 14257", "TICAD 9", "G20"."""
+    for k in fig.tokens:
+        if any(m.kind in ("body", "other", "title", "person", "place") for m in parse.mentions_at[k]):
             return True
-        if tok.head == tok.i:
-            break
-        tok = sentence.tokens[tok.head]
-        steps += 1
+    h = parse.head(fig.head)
+    return (h != fig.head and h < fig.tokens[0] and parse.tokens[h].pos == "PROPN"
+            and parse.dep(fig.head) in ("nummod", "appos", "npadvmod", "compound"))
+
+
+def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
+    """Dates, years, ordinals, durations, clock times, list numbers, names, known sets."""
+    noun, owner = what.noun, what.owner
+    t = parse.tokens[fig.head]
+    if fig.unit == "ordinal" or (fig.unit is None and fig.value == 1):
+        return True
+    text = "".join(parse.tokens[k].text for k in fig.tokens)
+    if fig.unit is None and isinstance(fig.value, int) and 1800 <= fig.value <= 2100 and text.isdigit():
+        return True  # a year the date finder let pass
+    if fig.tokens[0] == 0 and len(parse.tokens) <= fig.tokens[-1] + 3 and t.tag == "CD":
+        return True  # list numbering: "3."
+    kinds = ("pair", "group") if fig.unit == "times" else ("pair", "group", "date")
+    if any(m.kind in kinds for k in fig.tokens for m in parse.mentions_at[k]):
+        return True
+    if (fig.unit in ("km2", "kg", "tonnes", "MW", "GW", "hectares") and noun is not None and what.own
+            and noun > fig.tokens[-1] and parse.entity_at(noun) is None):
+        return True  # a measure describing a thing: "the 3.5 million-square-kilometer sea"
+    if _in_name(parse, fig) or fig.unit in ("km", "miles"):
+        return True  # a name ("COP 26"), a distance
+    first = fig.tokens[0]
+    if first > 1 and parse.tokens[first - 1].text == "(" and fig.unit in numbers.CURRENCY_CODES and (
+            parse.tokens[first - 2].tag == "CD" or numbers.currency_of(parse.tokens[first - 2].text)):
+        return True  # a conversion: "26 billion baht ($860 million)"
+    if noun is not None and _lemma(parse, noun) in TIME_NOUNS:
+        return True
+    if noun is not None and any(parse.tokens[a].text.lower() in SUPERSEDED for a in parse.kids(noun, "amod")):
+        return True  # a superseded figure: "doubling a previous 10% duty"
+    after = fig.tokens[-1] + 1
+    hyphen = noun is not None and after < len(parse.tokens) and parse.tokens[after].text == "-"
+    dets = parse.kids(fig.head, "det", "predet")
+    if noun is not None and what.own and owner is None and fig.unit is None and not hyphen:
+        dets += parse.kids(noun, "det", "poss", "amod", "predet")
+    # "the two countries", "its three pillars", "the top 10 partners", "all seven of"
+    return fig.unit is None and any(_lemma(parse, d) in KNOWN_SET for d in dets)
+
+
+def _is_target(parse: Parse, fig: Figure, pred: int | None) -> bool:
+    """A figure someone means to reach (a target, a hope), or a negated one."""
+    if pred is None:
+        return False
+    if parse.modality(pred)[0]:
+        return True  # negated
+    path = [fig.head, *parse.ancestors(fig.head)]
+    if any(_lemma(parse, a) in TARGET_NOUNS and parse.tokens[a].pos == "NOUN" for a in path):
+        return True
+    if _intended(parse, pred) and parse.date_of(pred)[1] == "by":
+        return True  # "would hire 500 diplomats by 2027"
+    h = parse.head(fig.head)
+    verb = parse.head(h)
+    if parse.dep(fig.head) == "pobj" and _lemma(parse, h) == "to" and _lemma(parse, verb) in CHANGE_VERBS:
+        return _intended(parse, verb)  # "aims to raise trade to $15 billion"
+    return _lemma(parse, pred) in REACH_VERBS and _intended(parse, pred)  # "trade could reach $20bn"
+
+
+def _intended(parse: Parse, v: int) -> bool:
+    """A verb that is planned, hoped for or hypothetical by its own auxiliaries and the verbs that
+    govern it ("will raise", "agreed to raise", "could reach", "if ... reaches")."""
+    for _ in range(4):
+        auxes = {w for a in parse.kids(v, "aux") for w in (_lemma(parse, a), parse.tokens[a].text.lower())}
+        marks = {_lemma(parse, m) for m in parse.kids(v, "mark")}
+        if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or marks & CONDITION_MARKS:
+            return True
+        if parse.dep(v) not in ("xcomp", "conj") or parse.head(v) == v:
+            return False
+        v = parse.head(v)
+        if _lemma(parse, v) in PLAN_VERBS:
+            return True
     return False
 
 
-def _mention_in(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int, focus: str | None,
-                root: int | None = None) -> str | None:
-    """The first actor named within document offsets [start, end) (the subtree of token ``root``).
-
-    A country or body; a person stands for the country of their office
-    ("President Trump signed ..."); a company named after its country
-    ("Vietnam Airlines", "Vietnamese companies") for that country.
-    """
-    inside = [m for m in _actor_mentions(sentence)
-              if start <= m.start and m.end <= end and not _buried(sentence, root, m)]
-    if inside:
-        return str(inside[0].id)
-    text = sentence.text[start - sentence.start:end - sentence.start].strip()
-    body = _generic_body(text, focus)
-    if body:
-        return body
-    for m in sentence.mentions:
-        if m.kind == "person" and start <= m.start and m.end <= end and not _buried(sentence, root, m):
-            org = _person_country(doc, m)
-            if org:
-                return org
-    named = resolve.body_country(text) if text and text[0].isupper() else None
-    return named
+def _negated_name(parse: Parse, k: int) -> bool:
+    """A name under "non-", "pro-", "anti-": "non-UN bodies", "pro-Palestinian activists"."""
+    m = parse.entity_at(k)
+    first = parse.token_range(m.start, m.end)[0] if m is not None else k
+    lead = "".join(parse.tokens[i].text.lower() for i in range(max(0, first - 2), first + 1))
+    return any(p + "-" in lead for p in ("non", "pro", "anti"))
 
 
-def _person_country(doc: AnalyzedDocument, mention: Mention) -> str | None:
-    org = mention.attrs.get("org") if mention.attrs else None
-    if not org and mention.id and mention.id in doc.people:
-        orgs = [o for _, o in doc.people[mention.id].titles if o]
-        org = orgs[0] if orgs else None
-    return resolve.national_country(str(org)) if org else None
+# --------------------------------------------------------------------------- metric, label, date
 
-
-def _generic_body(text: str, focus: str | None) -> str | None:
-    """"The National Assembly" or "the Party" of the document's country, through the registry."""
-    text = re.sub(r"^(?:the|The)\s+", "", text).strip()
-    if not text or len(text.split()) > 6:
-        return None
-    if focus and resolve.is_contextual(text):
-        return resolve.body_id(text, focus)
-    return None
-
-
-# Nouns whose "of" names the actor ("the withdrawal of the United States"), unlike "purchase of X".
-_ACTOR_OF_NOUNS = {"withdrawal", "exit", "accession", "participation", "contribution", "decision", "commitment",
-                   "departure", "entry"}
-_RELATIVE = {"which", "that", "who", "whom", "whose"}
-_JOINT = ""  # several actors share the subject: no single subject for the count
-_NOBODY = "-"  # the clause has a subject, and it names no actor
-
-
-def _syntactic_subject(doc: AnalyzedDocument, sentence: Sentence, pos: int, focus: str | None,
-                       pronoun_focus: bool = True) -> str | None:
-    """The actor of the clause around document offset ``pos``: its subject, or a possessor on the way."""
-    tokens = sentence.tokens
-    if not tokens:
-        return None
-    here = next((t for t in tokens if t.start <= pos < t.end), None)
-    if here is None:
-        return None
-    seen: set[int] = set()
-    tok = here
-    crossed = False  # the path went through a preposition other than "of" ("response ... with $23 million")
-    for _ in range(12):
-        if tok.i in seen:
+def _path(parse: Parse, start: int) -> tuple[list[int], set[str]]:
+    """The tokens from the figure's noun up to its clause's verb, and the words on and beside that path
+    (their modifiers, the verb's objects: "established diplomatic relations with 189 countries")."""
+    path = [start]
+    for a in parse.ancestors(start):
+        path.append(a)
+        if parse.tokens[a].pos in ("VERB", "AUX"):
             break
-        seen.add(tok.i)
-        if tok.dep == "prep" and tok.text.lower() != "of":
-            crossed = True
-        nobody = False
-        for child in tokens:
-            if child.head != tok.i or child.i == tok.i:
-                continue
-            if child.dep == "prep" and tok.pos == "NOUN" and (
-                    child.text.lower() == "by" or (child.text.lower() == "of" and tok.lemma.lower() in _ACTOR_OF_NOUNS)):
-                for obj in tokens:
-                    if obj.head == child.i and obj.dep == "pobj":
-                        # the actor must be the object itself, not a modifier ("of U.S. products")
-                        named = [m for m in _actor_mentions(sentence) if m.start <= obj.start < m.end]
-                        if named:
-                            return str(named[0].id)
-            if child.dep == "poss" and (crossed or tok.pos not in ("NOUN", "PROPN")):
-                continue
-            if child.dep in ("poss", "nsubj", "nsubjpass"):
-                if child.text.lower() in _RELATIVE:
-                    continue  # "aircraft which is worth $8 billion": the antecedent's clause decides
-                start, end = _subtree(tokens, child.i)
-                ids = {str(m.id) for m in _actor_mentions(sentence) if start <= m.start and m.end <= end}
-                if child.dep != "poss" and len(ids) > 1:
-                    owner = _possessor(sentence, child)
-                    if owner:
-                        return owner  # "India's exports to Mauritius were worth $462 million": India's
-                    return _JOINT  # "India and Mauritius signed eight agreements": a joint act, not a count of one
-                actor = _mention_in(doc, sentence, start, end, focus, child.i)
-                if actor:
-                    return actor
-                said = sentence.text[start - sentence.start:end - sentence.start].strip()
-                if child.dep != "poss" and said.lower() in ("it", "they"):
-                    # "Russia said it had expelled ...": the actor named before the pronoun;
-                    # "they" with none is usually both sides of a meeting: nobody in particular
-                    return _first_actor_before(sentence, start, None) or (
-                        focus if said.lower() == "it" and pronoun_focus else _NOBODY)
-                if child.dep != "poss" and focus and _PRONOUN_FOCUS.match(said):
-                    return focus
-                if child.dep != "poss":
-                    nobody = True  # a subject that names no actor ("These investments"), unless another does
-        if nobody:
-            return _NOBODY
-        if tok.head == tok.i:
-            break
-        tok = tokens[tok.head]
-    return None
+    toks = set(path) | {k for k in parse.subtree(start) if k < start}
+    for k in path:
+        toks.update(parse.kids(k, "amod", "compound", "nmod", "advmod", "npadvmod", "prt", "acomp", "conj"))
+    for o in parse.kids(path[-1], "dobj", "attr", "oprd", "nsubjpass", "nsubj"):
+        toks.add(o)
+        toks.update(parse.kids(o, "amod", "compound", "nmod"))
+    return path, {_lemma(parse, k) for k in toks} | {parse.tokens[k].text.lower() for k in toks}
 
 
-def _possessor(sentence: Sentence, head: Token) -> str | None:
-    """The actor a possessive before a subject noun names ("Egypt's trade with BRICS")."""
-    for tok in sentence.tokens:
-        if tok.head == head.i and tok.i != head.i and tok.dep == "poss":
-            named = [m for m in _actor_mentions(sentence) if m.start <= tok.start < m.end]
-            return str(named[0].id) if len(named) == 1 else None
-    return None
-
-
-def _first_actor_before(sentence: Sentence, pos: int, focus: str | None) -> str | None:
-    """Fallback without a parse: the first actor named before the number, not as an object."""
-    for m in _actor_mentions(sentence):
-        if m.start >= pos:
-            break
-        lead = sentence.text[max(0, m.start - sentence.start - 8):m.start - sentence.start].lower()
-        if re.search(r"\b(?:with|to|from|between|and|of|in|for|by|at)\s+(?:the\s+)?$", lead):
-            continue
-        follow = sentence.text[m.end - sentence.start:m.end - sentence.start + 6]
-        if re.match(r"^\s*(?:and|&)\s", follow) and any(
-                o.start > m.end and o.id != m.id and o.start - m.end < 8 for o in _actor_mentions(sentence)):
-            return _JOINT
-        return str(m.id)
-    head = re.match(r"^\W*(?:\w+,\s+)?(?P<subj>It|The country|The nation|This country|Our country|"
-                    r"The (?:[A-Z][\w-]+ )?(?:country|nation))\b", sentence.text)
-    if head and focus:
-        return focus
-    return None
-
-
-def _document_focus(doc: AnalyzedDocument) -> str | None:
-    if doc.focus:
-        return doc.focus
-    counts: Counter[str] = Counter()
-    for sentence in doc.sentences:
-        for m in sentence.mentions:
-            if m.kind == "country" and m.id:
-                counts[str(m.id)] += 1
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _subject(doc: AnalyzedDocument, sentence: Sentence, number: _Number, rule: _Rule | None,
-             focus: str | None) -> str | None:
-    pos = sentence.start + number.start
-    if number.unit in _MONEY:
-        # "$1 billion in U.S. financing": the funder is named with the money
-        m = _FINANCE_OF.match(sentence.text[number.end:number.end + 60])
-        if m:
-            at = sentence.start + number.end + m.start("who")
-            named = [x for x in _actor_mentions(sentence) if x.start <= at < x.end and x.kind == "country"]
-            if named:
-                return str(named[0].id)
-    # "other" claims need an actor the clause itself names: no guessing from pronouns or position
-    actor = _syntactic_subject(doc, sentence, pos, focus, pronoun_focus=rule is not None)
-    if rule is not None and rule.shared and actor in (_JOINT, _NOBODY, None) and focus:
-        countries = {m.id for m in _actor_mentions(sentence) if m.kind == "country"}
-        if not countries or focus in countries:
-            return focus
-    if actor == _JOINT or (rule is None and actor in (None, _NOBODY)):
+def _tier(parse: Parse, path: list[int]) -> str | None:
+    """The partnership tier named on the path: "17 strategic partners", "comprehensive strategic
+    partnerships with 5 countries", "strategic or comprehensive partnerships with 38 nations"."""
+    noun = next((k for k in path if _lemma(parse, k) in ("partner", "partnership")), None)
+    if noun is None:
         return None
-    nobody = actor == _NOBODY  # "The bloc has FTAs with 70 countries": not the focus country's count
-    if actor in (None, _NOBODY):
-        actor = _first_actor_before(sentence, pos, focus)
-    if actor == _JOINT:
-        return None
-    if rule is None:
-        return actor
-    if rule.metric in ("party_relations", "party_relation_countries"):
-        party = _kind_in_sentence(sentence, "party")
-        if party and (actor is None or resolve.national_country(party) == resolve.national_country(actor)):
-            return party
-    if rule.metric == "parliament_relations":
-        body = _kind_in_sentence(sentence, "legislature") or _generic_in_text(sentence.text, focus)
-        if body:
-            return body
-    if rule.metric == "people_org_partners":
-        body = _kind_in_sentence(sentence, "mass_org")
-        if body:
-            return body
-    if rule.metric == "overseas_population":
-        people = _DEMONYM_AFTER.match(sentence.text[number.end:number.end + 40])
-        named = _demonym_country(people.group(1)) if people else None
-        if named:
-            return named  # "32 million Indians live abroad"
-    if rule.metric in ("remittances_usd_per_year", "overseas_population") and actor is None:
-        for word in _DEMONYM_WORD.findall(sentence.text[:number.start]):
-            named = _demonym_country(word)
-            if named:
-                return named  # "Kenyans abroad sent home $4.2 billion"
-    if nobody and rule.metric not in _DIASPORA_AND_VISITS:
-        return actor
-    return actor or focus
+    left = [k for k in parse.subtree(noun, stop=frozenset({"relcl", "acl", "prep", "appos"})) if k < noun]
+    mods = [w for w in (_lemma(parse, k) for k in left)
+            if w in ("strategic", "comprehensive", "and", "or", ",", "trade", "trading")]
+    if {"trade", "trading"} & set(mods):
+        return "trade_partners"
+    if "strategic" in mods and "comprehensive" in mods and {"and", "or", ","} & set(mods):
+        return "strategic_and_comprehensive_partners"
+    if "comprehensive strategic" in " ".join(mods):
+        return "comprehensive_strategic_partners"
+    if "strategic" in mods:
+        return "strategic_partners"
+    return "comprehensive_partners" if "comprehensive" in mods else None
 
 
-_DEMONYM_WORD = re.compile(r"\b([A-Z][a-z]+(?:s|ese))\b")
-_DEMONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]+(?:s|ese)?)\b")
+_LABEL_DROP = frozenset({"det", "poss", "punct", "case", "cc", "predet", "quantmod", "nummod", "advmod"})
 
 
-def _demonym_country(word: str) -> str | None:
-    """The country of a plural demonym: "Indians" -> IND, "Filipinos" -> PHL, "Japanese" -> JPN."""
-    for name in (word[:-1], word) if word.endswith("s") else (word,):
-        cid = resolve.country_id(name)
-        if cid:
-            return cid
-    return None
-
-
-# Counts that are the document country's even when the clause's subject is "they", "OVs", "Mr. Son".
-_DIASPORA_AND_VISITS = {"overseas_population", "overseas_countries", "overseas_investment_usd",
-                        "overseas_investment_projects", "remittances_usd_per_year", "outgoing_leader_visits",
-                        "incoming_leader_visits"}
-
-
-def _kind_in_sentence(sentence: Sentence, kind: str) -> str | None:
-    for m in sentence.mentions:
-        if m.kind == "body" and m.id:
-            body = resolve.bodies().get(str(m.id))
-            if body and body.kind == kind:
-                return str(m.id)
-            if not body and kind == "legislature" and str(m.id).startswith(("NA_", "PARL_", "SENATE_")):
-                return str(m.id)
-    return None
-
-
-_GENERIC_LEGISLATURE = re.compile(r"\b(?:[Tt]he\s+)?(National Assembly|Parliament|Congress|Senate|House of Representatives)\b")
-
-
-def _generic_in_text(text: str, focus: str | None) -> str | None:
-    m = _GENERIC_LEGISLATURE.search(text)
-    if m and focus:
-        return resolve.body_id(m.group(1), focus)
-    return None
-
-
-# ---------------------------------------------------------------- the extractor
-
-def _as_of(doc: AnalyzedDocument, sentence: Sentence, times: list[tuple[int, int, timex.TimeValue]]) -> str | None:
-    """The stated time of the claim (not a future target or a term), else the document's date."""
-    published = doc.published or ""
-    for start, end, value in times:
-        if value.start is not None and value.precision == "year":
-            continue  # a term ("2021-2030")
-        if value.value.startswith("--"):
+def _phrase(parse: Parse, root: int, skip: range) -> str:
+    """The words of a noun phrase (relative clauses and figures left out), up to a comma or bracket."""
+    words: list[str] = []
+    for k in parse.subtree(root, stop=CLAUSE_DEPS - {"acl", "conj"}):
+        t = parse.tokens[k]
+        hyphened = "-" in (t.text, parse.tokens[min(k + 1, root)].text)  # "two-way trade"
+        if k in skip or k - 1 in skip and t.text == "-" or (k < root and not hyphened and (
+                t.dep in _LABEL_DROP or t.tag == "CD")):
             continue
-        lead = sentence.text[max(0, start - 40):start].lower()
-        if value.precision == "day" and not re.search(r"\b(?:as of|as at|by|until)\s+$", lead):
-            continue  # a dated event or a cited document, not the time a count holds for
-        if re.search(r"\b(?:will|target|targets|goal|goals|vision|scheduled|plans?|aims?)\b[^.;]{0,40}$", lead):
-            continue
-        if re.search(r"\b(?:since|from|to)\s+$", lead):
-            continue
-        if published and value.value[:len(published)] > published[:len(value.value)]:
-            continue  # later than the document: a target ("by 2030")
-        return value.value
+        if t.dep == "conj" and any(parse.tokens[i].tag == "CD" for i in parse.subtree(k)):
+            break  # "120 troops and two aircraft": the next figure's
+        if k > root and t.text in (",", "(", ";", ":", "\u2014", "-"):
+            break
+        if k < root and k - 2 in skip and parse.tokens[k - 1].text == "-":
+            continue  # "5,000-man troops": the attribute's noun
+        words.append(t.text)
+    while words and words[-1].lower() in ("and", "or", "plus", ",", "-", "of", "in", "on"):
+        words.pop()
+    return " ".join(words[:10]).replace(" - ", "-").strip(" ,.;:")
+
+
+def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
+    """What the figure counts, as a noun phrase: "Chinese vessels spotted near six islands", "tariffs on
+    steel imports", "bilateral trade between the two countries", "share of the total"."""
+    if noun is not None:
+        return _phrase(parse, noun, fig.tokens) or parse.tokens[noun].text
+    for p in parse.kids(fig.head, "prep"):  # "7% of the total", "$34 billion in loans"
+        objs = parse.kids(p, "pobj")
+        if objs:
+            what = "share" if fig.unit == "percent" else "amount"
+            return f"{what} {parse.tokens[p].text} {_phrase(parse, objs[0], fig.tokens)}"
+    if pred is None:
+        return "amount"
+    for s in parse.kids(pred, "nsubj", "nsubjpass"):  # "Bilateral trade ... hit $1.1 billion"
+        if (fig.head not in parse.subtree(s) and parse.tokens[s].pos in ("NOUN", "PROPN")
+                and not parse.entity_at(s)):
+            return _phrase(parse, s, fig.tokens)
+    objs = [o for o in parse.kids(pred, "dobj", "prep") if fig.head not in parse.subtree(o)
+            and not any(m.kind == "date" for k in parse.subtree(o) for m in parse.mentions_at[k])]
+    rest = " ".join(parse.tokens[k].text for k in parse.subtree(objs[0])) if objs else ""
+    return f"{parse.lemma(pred)} {rest}".strip()
+
+
+def as_of(doc: AnalyzedDocument, parse: Parse, fig: Figure, noun: int | None,
+          pred: int | None) -> str | None:
+    """The date the clause holds for: a date attached to the figure's phrase or clause ("in 2023",
+    "as of mid-2018", "last year"), not a start ("since 1966") nor a deadline ("by 2030"); else the
+    document's date."""
+    chain = [fig.head, *([noun] if noun is not None else [])]
+    for a in parse.ancestors(fig.head):
+        chain.append(a)
+        if a == pred:
+            break
+    for k in chain:
+        m, prep = parse.date_of(k)
+        attrs = (m.attrs or {}) if m is not None else {}
+        value = str(attrs.get("value") or "")
+        if not value or attrs.get("start") or prep in ("since", "from", "until", "by", "to", "after",
+                                                       "before"):
+            continue  # a range, a start, a deadline
+        if doc.published and value[:len(doc.published)] > doc.published[:len(value)]:
+            continue  # later than the document: a deadline, not a claim's date
+        return value
     return doc.published
 
 
-_LABEL_STOP = {"the", "a", "an", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "from", "its", "their"}
+# --------------------------------------------------------------------------- the reader
+
+class Reader:
+    """Reads the statistics of one document: who each figure is about and what it counts."""
+
+    def __init__(self, doc: AnalyzedDocument, parses: DocParses) -> None:
+        self.doc = doc
+        self.parses = parses
+        self.focus = document_focus(doc)
+
+    def statistics(self) -> list[Fact]:
+        """One fact per (subject, metric, value), and for ``other`` per label ("25% tariffs on cars",
+        later "25% tariffs on steel" are two claims)."""
+        facts: dict[tuple[object, ...], Fact] = {}
+        for parse in self.parses:
+            figs = figures(parse)
+            wholes = _wholes(parse, figs)
+            for fig in figs:
+                if any(w is fig for w in wholes.values()):
+                    continue
+                fact = self.statistic(parse, fig, wholes.get(fig.head))
+                if fact is not None:
+                    key = (fact.get("subject"), fact.get("metric"), fact.get("value"), fact.get("label"))
+                    facts.setdefault(key, fact)
+        return list(facts.values())
+
+    # ------------------------------------------------------------------ one figure
+
+    def statistic(self, parse: Parse, fig: Figure, whole: Figure | None = None) -> Fact | None:
+        """The statistic one figure states, or None."""
+        what = counted(parse, fig)
+        noun = what.noun
+        pred = _predicate(parse, fig.head)
+        if fig.unit == "ordinal":
+            who = self._ordinal_relations(parse, noun)
+            return None if who is None else self._fact(parse, fig, who, "diplomatic_relations", noun, pred)
+        if _not_a_claim(parse, fig, what):
+            return None
+        cls = _noun_class(parse, noun) if noun is not None else None
+        if cls == "member" and fig.head != noun and parse.head(fig.head) != noun:
+            cls = "place"  # "189 out of 193 member states": countries, counted against the whole
+        if what.owner is not None and _lemma(parse, noun or what.owner) in ("member", "nation", "country",
+                                                                              "state"):
+            cls = "member"  # "the 10-member bloc", "the 15-nation ECOWAS"
+        if cls == "place" and "membership" in _path(parse, noun if noun is not None else fig.head)[1]:
+            cls = "member"  # "brings the group's membership to nine countries"
+        if (fig.unit is None and cls is None) or _is_target(parse, fig, pred):
+            return None  # counts nothing we know to count ("three pillars"), or a target
+        who, skip = self.subject(parse, fig, what)
+        if cls == "member":  # a body's size: "members of Congress", "15 member states"
+            of = [o for p in parse.kids(noun, "prep") if _lemma(parse, p) == "of"
+                  for o in parse.kids(p, "pobj")]
+            named = self._actors(parse, parse.subtree(of[0])) if of else []
+            body = resolve.bodies().get(who or "")
+            if named:
+                who = named[0]
+            elif body is None or body.country:  # not an international body: the one named last
+                who = self._body(parse)
+        if who is None and -1 not in skip:
+            who = self._fallback(parse, fig, skip)
+        if who is None:
+            return None
+        kind = self.metric(parse, fig, noun, cls, who)
+        extra: dict[str, object] = {"label": label(parse, fig, noun, pred)} if kind == "other" else {}
+        if whole is not None:
+            extra["of"] = whole.value
+        unit = fig.unit or ("persons" if cls == "person" else "count")
+        return self._fact(parse, fig, who, kind, noun, pred, unit, **extra)
+
+    def _fact(self, parse: Parse, fig: Figure, who: str, kind: str, noun: int | None, pred: int | None,
+              unit: str = "count", **extra: object) -> Fact:
+        if kind in COUNTRY_METRICS:
+            who = resolve.national_country(who) or who
+        return make_fact(self.doc, parse.sentence, "statistic", EXTRACTOR, 0.5 if kind == "other" else 0.7,
+                         subject=who, metric=kind, **extra, value=fig.value,
+                         qualifier="exact" if fig.unit == "ordinal" else fig.qualifier, unit=unit,
+                         as_of=as_of(self.doc, parse, fig, noun, pred))
+
+    # ------------------------------------------------------------------ actors
+
+    def _actor(self, m: Mention) -> list[str]:
+        """What a mention stands for as a subject: a country, a body (a national body outside the shared
+        contract as its country: resolve.actor_id), a person as their office's country."""
+        if m.kind == "body" and m.id:
+            return [str(resolve.actor_id(m.id))]
+        return countries_of(self.doc, m)
+
+    def _actors(self, parse: Parse, toks: list[int] | range, skip: range = range(0)) -> list[str]:
+        """The actors named over tokens ``toks``, in order (not "non-UN", "pro-Palestinian")."""
+        out: list[str] = []
+        seen: list[Mention] = []
+        for k in toks:
+            m = None if k in skip else parse.entity_at(k)
+            if m is not None and m not in seen and not _negated_name(parse, k):
+                seen.append(m)
+                out.extend(self._actor(m))
+        return list(dict.fromkeys(out))
+
+    def _owner(self, parse: Parse, k: int, skip: range, modifiers: bool = True) -> list[str]:
+        """Actors a noun names for itself: the noun itself ("the ECOWAS Standby Force", "Indians", "the
+        force" after the full name), what "these investments" refers back to, its possessor ("China's
+        program"), the subject of a relative clause it is the object of ("the $13.6 billion that Malaysia
+        received"), and, with ``modifiers``, a country modifying it ("Chinese vessels")."""
+        if k not in skip:
+            people = _demonym(parse, k)
+            ids = self._actors(parse, [k]) or ([people] if people else []) or self._antecedent(parse, k)
+            body = self._definite_body(parse, k) if not ids else None
+            if ids or body:
+                return ids or [str(body)]
+            the = any(_lemma(parse, d) == "the" for d in parse.kids(k, "det"))
+            members = _noun_class(parse, k) == "member" and not parse.kids(k, "prep", "poss", "compound")
+            if (the and _lemma(parse, k) in BLOC_NOUNS) or members:
+                return [b for b in [self._body(parse)] if b]  # "the bloc", "Member States have pledged"
+        ids = [i for c in parse.kids(k, "poss") for i in self._actors(parse, parse.subtree(c), skip)]
+        for rel in parse.kids(k, "relcl") if not ids else []:
+            for s in parse.kids(rel, "nsubj"):
+                if _lemma(parse, s) not in RELATIVE:
+                    ids = ids or self._actors(parse, parse.subtree(s))
+        return ids or (self._modifiers(parse, k, skip) if modifiers else [])
+
+    def _modifiers(self, parse: Parse, k: int, skip: range) -> list[str]:
+        """Countries and bodies modifying a noun: "Chinese vessels", "U.S. tariffs"."""
+        out: list[str] = []
+        for c in parse.kids(k, "compound", "amod", "nmod"):
+            out.extend(self._actors(parse, [i for i in parse.subtree(c) if i not in skip], skip))
+        return list(dict.fromkeys(out))
+
+    def _definite_body(self, parse: Parse, k: int) -> str | None:
+        """A body referred to by its head noun ("the force", "the Community") after its full name was
+        given ("the ECOWAS Standby Force", "the Economic Community of West African States")."""
+        t = parse.tokens[k]
+        if (t.pos not in ("NOUN", "PROPN") or parse.entity_at(k) is not None
+                or parse.kids(k, "compound", "amod")
+                or not any(_lemma(parse, d) in ("the", "this") for d in parse.kids(k, "det"))):
+            return None
+        for sentence in reversed(self.doc.sentences[:parse.sentence.index + 1]):
+            for m in reversed(sentence.mentions):
+                if m.kind == "body" and m.id and m.start < t.start:
+                    name = resolve.body_name(str(m.id)).split(" of ")[0].split()
+                    if name and name[-1].lower() == t.text.lower():
+                        return str(resolve.actor_id(m.id))
+        return None
+
+    def _antecedent(self, parse: Parse, k: int) -> list[str]:
+        """The owner of what "these investments", "such loans" refer back to: the same noun in the two
+        sentences before, where a country owns it ("U.S. economic investment in Angola")."""
+        if parse.tokens[k].pos != "NOUN" or not any(
+                _lemma(parse, d) in ("these", "those", "this", "such") for d in parse.kids(k, "det")):
+            return []
+        for sentence in reversed(self.doc.sentences[max(0, parse.sentence.index - 2):parse.sentence.index]):
+            before = self.parses[sentence]
+            for j in range(len(before.tokens) - 1, -1, -1):
+                if _lemma(before, j) == _lemma(parse, k) and before.tokens[j].pos == "NOUN":
+                    ids = self._owner(before, j, range(0))
+                    if ids:
+                        return ids
+        return []
+
+    def _body(self, parse: Parse, before: int = 4) -> str | None:
+        """The international body the sentence names, else the last one named shortly before it (not an
+        organ like "the ECOWAS Standby Force": an organ has no member states)."""
+        index = parse.sentence.index
+        for sentence in reversed(self.doc.sentences[max(0, index - before):index + 1]):
+            for m in reversed(sentence.mentions):
+                body = resolve.bodies().get(str(m.id)) if m.kind == "body" else None
+                if body is not None and not body.country and not body.kind.endswith("organ"):
+                    return body.id
+        return None
+
+    def _pick(self, ids: list[str]) -> str:
+        """One of several actors ("India and Mauritius signed"): the document's focus when among them."""
+        return self.focus if self.focus in ids else ids[0]
+
+    # ------------------------------------------------------------------ the subject
+
+    def subject(self, parse: Parse, fig: Figure, what: Counted) -> tuple[str | None, set[int]]:
+        """(the actor the figure is about, tokens not to guess a subject from; {-1}: guess none).
+
+        The owner of the figure's own phrase first ("China's $1 trillion program", "39% of the EU"),
+        then the subject of its clause ("Chinese vessels were spotted", a person as their country) and of
+        the clauses it depends on, but not past a clause whose subject is no actor ("rebels attacked ...")
+        nor across a reported clause: in "the U.N. says fighting forced ...", the U.N. is the source.
+        """
+        if what.owner is not None:  # "the 10-member ASEAN", "the 15-nation bloc"
+            ids = self._owner(parse, what.owner, fig.tokens)
+            if ids:
+                return self._pick(ids), set()
+        if what.noun is not None and not what.own:
+            ids = self._actors(parse, [what.noun])  # "39% of the EU", "70% of Kenya"
+            if ids:
+                return self._pick(ids), set()
+        start = what.noun if what.noun is not None and what.own else fig.head
+        ids = self._owner(parse, start, fig.tokens, modifiers=False)
+        if ids:
+            return self._pick(ids), set()
+        for a in parse.ancestors(start):
+            if parse.tokens[a].pos in ("NOUN", "PROPN"):
+                ids = self._owner(parse, a, fig.tokens, modifiers=False)
+            elif parse.tokens[a].pos in ("VERB", "AUX"):
+                agents, passive = parse.subjects(a)
+                patients = [parse.arg(k) for k in parse.kids(a, "nsubjpass")]
+                if any(_lemma(parse, p.head) in PRONOUNS for p in patients):
+                    continue  # "after it was elected by the Assembly": whoever "it" is, not the Assembly
+                agents = (*patients, *agents) if passive else agents
+                ids = next((i for g in agents if (i := self._owner(parse, g.head, fig.tokens)
+                                                  or self._actors(parse, range(g.start, g.end)))), [])
+                if not ids and any(_lemma(parse, g.head) in ("i", "you") for g in agents):
+                    return None, {-1}  # an anecdote: "I got a bill of $1,200"
+                if not ids and parse.dep(a) == "ccomp":
+                    return None, {k for s in parse.kids(parse.head(a), "nsubj") for k in parse.subtree(s)}
+                if not ids and any(_lemma(parse, g.head) not in PRONOUNS | RELATIVE
+                                   and not g.start <= fig.head < g.end for g in agents):
+                    return None, set()  # the clause's subject is no actor: "3R rebels attacked ..."
+            if ids:
+                return self._pick(ids), set()
+        if what.noun is not None and not what.own:  # "over a billion dollars in U.S. financing"
+            ids = self._modifiers(parse, what.noun, fig.tokens)
+        return (self._pick(ids) if ids else None), set()
+
+    def _fallback(self, parse: Parse, fig: Figure, skip: set[int]) -> str | None:
+        """No actor on the figure's path: the pair of the sentence, else its actor (the focus if named,
+        else the nearest), else the document's focus."""
+        pairs = [m for m in parse.sentence.mentions if m.kind == "pair" and (m.attrs or {}).get("ids")]
+        if pairs:
+            return self._pick([str(i) for i in pairs[0].attrs["ids"]])
+        near: list[tuple[int, str]] = []
+        named: set[str] = set()
+        for k in range(len(parse.tokens)):
+            m = None if k in fig.tokens or k in skip or _negated_name(parse, k) else parse.entity_at(k)
+            ids = self._actor(m) if m is not None else []
+            if m is not None and m.kind == "place" and m.id and not ids:
+                ids = [str(m.id)]  # "killed in the blast in Peshawar": Pakistan's toll
+            named.update(ids)
+            h = parse.head(k)
+            kind = _noun_class(parse, h) if parse.dep(k) in ("compound", "amod", "nmod") else None
+            if ids and not (kind in ("place", "member") and parse.tokens[h].tag in ("NNS", "NNPS")):
+                # "most ASEAN countries", "EU member states" name kinds of countries, not an actor
+                near.append((min(abs(k - fig.tokens[0]), abs(k - fig.tokens[-1])), ids[0]))
+        return self.focus if self.focus in named or not near else min(near)[1]
+
+    def _ordinal_relations(self, parse: Parse, noun: int | None) -> str | None:
+        """"X becomes the 193rd country with which Korea has diplomatic relations": Korea's count."""
+        if noun is None or _lemma(parse, noun) not in ("country", "nation", "state"):
+            return None
+        clauses = parse.kids(noun, "relcl", "acl")
+        if parse.dep(noun) == "attr":  # "Laos became the 180th country to establish ties with Brazil"
+            clauses += parse.kids(parse.head(noun), "advcl", "xcomp")
+        for clause in clauses:
+            toks = parse.subtree(clause, stop=frozenset())
+            words = {_lemma(parse, k) for k in toks}
+            ids = self._actors(parse, toks) if "diplomatic" in words and words & {"relation", "tie"} else []
+            if ids:
+                return ids[0]
+        return None
+
+    # ------------------------------------------------------------------ the metric
+
+    def metric(self, parse: Parse, fig: Figure, noun: int | None, cls: str | None, who: str) -> str:
+        """The FACTS.md metric the figure's counted noun and its path say, else "other"."""
+        start = noun if noun is not None else fig.head
+        path, words = _path(parse, start)
+        sentence = {w for t in parse.tokens for w in (t.lemma.lower(), t.text.lower())}
+        lemma = _lemma(parse, start)
+        free_trade = ("free" in words and "trade" in words) or bool({"fta", "ftas"} & words)
+        if fig.unit in numbers.CURRENCY_CODES:
+            if sentence & {"remittance", "remit"} or {"send", "home"} <= words:
+                return "remittances_usd_per_year"
+            return "overseas_investment_usd" if "invest" in words and sentence & ABROAD else "other"
+        if fig.unit is not None:
+            return "other"
+        if cls in ("place", "partner"):
+            return self._partners(parse, path, words, cls, who, free_trade)
+        if cls == "org" and words & {"member", "join", "participate", "membership"}:
+            return "org_memberships"
+        if cls == "agreement" and free_trade:
+            return "free_trade_agreements"
+        if (cls == "agreement" and lemma in ("agreement", "treaty", "memorandum", "mou", "mous")
+                and not words & {"company", "firm", "business", "enterprise"}):
+            return "cooperation_agreements"  # not companies' MoUs
+        if cls == "party" and words & (TIES | {"cooperation"}):
+            return "party_relations"
+        if cls == "visit" and noun is not None:
+            return self._visits(parse, noun, words, who)
+        if cls == "person" and lemma in ("head", "leader") and words & HOST_VERBS:
+            return "incoming_leader_visits"  # "hosted 30 heads of state"
+        if cls == "person" and lemma in PEACE_PEOPLE and sentence & PEACEKEEPING:
+            return "peacekeepers_deployed"
+        if cls == "person" and (lemma in ("community", "diaspora")
+                                or (words & ABROAD and words & {"live", "reside", "work", "abroad"})):
+            return "overseas_population"
+        if lemma == "project" and "invest" in words and sentence & ABROAD:
+            return "overseas_investment_projects"
+        return "other"
+
+    def _partners(self, parse: Parse, path: list[int], words: set[str], cls: str, who: str,
+                  free_trade: bool) -> str:
+        """What a count of countries or partners is: relations, partnerships, FTAs, trade, parliaments,
+        parties, the diaspora's host countries, aid recipients."""
+        tier = _tier(parse, path)
+        body = resolve.bodies().get(who)
+        if tier:
+            return tier
+        if "diplomatic" in words and words & TIES:
+            return "diplomatic_relations"
+        if free_trade:
+            return "free_trade_agreements"
+        if (words & {"trade", "trading"} and words & TIES) or ("export" in words and cls == "place"):
+            return "trade_partners"
+        if words & {"parliament", "legislature", "parliaments"}:
+            return "parliament_relations"
+        if words & {"party", "parties"}:
+            return "party_relation_countries"
+        if words & {"community", "diaspora", "live", "reside"}:
+            return "overseas_countries"
+        if cls == "place" and words & AID_WORDS and not words & {"member", "membership"}:
+            return "aid_recipients"
+        if cls == "partner" and body is not None and body.kind == "mass_org":
+            return "people_org_partners"
+        return "other"
+
+    def _visits(self, parse: Parse, noun: int, words: set[str], who: str) -> str:
+        """Which way leaders' visits go: "15 visits abroad", "50 visits of leaders to Vietnam"."""
+        phrase = parse.subtree(noun, stop=frozenset())
+        lemmas = {_lemma(parse, k) for k in phrase} | words
+        if lemmas & INWARD:
+            return "incoming_leader_visits"
+        for p in (k for k in phrase if _lemma(parse, k) == "to"):
+            for o in parse.kids(p, "pobj"):
+                if {who, self.focus} & set(self._actors(parse, parse.subtree(o))):
+                    return "incoming_leader_visits"
+                return "outgoing_leader_visits"
+        if lemmas & (OUTWARD | {"make", "undertake", "pay", "conduct"}):
+            return "outgoing_leader_visits"
+        return "other"
 
 
-def _label(before: str, after: str, number: _Number) -> str:
-    """A short description: the cue word and what follows the number ("purchase aircraft from Boeing")."""
-    cues = _ACTION.findall(before[-60:])
-    cue = cues[-1].lower() if cues else ""
-    tail = re.split(r"[,;:()\u2013\u2014]|(?<![A-Z])\.(?!\d)|\b(?:that|which|who|whose|while|including|plus)\b",
-                    after, 1)[0]
-    words = tail.replace("-strong", "").split()[:7]
-    while words and words[-1].lower() in _LABEL_STOP:
-        words.pop()
-    while words and words[0].lower() in _LABEL_STOP and len(words) > 1:
-        words.pop(0)
-    if not words:
-        words = re.sub(r"[^\w\s'’-]", " ", before).split()[-4:]
-    if cue and words and words[0].lower() == cue:
-        cue = ""
-    return " ".join([cue, *words]).strip().rstrip(".,;:") or (number.unit or "count")
-
-
-def _glued_text(doc: AnalyzedDocument, sentence: Sentence) -> str:
-    """The sentence, plus the next one when a splitter cut it after an abbreviation ("U.N.")."""
-    if re.search(r"\b(?:[A-Z]\.){2,}$", sentence.text.rstrip()) and sentence.index + 1 < len(doc.sentences):
-        return sentence.text + " " + doc.sentences[sentence.index + 1].text
-    return sentence.text
-
-
-def _sentence_facts(doc: AnalyzedDocument, sentence: Sentence, focus: str | None) -> list[Fact]:
-    text = sentence.text
-    times = timex.find(text, doc.published)
-    numbers = _numbers(text, [(s, e) for s, e, _ in times])
-    out: list[Fact] = _ordinal_facts(doc, sentence, times)
-    if not numbers:
-        return out
-    full = _glued_text(doc, sentence)
-    denominators: set[int] = set()
-    previous_other = False
-    target_label: str | None = None
-    for k, number in enumerate(numbers):
-        if number.start in denominators:
-            continue
-        before_full = text[max(0, number.start - 120):number.start]
-        after = full[number.end:number.end + 120]
-        of = None
-        den = _DENOMINATOR.match(after)
-        if den:
-            of = float(den["n"].replace(",", ""))
-            denominators.update(n.start for n in numbers if number.end < n.start <= number.end + den.end())
-            after = after[den.end():]
-        # Cut the text before at the previous number: its cue words are not this number's.
-        prev_end = max((n.end for n in numbers[:k]), default=0)
-        before = text[max(prev_end, number.start - 120):number.start]
-        qualifier = _qualifier(before_full)
-        bare = _FILLER_BEFORE.sub("", before)
-        if _is_target(before_full, after):
-            obj = _RAISE_OBJ.search(before_full)
-            target_label = obj.group("obj") if obj else _label(before, after, number)
-            previous_other = False
-            continue
-        if number.unit is None and _N_NATION.match(after):
-            body = _body_after(sentence, number.end, 60)
-            if body:
-                out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.6, subject=body, metric="other",
-                                     label="member states", unit="count", value=round(number.value),
-                                     qualifier="exact", as_of=_as_of(doc, sentence, times)))
-            continue
-        if number.unit is None and _MEMBERS_AFTER.match(after) and (
-                _MEMBERSHIP_TO.search(bare) or _HAS_MEMBERS.search(bare)):
-            body = _last_body(doc, sentence)
-            if body:
-                out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.6, subject=body, metric="other",
-                                     label="member countries", unit="count", value=round(number.value),
-                                     qualifier=qualifier, as_of=_as_of(doc, sentence, times)))
-            continue
-        rule = _rule_for(bare, before_full, after, full, number)
-        fields: dict[str, object] = {}
-        if rule is None and target_label and _FROM_BEFORE.search(before) and _FROM_NOW.match(after):
-            fields = {"metric": "other", "label": target_label, "unit": _other_unit(number, after)}
-        elif rule is not None:
-            fields = {"metric": rule.metric, "unit": rule.unit if rule.money is not True else (number.unit or "USD")}
-            if rule.label:
-                fields["label"] = rule.label
-        else:
-            label = _other_label(bare, before, after, number, previous_other,
-                                 _counts_plural_noun(sentence, number))
-            if label is None:
-                previous_other = False
-                continue
-            fields = {"metric": "other", "label": label, "unit": _other_unit(number, after)}
-        if _DEFINITE_BEFORE.search(before):
-            continue
-        subject = _subject(doc, sentence, number, rule, focus)
-        if subject is None:
-            previous_other = False
-            continue
-        previous_other = rule is None
-        value = round(number.value) if abs(number.value - round(number.value)) < 1e-6 else number.value
-        fields = {"subject": subject, **fields, "value": value, "qualifier": qualifier,
-                  "as_of": _as_of(doc, sentence, times)}
-        if of is not None:
-            fields["of"] = round(of)
-        confidence = 0.75 if rule is not None else 0.5
-        out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, confidence, **fields))
+def _wholes(parse: Parse, figs: list[Figure]) -> dict[int, Figure]:
+    """Counts stated against a whole ("189 out of 193", "26 of 34 provinces"): figure head -> the whole."""
+    out: dict[int, Figure] = {}
+    for fig in figs:
+        for p in parse.kids(fig.head, "prep") if fig.unit is None else []:
+            if _lemma(parse, p) == "out":
+                p = next(iter(parse.kids(p, "prep")), p)
+            for o in parse.kids(p, "pobj") if _lemma(parse, p) == "of" else []:
+                for other in figs:
+                    if other is not fig and (other.head == o or parse.head(other.head) == o):
+                        out[fig.head] = other
     return out
-
-
-# A target is not a claim: "wants to raise trade to $15 billion", "aims to reach $100 billion".
-_RAISE = (r"(?:rais|increas|boost|doubl|tripl|lift|expand|grow|push|tak|bring|elevat|scal|step)\w*"
-          r"\b[^.;]{0,60}?\bto")
-_TARGET_INTENT = re.compile(
-    r"\b(?:want\w*|aim\w*|seek\w*|sought|plan\w*|hop(?:e|es|ed|ing)|target\w*|goals?|intend\w*|pledg\w*|"
-    r"vow\w*|agree\w*|will|would|could|shall|set\s+to|expect\w*|envisag\w*|ambitions?|bid|called\s+for|"
-    r"urg\w*|push\s+for|work\s+towards?)\b[^.;]{0,50}?\b" + _RAISE + r"\s+" + _Q + r"$", re.IGNORECASE)
-_TARGET_REACH = re.compile(r"\b(?:to|will|would|could|should)\s+(?:reach|hit|achieve|exceed|top|surpass|attain)\s+"
-                           + _Q + r"$", re.IGNORECASE)
-_TARGET_SOON = re.compile(r"^[^.;]{0,50}\b(?:in\s+the\s+(?:coming|next)\s+(?:\w+\s+)?years|over\s+the\s+(?:next|coming)\s+"
-                          r"(?:\w+\s+)?years|by\s+(?:the\s+end\s+of\s+)?20\d\d)\b", re.IGNORECASE)
-_RAISE_OBJ = re.compile(r"\b(?:rais|increas|boost|doubl|tripl|lift|expand|grow|push|elevat|scal|step)\w*\s+"
-                        r"(?:up\s+)?(?P<obj>[^.;]{1,60}?)\s+to\s+" + _Q + r"$", re.IGNORECASE)
-_RAISE_TO = re.compile(r"\b" + _RAISE + r"\s+" + _Q + r"$", re.IGNORECASE)
-# "..., from about $10 billion now": the present figure beside a target is a claim.
-_FROM_NOW = re.compile(r"^\s*(?:now|currently|at\s+present|today|at\s+the\s+moment)\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+" + _Q + r"$", re.IGNORECASE)
-
-
-def _is_target(before: str, after: str) -> bool:
-    """A number the actor means to reach, not one it has reached."""
-    return bool(_TARGET_INTENT.search(before) or _TARGET_REACH.search(before)
-                or (_RAISE_TO.search(before) and _TARGET_SOON.match(after)))
-
-
-# "the 15-nation Economic Community of West African States": a body's size.
-_N_NATION = re.compile(r"^-(?:nation|member|country|state)\b")
-# "the 193rd country with which Korea has diplomatic relations", "the 190th country to establish ties with Japan".
-_ORDINAL_RELATIONS = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:country|nation|state)\s+(?:"
-    r"with\s+which\s+(?P<a>[^.;,]{2,40}?)\s+(?:has|have|had|now\s+has|maintains|enjoys)\s+(?:established\s+)?"
-    r"(?:formal\s+)?diplomatic\s+(?:relations|ties)"
-    r"|to\s+(?:establish|forge|open|have|set\s+up)\s+(?:formal\s+)?diplomatic\s+(?:relations|ties)\s+with\s+"
-    r"(?P<b>[^.;,]{2,40}))",
-    re.IGNORECASE,
-)
-# "brings the group's membership to nine countries", "the bloc expands to 11 members"
-_MEMBERSHIP_TO = re.compile(r"\b(?:membership|expand\w*|enlarg\w*|grow\w*|grew)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
-_HAS_MEMBERS = re.compile(r"\b(?:bloc|group|grouping|organi[sz]ation|alliance|union|community|[A-Z]{2,}\w*|"
-                          r"[A-Z]\w+\s+(?:Union|Community|Organi[sz]ation|Alliance|States))\b(?:,\s*which)?\s+"
-                          r"(?:now\s+)?(?:has|have|comprises|counts|includes|brings\s+together|groups)\s+$")
-_MEMBERS_AFTER = re.compile(r"^\s*(?:full\s+)?(?:member\s+)?(?:countries|nations|states|members|economies)\b",
-                            re.IGNORECASE)
-
-
-def _international(mention: Mention) -> bool:
-    body = resolve.bodies().get(mention.id or "")
-    return body is not None and not body.country
-
-
-def _body_after(sentence: Sentence, begin: int, reach: int) -> str | None:
-    """The international body named first in sentence-local [begin, begin+reach)."""
-    for m in sentence.mentions_of("body"):
-        local = m.start - sentence.start
-        if begin <= local < begin + reach and _international(m):
-            return m.id
-    return None
-
-
-def _last_body(doc: AnalyzedDocument, sentence: Sentence) -> str | None:
-    """The one international body a sentence names, else the last one named before it."""
-    here = {m.id for m in sentence.mentions_of("body") if _international(m)}
-    if len(here) == 1:
-        return next(iter(here))
-    if here:
-        return None
-    for earlier in reversed(doc.sentences[:sentence.index]):
-        named = [m.id for m in earlier.mentions_of("body") if _international(m)]
-        if named:
-            return named[-1]
-    return None
-
-
-def _ordinal_facts(doc: AnalyzedDocument, sentence: Sentence,
-                   times: list[tuple[int, int, timex.TimeValue]]) -> list[Fact]:
-    out: list[Fact] = []
-    for m in _ORDINAL_RELATIONS.finditer(sentence.text):
-        group = "a" if m.group("a") else "b"
-        start, end = sentence.start + m.start(group), sentence.start + m.end(group)
-        named = [x for x in sentence.mentions if x.kind == "country" and x.id and start <= x.start < end]
-        if len(named) != 1:
-            continue
-        out.append(make_fact(doc, sentence, "statistic", EXTRACTOR, 0.7, subject=named[0].id,
-                             metric="diplomatic_relations", unit="count", value=int(m.group("n")),
-                             qualifier="exact", as_of=_as_of(doc, sentence, times)))
-    return out
-
-
-_TARGET_BEFORE = re.compile(r"\b(?:goals?|targets?|aims?|ambitions?|aspirations?|vision)\b[^.;]{0,50}$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"^[^.;]{0,60}\bby\s+(?:the\s+end\s+of\s+)?20\d\d\b")
-
-
-def _counts_plural_noun(sentence: Sentence, number: _Number) -> bool:
-    """The number modifies a plural noun ("release 40 fishermen"), by the parse."""
-    pos = sentence.start + number.start
-    tok = next((t for t in sentence.tokens if t.start <= pos < t.end), None)
-    if tok is None or tok.dep != "nummod":
-        return False
-    head = sentence.tokens[tok.head]
-    return (head.tag == "NNS" and head.start > tok.start
-            and head.lemma.lower() not in ("country", "nation", "state", "territory", "economy", "market", "partner"))
-
-
-def _other_label(bare: str, before: str, after: str, number: _Number, previous_other: bool,
-                 plural_noun: bool = False) -> str | None:
-    """A label for a clearly transactional count or amount, else None (not a statistic)."""
-    recent = bare[-70:]
-    if _TARGET_BEFORE.search(recent) or _TARGET_AFTER.match(after):
-        return None  # a goal ("India's goal of achieving 500 GW by 2030"), not a count
-    if number.unit == "percent":
-        if _PERCENT_CUE.search(after[:60]) or _PERCENT_CUE.search(recent) or re.match(
-                r"^\s*of\s+(?:goods|products|imports|exports|trade|lines)", after):
-            return _label(before, after, number)
-        return None
-    if number.unit in _MONEY:
-        if _ACTION.search(recent) or _ACTION.search(after[:50]):
-            return _label(before, after, number)
-        return None
-    if number.unit is not None:  # MW, km ...
-        return _label(before, after, number) if _ACTION.search(recent[-40:]) else None
-    if not _COUNT_NOUN.match(after) and not plural_noun:
-        return None
-    if _ACTION.search(recent[-45:]) or (previous_other and re.search(r"\band\s+$", bare)):
-        return _label(before, after, number)
-    return None
-
-
-def _other_unit(number: _Number, after: str) -> str:
-    if number.unit:
-        return number.unit
-    if re.match(r"^\s*(?:[\w-]+\s+){0,2}?doses\b", after, re.IGNORECASE):
-        return "doses"
-    head = re.split(r"[,;:()]|\b(?:that|which|who|from|with|to|for)\b", after, 1)[0]
-    return "persons" if _PERSON_NOUN.search(head) else "count"
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
-    """Statistics of every sentence; one per (subject, metric, value) in a document."""
-    focus = _document_focus(doc)
-    out: list[Fact] = []
-    seen: set[tuple[object, object, object, object]] = set()
-    for sentence in doc.sentences:
-        for fact in _sentence_facts(doc, sentence, focus):
-            key = (fact.get("subject"), fact.get("metric"), fact.get("value"), fact.get("label"))
-            if key not in seen:
-                seen.add(key)
-                out.append(fact)
-    return out
+    """Statistics of every sentence of a document."""
+    return Reader(doc, parses or DocParses(doc)).statistics()

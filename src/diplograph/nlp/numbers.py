@@ -1,8 +1,11 @@
 """Numbers as written in news copy -> value, unit and qualifier (no spaCy here).
 
-"1,100" -> 1100; "6 million" -> 6000000; "1.729 billion USD" / "$1.729 billion" ->
-1729000000 USD; "nearly 50" -> 50 (qualifier "nearly"); "200th" -> 200 (ordinal);
-"30 percent" -> 30 percent; "three" -> 3.
+"1,100" -> 1100; "6 million" -> 6000000; "close to a million" -> 1000000 (nearly);
+"1.729 billion USD" / "$1.729 billion" / "Rs 30 billion" -> 1729000000 USD, 30000000000 INR;
+"nearly 50" -> 50 (qualifier "nearly"); "200th" -> 200 (ordinal); "30 percent" -> 30 percent;
+"three" -> 3; "four dozen" -> 48; "nine-fold" -> 9 times; "25 square kilometers" -> 25 km2;
+"275 kilos" -> 275 kg. Clock times and slashed dates ("12:53", "19/5/1890") and vague
+amounts ("thousands", "several hundred", "one-third") are not numbers: None.
 """
 
 from __future__ import annotations
@@ -14,42 +17,68 @@ _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "a dozen": 12, "single": 1, "both": 2, "a": 1, "an": 1,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "single": 1, "both": 2, "a": 1, "an": 1,
 }
+_MULTIPLIERS = {"hundred": 100, "dozen": 12}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100,
+    "seventieth": 70, "eightieth": 80, "hundredth": 100,
 }
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
           "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
+# Written right before or after the figure; the longest match wins ("singapore dollars" before "dollars").
 _CURRENCY = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
-    "pounds": "GBP", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY",
-    "renminbi": "CNY", "vnd": "VND", "dong": "VND", "₫": "VND", "rupees": "INR", "rupee": "INR", "inr": "INR",
-    "rs": "INR", "₹": "INR", "won": "KRW", "krw": "KRW", "₩": "KRW", "rubles": "RUB", "roubles": "RUB",
-    "rub": "RUB", "lira": "TRY", "liras": "TRY", "try": "TRY", "shillings": "KES", "kes": "KES",
-    "naira": "NGN", "ngn": "NGN", "rand": "ZAR", "zar": "ZAR", "egp": "EGP", "egyptian pounds": "EGP",
-    "sdr": "SDR", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "chf": "CHF", "francs": "CHF",
+    "pounds": "GBP", "pounds sterling": "GBP", "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY",
+    "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "vnd": "VND", "dong": "VND", "₫": "VND", "rupees": "INR",
+    "rupee": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "won": "KRW", "krw": "KRW", "₩": "KRW",
+    "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "lira": "TRY", "liras": "TRY", "try": "TRY", "₺": "TRY",
+    "shillings": "KES", "kenyan shillings": "KES", "kes": "KES", "ksh": "KES", "naira": "NGN", "ngn": "NGN",
+    "₦": "NGN", "rand": "ZAR", "zar": "ZAR", "egp": "EGP", "egyptian pounds": "EGP", "sdr": "SDR", "a$": "AUD",
+    "aud": "AUD", "australian dollars": "AUD", "c$": "CAD", "cad": "CAD", "canadian dollars": "CAD",
+    "chf": "CHF", "swiss francs": "CHF", "baht": "THB", "thb": "THB", "ringgit": "MYR", "myr": "MYR",
+    "rupiah": "IDR", "idr": "IDR", "taka": "BDT", "singapore dollars": "SGD", "sgd": "SGD", "s$": "SGD",
+    "hong kong dollars": "HKD", "new taiwan dollars": "TWD", "pesos": "PHP", "php": "PHP", "mxn": "MXN",
+    "riyals": "SAR", "dirhams": "AED", "aed": "AED", "cedis": "GHS", "kip": "LAK", "riel": "KHR",
 }
-_PERCENT = {"%", "percent", "per cent", "pct", "percentage points", "percentage point"}
-_QUALIFIERS = (
-    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("up to", "nearly"),
-    ("just under", "nearly"), ("under", "nearly"), ("less than", "nearly"), ("fewer than", "nearly"),
-    ("more than", "over"), ("over", "over"), ("above", "over"), ("in excess of", "over"), ("upwards of", "over"),
-    ("exceeding", "over"), ("some", "about"), ("about", "about"), ("around", "about"), ("approximately", "about"),
-    ("roughly", "about"), ("an estimated", "about"), ("estimated", "about"), ("nearly all", "nearly"),
-    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
-)
+CURRENCY_CODES = frozenset(_CURRENCY.values()) | {"SGD", "HKD", "TWD"}
+_SYMBOLS = ("us$", "a$", "c$", "s$", "$", "€", "£", "¥", "₹", "₩", "₫", "₺", "₦")
+# Measures: the unit word(s) after the figure -> unit.
+_MEASURES = {
+    "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
+    "square-kilometer": "km2", "square-kilometre": "km2", "square kilometer": "km2", "square kilometre": "km2",
+    "square miles": "sq_miles", "hectares": "hectares",
+    "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km", "miles": "miles",
+    "mile": "miles", "kilos": "kg", "kilograms": "kg", "kilogram": "kg", "kg": "kg", "tons": "tonnes",
+    "tonnes": "tonnes", "metric tons": "tonnes", "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
+    "barrels": "barrels", "fold": "times",
+}
+_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "percentage point")
+# Words before a figure -> qualifier (FACTS.md: exact | over | nearly | about | at_least).
+QUALIFIERS = {
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "under": "nearly",
+    "less than": "nearly", "fewer than": "nearly", "just shy of": "nearly",
+    "more than": "over", "over": "over", "above": "over", "in excess of": "over", "upwards of": "over",
+    "exceeding": "over", "just over": "over",
+    "some": "about", "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about", "up to": "about", "as many as": "about", "as much as": "about",
+    "up to about": "about", "circa": "about", "an average of": "about",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+}
+# Filler between a qualifier and the figure: "an additional two million", "a total of 50".
+_FILLER = ("an additional", "additional", "another", "a total of", "total of", "a further", "the")
+_VAGUE = {"thousands", "hundreds", "millions", "billions", "dozens", "tens", "several", "many", "half", "third",
+          "quarter", "scores"}
 
 
 @dataclass(frozen=True)
 class Quantity:
     value: float | int
-    unit: str | None  # "USD" (currency code) | "percent" | "ordinal" | None (a count)
+    unit: str | None  # a currency code | "percent" | "ordinal" | a measure ("km2", "kg", "times") | None (a count)
     qualifier: str  # exact | over | nearly | about | at_least
 
 
@@ -57,79 +86,119 @@ _NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(st|nd|rd|
 
 
 def _tidy(value: float) -> float | int:
-    return int(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 6)
+    if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)):
+        return round(value)
+    return float(f"{value:.6g}") if abs(value) >= 1 else round(value, 6)
 
 
-def parse(text: str, after: str = "") -> Quantity | None:
-    """Read one number mention; ``after`` is the text right after it (for "15 billion USD")."""
-    raw = " ".join(text.split())
-    low = raw.lower().replace("–", "-")
-    qualifier = "exact"
-    for phrase, qual in sorted(_QUALIFIERS, key=lambda q: -len(q[0])):
+def currency_of(text: str) -> str | None:
+    """The currency code a word or symbol names ("baht" -> THB, "$" -> USD, "Singapore dollars" -> SGD)."""
+    return _CURRENCY.get(" ".join(text.lower().split()))
+
+
+def qualifier_of(text: str) -> tuple[str, str]:
+    """(qualifier, the rest) for a text that may start with a qualifier phrase ("nearly 50")."""
+    low = text.lower()
+    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
         if low.startswith(phrase + " "):
-            qualifier = qual
-            low = low[len(phrase) + 1:]
-            break
-    unit: str | None = None
-    value: float | None = None
+            return QUALIFIERS[phrase], text[len(phrase) + 1:].lstrip()
+    return "exact", text
+
+
+def qualifier_before(text: str) -> str | None:
+    """The qualifier that the words right before a figure give ("... more than" -> "over"), if any."""
+    words = text.lower().replace("\u2019", "'").split()
+    while words and words[-1] in {w for f in _FILLER for w in f.split()}:
+        words.pop()
+    for n in (4, 3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in QUALIFIERS:
+            return QUALIFIERS[" ".join(words[-n:])]
+    return None
+
+
+def _lookup(words: list[str], table: dict[str, str], from_end: bool = False) -> str | None:
+    """The longest run of ``words`` (at the start, or at the end) that is a key of ``table``."""
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            key = " ".join(words[-n:] if from_end else words[:n]).strip(".,;:()")
+            if key in table:
+                return table[key]
+    return None
+
+
+def _word_value(words: list[str]) -> tuple[float, list[str]] | None:
+    """A number written in words at the start of ``words``: (value, the words after it)."""
+    total, found = 0.0, False
+    for i, word in enumerate(words):
+        parts = word.split("-")
+        if word.endswith("fold") and word[:-4].rstrip("-") in _WORDS:
+            parts = [word[:-4].rstrip("-"), "fold"]  # "threefold"
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word == "and" and found and nxt.split("-")[0] in _WORDS:
+            continue  # "a hundred and ninety million"
+        if word in ("a", "an") and found:
+            return total, words[i:]
+        if word in ("a", "an") and not (nxt in _MULTIPLIERS or (nxt in _SCALE and len(nxt) > 2)):
+            continue  # a determiner: "a zero percent"
+        if parts[-1] == "fold" and len(parts) > 1 and all(p in _WORDS for p in parts[:-1]):
+            return sum(_WORDS[p] for p in parts[:-1]), ["fold", *words[i + 1:]]
+        if word in _MULTIPLIERS:
+            total, found = (total or 1) * _MULTIPLIERS[word], True
+        elif word in _SCALE and len(word) > 2:
+            return (total or 1), words[i:]  # "a million", "two million": scaled by the caller
+        elif all(p in _WORDS for p in parts) and not (word in ("a", "an") and found):
+            total, found = total + sum(_WORDS[p] for p in parts), True
+        else:
+            return (total, words[i:]) if found else None
+    return (total, []) if found else None
+
+
+def parse(text: str, after: str = "", before: str = "") -> Quantity | None:
+    """Read one number mention; ``after`` is the text right after it ("15 billion USD", "baht"),
+    ``before`` the text right before it ("Rs 30 billion", "close to a million")."""
+    raw = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())
+    if re.search(r"\d[:/]\d", raw):
+        return None  # a clock time or a slashed date
+    qualifier, body = qualifier_of(raw)
+    if qualifier == "exact":
+        qualifier = qualifier_before(before) or "exact"
+    low = body.lower()
+    for filler in _FILLER:
+        if low.startswith(filler + " "):
+            low = low[len(filler) + 1:]
+    head = ""
     m = _NUM.search(low)
     if m:
-        value = float(m.group(1).replace(",", ""))
         if m.group(2):
-            return Quantity(_tidy(value), "ordinal", qualifier)
-        rest = low[m.end():].strip()
+            return Quantity(_tidy(float(m.group(1).replace(",", ""))), "ordinal", qualifier)
+        value = float(m.group(1).replace(",", ""))
+        head, rest = low[:m.start()], low[m.end():].replace("-", " ").split()
     else:
-        words = re.findall(r"[a-z]+(?:-[a-z]+)?", low)
-        if not words:
+        words = low.replace("-", " - ").replace(" - ", "-").split()
+        if not words or words[0] in _VAGUE or any("-" in w and w.split("-")[-1] in _VAGUE for w in words[:1]):
             return None
-        if words[0] in _ORDINALS or words[-1] in _ORDINALS:
-            return Quantity(_ORDINALS.get(words[-1], _ORDINALS.get(words[0], 0)), "ordinal", qualifier)
-        if words[0] in ("a", "an") and len(words) > 1:
-            words = words[1:]
-        total = 0.0
-        found = False
-        rest_words: list[str] = []
-        for i, word in enumerate(words):
-            parts = word.split("-")
-            if all(p in _WORDS for p in parts) and not (word in ("a", "an") and i + 1 < len(words)
-                                                          and words[i + 1] not in _SCALE and words[i + 1] not in ("hundred", "dozen")):
-                if parts in (["hundred"], ["dozen"]):
-                    total = (total or 1) * _WORDS[parts[0]]
-                else:
-                    total += sum(_WORDS[p] for p in parts)
-                found = True
-            else:
-                rest_words = words[i:]
-                break
-        if not found:
+        *tens, last = words[-1].split("-")
+        if last in _ORDINALS and all(t in _WORDS for t in tens):
+            return Quantity(sum(_WORDS[t] for t in tens) + _ORDINALS[last], "ordinal", qualifier)
+        if words[0] in _ORDINALS:
+            return Quantity(_ORDINALS[words[0]], "ordinal", qualifier)
+        read = _word_value(words)
+        if read is None:
             return None
-        value = total
-        rest = " ".join(rest_words)
-    # scale words ("6 million", "1.729 billion")
-    for word in rest.split()[:2]:
-        word = word.strip(".,")
-        if word in _SCALE and (word not in ("m", "b", "k") or re.search(r"\d\s*[mbk]\b", low)):
-            value *= _SCALE[word]
-            break
-    tail_words = (rest + " " + after.lower()).split()
-    while tail_words and tail_words[0].strip(".,") in _SCALE:
-        tail_words = tail_words[1:]
-    tail = " ".join(tail_words)
-    before = low[: m.start()].strip() if m else ""
-    for sym, code in _CURRENCY.items():
-        if sym in ("$", "€", "£", "¥", "₹", "₩", "₫", "us$", "a$", "c$"):
-            if sym in before or raw.startswith(sym) or sym in low[:3]:
-                unit = code
-                break
-    if unit is None and before.split() and before.split()[-1].strip(".") in _CURRENCY:
-        unit = _CURRENCY[before.split()[-1].strip(".")]
-    if unit is None:
-        first = tail.split()[:3]
-        for n in (3, 2, 1):
-            cand = " ".join(first[:n]).strip(".,;")
-            if cand in _CURRENCY:
-                unit = _CURRENCY[cand]
-                break
-    if unit is None and any(low.endswith(p) or tail.startswith(p) or raw.endswith("%") for p in _PERCENT):
+        value, rest = read
+    rest = [w.strip(".,;:()") for w in rest]
+    if rest and rest[0] in _SCALE and (rest[0] not in ("m", "b", "k") or re.search(r"\d\s*[mbk]\b", low)):
+        value *= _SCALE[rest[0]]
+        rest = rest[1:]
+    tail = rest + [w.strip(".,;:()") for w in after.lower().split()]
+    while tail and tail[0] in _SCALE and len(tail[0]) > 2:
+        tail = tail[1:]
+    symbol = next((sym for sym in _SYMBOLS if sym in head or raw.lower().startswith(sym)
+                   or before.rstrip().lower().endswith(sym)), None)  # "$15 billion", "US$ 2", "Rs 30"
+    unit = _CURRENCY[symbol] if symbol else None
+    unit = unit or _lookup(head.split(), _CURRENCY, from_end=True)
+    unit = unit or _lookup(before.lower().split(), _CURRENCY, from_end=True)
+    if unit is None and (raw.endswith("%") or any(" ".join(tail).startswith(p) for p in _PERCENT)):
         unit = "percent"
+    unit = unit or _lookup(tail, _CURRENCY) or _lookup(tail, _MEASURES)
     return Quantity(_tidy(value), unit, qualifier)
