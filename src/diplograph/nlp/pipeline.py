@@ -191,7 +191,8 @@ def _tokens(sent, offset: int, table: list[tuple[int, str, str, str, str, str, i
 def _number(ent, offset: int) -> Mention:
     doc = ent.doc
     after = doc[ent.end: min(len(doc), ent.end + 3)].text if ent.end < len(doc) else ""
-    quantity = numbers.parse(ent.text, after)
+    before = doc[max(ent.sent.start, ent.start - 4):ent.start].text
+    quantity = numbers.parse(ent.text, after, before=before)  # "close to a million", "Rs 30 billion"
     attrs: dict[str, Any] = {}
     if quantity is not None:
         attrs = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
@@ -203,11 +204,6 @@ def _number(ent, offset: int) -> Mention:
             break
         if tok.pos_ not in ("ADJ", "NUM", "ADV") and tok.text != "-":
             break
-    if ent.start > 0 and doc[ent.start - 1].lower_ in ("nearly", "almost", "over", "about", "around", "some"):
-        word = doc[ent.start - 1].lower_
-        attrs.setdefault("qualifier", "exact")
-        if attrs.get("qualifier") == "exact":
-            attrs["qualifier"] = {"nearly": "nearly", "almost": "nearly", "over": "over"}.get(word, "about")
     return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "number", None, ent.label_, attrs)
 
 
