@@ -219,7 +219,7 @@ def test_an_envoy_to_a_body_set_off_by_commas(nlp: Any) -> None:
 
 def test_gazetteer_fills_a_bare_title_but_never_overrides_the_text(nlp: Any, monkeypatch: Any) -> None:
     known = {"Ada Okafor": "NGA", "Kofi Mensah": "NGA"}
-    monkeypatch.setattr(positions, "officeholders_country", lambda name, on=None: known.get(name))
+    monkeypatch.setattr(positions, "officeholders_country", lambda name, on=None, title=None: known.get(name))
     text = "Prime Minister Ada Okafor and Ghanaian President Kofi Mensah met in Rome on Monday."
     found = _positions(nlp, text, url="https://www.governo.it/en/note/2")
     assert ("Ada Okafor", "NGA") in found  # world knowledge before the publisher's country
@@ -240,3 +240,16 @@ def test_a_title_at_the_sentence_end_loses_the_full_stop(nlp: Any) -> None:
     assert [f.get("title") for f in positions.extract(adoc)] == ["President of the ECOWAS Commission"]
 
 
+
+
+def test_a_bare_surname_takes_the_gazetteer_only_for_a_like_office(nlp: Any) -> None:
+    # the gazetteer knows a prime minister Johnson; a Speaker Johnson is someone else
+    found = _positions(nlp, "I urge Speaker Johnson to bring the bill to the floor.", published="2024-04-20",
+                       url="https://www.whitehouse.gov/briefing-room/x/")
+    assert found == {("Johnson", "USA")}
+
+
+def test_a_description_after_an_apposition_is_not_the_title(nlp: Any) -> None:
+    adoc = analyze_text("Kenya's senate confirmed Ana Ruiz, a judge with the strongest record in the region, "
+                        "on Monday.", published="2024-06-15", nlp=nlp)
+    assert [(f.get("title"), f.get("org")) for f in positions.extract(adoc)] == [("judge", "KEN")]

@@ -78,7 +78,8 @@ _PRESS = frozenset({"reporter", "journalist", "press", "media", "correspondent",
 # Words that make an event noun generic rather than one happening ("regular meetings", "no visit").
 _GENERIC = frozenset({"regular", "frequent", "future", "further", "more", "many", "several", "numerous", "such",
                       "other", "various", "annual", "periodic", "every", "each", "any", "all", "some", "no",
-                      "mutual", "these", "those", "reciprocal", "routine", "possible", "potential"})
+                      "mutual", "these", "those", "reciprocal", "routine", "possible", "potential", "ongoing",
+                      "continuing", "constant", "continued", "daily", "weekly"})
 # Date prepositions that date something else than the event ("since 2019", "until May").
 _NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after", "for"})
 # Adverbs that place an undated asserted event away from the document's date.
@@ -184,7 +185,13 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
             "statement" if lemma == "speak" and not f.prep("with") else ("call" if f.prep("with") else None))
     if lemma in ("discuss", "negotiate", "confer"):
         return kind if f.prep("with") else None
+    if lemma == "meet":
+        # "met Prime Minister X", "met with X": someone to meet ("meet the goal", "meet challenges" is none)
+        return kind if persons or f.prep("with") or f.passive or any(
+            parse.lemma(a.head) in _GROUP_AGENTS for a in f.agents if parse.tokens[a.head].tag == "NNS") else None
     if kind == "signing":
+        if parse.kids(f.trigger, "prt"):
+            return None  # "signed up to", "signed on": a commitment, not a signing
         return kind if f.themes else None
     if lemma in ("elect", "re-elect"):
         return kind if f.passive or f.themes else None
@@ -291,6 +298,15 @@ def _label(parse: Parse, f: Frame) -> str | None:
     return parse.sentence.local(start, end)
 
 
+def _one_sided(e: _Event) -> bool:
+    """Talks, a meeting or a call need two sides: two people, two countries, or a body that meets (or
+    a partner the text names that we could not resolve)."""
+    if e.kind not in ("talks", "meeting", "call"):
+        return False
+    bodies = [a for a in e.actors if not (len(a) == 3 and a.isupper())]
+    return len(set(e.people)) < 2 and len(set(e.actors)) < 2 and not bodies
+
+
 def _told_back(parse: Parse, f: Frame, e: _Event) -> bool:
     """ "told reporters after the talks", "the summit, which will be hosted by X": a gathering told
     of again (or only by its host) with one side only is no new fact."""
@@ -363,7 +379,8 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
     if kind == "signing" and f.pos == "VERB" and _cumulative(parse, f):
         return []  # "has signed over 40 agreements": a count, not a signing
     e = _Event(kind, f, people, actors, location=location, label=label)
-    if not people and not actors or _told_back(parse, f, e):
+    if not people and not actors or _told_back(parse, f, e) or (_one_sided(e) and not any(
+            a.referent is not None or a.mentions for a in partners + f.prep("from"))):
         return []
     return [e]
 

@@ -269,6 +269,18 @@ def _title_word(parse: Parse, k: int, names: set[int]) -> bool:
         "compound", "amod", "poss", "nmod", "det", "case", "pobj", "prep", "npadvmod", "punct", "appos", "nsubj")
 
 
+def _title_phrase(parse: Parse, k: int) -> list[int]:
+    """A title phrase headed by ``k``: its modifiers and complements, not a description added to it
+    ("a judge with the strongest credentials", "chief of the army staff, not a commander")."""
+    stop = frozenset({"relcl", "acl", "advcl", "conj", "cc", "appos", "punct"})
+    out = [k]
+    for c in parse.children[k]:
+        if parse.dep(c) in stop or parse.dep(c) == "prep" and parse.lemma(c) in ("with", "like", "than", "without"):
+            continue
+        out.extend(parse.subtree(c))
+    return sorted(out)
+
+
 def _phrases(parse: Parse, m: Mention) -> Iterable[tuple[bool, list[int]]]:
     """(written before the name?, token list) of the title phrases attached to person mention ``m``."""
     h = parse.mention_head(m)
@@ -293,7 +305,7 @@ def _phrases(parse: Parse, m: Mention) -> Iterable[tuple[bool, list[int]]]:
         yield True, sorted(run) + [t for o in of[:1] for t in parse.subtree(o)]
     # 2. appositions: "Name, title," and "title, Name"
     for a in parse.kids(h, "appos"):
-        yield False, parse.subtree(a)
+        yield False, _title_phrase(parse, a)
     g = parse.head(h)
     lead = first - 1
     while lead > 0 and parse.tokens[lead].text.lower().rstrip(".") in _HONORIFICS:
@@ -313,7 +325,7 @@ def _phrases(parse: Parse, m: Mention) -> Iterable[tuple[bool, list[int]]]:
         yield False, [k for k in parse.subtree(g, stop=frozenset({"relcl", "acl", "advcl"})) if k not in own]
     if node != h:
         for a in parse.kids(node, "appos"):
-            yield False, parse.subtree(a)
+            yield False, _title_phrase(parse, a)
     # 3. copula and "as": "Roe is the president of X", "Roe, who serves as envoy", "Roe was named minister"
     verbs = []
     if parse.dep(h) in ("nsubj", "nsubjpass"):
@@ -503,7 +515,7 @@ def _implicit_home(doc: AnalyzedDocument, untitled: list[Holding]) -> str | None
         return doc.home
     votes: Counter[str] = Counter()
     for h in untitled:
-        known = officeholders_country(h.person, doc.published)
+        known = officeholders_country(h.person, doc.published, h.title)
         if known:
             votes[known] += 1
     if votes:
@@ -538,16 +550,24 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
         return "UN" if "secretary" in low or "rapporteur" in low or "commissioner" in low else None
     if group:
         return group
-    known = officeholders_country(h.person, doc.published)
+    known = officeholders_country(h.person, doc.published, h.title)
     if known:
         return known
     return home
 
 
-def officeholders_country(name: str, on: str | None) -> str | None:
-    """The country the office-holder gazetteer says ``name`` served on ``on`` (None if unknown/ambiguous)."""
+def officeholders_country(name: str, on: str | None, title: str | None = None) -> str | None:
+    """The country the office-holder gazetteer says ``name`` served on ``on`` (None if unknown/ambiguous).
+
+    A bare surname is only trusted for an office like the one the text gives ("Speaker Johnson" is not
+    the prime minister of that name)."""
     try:
-        return officeholders.country_of(name, on=on)
+        country = officeholders.country_of(name, on=on)
+        if country is None or " " in name or not title:
+            return country
+        head = _head_word(title).lower()
+        offices = [o for c, _, o in officeholders.offices_of(name, on=on) if c == country]
+        return country if any(head in o.lower().split() for o in offices) else None
     except (LookupError, ValueError, OSError):
         return None
 

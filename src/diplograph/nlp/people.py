@@ -44,7 +44,10 @@ _NOT_NAME = {"Administration", "Government", "Office", "Ministry", "Department",
 _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium", "Centre", "Center", "Institute",
                 "Bridge", "Hub", "Hubs", "Foundation", "Bank", "Fund", "Agency", "Corporation", "Company",
                 "Initiative", "Programme", "Program", "Project", "Road", "Street", "Avenue", "Palace", "Hall",
-                "Square", "Innovation", "Airlines", "Airways", "Port", "Highway", "Railway", "Corridor", "Zone"}
+                "Square", "Innovation", "Airlines", "Airways", "Port", "Highway", "Railway", "Corridor", "Zone",
+                "Award", "Awards", "Prize", "Medal", "Trophy", "Fellowship", "Scholarship", "Society", "Policy",
+                "Provisions", "Association", "Coalition", "Network", "Alliance", "League", "Union", "Chat",
+                "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority"}
 _NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
               "Vows", "Backs", "Slams", "Rejects", "Agrees", "Pledges", "Discusses", "Concludes", "Opens", "Seeks",
               "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
