@@ -214,3 +214,27 @@ def test_number_parser(text: str, after: str, before: str, value: float, unit: s
 @pytest.mark.parametrize("text", ["12:53", "19/5/1890", "thousands", "several hundred", "one-third", "half"])
 def test_not_numbers(text: str) -> None:
     assert parse(text) is None
+
+
+# --------------------------------------------------------------------------- precision at scale
+
+@pytest.mark.parametrize("text", [
+    "Ambassador Okafor and her husband have three children.",                       # a biography
+    "She has served at two of the region's oldest human rights organisations.",     # part of a ranked set
+    "The plan puts Chile in a strong position to cut emissions over 50% by 2035.",  # a target, by a later year
+    "She sits on the board of the Fortune 150 company Andes Mining.",                # a number in a name
+])
+def test_no_statistic(nlp: Any, text: str) -> None:
+    assert _facts(nlp, text, published="2024-06-15") == []
+
+
+def test_a_fraction_of_a_number_word() -> None:
+    assert parse("a billion", "dollars", before="almost a quarter of").value == 250_000_000
+    assert parse("a million", "people", before="half").value == 500_000
+
+
+def test_labels_are_noun_phrases(nlp: Any) -> None:
+    [fact] = _facts(nlp, "Kenya's mediation saw nearly 20,000 refugees returning home from camps in the north.")
+    assert fact.get("label") == "refugees"
+    [fact] = _facts(nlp, "Nigeria would invest about $11 million in several border health projects.")
+    assert fact.get("label") == "several border health projects"

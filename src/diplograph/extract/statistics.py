@@ -245,8 +245,13 @@ def _in_name(parse: Parse, fig: Figure) -> bool:
         if any(m.kind in ("body", "other", "title", "person", "place") for m in parse.mentions_at[k]):
             return True
     h = parse.head(fig.head)
-    return (h != fig.head and h < fig.tokens[0] and parse.tokens[h].pos == "PROPN"
-            and parse.dep(fig.head) in ("nummod", "appos", "npadvmod", "compound"))
+    if (h != fig.head and h < fig.tokens[0] and parse.tokens[h].pos == "PROPN"
+            and parse.dep(fig.head) in ("nummod", "appos", "npadvmod", "compound")):
+        return True
+    prev = fig.tokens[0] - 1
+    # "Fortune 150 company", "Group 20 meeting": a capitalised word right before a bare number names something
+    return (fig.unit is None and prev > 0 and parse.tokens[prev].pos == "PROPN" and parse.tokens[prev].text[:1].isupper()
+            and parse.entity_at(prev, ("country", "place", "person")) is None)
 
 
 def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
@@ -281,11 +286,22 @@ def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
     dets = parse.kids(fig.head, "det", "predet")
     if noun is not None and what.own and owner is None and fig.unit is None and not hyphen:
         dets += parse.kids(noun, "det", "poss", "amod", "predet")
+    if noun is not None and _lemma(parse, noun) in FAMILY_NOUNS:
+        return True  # "he and his wife have three children": a biography, not a claim about an actor
+    for p in parse.kids(fig.head, "prep"):
+        if _lemma(parse, p) == "of" and any(parse.tokens[a].tag == "JJS" for o in parse.kids(p, "pobj")
+                                            for a in parse.kids(o, "amod")):
+            return True  # "two of the nation's oldest organisations": a part of a ranked set
     # "the two countries", "its three pillars", "the top 10 partners", "all seven of"
     return fig.unit is None and any(_lemma(parse, d) in KNOWN_SET for d in dets)
 
 
-def _is_target(parse: Parse, fig: Figure, pred: int | None) -> bool:
+# Kin in a biography ("three children", "two grandsons"): never a claim about an actor.
+FAMILY_NOUNS = frozenset({"child", "grandchild", "son", "daughter", "grandson", "granddaughter", "sibling",
+                          "brother", "sister", "kid"})
+
+
+def _is_target(parse: Parse, fig: Figure, pred: int | None, published: str | None = None) -> bool:
     """A figure someone means to reach (a target, a hope), or a negated one."""
     if pred is None:
         return False
@@ -294,13 +310,20 @@ def _is_target(parse: Parse, fig: Figure, pred: int | None) -> bool:
     path = [fig.head, *parse.ancestors(fig.head)]
     if any(_lemma(parse, a) in TARGET_NOUNS and parse.tokens[a].pos == "NOUN" for a in path):
         return True
-    if _intended(parse, pred) and parse.date_of(pred)[1] == "by":
-        return True  # "would hire 500 diplomats by 2027"
+    when, prep = parse.date_of(pred)
+    if prep == "by" and (_intended(parse, pred) or _after_report(when, published)):
+        return True  # "would hire 500 diplomats by 2027", "to cut pollution 50% by 2030"
     h = parse.head(fig.head)
     verb = parse.head(h)
     if parse.dep(fig.head) == "pobj" and _lemma(parse, h) == "to" and _lemma(parse, verb) in CHANGE_VERBS:
         return _intended(parse, verb)  # "aims to raise trade to $15 billion"
     return _lemma(parse, pred) in REACH_VERBS and _intended(parse, pred)  # "trade could reach $20bn"
+
+
+def _after_report(when: Mention | None, published: str | None) -> bool:
+    """A date later than the document's own ("by 2030" in a 2024 report)."""
+    value = str((when.attrs or {}).get("value") or "") if when is not None else ""
+    return bool(value[:4].isdigit() and published and value[:4] > published[:4])
 
 
 def _intended(parse: Parse, v: int) -> bool:
@@ -372,8 +395,11 @@ _LABEL_DROP = frozenset({"det", "poss", "punct", "case", "cc", "predet", "quantm
 def _phrase(parse: Parse, root: int, skip: range) -> str:
     """The words of a noun phrase (relative clauses and figures left out), up to a comma or bracket."""
     words: list[str] = []
+    gerunds = {i for c in parse.kids(root, "acl") if parse.tokens[c].tag != "VBN" for i in parse.subtree(c)}
     for k in parse.subtree(root, stop=CLAUSE_DEPS - {"acl", "conj"}):
         t = parse.tokens[k]
+        if k in gerunds:
+            continue  # "people breaking out of ..." is no part of the name; "vessels spotted near X" is
         hyphened = "-" in (t.text, parse.tokens[min(k + 1, root)].text)  # "two-way trade"
         if k in skip or k - 1 in skip and t.text == "-" or (k < root and not hyphened and (
                 t.dep in _LABEL_DROP or t.tag == "CD")):
@@ -385,9 +411,22 @@ def _phrase(parse: Parse, root: int, skip: range) -> str:
         if k < root and k - 2 in skip and parse.tokens[k - 1].text == "-":
             continue  # "5,000-man troops": the attribute's noun
         words.append(t.text)
-    while words and words[-1].lower() in ("and", "or", "plus", ",", "-", "of", "in", "on"):
-        words.pop()
-    return " ".join(words[:10]).replace(" - ", "-").strip(" ,.;:")
+    words = words[:10]
+    while words and (words[-1].lower() in ("and", "or", "plus", ",", "-", "of", "in", "on", "the", "a", "an",
+                                           "to", "for", "with", "at", "by", "from", "that")):
+        words.pop()  # a cut phrase ends on a content word
+    return " ".join(words).replace(" - ", "-").strip(" ,.;:")
+
+
+# The noun of a verb that moves a figure, for labels with no counted noun ("would invest $11 million in X").
+ACTION_NOUNS = {"invest": "investment", "give": "amount given", "raise": "amount raised", "spend": "spending",
+                "pay": "payment", "provide": "amount provided", "pledge": "pledge", "allocate": "allocation",
+                "lend": "loan", "donate": "donation", "export": "exports", "import": "imports", "earn": "earnings",
+                "cut": "cut", "send": "amount sent", "receive": "amount received", "contribute": "contribution",
+                "fine": "fine", "grow": "growth", "rise": "rise", "fall": "fall", "increase": "increase",
+                "decrease": "decrease", "drop": "drop", "reach": "level reached", "hit": "level reached",
+                "announce": "amount announced", "commit": "commitment", "approve": "amount approved",
+                "award": "award", "sell": "sales", "buy": "purchases", "borrow": "borrowing", "owe": "debt"}
 
 
 def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
@@ -408,8 +447,11 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
             return _phrase(parse, s, fig.tokens)
     objs = [o for o in parse.kids(pred, "dobj", "prep") if fig.head not in parse.subtree(o)
             and not any(m.kind == "date" for k in parse.subtree(o) for m in parse.mentions_at[k])]
-    rest = " ".join(parse.tokens[k].text for k in parse.subtree(objs[0])) if objs else ""
-    return f"{parse.lemma(pred)} {rest}".strip()
+    rest = _phrase(parse, objs[0], fig.tokens) if objs else ""
+    head = ACTION_NOUNS.get(parse.lemma(pred), "amount")  # a noun phrase, not a clause: "investment in ..."
+    if objs and parse.tokens[objs[0]].pos == "ADP":
+        return f"{head} {rest}".strip()
+    return f"{head} for {rest}".strip() if rest else head
 
 
 def as_of(doc: AnalyzedDocument, parse: Parse, fig: Figure, noun: int | None,
@@ -481,7 +523,7 @@ class Reader:
             cls = "member"  # "the 10-member bloc", "the 15-nation ECOWAS"
         if cls == "place" and "membership" in _path(parse, noun if noun is not None else fig.head)[1]:
             cls = "member"  # "brings the group's membership to nine countries"
-        if (fig.unit is None and cls is None) or _is_target(parse, fig, pred):
+        if (fig.unit is None and cls is None) or _is_target(parse, fig, pred, self.doc.published):
             return None  # counts nothing we know to count ("three pillars"), or a target
         who, skip = self.subject(parse, fig, what)
         if cls == "member":  # a body's size: "members of Congress", "15 member states"

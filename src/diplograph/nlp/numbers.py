@@ -201,4 +201,22 @@ def parse(text: str, after: str = "", before: str = "") -> Quantity | None:
     if unit is None and (raw.endswith("%") or any(" ".join(tail).startswith(p) for p in _PERCENT)):
         unit = "percent"
     unit = unit or _lookup(tail, _CURRENCY) or _lookup(tail, _MEASURES)
+    value *= _fraction_before(before)  # "a quarter of a billion dollars", "half a million"
     return Quantity(_tidy(value), unit, qualifier)
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
+
+
+def _fraction_before(before: str) -> float:
+    """A fraction written before a number word: "a quarter of (a billion)", "half (a million)", "three quarters of"."""
+    words = [w.strip(".,;:()") for w in before.lower().split()]
+    while words and words[-1] in ("a", "an", "of"):
+        words.pop()
+    if not words:
+        return 1.0
+    last = words[-1].rstrip("s")
+    if last not in _FRACTIONS:
+        return 1.0
+    count = _WORDS.get(words[-2], 1) if len(words) > 1 and words[-1].endswith("s") else 1
+    return _FRACTIONS[last] * count
