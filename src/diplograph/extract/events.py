@@ -60,6 +60,8 @@ NOUN_KINDS = {
     "call": "call", "conversation": "call", "phone": "call",
     "conference": "conference", "forum": "conference", "session": "conference", "congress": "conference",
     "plenary": "conference", "symposium": "conference", "convention": "conference", "meet": "conference",
+    "assembly": "conference", "week": "conference", "festival": "conference", "expo": "conference",
+    "exhibition": "conference", "fair": "conference", "celebration": "conference", "ceremony": "conference",
     "signing": "signing",
     "briefing": "briefing", "gaggle": "briefing",
     "interview": "interview",
@@ -222,9 +224,15 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
     return "statement"
 
 
+# Words that are a gathering only when named or told as attended: "the APEC Economic Leaders' Week".
+_NAMED_ONLY = frozenset({"assembly", "week", "festival", "expo", "exhibition", "fair", "celebration", "ceremony"})
+
+
 def _noun_ok(parse: Parse, f: Frame) -> bool:
     """An event noun that names one happening, not a kind of them ("regular meetings", "45 visits")."""
     k = f.trigger
+    if f.lemma in _NAMED_ONLY and not (parse.tokens[k].text[:1].isupper() or f.light is not None):
+        return False
     for c in parse.kids(k, "det", "amod", "nummod", "predet", "advmod"):
         low = parse.tokens[c].text.lower()
         if low in _GENERIC:
@@ -244,6 +252,8 @@ def _speaker_ok(people: list[str], actors: list[str]) -> bool:
     return bool(people or actors)
 
 
+# Groups received or met as one: "a delegation of the X Party", "a team from the ministry".
+_GROUPS = frozenset({"delegation", "team", "mission", "group", "contingent", "guest"})
 _GROUP_AGENTS = frozenset({"leader", "minister", "president", "side", "delegation", "premier", "chancellor",
                            "head", "counterpart", "official", "both", "they", "we", "two"})
 # Exercises of armed forces, not "a mapping exercise on trade rules".
@@ -357,8 +367,18 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
     if f.pos == "VERB" and kind in ("meeting", "call", "signing", "election"):
         partners = partners + tuple(a for a in f.themes if a.referent is not None and
                                     a.referent.kind in ("person", "country", "body", "title", "pair", "group"))
+        for a in f.themes:
+            if a.referent is None and parse.lemma(a.head) in _GROUPS:
+                # "received a delegation of the X Party led by Y": the delegation's people and body
+                led = [c for c in parse.subtree(a.head, frozenset()) if parse.dep(c) == "acl"
+                       and parse.lemma(c) in ("lead", "head")]
+                partners = partners + (a,) + tuple(x for c in led for g in parse.kids(c, "agent")
+                                                   for o in parse.kids(g, "pobj") for x in parse.args(o))
+    if FAMILY.get(kind) == "gathering" and f.pos == "NOUN":
+        # "a meeting of the Security Council", "the 45th General Assembly of AIPA": the body that meets
+        partners = partners + tuple(a for a in f.prep("of") if any(m.kind == "body" for m in a.mentions)
+                                    or f.lemma == "summit")
     if kind == "meeting" and f.lemma == "summit":
-        partners = partners + f.prep("of")
         if not f.prep("with", "between"):
             kind = "conference"  # "the ASEAN Summit"; "a summit with X" is two leaders meeting
     _ids(ctx, _arg_mentions(partners), people, actors)

@@ -456,7 +456,9 @@ class Parse:
                 if self.lemma(c) in ("lead", "head", "make", "pay", "conduct", "undertake", "host", "organize"):
                     agents.extend(a for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj")
                                   for a in self.args(p))
-            named = any(a.mentions for a in agents)
+            # an owner that names an actor ("Modi's visit"), not a word of the event's name ("Leaders' Week")
+            named = any(a.referent is not None and a.referent.kind in ("person", "country", "body", "pair", "group")
+                        for a in agents)
             # a noun that is the object of a light verb, or an adjunct of a clause, inherits its subject
             g = t.head
             if g != k and t.dep in ("dobj", "nsubjpass", "attr") and self.tokens[g].pos in ("VERB", "AUX"):

@@ -42,7 +42,8 @@ def load_pipeline(model: str = MODEL):  # -> spacy.Language
 
     nlp = spacy.load(model)
     # an em dash always separates words ("the Accords’—a deal"), whatever touches it
-    infixes = list(nlp.Defaults.infixes) + [r"—"]
+    # ... and an acronym is split from the number of its session ("AIPA-41", "ASEM-14"), so the body is named
+    infixes = list(nlp.Defaults.infixes) + [r"—", r"(?<=[A-Z]{3})-(?=\d)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe(GUARD_NAME, before="parser")
     nlp.add_pipe(RULER_NAME, before="ner")
@@ -246,6 +247,24 @@ def _country_mention(doc, ent, offset: int, cid: str, how: str) -> Mention:
     return Mention(start, end, ent.text, "country", cid, ent.label_, {"how": how})
 
 
+# Organ names every body may have: after another body's name they are that body's ("the AIPA-41 General
+# Assembly" is AIPA's, not the UN's).
+_ORGANS = frozenset({"general assembly", "summit", "council", "secretariat", "executive board", "assembly",
+                     "plenary", "conference", "congress", "committee", "session"})
+
+
+def _organ_of_named_body(sent, offset: int, found: list[Mention]) -> list[Mention]:
+    bodies = sorted((m for m in found if m.kind == "body"), key=lambda m: m.start)
+    drop: set[int] = set()
+    for prev, m in zip(bodies, bodies[1:]):
+        gap = sent.doc.text[prev.end - offset:m.start - offset] if m.start >= prev.end else "x"
+        if not gap.strip(" -’'s0123456789") and resolve.norm_key(m.text) in _ORGANS and prev.id != m.id:
+            drop.add(id(m))  # "the AIPA-41 General Assembly"
+        elif gap.strip().lower() in ("of", "of the") and resolve.norm_key(prev.text) in _ORGANS and prev.id != m.id:
+            drop.add(id(prev))  # "the 45th General Assembly of AIPA"
+    return [m for m in found if id(m) not in drop]
+
+
 def _timex_dates(sent, offset: int, state: _DocState, found: list[Mention]) -> list[Mention]:
     """Time expressions the statistical NER missed or took for a number ("2023–2025", "7 and 8 May")."""
     if state.timex is None:
@@ -322,6 +341,7 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
         elif label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             out.append(Mention(start, end, ent.text, "other", None, label))
     out = _timex_dates(sent, offset, state, out)
+    out = _organ_of_named_body(sent, offset, out)
     # wire copy writes legislatures in lower case: "Turkey's parliament", "the Somali parliament"
     for tok in sent:
         if tok.lower_ in _LOWER_BODIES and tok.i not in ents_by_token:
