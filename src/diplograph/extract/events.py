@@ -233,6 +233,9 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
     k = f.trigger
     if f.lemma in _NAMED_ONLY and not (parse.tokens[k].text[:1].isupper() or f.light is not None):
         return False
+    if f.lemma in _NAMED_ONLY and any(m.kind == "body" for m in parse.mentions_at[k]) and not any(
+            parse.tokens[c].tag == "JJ" and parse.tokens[c].text[:1].isdigit() for c in parse.kids(k, "amod", "nummod")):
+        return False  # "the UN General Assembly" is a body; "the 45th General Assembly of AIPA" a gathering
     for c in parse.kids(k, "det", "amod", "nummod", "predet", "advmod"):
         low = parse.tokens[c].text.lower()
         if low in _GENERIC:
@@ -503,8 +506,10 @@ def _lone_date(parse: Parse) -> Mention | None:
         return None
     h = parse.mention_head(dates[0])
     g = parse.head(h) if h is not None else None
-    if g is not None and g != h and parse.tokens[g].pos == "ADP" and parse.lemma(g) in _NOT_EVENT_DATE:
+    if g is not None and g != h and parse.dep(g) == "prep" and parse.lemma(g) in _NOT_EVENT_DATE:
         return None
+    if h is not None and parse.tokens[h].pos in ("ADP", "SCONJ") and parse.lemma(h) in _NOT_EVENT_DATE:
+        return None  # "since 2015" taken whole by the NER
     return dates[0]
 
 

@@ -395,9 +395,12 @@ class Parse:
             h = self.mention_head(m)
             if h is None:
                 continue
-            # the preposition that governs the date itself ("since 2019", "on Monday"), if any
+            # the preposition that governs the date itself ("since 2019", "on Monday"), if any; the NER
+            # sometimes takes it into the date ("since 2015")
             g = self.tokens[h].head
-            prep = self.lemma(g) if g != h and self.tokens[g].pos == "ADP" else None
+            prep = self.lemma(g) if g != h and self.tokens[g].dep in ("prep", "agent") else None
+            if self.tokens[h].dep == "prep" or self.tokens[h].pos == "ADP":
+                prep = self.lemma(h)
             a = h
             while True:
                 nxt = self.tokens[a].head
@@ -457,8 +460,8 @@ class Parse:
                     agents.extend(a for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj")
                                   for a in self.args(p))
             # an owner that names an actor ("Modi's visit"), not a word of the event's name ("Leaders' Week")
-            named = any(a.referent is not None and a.referent.kind in ("person", "country", "body", "pair", "group")
-                        for a in agents)
+            named = any(a.referent is not None and a.referent.kind in ("person", "country", "body", "pair", "group",
+                                                                       "title") for a in agents)
             # a noun that is the object of a light verb, or an adjunct of a clause, inherits its subject
             g = t.head
             if g != k and t.dep in ("dobj", "nsubjpass", "attr") and self.tokens[g].pos in ("VERB", "AUX"):
