@@ -29,6 +29,7 @@ from diplograph import resolve
 from diplograph.extract.actors import countries_of, person_country
 from diplograph.extract.base import make_fact
 from diplograph.extract.frames import Arg, DocParses, Frame, Parse
+from diplograph.extract.positions import full_names, holdings
 from diplograph.model import AnalyzedDocument, Fact, Mention
 
 EXTRACTOR = "events"
@@ -477,6 +478,8 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
                 start = end = None
             return _past(parse, f, str(value), doc.published, m.text), start, end, True
     lone = _lone_date(parse)
+    if lone is not None and not speech and _said_on(parse, lone):
+        lone = None  # "X said Saturday that Y will visit Z": the day of the saying, not of the visit
     if lone is not None and speech:
         # a date inside what was said dates the content, not the saying ("X said the talks on Monday ...")
         said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
@@ -497,6 +500,13 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     if words & _AWAY or any(parse.tokens[i].tag in ("VBG",) and parse.dep(i) == "ROOT" for i in chain):
         return None, None, None, False
     return doc.published, None, None, False
+
+
+def _said_on(parse: Parse, date: Mention) -> bool:
+    """The date dates a verb of saying ("said Saturday", "announced on Monday")."""
+    h = parse.mention_head(date)
+    return h is not None and any(parse.lemma(a) in SAY and parse.tokens[a].pos == "VERB" for a in
+                                 list(parse.ancestors(h))[:2])
 
 
 def _lone_date(parse: Parse) -> Mention | None:
@@ -564,9 +574,7 @@ def _principal_people(doc: AnalyzedDocument) -> list[str]:
 
 def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
     out: list[_Event] = []
-    from diplograph.extract import positions
-
-    held = positions.holdings(doc, parses)
+    held = holdings(doc, parses)
     officials = {h.person for h in held}
     orgs = {h.person: c for h in held if h.org for c in [resolve.national_country(h.org)] if c}
     ctx = _Context(doc, orgs, recent=_principal_people(doc))
@@ -600,7 +608,8 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
         e.date, stated = last_day, True  # "in a statement issued the same day"
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
-    if e.family == "gathering" and not e.people and not stated and not (f.light is not None or f.governor is not None):
+    if e.family == "gathering" and not e.people and len(set(e.actors)) < 2 and not stated and not (
+            f.light is not None or f.governor is not None):
         return False  # "Vietnam promoted dialogue", "the ASEAN Summit" in passing: no dated happening
     if e.family != "speech":
         return True
@@ -651,8 +660,13 @@ def _merge(events: list[_Event]) -> list[_Event]:
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     parses = parses or DocParses(doc)
+    events = _events(doc, parses)
+    # one name per person: a bare surname the people registry left alone is the fuller name it ends
+    full = full_names({p for e in events for p in e.people})
+    for e in events:
+        e.people = list(dict.fromkeys(full.get(p, p) for p in e.people))
     facts: list[Fact] = []
-    for e in _merge(_events(doc, parses)):
+    for e in _merge(events):
         fields: dict[str, object] = {"kind": e.kind, "date": e.date, "participants": e.participants}
         if e.label:
             fields["label"] = e.label

@@ -284,6 +284,8 @@ class Parse:
             gov = t.head
             if t.dep == "pcomp":  # "after meeting": prep -> its verb
                 gov = self.tokens[gov].head
+            if self.tokens[gov].pos == "ADJ" and self.tokens[gov].dep == "acomp" and self.tokens[gov].head != gov:
+                gov = self.tokens[gov].head  # "X is due to travel", "X is ready to sign": the copula's subject
             if self.tokens[gov].pos in ("VERB", "AUX", "ADJ"):
                 agents, passive = self.subjects(gov, depth + 1)
                 if t.dep == "xcomp" and passive:
@@ -456,7 +458,8 @@ class Parse:
             agents.extend(by)
             for c in self.kids(k, "acl"):
                 # "the visit led by X", "a delegation headed by X"
-                if self.lemma(c) in ("lead", "head", "make", "pay", "conduct", "undertake", "host", "organize"):
+                if self.lemma(c) in ("lead", "head", "make", "pay", "conduct", "undertake", "host", "organize",
+                                     "organise", "request", "convene", "call", "chair", "sponsor"):
                     agents.extend(a for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj")
                                   for a in self.args(p))
             # an owner that names an actor ("Modi's visit"), not a word of the event's name ("Leaders' Week")
@@ -565,6 +568,7 @@ NOMINAL_EVENTS = frozenset({
     "declaration", "communique", "launch", "establishment", "upgrade", "elevation", "withdrawal",
     "membership", "chairmanship", "presidency", "term", "tenure", "reception", "dinner", "luncheon",
     "gaggle", "readout", "remark", "remarks", "debate", "congress", "assembly", "plenary", "meet",
+    "posting", "post", "tweet", "letter", "message", "video",
 })
 
 

@@ -572,7 +572,7 @@ def officeholders_country(name: str, on: str | None, title: str | None = None) -
         return None
 
 
-def _full_names(names: Iterable[str]) -> dict[str, str]:
+def full_names(names: Iterable[str]) -> dict[str, str]:
     """A bare surname the people registry left alone -> the one fuller name of an office holder ending with it."""
     names = set(names)
     out: dict[str, str] = {}
@@ -588,7 +588,7 @@ def _full_names(names: Iterable[str]) -> dict[str, str]:
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     """One position per (person, org): the first sentence that states it is the evidence."""
     found = holdings(doc, parses)
-    full = _full_names((h.person for h in found))
+    full = full_names((h.person for h in found))
     by_key: dict[tuple[str, str], Holding] = {}
     orgs_of: dict[str, set[str]] = {}
     for h in found:
