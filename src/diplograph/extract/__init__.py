@@ -65,6 +65,14 @@ def extract_facts(doc: AnalyzedDocument, types: Sequence[str] | None = None) -> 
             if fact.fingerprint not in seen:
                 seen.add(fact.fingerprint)
                 out.append(fact)
+    if any(f.type in ("event", "agreement") for f in out):
+        from diplograph.extract.channels import with_channels
+        from diplograph.extract.positions import holdings
+
+        titles: dict[str, str] = {}
+        for h in holdings(doc, parses):
+            titles.setdefault(h.person, h.title)
+        out = with_channels(out, {s.index: s for s in doc.sentences}, titles)
     return out
 
 
