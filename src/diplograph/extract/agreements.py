@@ -102,6 +102,8 @@ ACTOR_NOUNS = frozenset({
     "leader", "president", "minister", "official", "side", "party", "country", "nation", "government", "delegation",
     "head", "representative", "counterpart", "diplomat", "envoy", "negotiator", "state", "neighbour", "neighbor",
     "capital", "administration", "authority", "junta", "chief", "premier", "ambassador", "foreign",
+    "ministry", "committee", "council", "agency", "department", "commission", "city", "province",
+    "municipality", "prefecture", "association", "union",
 })
 # Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
 _DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",

@@ -32,7 +32,9 @@ _SAID: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "friendship group", "union of friendship", "peace committee", "youth union", "women's union",
                 "sister city", "sister-city", "twin city", "localities", "provincial delegation",
                 "city delegation", "cultural exchange", "student exchange", "academic exchange",
-                "civil society", "non-governmental", "people's diplomacy", "chamber of commerce")),
+                "civil society", "non-governmental", "people's diplomacy", "chamber of commerce",
+                "people's committee", "metropolitan government", "municipal", "provincial government",
+                "city government", "prefecture")),
 )
 # Office words in a participant's title that place them in a channel.
 _TITLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -378,6 +378,11 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
                        and parse.lemma(c) in ("lead", "head")]
                 partners = partners + (a,) + tuple(x for c in led for g in parse.kids(c, "agent")
                                                    for o in parse.kids(g, "pobj") for x in parse.args(o))
+    if kind == "signing" and f.pos == "NOUN":
+        # "the signing of cooperation documents between Vietnam and Brazil": the parties of what was signed
+        partners = partners + tuple(b for a in f.prep("of") for p in parse.kids(a.head, "prep")
+                                    if parse.lemma(p) in ("between", "with") for o in parse.kids(p, "pobj")
+                                    for b in parse.args(o))
     if FAMILY.get(kind) == "gathering" and f.pos == "NOUN":
         # "a meeting of the Security Council", "the 45th General Assembly of AIPA": the body that meets
         partners = partners + tuple(a for a in f.prep("of") if any(m.kind == "body" for m in a.mentions)
