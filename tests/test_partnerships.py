@@ -179,3 +179,20 @@ def test_a_partnership_named_in_a_treaty_takes_the_treaty_parties(nlp: Any) -> N
 ])
 def test_wanted_or_denied_frameworks_are_not_facts(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya is one of Japan's leading strategic partners in Africa, the minister said.",
+     {(frozenset({"KEN", "JPN"}), "strategic")}),
+    ("Chile became Brazil's comprehensive strategic partner in May 2023.",
+     {(frozenset({"CHL", "BRA"}), "comprehensive_strategic")}),
+    ("As comprehensive strategic partners, Indonesia and Australia will expand defence ties.",
+     {(frozenset({"IDN", "AUS"}), "comprehensive_strategic")}),
+    ("Egypt's strategic partner India remains a major buyer of its fertilisers.",
+     {(frozenset({"EGY", "IND"}), "strategic")}),
+    ("Malaysia and Peru have been strategic partners since 2016.", {(frozenset({"MYS", "PER"}), "strategic")}),
+    ("Mexico is the largest trading partner of the United States.", set()),
+])
+def test_partner_nouns(nlp: Any, text: str, expected: set[Any]) -> None:
+    doc = analyze_text(text, published="2024-06-15", nlp=nlp)
+    assert {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)} == expected

@@ -86,8 +86,81 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
     pair_cache: list[tuple[str, str] | None] = []
     named: list[Any] = []  # the agreements reader, made once: partnerships named in a treaty take its parties
     rows = ((sentence, *row) for sentence in doc.sentences
-            for row in _partnerships(doc, parses[sentence], pair_cache, named))
+            for row in _partnerships(doc, parses[sentence], pair_cache, named) + _partners(doc, parses[sentence]))
     return list(pair_facts(doc, rows, "partnership", EXTRACTOR, "level").values())
+
+
+def _partners(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
+    """Tiers told with the word "partner", read from the parse: "Japan is one of Vietnam's strategic
+    partners", "Australia became Vietnam's comprehensive strategic partner in 2024", "Vietnam's
+    comprehensive strategic partner China", "A and B have been strategic partners since 2013", "As
+    comprehensive strategic partners, A and B ..."."""
+    out: list[tuple[str, str, str, str | None]] = []
+    for t in parse.tokens:
+        if t.lemma.lower() != "partner" or t.pos != "NOUN":
+            continue
+        mods = [c for c in parse.kids(t.i, "amod", "compound") if c < t.i]
+        words = [parse.tokens[i].text.lower() for i in sorted(i for c in mods for i in parse.subtree(c))
+                 if parse.tokens[i].pos != "PUNCT" and parse.tokens[i].text.lower() != "and"]
+        tier = [w for w in words if w in LEVEL_WORDS]
+        if not set(tier) & {"strategic", "comprehensive"} or len(tier) < len(words) - 1:
+            continue  # "trading partner", "largest partner", "key partner": no tier
+        level = "_".join(tier)  # ("a leading strategic partner": the tier without the praise)
+        if not asserted(parse, t.i):
+            continue
+        owners = [c for p in parse.kids(t.i, "poss") for c in _country_ids(doc, parse, p)]
+        others = _partner_others(doc, parse, t.i)
+        pairs: list[tuple[str, str]] = []
+        if owners and others:
+            pairs = [(owners[0], o) for o in others]
+        elif not owners and len(others) == 2:
+            pairs = [(others[0], others[1])]
+        since = _partner_since(parse, t.i)
+        out.extend((a, b, level, since) for a, b in pairs if a != b)
+    return out
+
+
+def _country_ids(doc: AnalyzedDocument, parse: Parse, k: int) -> list[str]:
+    from diplograph.extract.actors import countries_of
+
+    m = parse.entity_at(k, ("country", "pair", "group", "place"))
+    return countries_of(doc, m) if m is not None else []
+
+
+def _partner_others(doc: AnalyzedDocument, parse: Parse, k: int) -> list[str]:
+    """The country (or two) a "partner" noun is said of: the subject of its copula or "become", an
+    apposition or name beside it, or the subjects of the clause an "as ... partners" opens."""
+    node = k
+    g = parse.head(node)
+    if parse.dep(node) == "pobj" and parse.lemma(g) == "of" and parse.lemma(parse.head(g)) in ("one", "among"):
+        node = parse.head(g)  # "one of Vietnam's strategic partners"
+        g = parse.head(node)
+    if parse.dep(node) == "pobj" and parse.lemma(g) == "among":
+        node, g = g, parse.head(g)
+    subjects: list[int] = []
+    if parse.dep(node) in ("attr", "oprd", "acomp") or parse.dep(g) == "prep" and parse.lemma(g) == "as":
+        verb = parse.head(g) if parse.lemma(g) == "as" else g
+        subjects = [c for s in parse.kids(verb, "nsubj", "nsubjpass") for c in parse.conjuncts(s)]
+    for c in parse.kids(k, "appos", "compound"):
+        if c > k:
+            subjects.append(c)
+    if k + 1 < len(parse.tokens) and parse.entity_at(k + 1, ("country",)) is not None:
+        subjects.append(k + 1)  # "Vietnam's strategic partner China remains ...", however it was parsed
+    if parse.dep(k) == "appos" or parse.dep(k) == "compound" and parse.head(k) > k:
+        subjects.append(parse.head(k))
+    out: list[str] = []
+    for s in subjects:
+        out.extend(_country_ids(doc, parse, s))
+    return list(dict.fromkeys(out))
+
+
+def _partner_since(parse: Parse, k: int) -> str | None:
+    for i in [k, *parse.ancestors(k)][:4]:
+        when, prep = parse.date_of(i)
+        value = (when.attrs or {}).get("value") if when is not None else None
+        if value and prep in (None, "in", "since", "on"):
+            return str(value)
+    return None
 
 
 def doc_pair_cached(doc: AnalyzedDocument, cache: list[Any]) -> tuple[str, str] | None:
