@@ -158,6 +158,8 @@ def _text(parse: Parse, toks: list[int]) -> str:
         break
     start = min(start, toks[-1])
     text = s.local(parse.tokens[start].start, parse.tokens[toks[-1]].end)
+    if text.count("(") > text.count(")"):
+        text += ")"  # "Chairwoman of the Union of Friendship Organisations (VUFO"
     return text.strip(" ,") if not text.isupper() else text.title().strip(" ,")
 
 
@@ -348,7 +350,8 @@ def _sentence_holdings(doc: AnalyzedDocument, parse: Parse) -> list[Holding]:
         if m.kind != "person" or not m.id or m.label == "coref":
             continue
         names = _names(parse, m)
-        found = False
+        found: list[list[Holding]] = []  # per title phrase
+        private = False
         for left, toks in _phrases(parse, m):
             toks = _clean(parse, toks, names)
             if not toks or _other_person(parse, toks, names):
@@ -364,16 +367,16 @@ def _sentence_holdings(doc: AnalyzedDocument, parse: Parse) -> list[Holding]:
             # the phrase runs from its first word to the office word and its complement
             if not left:
                 toks = [k for k in toks if k <= head or any(a == head for a in parse.ancestors(k))]
-            title = _text(parse, toks)
-            if not title:
+            if not _text(parse, toks):
                 continue
             if _private_org(parse, toks, head):
-                found = True  # "director of the Example Institute": an office of a non-state body
+                private = True  # "director of the Example Institute": an office of a non-state body
                 break
-            out.extend(_chain(doc, parse, str(m.id), toks, head))
-            found = True
-            break
-        if not found:
+            found.append(_chain(doc, parse, str(m.id), toks, head))
+        # "Senator X, Chair of the Philippine Senate Committee": the first phrase that names an org, else the first
+        named = [hs for hs in found if any(h.org for h in hs)]
+        out.extend((named or found or [[]])[0])
+        if not found and not private:
             # what the nlp stage read (speaker labels, titles it split off the name)
             for title, org in (m.attrs.get("titles") or []):
                 if title and is_office(_head_word(str(title))):
@@ -453,11 +456,24 @@ def _share_in_lists(parse: Parse, found: list[Holding]) -> list[Holding]:
     Defence Minister B")."""
     if len(found) < 2:
         return found
+    where = {}
+    for m in parse.sentence.mentions:
+        if m.kind == "person" and m.id and str(m.id) not in where:
+            where[str(m.id)] = parse.token_range(m.start, m.end)
+
+    def listed(a: Holding, b: Holding) -> bool:
+        """Nothing but list punctuation and titles between the two names (no verb, no preposition)."""
+        ra, rb = where.get(a.person), where.get(b.person)
+        if not ra or not rb or ra[-1] >= rb[0]:
+            return False
+        between = parse.tokens[ra[-1] + 1:rb[0]]
+        return not any(t.pos in ("VERB", "AUX", "ADP") and t.text.lower() != "of" for t in between)
+
     out = list(found)
     for n, h in enumerate(out):
         if h.org is None:
             near = [x for x in (out[n - 1] if n else None,)
-                    if x is not None and x.org and x.explicit and resolve.national_country(x.org)]
+                    if x is not None and x.org and x.explicit and resolve.national_country(x.org) and listed(x, h)]
             if near:
                 out[n] = Holding(h.person, h.title, resolve.national_country(near[0].org), h.sentence, False, h.past)
     return out

@@ -210,7 +210,9 @@ def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
 
 GUARD_NAME = "diplograph_sentence_guard"
 # Tokens after which a news sentence may end; after any other token the parser may not start a new one.
-_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…", "...", "—", "–", "-"})
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", "…", "...", "—", "–", "-"})
+# Closing quotes and brackets end a sentence only after final punctuation: '... he said."', "(AFP.)".
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 
 
 @Language.component(GUARD_NAME)
@@ -218,9 +220,13 @@ def sentence_guard(doc: Doc) -> Doc:
     """Forbid sentence starts the text gives no cause for ("The 14th | ECOWAS Summit ..."): the small
     parser sometimes splits after an ordinal or a number; lines are already split by the caller, so
     a sentence of news copy starts after closing punctuation only."""
-    prev = None
-    for tok in doc:
-        if prev is not None and prev.text not in _SENTENCE_END and not prev.text.endswith("."):
-            tok.is_sent_start = False
-        prev = tok
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        text = prev.text
+        if text in _CLOSERS and i >= 2:
+            ends = doc[i - 2].text in _SENTENCE_END or doc[i - 2].text.endswith(".")
+        else:
+            ends = text in _SENTENCE_END or text.endswith(".")
+        if not ends:
+            doc[i].is_sent_start = False
     return doc
