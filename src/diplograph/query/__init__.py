@@ -18,7 +18,9 @@ render the same objects::
 """
 
 from diplograph.query.api import (
+    CHANNELS,
     EntityProfile,
+    FactPage,
     FactSource,
     MemorySource,
     Timeline,
@@ -27,6 +29,7 @@ from diplograph.query.api import (
     contradictions,
     entity_profile,
     facts,
+    facts_page,
     search,
     state,
     timeline,
@@ -45,9 +48,22 @@ from diplograph.query.claims import (
 from diplograph.query.contradictions import Contradiction
 from diplograph.query.contradictions import find as find_contradictions
 from diplograph.query.merge import MergedFact, describe, merge
+from diplograph.query.names import AmbiguousName, Resolved, UnknownName, display_name, labelled, resolve_name
+from diplograph.query.overview import Overview, country_overview
 from diplograph.query.people import Identity, PeopleIndex, people_index
 
 __all__ = [
+    "AmbiguousName",
+    "CHANNELS",
+    "FactPage",
+    "Overview",
+    "Resolved",
+    "UnknownName",
+    "country_overview",
+    "display_name",
+    "facts_page",
+    "labelled",
+    "resolve_name",
     "Answer",
     "Identity",
     "PeopleIndex",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Protocol
 
+from diplograph.errors import InputError
 from diplograph.model import Document, Fact
 from diplograph.query import dates
 from diplograph.query.claims import (
@@ -238,7 +239,23 @@ def _merge_read(store: Any, facts: list[Fact]) -> list[MergedFact]:
 
 
 def _entity_ids(store: Any, entity: str) -> list[str]:
+    entity = canonical_id(store, entity)
     return expand_entity(entity) if is_id(entity) else person_names(store, entity)
+
+
+def canonical_id(store: Any, entity: str) -> str:
+    """The id a name means ("Vietnam", "vnm" -> VNM; "Son" -> "Bui Thanh Son"), leniently.
+
+    Front ends resolve strictly first (:func:`diplograph.query.names.resolve_name` raises
+    with "did you mean"); here a name nothing resolves is kept as given, so a query about an
+    unknown entity is an empty answer, not an error.
+    """
+    from diplograph.query.names import resolve_name
+
+    try:
+        return resolve_name(store, entity).id
+    except InputError:
+        return entity
 
 
 # ---------------------------------------------------------------- results
@@ -298,22 +315,83 @@ class Timeline:
 # ---------------------------------------------------------------- the API
 
 
+CHANNELS = ("party", "state", "parliament", "people")
+# Fact types that carry a channel (FACTS.md): a channel filter reads only these.
+CHANNEL_TYPES = ("event", "agreement")
+# Up to this many stored facts are merged whole for a page; beyond, each page is merged on its own.
+FULL_MERGE_MAX = 20_000
+
+
+def with_channel(facts: Iterable[Fact], channel: Any) -> list[Fact]:
+    """The facts whose ``channel`` is one of ``channel`` (a name or a list); all when it is empty."""
+    wanted = set(_names(channel))
+    if not wanted:
+        return list(facts)
+    return [f for f in facts if f.fields.get("channel") in wanted]
+
+
+def _channel_types(type: Any, channel: Any) -> Any:
+    if not _names(channel):
+        return type
+    types = _names(type)
+    return [t for t in types if t in CHANNEL_TYPES] or (list(CHANNEL_TYPES) if not types else ["__none__"])
+
+
 def facts(store: FactSource, type: Any = None, entity: str | None = None, since: str | None = None,
           until: str | None = None, text: str | None = None, doc_id: str | None = None,
-          limit: int | None = None) -> list[MergedFact]:
+          limit: int | None = None, channel: Any = None) -> list[MergedFact]:
     """Facts matching the filters, merged across documents (same key -> one fact, every source).
 
+    ``entity`` is a name, alias, demonym or id in any case ("Vietnam", "vnm", "Son");
+    ``channel`` one or more of party, state, parliament, people (events and agreements).
     With ``limit`` and no ``entity``, merging is done within the rows read for
     that page (a large store's whole type is not merged for a page of it).
     """
+    type = _channel_types(type, channel)
     entities = _entity_ids(store, entity) if entity else None
     if limit is not None and not entities:
         # A page of a large store: merge within the rows read, not the whole type.
-        raw = store.facts(type=type, doc_id=doc_id, since=since, until=until, text=text, limit=limit * 4)
+        raw = store.facts(type=type, doc_id=doc_id, since=since, until=until, text=text,
+                          limit=None if channel else limit * 4)
     else:
         raw = read_facts(store, type, entities, since, until, text, doc_id)
-    merged = _merge_read(store, raw)
+    merged = _merge_read(store, with_channel(raw, channel))
     return merged[:limit] if limit is not None else merged
+
+
+@dataclass(frozen=True)
+class FactPage:
+    """A page of merged facts: ``total`` facts match; ``merged`` is "all" (every match merged, then
+    paged) or "page" (a store too large to merge whole: each page's stored rows merged on their own,
+    and ``total`` counts stored facts)."""
+
+    items: tuple[MergedFact, ...]
+    total: int
+    limit: int | None
+    offset: int
+    merged: str = "all"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset, "merged": self.merged,
+                "items": [f.to_json() for f in self.items]}
+
+
+def facts_page(store: FactSource, type: Any = None, entity: str | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None, channel: Any = None,
+               limit: int | None = 200, offset: int = 0) -> FactPage:
+    """A page of :func:`facts`, newest first, with the number of facts there are in all."""
+    counter = getattr(store, "count_facts", None)
+    if not entity and limit is not None and callable(counter) and not channel:
+        count = int(counter(type=type, since=since, until=until, text=text))
+        if count > FULL_MERGE_MAX:
+            raw = store.facts(type=type, since=since, until=until, text=text, limit=limit, offset=offset,
+                              order="-date")  # type: ignore[call-arg]
+            items = sorted(_merge_read(store, raw), key=lambda f: (f.date or "", f.id), reverse=True)
+            return FactPage(tuple(items), count, limit, offset, "page")
+    merged = facts(store, type=type, entity=entity, since=since, until=until, text=text, channel=channel)
+    merged.sort(key=lambda f: (f.date or "", f.id), reverse=True)
+    end = None if limit is None else offset + limit
+    return FactPage(tuple(merged[offset:end]), len(merged), limit, offset, "all")
 
 
 def entity_kind(entity_id: str) -> str:
@@ -351,6 +429,7 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) 
     With ``as_of``: what held at that date (latest claims at or before it, each
     partnership at its highest level by then, terms covering it, events up to it).
     """
+    entity_id = canonical_id(store, entity_id)
     kind = entity_kind(entity_id)
     ids = _entity_ids(store, entity_id)
     raw = read_facts(store, None, ids)
@@ -403,9 +482,11 @@ def _series_of_points(state: State) -> list[ClaimSeries]:
 
 
 def timeline(store: FactSource, entity_id: str, since: str | None = None,
-             until: str | None = None) -> Timeline:
+             until: str | None = None, channel: Any = None) -> Timeline:
     """The dated facts about an entity, in date order (a term gives a start and an end entry)."""
-    merged = _merge_read(store, read_facts(store, None, _entity_ids(store, entity_id)))
+    entity_id = canonical_id(store, entity_id)
+    raw = read_facts(store, _channel_types(None, channel), _entity_ids(store, entity_id))
+    merged = _merge_read(store, with_channel(raw, channel))
     entries = []
     for fact in merged:
         if fact.type == "document":
@@ -435,6 +516,7 @@ def timeline(store: FactSource, entity_id: str, since: str | None = None,
 
 def claims(store: FactSource, metric: str | None = None, subject: str | None = None) -> list[ClaimSeries]:
     """Series of a metric (for a subject): every figure with its date and sources, oldest first."""
+    subject = canonical_id(store, subject) if subject else subject
     raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
     merged = _merge_read(store, raw)
     return claim_series(merged, metric=metric, subject=subject)
@@ -442,12 +524,14 @@ def claims(store: FactSource, metric: str | None = None, subject: str | None = N
 
 def contradictions(store: FactSource, subject: str | None = None) -> list[Contradiction]:
     """Claims for the same time that cannot all be true, each explained, with every source."""
+    subject = canonical_id(store, subject) if subject else subject
     raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
     return find(_merge_read(store, raw), subject=subject)
 
 
 def state(store: FactSource, when: str, entity: str | None = None) -> State:
     """What held at ``when`` (for an entity, or everything)."""
+    entity = canonical_id(store, entity) if entity else entity
     raw = read_facts(store, None, _entity_ids(store, entity) if entity else None)
     return state_as_of(_merge_read(store, raw), when, entity=entity)
 
@@ -458,7 +542,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 
 __all__ = [
-    "EntityProfile", "FactSource", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -598,37 +598,48 @@ _ID_FIELDS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- human-readable lines
 
 
-def describe(fact: MergedFact | Fact) -> str:
-    """One line a person can read: "VNM–RUS comprehensive_strategic partnership (since 2001)"."""
+def describe(fact: MergedFact | Fact, name: Callable[[str], str] | None = None) -> str:
+    """One line a person can read: "VNM–RUS comprehensive strategic partnership (since 2001)".
+
+    ``name`` shows ids as names (``query.names.labelled``: "Vietnam (VNM)–Russia (RUS) ...").
+    """
     f = fact.fields
     t = fact.type
+    n: Callable[[Any], str] = (lambda v: name(str(v)) if v and is_id(v) else str(v)) if name else str
     if t == "statistic":
         what = f.get("label") or str(f.get("metric") or "").replace("_", " ")
         qual = {"over": "over ", "nearly": "nearly ", "about": "about ", "at_least": "at least ",
                 "up_to": "up to "}.get(str(f.get("qualifier") or ""), "")
         of = f" of {f.get('of')}" if f.get("of") else ""
-        return f"{f.get('subject')}: {what} = {qual}{_number(f.get('value'))}{of} (as of {f.get('as_of') or '?'})"
+        unit = f" {f.get('unit')}" if name and f.get("unit") not in (None, "count") else ""
+        return (f"{n(f.get('subject'))}: {what} = {qual}{_number(f.get('value'))}{unit}{of}"
+                f" (as of {f.get('as_of') or '?'})")
     if t == "partnership":
         since = f" (since {f.get('since')})" if f.get("since") else ""
-        return f"{f.get('a')}–{f.get('b')} {str(f.get('level') or '').replace('_', ' ')} partnership{since}"
+        level = str(f.get("level") or "").replace("_", " ")
+        return f"{n(f.get('a'))}–{n(f.get('b'))} {level} partnership{since}"
     if t == "diplomatic_relations":
         since = f" since {f.get('since')}" if f.get("since") else ""
-        return f"{f.get('a')}–{f.get('b')} diplomatic relations: {f.get('status') or 'active'}{since}"
+        return f"{n(f.get('a'))}–{n(f.get('b'))} diplomatic relations: {f.get('status') or 'active'}{since}"
     if t == "role":
         term = _term(f.get("start"), f.get("end"))
         label = f" ({f.get('label')})" if f.get("label") else ""
-        return f"{f.get('actor')} {str(f.get('role') or '').replace('_', ' ')} of {f.get('body')}{label}{term}"
+        status = f" [{f.get('status')}]" if name and f.get("status") else ""
+        return (f"{n(f.get('actor'))} {str(f.get('role') or '').replace('_', ' ')} of {n(f.get('body'))}"
+                f"{label}{term}{status}")
     if t == "agreement":
-        parties = "–".join(f.get("parties") or [])
+        parties = "–".join(n(p) for p in f.get("parties") or [])
         signed = f", signed {f.get('signed')}" if f.get("signed") else ""
-        return f"{f.get('name')} [{f.get('kind') or 'agreement'}]{' ' + parties if parties else ''}{signed}"
+        channel = f" ({f.get('channel')} channel)" if name and f.get("channel") else ""
+        return f"{f.get('name')} [{f.get('kind') or 'agreement'}]{' ' + parties if parties else ''}{signed}{channel}"
     if t == "event":
         when = f.get("date") or f.get("start") or "undated"
-        where = f" in {f.get('location')}" if f.get("location") else ""
+        where = f" in {n(f.get('location'))}" if f.get("location") else ""
         label = f" — {f.get('label')}" if f.get("label") else ""
-        return f"{when} {f.get('kind')}: {', '.join(map(str, f.get('participants') or []))}{where}{label}"
+        channel = f" ({f.get('channel')} channel)" if name and f.get("channel") else ""
+        return f"{when} {f.get('kind')}: {', '.join(n(p) for p in f.get('participants') or [])}{where}{label}{channel}"
     if t == "position":
-        return f"{f.get('person')}: {f.get('title')} ({f.get('org')}, as of {f.get('as_of') or '?'})"
+        return f"{f.get('person')}: {f.get('title')} ({n(f.get('org'))}, as of {f.get('as_of') or '?'})"
     if t == "document":
         return f"document published {f.get('published') or '?'}"
     return json.dumps(dict(f), default=str)
