@@ -144,7 +144,7 @@ def _text(parse: Parse, toks: list[int]) -> str:
     s = parse.sentence
     start = toks[0]
     poss = [k for k in toks if parse.tokens[k].text in ("'s", "’s") and k < toks[-1]]
-    if poss:
+    if poss and any(is_office(_lemma(parse, k)) for k in toks if k > poss[-1]):
         start = poss[-1] + 1  # "Malaysia's former prime minister", "the President's special envoy"
     for k in [t for t in toks if t >= start]:
         m = parse.entity_at(k, ("country", "body", "person", "place"))
@@ -261,14 +261,19 @@ def _title_word(parse: Parse, k: int, names: set[int]) -> bool:
         return False
     if low in ("'s", "’s", "-", "of", "for", "to", "the", "then", "&", "cum", "(", ")") or is_office(low):
         return True
-    if low == "and" and k > 0 and is_office(_lemma(parse, k - 1)):
-        return True  # chained offices: "General Secretary and President X", "leader and Emperor X"
+    if low in ("and", ",") and k > 0 and (is_office(_lemma(parse, k - 1)) or low == "and" and k + 1 < len(parse.tokens)
+                                         and parse.tokens[k - 1].pos == "PROPN" and parse.tokens[k + 1].pos == "PROPN"
+                                         and parse.entity_at(k - 1, ("person",)) is None):
+        return True  # chained offices: "General Secretary and President X", "Politburo member, Secretary of ..."
+    if t.pos == "PRON" and t.dep == "poss" and low in ("its", "his", "her", "their"):
+        return True  # "head of its Commission for External Relations X"
     if t.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM") or t.pos == "PUNCT":
         return False
     if t.pos == "ADP":
         return False
     return t.pos in ("NOUN", "PROPN", "ADJ", "X", "DET") and t.dep in (
-        "compound", "amod", "poss", "nmod", "det", "case", "pobj", "prep", "npadvmod", "punct", "appos", "nsubj")
+        "compound", "amod", "poss", "nmod", "det", "case", "pobj", "prep", "npadvmod", "punct", "appos", "nsubj",
+        "conj")
 
 
 def _title_phrase(parse: Parse, k: int) -> list[int]:
@@ -390,7 +395,7 @@ def _chain(doc: AnalyzedDocument, parse: Parse, person: str, toks: list[int], he
     """Holdings of one title phrase; chained offices ("President of the X Party cum Prime Minister",
     "General Secretary and President") are split, each with its own org, a part without one taking
     the country of the others."""
-    cuts = [k for k in toks if parse.tokens[k].text.lower() in ("cum", "and") and
+    cuts = [k for k in toks if parse.tokens[k].text.lower() in ("cum", "and", ",") and
             any(is_office(_lemma(parse, j)) for j in toks if j < k) and
             any(is_office(_lemma(parse, j)) for j in toks if j > k)]
     parts: list[list[int]] = []

@@ -47,7 +47,8 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "Square", "Innovation", "Airlines", "Airways", "Port", "Highway", "Railway", "Corridor", "Zone",
                 "Award", "Awards", "Prize", "Medal", "Trophy", "Fellowship", "Scholarship", "Society", "Policy",
                 "Provisions", "Association", "Coalition", "Network", "Alliance", "League", "Union", "Chat",
-                "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority"}
+                "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority",
+                "People", "Peoples"}
 _NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
               "Vows", "Backs", "Slams", "Rejects", "Agrees", "Pledges", "Discusses", "Concludes", "Opens", "Seeks",
               "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
@@ -375,6 +376,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 end = cut(nxt, _name_run(doc, nxt, sent.end, ents_by_token))
                 if end > nxt and any(doc[k].is_alpha and len(doc[k]) > 1 for k in range(nxt, end)):
                     candidates.append((nxt, end))
+    candidates += _surname_runs(sent, ents_by_token, common)
     for s, e in sorted(set(candidates), key=lambda c: (c[0], -c[1])):
         if any(k in taken for k in range(s, e)):
             continue
@@ -388,6 +390,43 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
         speaker = e < sent.end and doc[e].text == ":" and doc[s:e].text.isupper()
         title_range = (title_start, s) if title_start is not None else ((e, e + 40) if segs else None)
         out.append(PersonSpan(s, e, segs, title_start, speaker, title_range))
+    return out
+
+
+# Family names that open most Vietnamese names, folded: a run of capitalised syllables after one of them is a
+# name even where the statistical NER misses it ("Le Hoai Trung", "Phan Van Mai", "Nguyen Phuong Nga").
+VIETNAMESE_SURNAMES = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "truong", "luong", "trinh", "cao", "ha", "ta", "thai", "kieu", "chu", "doan",
+    "tong", "quach", "lai", "vuong", "nong", "luu", "dao", "mai", "lam", "giang", "khuat", "hau", "trieu",
+})
+
+
+def _surname_runs(sent: Span, ents_by_token: dict[int, Span], common: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Vietnamese names by their shape: a family name and one to three more capitalised syllables, none of
+    them a known place, body or title, the run not followed by a place word ("Ho Chi Minh City")."""
+    doc = sent.doc
+    out: list[tuple[int, int]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        ent = ents_by_token.get(i)
+        if resolve.fold(tok.text).lower() not in VIETNAMESE_SURNAMES or not tok.text[:1].isupper() or (
+                ent is not None and (ent.kb_id_ or ent.label_ == "PERSON")):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j - i < 4:
+            nxt = doc[j]
+            e2 = ents_by_token.get(j)
+            if not (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_upper and len(nxt.text) <= 8
+                    and nxt.text not in _NOT_NAME and not _is_title_word(nxt) and (e2 is None or not e2.kb_id_)
+                    and nxt.lower_ not in common):
+                break
+            j += 1
+        if j - i >= 2 and not (j < sent.end and doc[j].text in ("City", "Province", "District", "Street", "Road")):
+            out.append((i, j))
+        i = max(j, i + 1)
     return out
 
 
