@@ -288,6 +288,11 @@ def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
         dets += parse.kids(noun, "det", "poss", "amod", "predet")
     if noun is not None and _lemma(parse, noun) in FAMILY_NOUNS:
         return True  # "he and his wife have three children": a biography, not a claim about an actor
+    after = fig.tokens[-1] + 1
+    if after < len(parse.tokens) and parse.tokens[after].text.lower() in ("times", "fold") and fig.unit != "times":
+        return True  # "three times more travellers": a ratio, not a count of them
+    if noun is not None and parse.tokens[noun].pos == "PRON":
+        return True  # "72 percent of whom": the figure's whole is told elsewhere
     for p in parse.kids(fig.head, "prep"):
         if _lemma(parse, p) == "of" and any(parse.tokens[a].tag == "JJS" for o in parse.kids(p, "pobj")
                                             for a in parse.kids(o, "amod")):
@@ -434,6 +439,10 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
     steel imports", "bilateral trade between the two countries", "share of the total"."""
     if noun is not None:
         return _phrase(parse, noun, fig.tokens) or parse.tokens[noun].text
+    g = parse.head(fig.head)
+    if parse.dep(fig.head) == "pobj" and parse.lemma(g) in ("at", "to", "by", "from") and \
+            parse.tokens[parse.head(g)].pos == "NOUN":
+        return _phrase(parse, parse.head(g), fig.tokens)  # "the unemployment rate at 3.5%"
     for p in parse.kids(fig.head, "prep"):  # "7% of the total", "$34 billion in loans"
         objs = parse.kids(p, "pobj")
         if objs:
