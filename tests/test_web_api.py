@@ -249,8 +249,9 @@ def test_network_and_timeline_pages_as_json(client: Client) -> None:
 def test_openapi_lists_every_api_endpoint(client: Client) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
     assert paths == {"/api/facts", "/api/entities", "/api/entities/{entity_id}",
-                     "/api/entities/{entity_id}/timeline", "/api/claims/{metric}", "/api/contradictions",
-                     "/api/ask", "/api/documents", "/api/documents/{doc_id}", "/api/stats"}
+                     "/api/entities/{entity_id}/timeline", "/api/entities/{entity_id}/overview",
+                     "/api/entities/{entity_id}/tables/{table}", "/api/network", "/api/claims/{metric}",
+                     "/api/contradictions", "/api/ask", "/api/documents", "/api/documents/{doc_id}", "/api/stats"}
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/entities/{entity_id}/timeline" in docs.text
 
@@ -291,7 +292,7 @@ def test_writes_are_refused_with_the_error_shape(client: Client) -> None:
 def test_pages_show_errors_as_html_for_browsers(client: Client) -> None:
     response = client.get("/entities/XXX", headers={"accept": "text/html"})
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
-    assert "no entity" in response.text
+    assert "no country, body or person is called" in response.text
 
 
 @pytest.mark.parametrize("text", INJECTIONS)

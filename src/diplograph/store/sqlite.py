@@ -83,13 +83,7 @@ class SqliteStore(SqlStore):
                     raise StoreError(
                         f"no store at {path}: build one first with `diplograph build PATH --db {path}`"
                     )
-                self._conn = sqlite3.connect(
-                    file.resolve().as_uri() + "?mode=ro",
-                    uri=True,
-                    timeout=30,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
+                self._conn = self._connect_read_only(file)
             else:
                 if self.target != ":memory:" and Path(path).parent != Path(""):
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +102,28 @@ class SqliteStore(SqlStore):
             self._migrate()
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the SQLite store at {path}: {err}") from err
+
+    @staticmethod
+    def _connect_read_only(file: Path) -> sqlite3.Connection:
+        """A read-only connection; on read-only media (no -shm/-wal can be made) an immutable one.
+
+        A WAL-mode database needs its shared-memory file even to be read; where the
+        folder cannot be written SQLite fails with "attempt to write a readonly
+        database" or "unable to open database file". Nothing can be writing such a
+        store, so it is opened immutable (no locking, no WAL).
+        """
+        uri = file.resolve().as_uri()
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as err:
+            if "readonly" not in str(err) and "unable to open" not in str(err):
+                raise
+            conn.close()
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=30, isolation_level=None,
+                               check_same_thread=False)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
