@@ -410,8 +410,12 @@ def _surname_runs(sent: Span, ents_by_token: dict[int, Span], common: set[str] |
     i = sent.start
     while i < sent.end:
         tok = doc[i]
+        text = tok.text
+        if not text[:1].isupper() or len(text) > 6 or (text.lower() not in VIETNAMESE_SURNAMES and text.isascii()):
+            i += 1
+            continue  # (cheap tests first: this runs on every token)
         ent = ents_by_token.get(i)
-        if resolve.fold(tok.text).lower() not in VIETNAMESE_SURNAMES or not tok.text[:1].isupper() or (
+        if resolve.fold(text).lower() not in VIETNAMESE_SURNAMES or (
                 ent is not None and (ent.kb_id_ or ent.label_ == "PERSON")):
             i += 1
             continue

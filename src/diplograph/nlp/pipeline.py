@@ -79,6 +79,14 @@ class _DocState:
         self.published = published
         self.focus: str | None = None
         self.timex = _timex()
+        self._times: dict[str, list[Any]] = {}
+
+    def times(self, text: str) -> list[Any]:
+        """The time expressions of a sentence (found once per sentence, however many dates it has)."""
+        found = self._times.get(text)
+        if found is None:
+            found = self._times[text] = self.timex.find(text, self.published) if self.timex is not None else []
+        return found
 
 
 def _country_of(ent) -> str | None:
@@ -213,7 +221,7 @@ def _date(ent, offset: int, state: _DocState) -> Mention:
     if state.timex is not None:
         # resolved in its sentence, so the words before it can say it is ahead ("will meet on Friday")
         sent = ent.sent
-        local = [(e - s, v) for s, e, v in state.timex.find(sent.text, state.published)
+        local = [(e - s, v) for s, e, v in state.times(sent.text)
                  if s < ent.end_char - sent.start_char and ent.start_char - sent.start_char < e]
         tv = max(local, key=lambda c: c[0])[1] if local else state.timex.resolve(ent.text, state.published)
         if tv is not None:
@@ -271,7 +279,7 @@ def _timex_dates(sent, offset: int, state: _DocState, found: list[Mention]) -> l
         return found
     base = offset + sent.start_char
     dates = [m for m in found if m.kind == "date"]
-    for s, e, tv in state.timex.find(sent.text, state.published):
+    for s, e, tv in state.times(sent.text):
         start, end = base + s, base + e
         if any(m.start < end and start < m.end for m in dates):
             continue

@@ -23,7 +23,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.attrs import ORTH, SENT_START
 from spacy.util import filter_spans
+import numpy
 
 from diplograph import resolve
 
@@ -219,14 +221,46 @@ _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]"})
 def sentence_guard(doc: Doc) -> Doc:
     """Forbid sentence starts the text gives no cause for ("The 14th | ECOWAS Summit ..."): the small
     parser sometimes splits after an ordinal or a number; lines are already split by the caller, so
-    a sentence of news copy starts after closing punctuation only."""
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        text = prev.text
-        if text in _CLOSERS and i >= 2:
-            ends = doc[i - 2].text in _SENTENCE_END or doc[i - 2].text.endswith(".")
-        else:
-            ends = text in _SENTENCE_END or text.endswith(".")
-        if not ends:
-            doc[i].is_sent_start = False
+    a sentence of news copy starts after closing punctuation only (a closing quote or bracket counts
+    when final punctuation comes before it)."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    orths = doc.to_array([ORTH])
+    ends = _ends_of(doc.vocab, orths)
+    closer = _closers_of(doc.vocab, orths)
+    prev_end = ends[:-1].copy()
+    # after a closer, look one further back
+    back = numpy.zeros(n - 1, dtype=bool)
+    back[1:] = ends[:-2]
+    prev_end = numpy.where(closer[:-1], back, prev_end)
+    starts = numpy.zeros((n, 1), dtype="int64")
+    starts[0, 0] = 1
+    starts[1:, 0] = numpy.where(prev_end, 0, -1)  # 0: the parser decides; -1: no sentence starts here
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+_END_CACHE: dict[int, bool] = {}
+_CLOSER_CACHE: dict[int, bool] = {}
+
+
+def _ends_of(vocab, orths):  # -> numpy bool array
+    out = numpy.empty(len(orths), dtype=bool)
+    for i, o in enumerate(orths.tolist()):
+        v = _END_CACHE.get(o)
+        if v is None:
+            text = vocab.strings[o]
+            v = _END_CACHE[o] = text in _SENTENCE_END or text.endswith(".")
+        out[i] = v
+    return out
+
+
+def _closers_of(vocab, orths):  # -> numpy bool array
+    out = numpy.empty(len(orths), dtype=bool)
+    for i, o in enumerate(orths.tolist()):
+        v = _CLOSER_CACHE.get(o)
+        if v is None:
+            v = _CLOSER_CACHE[o] = vocab.strings[o] in _CLOSERS
+        out[i] = v
+    return out
