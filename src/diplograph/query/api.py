@@ -394,6 +394,13 @@ def facts_page(store: FactSource, type: Any = None, entity: str | None = None, s
     return FactPage(tuple(merged[offset:end]), len(merged), limit, offset, "all")
 
 
+def entity_facts(store: FactSource, entity: str) -> list[MergedFact]:
+    """Every fact about an entity (a country with its national bodies; a person under every
+    spelling), read and merged once."""
+    entity_id = canonical_id(store, entity)
+    return _merge_read(store, read_facts(store, None, _entity_ids(store, entity_id)))
+
+
 def entity_kind(entity_id: str) -> str:
     if not is_id(entity_id):
         return "person"
@@ -542,7 +549,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 
 __all__ = [
-    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -31,6 +31,7 @@ from diplograph.query.api import (
 )
 from diplograph.query.claims import ClaimSeries, level_rank
 from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor, title_words
+from diplograph.query.overview import place_id, seat_group, seat_status
 from diplograph.resolve import body_id, country_id, fold
 
 
@@ -452,34 +453,49 @@ def _met_whom(store: FactSource, parsed: Parsed) -> Answer | None:
 
 
 def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
+    """Visits with visitor, place and the visit's own date (an undated one says when it was reported)."""
     subject = _subject_person_or_actor(parsed, store)
     if subject is None:
         return None
-    visitor_first = not re.search(r"\bwho (has )?visited\b|\bvisits? to\b", parsed.low)
+    visitor_first = not re.search(r"\bwho (has |have |had )?(visited|came|travell?ed)\b|\bvisits? to\b|"
+                                  r"\bvisitors?\b", parsed.low)
     targets = [e for _, _, e in sorted(parsed.entities)[1:]] if visitor_first else []
     if not visitor_first:
         host = subject
         ids = expand_entity(host) if is_id(host) else [host]
         events = [f for f in _read(store, "event", ids) if f.get("kind") == "visit"
-                  and (any(same_actor(f.get("location"), i) for i in ids)
-                       or any(p in ids for p in f.get("participants") or []))]
+                  and any(same_actor(place_id(f.get("location")), i) for i in ids)]
         title = f"Visits to {_label(host)}"
     else:
         ids = expand_entity(subject) if is_id(subject) else person_names(store, subject)
         events = [f for f in _read(store, "event", ids) if f.get("kind") == "visit"]
+        if is_id(subject):
+            # A country's visits are its people's trips abroad, not visits it received.
+            events = [f for f in events if not same_actor(place_id(f.get("location")), subject)]
         if targets:
             events = [f for f in events if any(
-                same_actor(f.get("location"), t) or t in (f.get("participants") or [])
+                same_actor(place_id(f.get("location")), t) or t in (f.get("participants") or [])
                 or (not is_id(t) and any(name_ok(t, p) for p in f.get("participants") or [])) for t in targets)]
-        title = f"Visits by {subject}" + (f" to {', '.join(targets)}" if targets else "")
+        title = f"Visits by {_label(subject)}" + (f" to {', '.join(_label(t) for t in targets)}" if targets else "")
     events = [f for f in events if _in_date(f.get("date") or f.get("start"), parsed.date)]
     events.sort(key=lambda f: dates.sort_key(f.get("date") or f.get("start")))
     query = f"diplograph facts --type event --entity \"{subject}\""
+    when = f" in {parsed.date}" if parsed.date else ""
     if not events:
-        return _none(parsed, "visits", title[0].lower() + title[1:], query)
-    when = "; ".join(f"{f.get('date') or 'undated'} ({f.get('location') or ', '.join(map(str, f.get('participants') or []))})"
-                     for f in events)
-    return _ok(parsed, "visits", f"{title}: {when}.", events, query)
+        return _none(parsed, "visits", (title[0].lower() + title[1:]) + when, query)
+    rows = []
+    for f in events:
+        where = place_id(f.get("location"))
+        visitors = [str(p) for p in f.get("participants") or []
+                    if not (is_id(p) and where and same_actor(str(p), where))]
+        if visitor_first and not is_id(subject):
+            visitors = [v for v in visitors if not is_id(v)] or visitors
+        date = f.get("date") or f.get("start")
+        shown = str(date) if date else f"undated (reported {f.first_seen or '?'})"
+        channel = f", {f.get('channel')} channel" if f.get("channel") else ""
+        rows.append(f"{shown}: {', '.join(_label(v) for v in visitors) or '?'} to "
+                    f"{_label(where) if where and is_id(where) else (where or '?')}{channel}")
+    return _ok(parsed, "visits", f"{title}{when}: " + "; ".join(rows) + ".", events, query, rows)
 
 
 def _events_on(store: FactSource, parsed: Parsed) -> Answer | None:
@@ -528,29 +544,40 @@ def title_matches(wanted: str, title: str) -> bool:
     return False
 
 
+_WHO_OF = re.compile(r"\bwho (?:is|was|are|were|has been) (?:the )?(?:current )?(?P<title>[a-z .\-]+?) "
+                     r"(?:of|for|in|at) ")
+_WHO_POSSESSIVE = re.compile(r"\bwho (?:is|was|are|were|has been) (?:the )?(?P<org>[^?]+?)['’]s? "
+                             r"(?:current )?(?P<title>[a-z .\-]+?)(?: (?:in|on|at|as of|now|today|currently)\b.*)?\??$")
+
+
 def _office_holder(store: FactSource, parsed: Parsed) -> Answer | None:
-    match = re.search(r"\bwho (?:is|was|are|were|has been) (?:the )?(?P<title>[a-z .\-]+?) (?:of|for|in|at) ",
-                      parsed.low)
+    """Who holds an office, now (the latest statement) or at a date (the statements of that time)."""
+    match = _WHO_OF.search(parsed.low) or _WHO_POSSESSIVE.search(parsed.low)
     orgs = parsed.actors
     if not match or not orgs:
         return None
-    wanted, org = match.group("title"), orgs[0]
+    wanted, org = match.group("title").strip(), orgs[0]
     if re.fullmatch(r"(top |main |current )?(leaders?|officials?|heads?|office holders?|government)", wanted):
         return _leaders_of(store, parsed)
     positions = [f for f in _read(store, "position", expand_entity(org))
                  if same_actor(f.get("org"), org) and title_matches(wanted, str(f.get("title") or ""))]
     if parsed.date:
-        positions = [f for f in positions if any(_in_date(x.get("as_of"), parsed.date) or dates.on_or_before(
-            str(x.get("as_of") or ""), parsed.date) for x in f.facts)]
+        inside = [f for f in positions if any(_in_date(x.get("as_of"), parsed.date) for x in f.facts)]
+        before = [f for f in positions if any(dates.on_or_before(str(x.get("as_of") or ""), parsed.date)
+                                              for x in f.facts)]
+        positions = inside or before
     positions.sort(key=lambda f: dates.sort_key(max((str(x.get("as_of") or "") for x in f.facts),
                                                      key=dates.sort_key)), reverse=True)
     query = f"diplograph facts --type position --entity {org}"
+    when = f" in {parsed.date}" if parsed.date else ""
     if not positions:
-        return _none(parsed, "office_holder", f"who the {wanted} of {org} is", query)
+        return _none(parsed, "office_holder", f"who the {wanted} of {org} was{when}", query)
     latest = positions[0]
-    text = f"{latest.get('person')} ({latest.get('title')}, {_label(org)}, as of {latest.get('as_of')})"
+    stated = sorted({str(x.get("as_of")) for x in latest.facts if x.get("as_of")}, key=dates.sort_key)
+    span = (f"stated {stated[0]}" + (f" to {stated[-1]}" if len(stated) > 1 else "")) if stated else "undated"
+    text = f"{latest.get('person')} ({latest.get('title')}, {_label(org)}, {span})"
     if len(positions) > 1:
-        # One line per earlier holder: "Kishida" and "Kishida Fumio" (name orders differ) are one person.
+        # One line per other holder: "Kishida" and "Kishida Fumio" (name orders differ) are one person.
         shown = [str(latest.get("person"))]
         earlier = []
         for f in positions[1:]:
@@ -650,22 +677,36 @@ def _body_roles(store: FactSource, parsed: Parsed) -> Answer | None:
 
 
 def _memberships(store: FactSource, parsed: Parsed) -> Answer | None:
+    """Seats an actor holds or held, each with its term and status; UN bodies only when asked about the UN."""
     actor = (parsed.countries or [None])[0]
     if actor is None:
         return None
     roles = [f for f in _read(store, "role", expand_entity(actor)) if same_actor(f.get("actor"), actor)]
     wanted = _wanted_roles(parsed.low)
-    if wanted and "member" in wanted:
+    if wanted and "member" in wanted and not re.search(r"\bseats?\b|\broles?\b", parsed.low):
         roles = [f for f in roles if f.get("role") in wanted]
+    asked_un = "UN" in parsed.bodies or re.search(r"\bu\.?n\.?\b|\bunited nations\b", parsed.low)
+    other_bodies = [b for b in parsed.bodies if b != "UN"]
+    scope = ""
+    if other_bodies:
+        roles = [f for f in roles if f.get("body") in other_bodies]
+    elif asked_un:
+        roles = [f for f in roles if seat_group(f.get("body")) == "UN"]
+        scope = " in the UN system"
     if parsed.date:
         roles = [f for f in roles if not f.get("start") or dates.overlaps(f.get("start"), f.get("end"), parsed.date)]
     roles.sort(key=lambda f: (str(f.get("body")), dates.sort_key(f.get("start"))))
     query = f"diplograph facts --type role --entity {actor}"
     if not roles:
-        return _none(parsed, "memberships", f"which bodies {actor} belongs to", query)
-    bodies = list(dict.fromkeys(str(f.get("body")) for f in roles))
-    return _ok(parsed, "memberships", f"{_label(actor)} holds seats in {len(bodies)} bodies: {', '.join(bodies)}.",
-               roles, query)
+        return _none(parsed, "memberships", f"which bodies {actor} belongs to{scope}", query)
+    by_body: dict[str, list[str]] = {}
+    for f in roles:
+        status = seat_status(f)
+        by_body.setdefault(str(f.get("body")), []).append(
+            f"{str(f.get('role')).replace('_', ' ')} {_term(f)}" + (f", {status}" if status in ("left", "ended") else ""))
+    items = "; ".join(f"{_label(b)}: {', '.join(dict.fromkeys(terms))}" for b, terms in by_body.items())
+    return _ok(parsed, "memberships", f"{_label(actor)} holds or held seats in {len(by_body)} bodies{scope}: "
+               f"{items}.", roles, query)
 
 
 def _hosted(store: FactSource, parsed: Parsed) -> Answer | None:
@@ -694,10 +735,19 @@ def _partners(store: FactSource, parsed: Parsed) -> Answer | None:
     subject = countries[0]
     level = _level(parsed.low)
     found = [f for f in _read(store, "partnership", [subject]) if subject in (f.get("a"), f.get("b"))]
+    note = ""
     if len(countries) > 1:
         found = [f for f in found if countries[1] in (f.get("a"), f.get("b"))]
     elif level:
-        found = [f for f in found if f.get("level") == level]
+        exact = [f for f in found if f.get("level") == level]
+        if not exact:
+            higher = [f for f in found if level_rank(f.get("level")) >= level_rank(level) and level in str(f.get("level"))]
+            if higher:
+                note = f" (none at exactly the {level.replace('_', ' ')} level; at higher tiers)"
+                level = None
+            found = higher
+        else:
+            found = exact
     if parsed.date:
         found = [f for f in found if dates.on_or_before(f.get("since") or f.first_seen, parsed.date)]
     found.sort(key=lambda f: (-level_rank(f.get("level")), _other(f, subject)))
@@ -713,31 +763,41 @@ def _partners(store: FactSource, parsed: Parsed) -> Answer | None:
         return _ok(parsed, "partners", text, found if best else found, query)
     others = [f"{_label(_other(f, subject))}" + (f" (since {f.get('since')})" if f.get("since") else "")
               + ("" if level else f" [{str(f.get('level')).replace('_', ' ')}]") for f in found]
-    return _ok(parsed, "partners", f"{_label(subject)}'s {level_text}partners: {', '.join(others)}.", found, query)
+    return _ok(parsed, "partners", f"{_label(subject)}'s {level_text}partners{note}: {', '.join(others)}.", found,
+               query)
 
 
 def _upgrades(store: FactSource, parsed: Parsed) -> Answer | None:
-    """Partnership histories: each pair's levels in date order (an upgrade is a later, higher level)."""
+    """Partnership histories: each pair's levels in date order (an upgrade is a later, higher level).
+
+    For one pair ("When did Vietnam and the US upgrade their partnership?", "When did A and B
+    become comprehensive strategic partners?") every step is given, with the date the text states
+    or, failing that, when it was first reported.
+    """
     countries = parsed.countries
     if not countries:
         return None
     subject = countries[0]
+    level = _level(parsed.low) if re.search(r"\bbec[oa]me|\bto (a |an )?\w+ ?\w* partner", parsed.low) else None
     found = [f for f in _read(store, "partnership", [subject]) if subject in (f.get("a"), f.get("b"))]
-    if len(countries) > 1:
+    pair_asked = len(countries) > 1
+    if pair_asked:
         found = [f for f in found if countries[1] in (f.get("a"), f.get("b"))]
+    if level:
+        found = [f for f in found if f.get("level") == level] or found
     if parsed.date:
-        found = [f for f in found if _in_date(f.get("since"), parsed.date)]
+        found = [f for f in found if _in_date(f.get("since") or f.first_seen, parsed.date)]
     by_pair: dict[str, list[MergedFact]] = {}
     for f in found:
         by_pair.setdefault(_other(f, subject), []).append(f)
     rows, facts = [], []
     for other, steps in sorted(by_pair.items()):
         steps.sort(key=lambda f: (dates.sort_key(f.get("since") or f.first_seen), level_rank(f.get("level"))))
-        if not (len(steps) > 1 or steps[0].get("since")):
+        if not (pair_asked or len(steps) > 1 or steps[0].get("since")):
             continue
         facts.extend(steps)
         rows.append(f"{_label(other)}: " + " -> ".join(
-            f"{str(f.get('level')).replace('_', ' ')} ({f.get('since') or 'first reported ' + str(f.first_seen)})"
+            f"{str(f.get('level')).replace('_', ' ')} ({f.get('since') or 'date not stated; first reported ' + str(f.first_seen)})"
             for f in steps))
     query = f"diplograph entity {subject}"
     if not facts:
@@ -746,20 +806,33 @@ def _upgrades(store: FactSource, parsed: Parsed) -> Answer | None:
 
 
 def _left(store: FactSource, parsed: Parsed) -> Answer | None:
-    """Seats and memberships that ended (a country leaving a body)."""
+    """Seats and memberships that ended: a withdrawal the text announces, or a term with only an end."""
     actor = (parsed.countries or [None])[0]
     if actor is None:
-        return None
+        if not parsed.bodies:
+            return None
+        # "Which countries left ECOWAS?": every actor that left the body.
+        body = parsed.bodies[0]
+        gone = [f for f in _read(store, "role", [body]) if f.get("body") == body and seat_status(f) == "left"]
+        gone.sort(key=lambda f: (dates.sort_key(f.get("end") or f.first_seen), str(f.get("actor"))))
+        query = f"diplograph facts --type role --entity {body}"
+        if not gone:
+            return _none(parsed, "left", f"that any country left {body}", query)
+        items = ", ".join(f"{_label(str(f.get('actor')))}" + (f" ({f.get('end')})" if f.get("end") else "")
+                          for f in gone)
+        return _ok(parsed, "left", f"Left {_label(body)}: {items}.", gone, query)
     ended = [f for f in _read(store, "role", expand_entity(actor)) if same_actor(f.get("actor"), actor)
-             and f.get("end") and (not f.get("start") or f.get("start") != f.get("end"))]
+             and seat_status(f) == "left"]
     if parsed.bodies:
         ended = [f for f in ended if f.get("body") in parsed.bodies]
-    ended.sort(key=lambda f: dates.sort_key(f.get("end")))
+    ended.sort(key=lambda f: (dates.sort_key(f.get("end") or f.first_seen), str(f.get("body"))))
     query = f"diplograph timeline {actor}"
     if not ended:
         return _none(parsed, "left", f"that {actor} left a body", query)
-    items = ", ".join(f"{f.get('body')} ({str(f.get('role')).replace('_', ' ')}, ended {f.get('end')})" for f in ended)
-    return _ok(parsed, "left", f"{_label(actor)} left or ended: {items}.", ended, query)
+    items = ", ".join(f"{_label(str(f.get('body')))} ({str(f.get('role')).replace('_', ' ')}, "
+                      + (f"left {f.get('end')}" if f.get("end") else f"withdrawal announced {f.first_seen or '?'}")
+                      + ")" for f in ended)
+    return _ok(parsed, "left", f"{_label(actor)} left or is leaving: {items}.", ended, query)
 
 
 def _other(fact: MergedFact, subject: str) -> str:
@@ -817,15 +890,36 @@ def _agreements(store: FactSource, parsed: Parsed) -> Answer | None:
                 found, what = by_name, f"an agreement named {' '.join(words)}"
         if not found and not actors:
             return None
+    kind = _agreement_kind(parsed.low)
+    if kind and actors:
+        found = [f for f in found if f.get("kind") == kind] + _unattributed(store, actors[0], kind)
+        what = f"{kind} agreements of {' and '.join(actors[:2])}"
     if parsed.date:
         found = [f for f in found if _in_date(f.get("signed") or f.first_seen, parsed.date)]
     found.sort(key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))
     query = "diplograph facts --type agreement" + (f" --entity {actors[0]}" if actors else "")
     if not found:
         return _none(parsed, "agreements", what, query)
-    names = "; ".join(f"{f.get('name')}" + (f" (signed {f.get('signed')})" if f.get("signed") else "")
-                      for f in found)
+    names = "; ".join(f"{f.get('name')}" + (f" ({f.get('long_name')})" if f.get("long_name") else "")
+                      + (f" (signed {f.get('signed')})" if f.get("signed") else "") for f in found)
     return _ok(parsed, "agreements", f"{len(found)} agreement(s): {names}.", found, query)
+
+
+def _unattributed(store: FactSource, actor: str, kind: str) -> list[MergedFact]:
+    """Agreements of a kind that name no parties, stated in a sentence that names the actor
+    ("Vietnam has joined the CPTPP, the EVFTA and the RCEP")."""
+    name = entity_name(actor)
+    found = _merge_read(store, store.facts(type="agreement", text=name))
+    return [f for f in found if f.get("kind") == kind and not f.get("parties")]
+
+
+def _agreement_kind(low: str) -> str | None:
+    for pattern, kind in ((r"\bftas?\b|free[- ]trade", "FTA"), (r"\bmous?\b|memorand", "MoU"),
+                          (r"\btreat(y|ies)\b", "treaty"), (r"\bjoint statements?\b", "joint_statement"),
+                          (r"\bframeworks?\b", "framework")):
+        if re.search(pattern, low):
+            return kind
+    return None
 
 
 _AGREEMENT_WORDS = {"agreement", "agreements", "signed", "sign", "treaty", "treaties", "mou", "mous", "what",
@@ -922,7 +1016,7 @@ _HANDLERS: tuple[tuple[str, Handler], ...] = (
     (r"\b(contradict|disagree|inconsisten|conflicting)", _contradictions),
     (r"\bhow (many|much)\b|\bnumber of\b|\bcount of\b", _how_many),
     (r"\bwhat (is|are|was|were)\b", _named_claim),
-    (r"\bupgrad|\belevat", _upgrades),
+    (r"\bupgrad|\belevat|\bbec[oa]me\b.*\bpartners?\b", _upgrades),
     (r"\b(leave|left|withdr[ae]w\w*|quit|exit\w*|pull(ed)? out)\b", _left),
     (r"\b(history|changed|over time|trend|evolve)\b.*\b(number|count|figure|how many)|\b(number|count)\b.*\bhistory",
      _claim_history),
@@ -939,7 +1033,9 @@ _HANDLERS: tuple[tuple[str, Handler], ...] = (
     (r"\b(agreements?|treat(y|ies)|mous?|memorand\w*|accords?|deals?|ftas?|signed|sign)\b", _agreements),
     (r"\b(which|what) (bodies|organi[sz]ations|institutions|forums|groups|councils|seats|roles)\b|"
      r"\bmember(s|ship)? of\b|\bbelong", _memberships),
-    (r"\bwho (is|was|are|were|has been) (the )?[a-z .\-]+ (of|for|in|at) ", _office_holder),
+    (r"\bwho (is|was|are|were|has been) (the )?[a-z .\-]+ (of|for|in|at) |"
+     r"\bwho (is|was|are|were|has been) (the )?[^?]+['’]s? [a-z .\-]*(minister|president|secretary|speaker|"
+     r"chair\w*|king|queen|premier|leader|ambassador|chancellor|emir|head)\b", _office_holder),
     (r"\bwho (is|was)\b|\bwhat (office|position|post|title|job|role)s?\b|\b(office|position|title)s? (does|did|is)",
      _who_is),
     (r"\b(leaders?|officials?|office holders?|government)\b", _leaders_of),

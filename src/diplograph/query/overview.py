@@ -462,14 +462,18 @@ def channel_counts(facts: Iterable[MergedFact]) -> dict[str, dict[str, int]]:
             for y in sorted(counts, key=lambda y: (y == "undated", y))}
 
 
-def country_overview(store: Any, entity: str) -> Overview:
-    """The overview of a country, body or person named ``entity`` (any name, alias or id)."""
-    from diplograph.query.api import _entity_ids, _merge_read, canonical_id, entity_kind, read_facts
+def country_overview(store: Any, entity: str, merged: Iterable[MergedFact] | None = None) -> Overview:
+    """The overview of a country, body or person named ``entity`` (any name, alias or id).
+
+    ``merged``: the entity's facts already read and merged (``query.api.entity_facts``), so
+    that a page showing both the overview and the profile merges once.
+    """
+    from diplograph.query.api import canonical_id, entity_facts, entity_kind
 
     entity_id = canonical_id(store, entity)
     kind = entity_kind(entity_id)
-    merged = _merge_read(store, read_facts(store, None, _entity_ids(store, entity_id)))
-    return overview_of(entity_id, kind, merged)
+    facts = list(merged) if merged is not None else entity_facts(store, entity_id)
+    return overview_of(entity_id, kind, facts)
 
 
 __all__ = ["CHANNELS", "TABLES", "Figure", "LadderRow", "LadderStep", "Office", "Overview", "Seat", "Visit",

@@ -672,11 +672,11 @@ def entity_data(store: Any, entity_id: str, as_of: str | None) -> dict[str, Any]
     return out
 
 
-def overview_data(store: Any, entity_id: str) -> dict[str, Any]:
+def overview_data(store: Any, entity_id: str, merged: list[MergedFact] | None = None) -> dict[str, Any]:
     """What the entity page shows above the fold and in its tables: every table in full, as rows."""
     from diplograph.query.overview import country_overview
 
-    overview = country_overview(store, entity_id)
+    overview = country_overview(store, entity_id, merged)
     by_id: dict[str, MergedFact] = {}
     tables = {name: _table_rows(overview, name, by_id) for name in TABLES}
     urls = _document_urls(store, [d for f in by_id.values() for d in f.doc_ids[:1]])
@@ -795,7 +795,7 @@ def ladder_chart(overview: Any, max_rows: int = 14) -> dict[str, Any]:
     first = min((b[0].year for b in dated if b), default=this_year - 1)
     first = min(first, this_year - 1)
     span = max(1, this_year + 1 - first)
-    width, left, row_h = 640, 150, 22
+    width, left, right, row_h = 640, 150, 20, 22
     bars = []
     for i, row in enumerate(rows):
         steps = [s for s in row.steps if dates.bounds(s.date)]
@@ -804,8 +804,8 @@ def ladder_chart(overview: Any, max_rows: int = 14) -> dict[str, Any]:
         for j, step in enumerate(steps):
             start = _year_fraction(step.date)
             end = _year_fraction(steps[j + 1].date) if j + 1 < len(steps) else this_year + 1
-            x0 = left + (start - first) / span * (width - left)
-            x1 = left + (end - first) / span * (width - left)
+            x0 = left + (start - first) / span * (width - left - right)
+            x1 = left + (end - first) / span * (width - left - right)
             segments.append({"x": round(x0, 1), "w": round(max(2.0, x1 - x0), 1), "level": step.level,
                              "label": f"{step.level.replace('_', ' ')} from {step.date}"
                                       + (" (first reported)" if step.reported else ""),
@@ -816,7 +816,7 @@ def ladder_chart(overview: Any, max_rows: int = 14) -> dict[str, Any]:
     step_years = 1 if span <= 12 else 5 if span <= 60 else 10
     for year in range(first - first % step_years, this_year + 2, step_years):
         if year >= first:
-            ticks.append({"x": round(left + (year - first) / span * (width - left), 1), "year": year})
+            ticks.append({"x": round(left + (year - first) / span * (width - left - right), 1), "year": year})
     return {"width": width, "height": len(rows) * row_h + 26, "left": left, "bars": bars, "ticks": ticks,
             "axis_y": len(rows) * row_h + 6, "more": max(0, len(overview.ladder) - max_rows),
             "legend": [{"level": k.replace("_", " "), "colour": v} for k, v in LEVEL_COLOURS.items()]}
@@ -916,7 +916,7 @@ def network_data(store: Any, types: Sequence[str] | None, since: str | None, unt
                 continue
             edges.append({"from": a, "to": b, **{k: v for k, v in attrs.items() if v not in (None, "")},
                           "channel": fact.get("channel"), "weight": len(fact.facts),
-                          "sources": [evidence_url(f) for f in fact.facts]})
+                          "sources": [evidence_url(f) for f in fact.facts[:5]], "sources_total": len(fact.facts)})
     pairs: dict[frozenset[str], int] = {}
     for e in edges:
         key = frozenset((e["from"], e["to"]))
@@ -1147,12 +1147,11 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
         entity_id, redirect = _canonical_redirect(request, ctx.store, entity_id)
         if redirect is not None:
             return redirect
-        data = cached(ctx, "entity", entity_data, entity_id, as_of)
         if format == "json":
-            return JSONResponse(data)
-        overview = cached(ctx, "overview", overview_data, entity_id)
-        return page(request, "entity.html", _entity_view(data, overview), format, overview=overview,
-                    page_rows=PAGE_ROWS, channels=CHANNELS)
+            return JSONResponse(cached(ctx, "entity", entity_data, entity_id, as_of))
+        data, overview = cached(ctx, "entity-page", entity_page_data, entity_id, as_of)
+        return page(request, "entity.html", data, format, overview=overview, page_rows=PAGE_ROWS,
+                    channels=CHANNELS)
 
     @app.get("/facts", include_in_schema=False)
     def facts_page(request: Request, type: Types = None, entity: Text = None,
@@ -1220,16 +1219,52 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
         return HTMLResponse(html)
 
 
-def _entity_view(data: dict[str, Any], overview: dict[str, Any]) -> dict[str, Any]:
-    """The entity page's data for the template: the profile without what the overview shows in tables."""
-    events = by_date_desc_json(data.get("events") or [])
-    return {**{k: v for k, v in data.items() if k != "events"}, "latest_events": events[:8],
-            "events_total": len(events)}
+def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What the entity page renders: the overview's tables and a light profile, from one merge.
+
+    The page shows a few rows of each table (the rest are paged at
+    ``/entities/ID/tables/NAME``), the latest events and the claim charts of
+    series with two or more dated figures; the whole profile is the JSON twin.
+    """
+    entity = _entity_or_404(store, entity_id)
+    merged = query.api.entity_facts(store, entity_id)
+    overview = overview_data(store, entity_id, merged)
+    kind = entity.kind
+    if as_of:
+        profile = query.entity_profile(store, entity_id, as_of=as_of)
+        relations, events = list(profile.relations), list(profile.events)
+    else:
+        relations = [f for f in merged if f.type == "diplomatic_relations"]
+        events = [f for f in merged if f.type == "event"]
+    charts = []
+    for figure in (s for s in _series_for_charts(merged, entity_id, kind)):
+        charts.append({"index": len(charts), "label": figure.label or figure.metric.replace("_", " "),
+                       "subject": figure.subject, "metric": figure.metric,
+                       "points": [{"x": p.as_of, "y": p.value, "qualifier": p.qualifier, "unit": p.unit}
+                                  for p in figure.points if isinstance(p.value, (int, float))]})
+    data = {
+        "id": entity.id, "kind": kind, "as_of": as_of,
+        "name": display_name(entity.id) if kind != "person" else entity.id,
+        "entity": {**entity.to_json(), "url": entity_url(entity.id)},
+        "relations": [merged_json(f) for f in relations[:12]], "relations_total": len(relations),
+        "latest_events": [merged_json(f) for f in by_date_desc(events)[:8]], "events_total": len(events),
+        "claims_chart": charts,
+    }
+    return data, overview
 
 
-def by_date_desc_json(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(items, key=lambda f: (f["fields"].get("date") or f["fields"].get("start") or f.get("first_seen")
-                                        or "", f["id"]), reverse=True)
+def _series_for_charts(merged: list[MergedFact], entity_id: str, kind: str, most: int = 8) -> list[ClaimSeries]:
+    """Claim series worth a chart: two or more numeric figures, FACTS.md metrics first."""
+    from diplograph.query.claims import claim_series
+    from diplograph.query.overview import FIGURE_ORDER
+
+    if kind == "person":
+        return []
+    order = {m: i for i, m in enumerate(FIGURE_ORDER)}
+    series = [s for s in claim_series([f for f in merged if f.type == "statistic"], subject=entity_id)
+              if sum(isinstance(p.value, (int, float)) for p in s.points) > 1]
+    series.sort(key=lambda s: (order.get(s.metric, len(order)), -len(s.points), s.label or ""))
+    return series[:most]
 
 
 # ---------------------------------------------------------------- JSON API
