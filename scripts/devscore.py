@@ -36,6 +36,7 @@ SETS = {
     "heldout": (ROOT / "eval/heldout/corpus", ROOT / "eval/heldout/gold.jsonl", ROOT / "eval/heldout/docs.tsv"),
     "heldout2": (ROOT / "eval/heldout2/corpus", ROOT / "eval/heldout2/gold.jsonl", ROOT / "eval/heldout2/docs.tsv"),
     "heldout3": (ROOT / "eval/heldout3/corpus", ROOT / "eval/heldout3/gold.jsonl", ROOT / "eval/heldout3/docs.tsv"),
+    "heldout4": (ROOT / "eval/heldout4/corpus", ROOT / "eval/heldout4/gold.jsonl", ROOT / "eval/heldout4/docs.tsv"),
 }
 SCORER = SHARED / "tools/score_facts.py"
 
