@@ -101,6 +101,7 @@ class _Event:
     end: str | None = None
     location: str | None = None
     label: str | None = None
+    separate: bool = False  # one of several meetings a sentence tells at once ("met A and B")
 
     @property
     def family(self) -> str:
@@ -275,6 +276,7 @@ class _Context:
     orgs: dict[str, str] = field(default_factory=dict)  # person -> the country of their office
     recent: list[str] = field(default_factory=list)  # the last two people told of together
     last_day: str | None = None  # the last day a sentence named ("issued the same day")
+    occasion: str | None = None  # the date of the last dated gathering ("Speaking at the ceremony, X said")
     speaker: str | None = None  # the last transcript speaker label ("PRIME MINISTER X:")
 
 
@@ -407,11 +409,39 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
         _ids(ctx, [m for m in parse.sentence.mentions if m.kind == "person"], people, actors)
     if kind == "signing" and f.pos == "VERB" and _cumulative(parse, f):
         return []  # "has signed over 40 agreements": a count, not a signing
+    if kind == "election" and f.pos == "VERB":
+        # "X was elected chairperson of the Commission": the elected and what they were elected to
+        _ids(ctx, _arg_mentions(f.themes), people, actors)
+        for a in f.themes:
+            for c in parse.kids(a.head, "prep"):
+                _ids(ctx, [m for o in parse.kids(c, "pobj") for m in parse.arg(o).mentions if m.kind == "body"],
+                     people, actors)
     e = _Event(kind, f, people, actors, location=location, label=label)
     if not people and not actors or _told_back(parse, f, e) or (_one_sided(e) and not any(
             a.referent is not None or a.mentions for a in partners + f.prep("from"))):
         return []
-    return [e]
+    return _separate(ctx, parse, f, e, partners)
+
+
+def _separate(ctx: _Context, parse: Parse, f: Frame, e: _Event, partners: tuple[Arg, ...]) -> list[_Event]:
+    """ "X met Prime Minister A and Director-General B", "held separate phone talks with A and B": one
+    meeting or call per partner, when the partners come from different countries or bodies."""
+    if e.kind not in ("meeting", "talks", "call") or f.pos != "VERB" and not any(
+            parse.lemma(c) == "separate" for c in parse.kids(f.trigger, "amod")):
+        return [e]
+    persons = [a.referent for a in partners if a.referent is not None and a.referent.kind == "person"]
+    if len(persons) < 2:
+        return [e]
+    sides = {p.id: (ctx.orgs.get(str(p.id)) or person_country(ctx.doc, p)) for p in persons}
+    if len(set(sides.values())) < 2:
+        return [e]  # "met the prime minister and the foreign minister of X": one meeting with X
+    movers = [p for p in e.people if p not in sides]
+    out = []
+    for p in persons:
+        people = movers + [str(p.id)]
+        actors = [c for c in dict.fromkeys([ctx.orgs.get(m) for m in movers] + [sides[p.id]]) if c]
+        out.append(_Event(e.kind, f, people, actors, location=e.location, label=e.label, separate=True))
+    return out
 
 
 def _cumulative(parse: Parse, f: Frame) -> bool:
@@ -595,22 +625,27 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
             if f.pos == "NOUN" and f.light is not None and f.light in seen:
                 continue  # "held talks": the verb frame already told it
             for e in _event(doc, parse, f, kind, ctx):
-                if _keep(doc, parse, f, e, officials, ctx.last_day):
+                if _keep(doc, parse, f, e, officials, ctx):
                     seen.add(f.trigger)
                     out.append(e)
                     if len(e.people) >= 2 and e.family != "speech":
                         ctx.recent = e.people[:2]
+                    if e.family == "gathering" and e.date and e.frame.when is not None:
+                        ctx.occasion = e.date  # the day of the gathering the next remarks were made at
         if days:
             ctx.last_day = str(days[-1].attrs["value"])
     return out
 
 
 def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: set[str],
-          last_day: str | None = None) -> bool:
+          ctx: _Context | None = None) -> bool:
     """Date the event; whether it is one (a quoted analyst, an undated remark are not)."""
     e.date, e.start, e.end, stated = _date(doc, parse, f, e.family == "speech")
+    last_day = ctx.last_day if ctx is not None else None
     if f.when is not None and not (f.when.attrs or {}).get("value") and "same day" in f.when.text.lower() and last_day:
         e.date, stated = last_day, True  # "in a statement issued the same day"
+    if not stated and e.family == "speech" and ctx is not None and ctx.occasion and _at_occasion(parse, f):
+        e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
     if e.family == "gathering" and not e.people and len(set(e.actors)) < 2 and not stated and not (
@@ -627,6 +662,23 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
     return stated or e.kind != "statement" or f.pos != "VERB" or parse.sentence.index == 0
 
 
+_OCCASIONS = frozenset({"ceremony", "event", "session", "meeting", "conference", "summit", "forum", "opening",
+                        "closing", "reception", "banquet", "dinner", "luncheon", "vote", "talks", "talk", "speech",
+                        "gathering", "plenary", "celebration", "launch", "dialogue", "seminar", "workshop"})
+
+
+def _at_occasion(parse: Parse, f: Frame) -> bool:
+    """The saying is told at a gathering: "Speaking at the ceremony", "Addressing the session", "said after
+    the vote", "in his acceptance speech"."""
+    k = f.trigger
+    for c in parse.kids(k, "advcl", "prep", "npadvmod"):
+        words = {parse.lemma(i) for i in parse.subtree(c, frozenset())}
+        if words & _OCCASIONS and (parse.dep(c) != "advcl" or parse.lemma(c) in ("speak", "address", "attend",
+                                                                                 "open", "close", "welcome")):
+            return True
+    return False
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
@@ -639,6 +691,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
         for o in out:
             if o.family != e.family or not _compatible(o.date or o.start, e.date or e.start):
                 continue
+            if (o.separate or e.separate) and o.frame is e.frame:
+                continue  # "met A and B": two meetings, told at once
             a, b = set(o.participants), set(e.participants)
             if not (set(o.people) & set(e.people) or not (o.people or e.people) and a & b):
                 continue
