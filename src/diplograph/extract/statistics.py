@@ -494,7 +494,10 @@ class Reader:
     def __init__(self, doc: AnalyzedDocument, parses: DocParses) -> None:
         self.doc = doc
         self.parses = parses
-        self.focus = document_focus(doc)
+        # the side the document speaks for: its publisher's country when the text names it (a Vietnamese
+        # agency's story of a visit to Brazil counts its trade figures as Vietnam's), else its main country
+        named = {m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}
+        self.focus = doc.home if doc.home and doc.home in named else document_focus(doc)
 
     def statistics(self) -> list[Fact]:
         """One fact per (subject, metric, value), and for ``other`` per label ("25% tariffs on cars",
@@ -661,6 +664,31 @@ class Reader:
 
     # ------------------------------------------------------------------ the subject
 
+    def _with_partner(self, parse: Parse, k: int) -> str | None:
+        """ "two-way trade with Brazil", "investment with Japan": with no owner named, the partner is the
+        other side and the figure is the document's own country's."""
+        for p in parse.kids(k, "prep"):
+            if _lemma(parse, p) != "with":
+                continue
+            partners = [i for o in parse.kids(p, "pobj") for i in self._actors(parse, parse.subtree(o))]
+            if partners and self.focus and self.focus not in partners and resolve.national_country(self.focus):
+                return self.focus
+        return None
+
+    def _two_way(self, parse: Parse, k: int) -> str | None:
+        """ "two-way trade", "bilateral trade" with no owner: the document's own country's figure, when the
+        sentence's pair (if any) includes it."""
+        if _lemma(parse, k) not in ("trade", "turnover", "commerce", "investment") or parse.kids(k, "poss"):
+            return None
+        mods = {parse.tokens[c].text.lower() for c in parse.subtree(k, frozenset()) if c < k}
+        if not mods & {"two-way", "bilateral", "two", "way"}:
+            return None
+        pairs = [m for m in parse.sentence.mentions if m.kind == "pair" and (m.attrs or {}).get("ids")]
+        pair = [str(i) for i in pairs[0].attrs["ids"]] if pairs else []
+        if self.focus and (not pair or self.focus in pair) and resolve.national_country(self.focus):
+            return self.focus
+        return None
+
     def subject(self, parse: Parse, fig: Figure, what: Counted) -> tuple[str | None, set[int]]:
         """(the actor the figure is about, tokens not to guess a subject from; {-1}: guess none).
 
@@ -681,6 +709,16 @@ class Reader:
         ids = self._owner(parse, start, fig.tokens, modifiers=False)
         if ids:
             return self._pick(ids), set()
+        for a in [start, *list(parse.ancestors(start))[:3]]:
+            if parse.tokens[a].pos in ("NOUN", "PROPN") and not parse.kids(a, "poss"):
+                home = self._with_partner(parse, a) or self._two_way(parse, a)
+                if home:
+                    return home, set()
+            subjects = parse.kids(a, "nsubj") if parse.tokens[a].pos in ("VERB", "AUX") else []
+            for sub in subjects:  # "two-way trade reached $6.8 billion"
+                home = self._two_way(parse, sub)
+                if home:
+                    return home, set()
         for a in parse.ancestors(start):
             if parse.tokens[a].pos in ("NOUN", "PROPN"):
                 ids = self._owner(parse, a, fig.tokens, modifiers=False)
