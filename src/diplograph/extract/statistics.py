@@ -494,10 +494,11 @@ class Reader:
     def __init__(self, doc: AnalyzedDocument, parses: DocParses) -> None:
         self.doc = doc
         self.parses = parses
+        self.focus = document_focus(doc)
         # the side the document speaks for: its publisher's country when the text names it (a Vietnamese
-        # agency's story of a visit to Brazil counts its trade figures as Vietnam's), else its main country
+        # agency's story of a visit to Brazil counts the two-way trade as Vietnam's), else its main country
         named = {m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}
-        self.focus = doc.home if doc.home and doc.home in named else document_focus(doc)
+        self.home = doc.home if doc.home and doc.home in named else self.focus
 
     def statistics(self) -> list[Fact]:
         """One fact per (subject, metric, value), and for ``other`` per label ("25% tariffs on cars",
@@ -671,8 +672,8 @@ class Reader:
             if _lemma(parse, p) != "with":
                 continue
             partners = [i for o in parse.kids(p, "pobj") for i in self._actors(parse, parse.subtree(o))]
-            if partners and self.focus and self.focus not in partners and resolve.national_country(self.focus):
-                return self.focus
+            if partners and self.home and self.home not in partners and resolve.national_country(self.home):
+                return self.home
         return None
 
     def _two_way(self, parse: Parse, k: int) -> str | None:
@@ -685,8 +686,8 @@ class Reader:
             return None
         pairs = [m for m in parse.sentence.mentions if m.kind == "pair" and (m.attrs or {}).get("ids")]
         pair = [str(i) for i in pairs[0].attrs["ids"]] if pairs else []
-        if self.focus and (not pair or self.focus in pair) and resolve.national_country(self.focus):
-            return self.focus
+        if self.home and (not pair or self.home in pair) and resolve.national_country(self.home):
+            return self.home
         return None
 
     def subject(self, parse: Parse, fig: Figure, what: Counted) -> tuple[str | None, set[int]]:
