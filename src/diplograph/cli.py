@@ -76,7 +76,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @db_option
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(min=1),
               help="Analyse on a local Dask cluster of N processes (needs the 'scale' extra).")
@@ -92,9 +92,17 @@ def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, 
     .jsonl or .jsonl.gz (one article per line: id, title, url, published, text).
     Documents already stored with the same text are skipped, so running the same
     build again is cheap and an interrupted build resumes where it stopped.
-    Unreadable files are reported and skipped.
 
-    Exit status: 0 if any document could be read, 1 if none, 2 for usage errors.
+    One bad record never stops a build: a file, folder, JSONL line or document
+    that cannot be read, analysed or stored is reported on stderr as
+    FILE[:LINE]: reason, skipped, and the build goes on.
+
+    \b
+    Exit status:
+      0  every document read is stored (or was already stored)
+      1  nothing could be read or built, or the store kept failing
+      2  usage error (unknown option, missing PATHS)
+      3  done, but some files, lines or documents were skipped (errors above)
 
     \b
     Examples:
@@ -102,6 +110,7 @@ def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, 
       diplograph build ../shared/corpus/seeds ../shared/corpus/dev --db vn.sqlite
       diplograph build feed.jsonl.gz --workers 2 --db postgresql://localhost/diplograph
     """
+    from diplograph.pipeline import EXIT_NOTHING, EXIT_PARTIAL
     from diplograph.pipeline import build as run_build
 
     def on_problem(problem: Any) -> None:
@@ -114,22 +123,30 @@ def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, 
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
     elif not quiet:
         click.echo(_build_summary(report, db))
-    if not report.anything_read:
-        if not quiet and not as_json:
+    status = report.exit_status
+    if not quiet and not as_json:
+        if status == EXIT_NOTHING:
             click.echo("Nothing could be read; check the paths and file types above.", err=True)
-        sys.exit(1)
+        elif status == EXIT_PARTIAL:
+            click.echo(f"{len(report.errors)} inputs were skipped (errors above); the rest is stored. Fix "
+                       "them and run the same build again: only what is missing is analysed.", err=True)
+    if status:
+        sys.exit(status)
 
 
 def _build_summary(report: Any, db: str) -> str:
+    failed = f", {report.documents_failed} failed" if report.documents_failed else ""
     lines = [
         (f"Read {report.documents_read} documents: {report.documents_stored} stored, "
-         f"{report.documents_skipped} skipped (already stored or duplicate)."),
+         f"{report.documents_skipped} skipped (already stored or duplicate){failed}."),
         f"Facts: {report.facts}",
     ]
     for fact_type, count in sorted(report.facts_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {fact_type:22} {count:6d}")
     errors, warnings = len(report.errors), len(report.warnings)
-    lines.append(f"Problems: {errors} errors, {warnings} warnings" if report.problems else "Problems: none")
+    duplicates = f", {report.duplicates} duplicates" if report.duplicates else ""
+    lines.append(f"Problems: {errors} errors, {warnings} warnings{duplicates}" if report.problems
+                 else "Problems: none")
     speed = f", {report.words_per_second:,.0f} words/s" if report.words else ""
     lines.append(f"Took {report.seconds:.1f} s ({report.words:,} words{speed}). Store: {db}")
     return "\n".join(lines)
@@ -301,10 +318,45 @@ def serve(db: str, host: str, port: int, cache_seconds: float) -> None:
         raise MissingDependencyError(exc.name or "fastapi", "server") from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this address can read the store", err=True)
-    with open_db(db, read_only=True) as store:
-        app = create_app(store, cache_seconds=cache_seconds)
-        click.echo(f"Serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+    from diplograph.web.app import MAX_HEAD
+
+    with open_db(db, read_only=True):
+        pass  # a missing or out-of-date store is reported here, before anything is bound
+    sock = _listen(host, port)
+    try:
+        # A SQLite file is opened by the app itself, which reopens it when a build replaces it.
+        store = open_db(db, read_only=True) if "://" in db else None
+        app = create_app(store if store is not None else db, cache_seconds=cache_seconds)
+        click.echo(f"Serving {db} at http://{host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)
+        config = uvicorn.Config(app, log_level="warning", http="h11", h11_max_incomplete_event_size=MAX_HEAD)
+        uvicorn.Server(config).run(sockets=[sock])
+        if store is not None:
+            store.close()
+    finally:
+        sock.close()
+
+
+def _listen(host: str, port: int) -> Any:
+    """A socket bound to host:port, or an error that says why (a port in use) before anything is announced."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"cannot serve on {host}: {exc.strerror}; give an address of this machine "
+                         "with --host") from exc
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"cannot serve on {host}:{port}: {exc.strerror or exc} (is another server using "
+                         f"the port?); pick another with --port") from exc
+    sock.set_inheritable(True)
+    return sock
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -38,6 +38,10 @@ def path_exporters() -> dict[str, PathExporter]:
     return {"csv-tables": export_csv_tables}
 
 
+# Fact types that carry FACTS.md's optional ``channel`` (party, state, parliament, people).
+CHANNEL_TYPES = ("event", "agreement")
+
+
 def write_facts_jsonl(facts: Iterable[Fact], fh: TextIO, *, documents: Iterable[Document] = ()) -> int:
     """Write facts as FACTS.md JSON Lines; returns the number of lines.
 
@@ -52,7 +56,10 @@ def write_facts_jsonl(facts: Iterable[Fact], fh: TextIO, *, documents: Iterable[
             if fact.doc_id in have_document_line:
                 continue
             have_document_line.add(fact.doc_id)
-        fh.write(json.dumps(fact.to_json(), ensure_ascii=False) + "\n")
+        record = fact.to_json()
+        if fact.type in CHANNEL_TYPES:
+            record.setdefault("channel", None)  # FACTS.md's channel: always present, null in older stores
+        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
     for document in documents:
         if document.id not in have_document_line:

@@ -398,7 +398,32 @@ def entity_facts(store: FactSource, entity: str) -> list[MergedFact]:
     """Every fact about an entity (a country with its national bodies; a person under every
     spelling), read and merged once."""
     entity_id = canonical_id(store, entity)
-    return _merge_read(store, read_facts(store, None, _entity_ids(store, entity_id)))
+    raw = read_facts(store, None, _entity_ids(store, entity_id))
+    if is_id(entity_id) and len(entity_id) == 3:
+        seen = {f.fingerprint for f in raw}
+        raw += [f for f in located_events(store, entity_id) if f.fingerprint not in seen]
+    return _merge_read(store, raw)
+
+
+def located_events(store: FactSource, country: str) -> list[Fact]:
+    """Events whose location names the country by a place ("in Hanoi", "Vietnam") rather than its id.
+
+    Stores link facts to ids only, so a visit "to Hanoi" is not among Vietnam's facts; the
+    evidence sentences that name the country or a capital are searched, and an event is kept
+    when its location resolves to the country.
+    """
+    from diplograph.resolve import countries, country_id
+
+    known = countries().get(country)
+    if known is None or not callable(getattr(store, "facts", None)):
+        return []
+    out: dict[str, Fact] = {}
+    for place in dict.fromkeys((known.name, *known.capitals)):
+        for fact in store.facts(type="event", text=f'"{place}"'):
+            location = fact.fields.get("location")
+            if isinstance(location, str) and not is_id(location) and country_id(location, capitals=True) == country:
+                out.setdefault(fact.fingerprint, fact)
+    return list(out.values())
 
 
 def entity_kind(entity_id: str) -> str:
@@ -549,7 +574,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 
 __all__ = [
-    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -25,6 +25,7 @@ from diplograph.query.api import (
     entity_name,
     entity_profile,
     expand_entity,
+    located_events,
     person_names,
     read_facts,
     timeline,
@@ -463,7 +464,11 @@ def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
     if not visitor_first:
         host = subject
         ids = expand_entity(host) if is_id(host) else [host]
-        events = [f for f in _read(store, "event", ids) if f.get("kind") == "visit"
+        raw = read_facts(store, "event", ids)
+        if is_id(host) and len(host) == 3:
+            seen = {f.fingerprint for f in raw}
+            raw += [f for f in located_events(store, host) if f.fingerprint not in seen]
+        events = [f for f in _merge_read(store, raw) if f.get("kind") == "visit"
                   and any(same_actor(place_id(f.get("location")), i) for i in ids)]
         title = f"Visits to {_label(host)}"
     else:

@@ -34,8 +34,8 @@ TYPE_COLUMNS: dict[str, tuple[str, ...]] = {
     "partnership": ("a", "b", "level", "since"),
     "diplomatic_relations": ("a", "b", "status", "since"),
     "role": ("actor", "body", "role", "start", "end", "label"),
-    "agreement": ("name", "long_name", "kind", "parties", "signed", "period_start", "period_end"),
-    "event": ("kind", "date", "start", "end", "participants", "location", "host", "label"),
+    "agreement": ("name", "long_name", "kind", "channel", "parties", "signed", "period_start", "period_end"),
+    "event": ("kind", "channel", "date", "start", "end", "participants", "location", "host", "label"),
     "position": ("person", "title", "org", "as_of"),
 }
 PROVENANCE = ("id", "sources", "first_seen", "last_seen", "confidence", "docs", "evidence")
@@ -123,7 +123,7 @@ _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _NODE_KEYS = (("kind", "string"), ("label", "string"))
 _EDGE_KEYS = (("type", "string"), ("level", "string"), ("status", "string"), ("role", "string"),
               ("kind", "string"), ("title", "string"), ("start", "string"), ("end", "string"),
-              ("date", "string"), ("label", "string"), ("summary", "string"), ("sources", "int"),
+              ("date", "string"), ("label", "string"), ("channel", "string"), ("summary", "string"), ("sources", "int"),
               ("docs", "string"), ("fact", "string"), ("confidence", "double"))
 
 
@@ -150,11 +150,12 @@ def actor_edges(fact: MergedFact) -> list[tuple[str, str, dict[str, Any]]]:
     if fact.type == "event":
         parts = list(dict.fromkeys(str(p) for p in f.get("participants") or [] if p))
         attrs = {**base, "kind": f.get("kind"), "date": f.get("date") or f.get("start"), "end": f.get("end"),
-                 "label": f.get("label")}
+                 "label": f.get("label"), "channel": f.get("channel")}
         return [(a, b, attrs) for a, b in itertools.combinations(parts, 2)]
     if fact.type == "agreement":
         parties = list(dict.fromkeys(str(p) for p in f.get("parties") or [] if p))
-        attrs = {**base, "kind": f.get("kind"), "date": f.get("signed"), "label": f.get("name")}
+        attrs = {**base, "kind": f.get("kind"), "date": f.get("signed"), "label": f.get("name"),
+                 "channel": f.get("channel")}
         return [(a, b, attrs) for a, b in itertools.combinations(parties, 2)]
     return []
 
