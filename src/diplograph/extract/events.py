@@ -192,7 +192,8 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
     if lemma == "meet":
         # "met Prime Minister X", "met with X": someone to meet ("meet the goal", "meet challenges" is none)
         return kind if persons or f.prep("with") or f.passive or any(
-            parse.lemma(a.head) in _GROUP_AGENTS for a in f.agents if parse.tokens[a.head].tag == "NNS") else None
+            parse.lemma(a.head) in _GROUP_AGENTS and parse.tokens[a.head].tag in ("NNS", "PRP") or
+            len(f.agents) > 1 for a in f.agents) else None  # "the two leaders met", "we met today", "A and B met"
     if kind == "signing":
         if parse.kids(f.trigger, "prt"):
             return None  # "signed up to", "signed on": a commitment, not a signing
@@ -207,7 +208,7 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
         if parse.lemma(a.head) in ("conversation", "call", "phone", "telephone") and f.themes:
             return "call"  # "told X in phone conversations": a call with X
     if f.lemma == "tell":
-        if any(a.referent is not None and a.referent.kind == "person" for a in f.themes):
+        if any(m.kind == "person" and m.label != "coref" for a in f.themes for m in a.mentions):
             return "talks"  # "told his Russian counterpart X on Tuesday": the two spoke
         for a in f.themes:
             word = parse.lemma(a.head)
