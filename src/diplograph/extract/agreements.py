@@ -26,6 +26,29 @@ from dataclasses import dataclass
 
 from diplograph import resolve
 from diplograph.extract.actors import actor_ids
+from diplograph.extract.agreement_terms import (
+    ACRONYMS,
+    CONNECTORS,
+    DOMESTIC,
+    GENERIC,
+    HEADS,
+    INTERNATIONAL,
+    KIND_SHORT,
+    LEFT_STOP,
+    LOOSE,
+    NEGATING,
+    SETS,
+    SIGN_NOUNS,
+    SIGN_VERBS,
+    SIGNING,
+    TRADE_SUFFIXES,
+    TREATY_PLACES,
+    dedupe,
+    head_word,
+    is_actor_noun,
+    is_cap,
+    singular,
+)
 from diplograph.extract.base import (
     compound_countries,
     document_focus,
@@ -39,99 +62,7 @@ from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
 
 EXTRACTOR = "agreements.v2"
 
-# Head words of an agreement, and the kind each gives by itself.
-HEADS: dict[str, str] = {
-    "agreement": "other", "accord": "other", "deal": "other", "pact": "other", "compact": "other",
-    "treaty": "treaty", "convention": "treaty", "protocol": "treaty", "charter": "treaty",
-    "memorandum": "MoU", "mou": "MoU", "statement": "joint_statement", "declaration": "joint_statement",
-    "communique": "joint_statement", "framework": "framework", "roadmap": "framework", "plan": "framework",
-    "document": "framework", "exchange": "other", "fta": "FTA",
-}
-_PLURALS = {"memoranda": "memorandum", "treaties": "treaty", "communiqués": "communique", "communiqué": "communique",
-            "road-map": "roadmap"}
-# Major agreements known by their short form: acronym -> (long name, kind).
-ACRONYMS: dict[str, tuple[str, str]] = {
-    "CPTPP": ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "FTA"),
-    "TPP": ("Trans-Pacific Partnership", "FTA"), "RCEP": ("Regional Comprehensive Economic Partnership", "FTA"),
-    "EVFTA": ("European Union-Vietnam Free Trade Agreement", "FTA"),
-    "EVIPA": ("European Union-Vietnam Investment Protection Agreement", "other"),
-    "UKVFTA": ("United Kingdom-Vietnam Free Trade Agreement", "FTA"),
-    "USMCA": ("United States-Mexico-Canada Agreement", "FTA"),
-    "NAFTA": ("North American Free Trade Agreement", "FTA"), "AfCFTA": ("African Continental Free Trade Area", "FTA"),
-    "KORUS": ("United States-Korea Free Trade Agreement", "FTA"),
-    "CETA": ("Comprehensive Economic and Trade Agreement", "FTA"),
-    "ECFA": ("Economic Cooperation Framework Agreement", "FTA"),
-    "AANZFTA": ("ASEAN-Australia-New Zealand Free Trade Area", "FTA"),
-    "ACFTA": ("ASEAN-China Free Trade Area", "FTA"), "AIFTA": ("ASEAN-India Free Trade Area", "FTA"),
-    "AKFTA": ("ASEAN-Korea Free Trade Area", "FTA"), "ATIGA": ("ASEAN Trade in Goods Agreement", "FTA"),
-    "SAFTA": ("South Asian Free Trade Area", "FTA"),
-    "CAFTA-DR": ("Dominican Republic-Central America Free Trade Agreement", "FTA"),
-    "TTIP": ("Transatlantic Trade and Investment Partnership", "FTA"),
-    "GATT": ("General Agreement on Tariffs and Trade", "treaty"),
-    "TRIPS": ("Agreement on Trade-Related Aspects of Intellectual Property Rights", "treaty"),
-    "JCPOA": ("Joint Comprehensive Plan of Action", "other"),
-    "NPT": ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty"),
-    "CTBT": ("Comprehensive Nuclear-Test-Ban Treaty", "treaty"),
-    "TPNW": ("Treaty on the Prohibition of Nuclear Weapons", "treaty"),
-    "INF": ("Intermediate-Range Nuclear Forces Treaty", "treaty"), "CWC": ("Chemical Weapons Convention", "treaty"),
-    "BWC": ("Biological Weapons Convention", "treaty"),
-    "UNCLOS": ("United Nations Convention on the Law of the Sea", "treaty"),
-    "TAC": ("Treaty of Amity and Cooperation in Southeast Asia", "treaty"),
-    "AUKUS": ("Australia-United Kingdom-United States security pact", "other"),
-    "IPEF": ("Indo-Pacific Economic Framework", "framework"),
-}
-_LONG_TO_ACRONYM = {resolve.norm_key(long): acr for acr, (long, _) in ACRONYMS.items()}
-# Short forms that only say what kind of paper it is.
-_TRADE_SUFFIXES = ("FTA", "EPA", "PTA", "CECA", "ECTA")
-_KIND_SHORT = {"FTA": "FTA", "FTAS": "FTA", "MOU": "MoU", "MOUS": "MoU"}
-
-# Verbs through which an agreement gets its parties: they sign, conclude, reach, adopt or work on it.
-SIGN_VERBS = frozenset({
-    "sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "finalize", "finalise", "agree",
-    "initial", "exchange", "ratify", "negotiate", "renew", "extend", "release", "enter", "forge", "clinch",
-    "announce", "approve", "endorse", "unveil", "launch", "hammer", "broker", "secure", "complete", "implement",
-    "upgrade", "draft", "discuss", "pursue", "close", "work",
-})
-# The verbs of signing itself: "the treaty signed in 2000", "the deal they reached".
-SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "agree", "initial",
-                     "exchange", "ratify", "negotiate", "finalize", "finalise", "broker", "clinch"})
-# Nouns that stand for signing it ("with the signing of the treaty").
-SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange"})
-# Heads of an agent phrase that stand for their countries ("Cameroon and Chad officials", "the two leaders").
-ACTOR_NOUNS = frozenset({
-    "leader", "president", "minister", "official", "side", "party", "country", "nation", "government", "delegation",
-    "head", "representative", "counterpart", "diplomat", "envoy", "negotiator", "state", "neighbour", "neighbor",
-    "capital", "administration", "authority", "junta", "chief", "premier", "ambassador", "foreign",
-    "ministry", "committee", "council", "agency", "department", "commission", "city", "province",
-    "municipality", "prefecture", "association", "union",
-})
-# Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
-_DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
-                       "purchase", "sale", "sales", "licence", "license", "lease", "supply", "offtake", "employment",
-                       "green", "independence"})
-# Heads that also name domestic plans: without parties they need a word saying they are international.
-_LOOSE = frozenset({"framework", "deal", "compact", "plan", "roadmap", "document"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
-_INTERNATIONAL = frozenset({
-    "global", "international", "regional", "world", "economic", "trade", "investment", "pacific", "atlantic",
-    "indo-pacific", "arctic", "climate", "security", "peace", "nuclear", "tax", "migration", "bilateral",
-    "multilateral", "strategic", "defense", "defence", "maritime", "energy", "transatlantic", "democratic",
-    "inter-american", "joint", "accords", "treaty", "agreement",
-})
-# Words of a name that say only what kind of paper it is: such a name needs parties.
-_GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum", "of", "understanding", "mou",
-                      "treaty", "declaration", "communique", "accord", "protocol", "trade", "cooperation", "bilateral",
-                      "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political"})
-# Adjectives that praise a paper without telling which one it is.
-_EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
-                         "planned", "final", "new", "possible", "potential", "secured", "signed", "specific"})
-_CONNECTORS = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "&"})
-# Nouns that count or group papers: "a series of agreements", "a package of deals".
-_SETS = frozenset({"series", "number", "raft", "host", "slew", "set", "package", "couple", "dozen", "range", "batch"})
-_LEFT_STOP = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
-                        "under", "in", "on", "by", "with", "today", "readout", "remarks", "fact", "sheet", "signed",
-                        "landmark", "historic", "proposed", "new", "key", "both"})
-_NEGATING = frozenset({"no", "never", "without", "not"})
 
 
 @dataclass
@@ -156,27 +87,13 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
     facts = [f for f in [_title_statement(doc, parses)] if f is not None]
     for parse in parses:
         facts.extend(reader.sentence_facts(parse))
-    return _dedupe(facts)
+    return dedupe(facts)
 
 
 def reader(doc: AnalyzedDocument, parses: DocParses | None = None) -> _Reader:
     """A reader of the document's agreements, for extractors that need an agreement's parties."""
     return _Reader(doc, parses or DocParses(doc))
 
-
-def head_word(text: str) -> str | None:
-    """The agreement head a word is ("Accords" -> accord, "MoUs" -> mou, "memoranda" -> memorandum), else None."""
-    low = text.lower().strip("'’\"“”")
-    low = _PLURALS.get(low, low).replace("é", "e")
-    if low in HEADS:
-        return low
-    if low.endswith("s") and low[:-1] in HEADS:
-        return low[:-1]
-    return None
-
-
-def _is_cap(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
 class _Reader:
@@ -198,8 +115,8 @@ class _Reader:
         for t in tokens:
             if any(p.start <= t.i < p.end for p in out if p.named):
                 continue  # inside a name read already ("Framework for an Agreement on ...")
-            if (t.text.isupper() and t.text.endswith(_TRADE_SUFFIXES) and t.text not in self.short_forms
-                    and t.text not in _KIND_SHORT):
+            if (t.text.isupper() and t.text.endswith(TRADE_SUFFIXES) and t.text not in self.short_forms
+                    and t.text not in KIND_SHORT):
                 self.short_forms[t.text] = ("", "FTA")  # "the India-UAE CEPA", "the AANZFTA"
             short = t.text if t.text in self.short_forms or t.text.rstrip("s") in self.short_forms else None
             if short:
@@ -213,7 +130,7 @@ class _Reader:
 
     def _short_form(self, parse: Parse, k: int, short: str) -> _Paper | None:
         h = parse.head(k)
-        if parse.dep(k) == "compound" and _is_cap(parse.tokens[h].text) and head_word(parse.tokens[h].text) is None:
+        if parse.dep(k) == "compound" and is_cap(parse.tokens[h].text) and head_word(parse.tokens[h].text) is None:
             return None  # "the AfCFTA Secretariat": a body
         long, kind = self.short_forms[short]
         mods = [i for c in parse.kids(k, "compound", "amod", "nmod") if c < k for i in parse.subtree(c)]
@@ -225,7 +142,7 @@ class _Reader:
             return None
         plural = tokens[k].text.lower().rstrip("'’") != word and not tokens[k].text.lower().endswith("accords")
         shouting = tokens[k].text.isupper() and len(tokens[k].text) > 4  # "FINAL COMMUNIQUE"
-        capitalised = _is_cap(tokens[k].text) and not headline and not shouting and (k > 0 or _is_cap(tokens[k + 1].text)
+        capitalised = is_cap(tokens[k].text) and not headline and not shouting and (k > 0 or is_cap(tokens[k + 1].text)
                                                                      if k + 1 < len(tokens) else k > 0)
         if capitalised:
             paper = self._named(parse, k, word, plural)
@@ -245,11 +162,11 @@ class _Reader:
         mods = {parse.lemma(c) for c in parse.kids(k, "amod", "compound")}
         if word == "memorandum":  # a "Presidential Memorandum" is an order; a memorandum between states is an MoU
             return bool({"understanding", "cooperation", "agreement", "intent"} & set(of)) or not (
-                _is_cap(parse.tokens[k].text) or mods & _DOMESTIC)
+                is_cap(parse.tokens[k].text) or mods & DOMESTIC)
         if word == "statement":
             return "joint" in mods or "joint" in lemmas
         if word == "declaration":
-            return "joint" in mods or _is_cap(parse.tokens[k].text) or "peace" in mods
+            return "joint" in mods or is_cap(parse.tokens[k].text) or "peace" in mods
         if word == "plan":
             return "action" in mods or "action" in of
         if word == "document":
@@ -257,8 +174,8 @@ class _Reader:
         if word == "exchange":
             return "note" in of or "notes" in of
         if word == "framework":
-            return _is_cap(parse.tokens[k].text) or bool(parse.kids(k, "prep")) or bool(mods & _INTERNATIONAL)
-        if word == "protocol" and not _is_cap(parse.tokens[k].text):
+            return is_cap(parse.tokens[k].text) or bool(parse.kids(k, "prep")) or bool(mods & INTERNATIONAL)
+        if word == "protocol" and not is_cap(parse.tokens[k].text):
             return False  # "diplomatic protocol"
         return True
 
@@ -266,22 +183,22 @@ class _Reader:
         """A capitalised name around head ``k``; None when the words are part of another name."""
         tokens = parse.tokens
         h = parse.head(k)
-        if h != k and parse.dep(k) == "compound" and _is_cap(tokens[h].text) and head_word(tokens[h].text) is None:
+        if h != k and parse.dep(k) == "compound" and is_cap(tokens[h].text) and head_word(tokens[h].text) is None:
             return None  # "Treaty Room", "North Atlantic Treaty Organization"
-        if (parse.dep(k) == "pobj" and parse.lemma(h) == "of" and _is_cap(tokens[parse.head(h)].text)
+        if (parse.dep(k) == "pobj" and parse.lemma(h) == "of" and is_cap(tokens[parse.head(h)].text)
                 and head_word(tokens[parse.head(h)].text) is None and parse.head(h) < k):
             return None  # "Government of National Accord"
         gov = parse.head(k)
-        if tokens[gov].pos == "VERB" and _is_cap(tokens[gov].text) and gov > 0:
+        if tokens[gov].pos == "VERB" and is_cap(tokens[gov].text) and gov > 0:
             return None  # inside the title of an order or act: "(Implementing the Reciprocal Trade Agreements)"
         left, year = self._extend_left(parse, k)
         right, short = self._extend_right(parse, k)
         words = [tokens[i].text for i in range(left, right + 1)]
         name = _text(parse, range(left, right + 1)).strip(" ,'’\"“”")
         low_words = {w.lower().strip("'’\"“”,") for w in words}
-        if low_words & _DOMESTIC:
+        if low_words & DOMESTIC:
             return None
-        if all(w in _GENERIC or head_word(w) or not w.isalnum() for w in low_words):
+        if all(w in GENERIC or head_word(w) or not w.isalnum() for w in low_words):
             return None  # "the Agreement", "Joint Statement": read as a lower-case paper (it needs parties)
         kind = self._kind(parse, k, word, name)
         if short:
@@ -294,19 +211,19 @@ class _Reader:
         left, j, year = k, k - 1, None
         while j >= 0:
             text = tokens[j].text
-            if text in ("'", "’") and j > 0 and _is_cap(tokens[j - 1].text) and tokens[j - 1].text.endswith("s"):
+            if text in ("'", "’") and j > 0 and is_cap(tokens[j - 1].text) and tokens[j - 1].text.endswith("s"):
                 j -= 1  # "the G7 Leaders' Communique"
                 continue
-            if text.lower() in _LEFT_STOP or text.endswith(("'s", "’s")) or text in ("'s", "’s"):
+            if text.lower() in LEFT_STOP or text.endswith(("'s", "’s")) or text in ("'s", "’s"):
                 break
             if text.isdigit() and len(text) == 4 and text[:2] in ("18", "19", "20"):
                 year = text  # "the 1995 Dayton Accords": the year the paper dates from
                 break
             if any(m.kind == "date" for m in parse.mentions_at[j]):
                 break
-            if _is_cap(text) and tokens[j].pos != "NUM":
+            if is_cap(text) and tokens[j].pos != "NUM":
                 left = j
-            elif text in ("-", "–", "and", "&") and j > 0 and _is_cap(tokens[j - 1].text) and not tokens[j - 1].text.isdigit():
+            elif text in ("-", "–", "and", "&") and j > 0 and is_cap(tokens[j - 1].text) and not tokens[j - 1].text.isdigit():
                 pass
             else:
                 break
@@ -322,22 +239,22 @@ class _Reader:
             text = tokens[j].text
             if text == "(" and j + 2 < n and tokens[j + 2].text == ")":
                 cand = tokens[j + 1].text
-                if sum(c.isupper() for c in cand) >= 2 and cand.upper() not in _KIND_SHORT:
+                if sum(c.isupper() for c in cand) >= 2 and cand.upper() not in KIND_SHORT:
                     return j - 1, cand
-                return (j + 2 if cand.upper() in _KIND_SHORT else right), None
+                return (j + 2 if cand.upper() in KIND_SHORT else right), None
             if text.endswith(("'s", "’s")):
                 break
-            if (_is_cap(text) or text in ("-", "&")) and not any(m.kind == "date" for m in parse.mentions_at[j]):
+            if (is_cap(text) or text in ("-", "&")) and not any(m.kind == "date" for m in parse.mentions_at[j]):
                 right, j = j, j + 1
                 continue
-            if text.lower() in _CONNECTORS or text == ",":
+            if text.lower() in CONNECTORS or text == ",":
                 if text in ("and", ",") and not complement:
                     break
                 m = j
-                while m < n and (tokens[m].text.lower() in _CONNECTORS or tokens[m].text == ","):
+                while m < n and (tokens[m].text.lower() in CONNECTORS or tokens[m].text == ","):
                     m += 1
                 nxt = tokens[m].text if m < n else ""
-                if not _is_cap(nxt) or nxt.isdigit() or any(x.kind == "date" for x in parse.mentions_at[m]):
+                if not is_cap(nxt) or nxt.isdigit() or any(x.kind == "date" for x in parse.mentions_at[m]):
                     break
                 if tokens[j].text == "," and not any(tokens[x].text in ("and", "or") for x in range(j, min(n, m + 5))):
                     break  # after a comma the name goes on only as a list: "Reciprocal, Fair, and Balanced Trade"
@@ -385,7 +302,7 @@ class _Reader:
                     parse.tokens[i].text == "," and i + 1 not in kept):
                 break
             words.append(i)
-        while len(words) > 1 and words[-1] > k and parse.lemma(words[-1]) in _CONNECTORS:
+        while len(words) > 1 and words[-1] > k and parse.lemma(words[-1]) in CONNECTORS:
             words.pop()
         return words
 
@@ -401,7 +318,7 @@ class _Reader:
             return "MoU"
         if "framework" in mods or "framework" in low.split()[:3] and word == "agreement":
             return "framework"
-        if word in ("agreement", "accord") and _is_cap(parse.tokens[k].text) and low.split()[0] in _TREATY_PLACES:
+        if word in ("agreement", "accord") and is_cap(parse.tokens[k].text) and low.split()[0] in TREATY_PLACES:
             return "treaty"
         return HEADS[word]
 
@@ -416,11 +333,11 @@ class _Reader:
                 # "The U.S. and Malaysian governments", "the President of Somalia, X, and the Prime Minister of
                 # Ethiopia": the countries and people of the phrase, through its coordinations and appositions
                 # (a company, "Kenya Mining Ltd", is none of these: only its people would count)
-                standing = ref is not None or _actor_noun(parse.lemma(a.head))
+                standing = ref is not None or is_actor_noun(parse.lemma(a.head))
                 ms = [m for i in self._actor_phrase(parse, a.head) for m in parse.mentions_at[i]
                       if m.kind in ("person", "title") or standing and (m.kind != "body" or resolve.national_country(m.id))]
                 ids = self.party_ids(list(dict.fromkeys(ms)))
-                if not ids and _actor_noun(parse.lemma(a.head)) and parse.tokens[a.head].tag in ("NNS", "NNPS"):
+                if not ids and is_actor_noun(parse.lemma(a.head)) and parse.tokens[a.head].tag in ("NNS", "NNPS"):
                     ids = self.recent_pair(parse.sentence)
             out.extend(ids)
         return list(dict.fromkeys(out))
@@ -468,7 +385,7 @@ class _Reader:
             return parse.frame(i)  # the parse coordinated the object with its verb
         h, dep = parse.head(i), parse.dep(i)
         for _ in range(3):
-            if dep == "pobj" and parse.lemma(h) == "of" and parse.lemma(parse.head(h)) in _SETS:
+            if dep == "pobj" and parse.lemma(h) == "of" and parse.lemma(parse.head(h)) in SETS:
                 i = parse.head(h)  # "signed a series of agreements"
             elif dep == "pobj" and parse.lemma(h) in ("include", "including", "like") and parse.head(h) != h:
                 i = parse.head(h)  # "signed 26 MoUs, including a quadrilateral MoU with X": signed with the set
@@ -646,22 +563,22 @@ class _Reader:
         return None
 
     def _denied(self, parse: Parse, paper: _Paper, gov: Frame | None) -> bool:
-        if parse.kids(paper.head, "neg") or any(parse.lemma(d) in _NEGATING for d in parse.kids(paper.head, "det")):
+        if parse.kids(paper.head, "neg") or any(parse.lemma(d) in NEGATING for d in parse.kids(paper.head, "det")):
             return True
         return gov is not None and gov.negated
 
     def _domestic(self, paper: _Paper) -> bool:
         words = {w.lower().strip(",") for w in (paper.long_name or paper.name).split()}
         head = head_word(paper.name.split()[-1]) if paper.name.split() else None
-        loose = head in _LOOSE and not any(head_word(w) in HEADS and head_word(w) not in _LOOSE for w in words)
-        return loose and paper.name not in self.short_forms and not words & _INTERNATIONAL
+        loose = head in LOOSE and not any(head_word(w) in HEADS and head_word(w) not in LOOSE for w in words)
+        return loose and paper.name not in self.short_forms and not words & INTERNATIONAL
 
     def _fact(self, parse: Parse, paper: _Paper, gov: Frame | None, parties: frozenset[str] | None,
               plural_split: bool) -> Fact:
         name = paper.name
         if plural_split and paper.plural:
             words = name.split()
-            words = [_singular(w) if head_word(w) else w for w in words]
+            words = [singular(w) if head_word(w) else w for w in words]
             name = " ".join(words)
         signed, period = self._dates(parse, paper, gov)
         fields: dict[str, object] = {"name": name, "kind": paper.kind,
@@ -701,8 +618,6 @@ class _Reader:
         return None, period
 
 
-_TREATY_PLACES = frozenset({"paris", "kyoto", "marrakesh", "minsk", "dayton", "oslo", "abraham", "camp", "schengen",
-                            "good", "helsinki", "algiers", "pelindaba", "rarotonga", "bangkok", "tlatelolco"})
 
 
 def _text(parse: Parse, indices: Iterable[int]) -> str:
@@ -716,16 +631,6 @@ def _text(parse: Parse, indices: Iterable[int]) -> str:
         prev = t
     return out
 
-
-def _actor_noun(lemma: str) -> bool:
-    return lemma in ACTOR_NOUNS or lemma.endswith("s") and lemma[:-1] in ACTOR_NOUNS
-
-
-def _singular(word: str) -> str:
-    single = {"memoranda": "memorandum", "treaties": "treaty", "memorandums": "memorandum"}.get(word.lower())
-    if single:
-        return single.capitalize() if word[0].isupper() else single
-    return word[:-1] if word.endswith("s") and not word.lower().endswith("ss") else word
 
 
 def _title_index(doc: AnalyzedDocument) -> int | None:
@@ -750,50 +655,3 @@ def _title_statement(doc: AnalyzedDocument, parses: DocParses) -> Fact | None:
         return None
     return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
                      kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)
-
-
-def _name_key(name: str) -> str:
-    words = [_singular(w) if head_word(w) else w for w in resolve.fold(name).casefold().replace("-", " ").split()]
-    key = " ".join(words)
-    return _LONG_TO_ACRONYM.get(resolve.norm_key(name), key).casefold()
-
-
-def _content(name: str) -> set[str]:
-    """The words of a name that tell which paper it is (not its kind, praise or connectors)."""
-    words = {w.strip(",.'’\"“”()").lower() for w in name.split()}
-    return {w for w in words if w and w not in _GENERIC | _EVALUATIVE | _CONNECTORS and not head_word(w)}
-
-
-def _generic_name(name: str) -> bool:
-    return not _content(name)
-
-
-def _same(a: Fact, b: Fact) -> bool:
-    """Two facts of one document that state the same agreement."""
-    pa, pb = frozenset(a.get("parties") or ()), frozenset(b.get("parties") or ())
-    keys_a = {_name_key(str(a.get(f) or "")) for f in ("name", "long_name")} - {""}
-    keys_b = {_name_key(str(b.get(f) or "")) for f in ("name", "long_name")} - {""}
-    if keys_a & keys_b and (pa == pb or not pa or not pb):
-        return True
-    if not pa or pa != pb or a.get("kind") != b.get("kind"):
-        return False
-    ca, cb = _content(str(a.get("name"))), _content(str(b.get("name")))
-    return not ca or not cb or len(ca & cb) / len(ca | cb) >= 0.5
-
-
-def _rank(fact: Fact) -> tuple[bool, bool, bool, bool]:
-    return (bool(fact.get("parties")), not _generic_name(str(fact.get("name"))), bool(fact.get("long_name")),
-            bool(fact.get("signed")))
-
-
-def _dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per agreement in a document: a bare or praised "the deal" joins the paper of the same parties
-    and kind, a short form its long name; the copy with parties, a telling name and a date is kept."""
-    kept: list[Fact] = []
-    for fact in sorted(facts, key=lambda f: not _rank(f)[1]):  # named papers first: a bare "deal" joins one
-        same = next((i for i, old in enumerate(kept) if _same(old, fact)), None)
-        if same is None:
-            kept.append(fact)
-        elif _rank(fact) > _rank(kept[same]):
-            kept[same] = fact
-    return kept

@@ -1,0 +1,180 @@
+"""What the agreements extractor knows about words and names.
+
+Vocabularies that validate a slot (is this noun an agreement? is this verb a way of signing one? does this
+modifier make a name domestic?), the short forms of major agreements, and one fact per agreement in a
+document: two mentions of one paper (a short form and its long name, a bare "the deal" and the named paper of
+the same parties) are merged, keeping the copy that says most.
+"""
+
+from __future__ import annotations
+
+from diplograph import resolve
+from diplograph.model import Fact
+
+# Head words of an agreement, and the kind each gives by itself.
+HEADS: dict[str, str] = {
+    "agreement": "other", "accord": "other", "deal": "other", "pact": "other", "compact": "other",
+    "treaty": "treaty", "convention": "treaty", "protocol": "treaty", "charter": "treaty",
+    "memorandum": "MoU", "mou": "MoU", "statement": "joint_statement", "declaration": "joint_statement",
+    "communique": "joint_statement", "framework": "framework", "roadmap": "framework", "plan": "framework",
+    "document": "framework", "exchange": "other", "fta": "FTA",
+}
+PLURALS = {"memoranda": "memorandum", "treaties": "treaty", "communiqués": "communique", "communiqué": "communique",
+            "road-map": "roadmap"}
+# Major agreements known by their short form: acronym -> (long name, kind).
+ACRONYMS: dict[str, tuple[str, str]] = {
+    "CPTPP": ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "FTA"),
+    "TPP": ("Trans-Pacific Partnership", "FTA"), "RCEP": ("Regional Comprehensive Economic Partnership", "FTA"),
+    "EVFTA": ("European Union-Vietnam Free Trade Agreement", "FTA"),
+    "EVIPA": ("European Union-Vietnam Investment Protection Agreement", "other"),
+    "UKVFTA": ("United Kingdom-Vietnam Free Trade Agreement", "FTA"),
+    "USMCA": ("United States-Mexico-Canada Agreement", "FTA"),
+    "NAFTA": ("North American Free Trade Agreement", "FTA"), "AfCFTA": ("African Continental Free Trade Area", "FTA"),
+    "KORUS": ("United States-Korea Free Trade Agreement", "FTA"),
+    "CETA": ("Comprehensive Economic and Trade Agreement", "FTA"),
+    "ECFA": ("Economic Cooperation Framework Agreement", "FTA"),
+    "AANZFTA": ("ASEAN-Australia-New Zealand Free Trade Area", "FTA"),
+    "ACFTA": ("ASEAN-China Free Trade Area", "FTA"), "AIFTA": ("ASEAN-India Free Trade Area", "FTA"),
+    "AKFTA": ("ASEAN-Korea Free Trade Area", "FTA"), "ATIGA": ("ASEAN Trade in Goods Agreement", "FTA"),
+    "SAFTA": ("South Asian Free Trade Area", "FTA"),
+    "CAFTA-DR": ("Dominican Republic-Central America Free Trade Agreement", "FTA"),
+    "TTIP": ("Transatlantic Trade and Investment Partnership", "FTA"),
+    "GATT": ("General Agreement on Tariffs and Trade", "treaty"),
+    "TRIPS": ("Agreement on Trade-Related Aspects of Intellectual Property Rights", "treaty"),
+    "JCPOA": ("Joint Comprehensive Plan of Action", "other"),
+    "NPT": ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty"),
+    "CTBT": ("Comprehensive Nuclear-Test-Ban Treaty", "treaty"),
+    "TPNW": ("Treaty on the Prohibition of Nuclear Weapons", "treaty"),
+    "INF": ("Intermediate-Range Nuclear Forces Treaty", "treaty"), "CWC": ("Chemical Weapons Convention", "treaty"),
+    "BWC": ("Biological Weapons Convention", "treaty"),
+    "UNCLOS": ("United Nations Convention on the Law of the Sea", "treaty"),
+    "TAC": ("Treaty of Amity and Cooperation in Southeast Asia", "treaty"),
+    "AUKUS": ("Australia-United Kingdom-United States security pact", "other"),
+    "IPEF": ("Indo-Pacific Economic Framework", "framework"),
+}
+LONG_TO_ACRONYM = {resolve.norm_key(long): acr for acr, (long, _) in ACRONYMS.items()}
+# Short forms that only say what kind of paper it is.
+TRADE_SUFFIXES = ("FTA", "EPA", "PTA", "CECA", "ECTA")
+KIND_SHORT = {"FTA": "FTA", "FTAS": "FTA", "MOU": "MoU", "MOUS": "MoU"}
+
+# Verbs through which an agreement gets its parties: they sign, conclude, reach, adopt or work on it.
+SIGN_VERBS = frozenset({
+    "sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "finalize", "finalise", "agree",
+    "initial", "exchange", "ratify", "negotiate", "renew", "extend", "release", "enter", "forge", "clinch",
+    "announce", "approve", "endorse", "unveil", "launch", "hammer", "broker", "secure", "complete", "implement",
+    "upgrade", "draft", "discuss", "pursue", "close", "work",
+})
+# The verbs of signing itself: "the treaty signed in 2000", "the deal they reached".
+SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "agree", "initial",
+                     "exchange", "ratify", "negotiate", "finalize", "finalise", "broker", "clinch"})
+# Nouns that stand for signing it ("with the signing of the treaty").
+SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange"})
+# Heads of an agent phrase that stand for their countries ("Cameroon and Chad officials", "the two leaders").
+ACTOR_NOUNS = frozenset({
+    "leader", "president", "minister", "official", "side", "party", "country", "nation", "government", "delegation",
+    "head", "representative", "counterpart", "diplomat", "envoy", "negotiator", "state", "neighbour", "neighbor",
+    "capital", "administration", "authority", "junta", "chief", "premier", "ambassador", "foreign",
+    "ministry", "committee", "council", "agency", "department", "commission", "city", "province",
+    "municipality", "prefecture", "association", "union",
+})
+# Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
+DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
+                       "purchase", "sale", "sales", "licence", "license", "lease", "supply", "offtake", "employment",
+                       "green", "independence"})
+# Heads that also name domestic plans: without parties they need a word saying they are international.
+LOOSE = frozenset({"framework", "deal", "compact", "plan", "roadmap", "document"})
+INTERNATIONAL = frozenset({
+    "global", "international", "regional", "world", "economic", "trade", "investment", "pacific", "atlantic",
+    "indo-pacific", "arctic", "climate", "security", "peace", "nuclear", "tax", "migration", "bilateral",
+    "multilateral", "strategic", "defense", "defence", "maritime", "energy", "transatlantic", "democratic",
+    "inter-american", "joint", "accords", "treaty", "agreement",
+})
+# Words of a name that say only what kind of paper it is: such a name needs parties.
+GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum", "of", "understanding", "mou",
+                      "treaty", "declaration", "communique", "accord", "protocol", "trade", "cooperation", "bilateral",
+                      "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political"})
+# Adjectives that praise a paper without telling which one it is.
+EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
+                         "planned", "final", "new", "possible", "potential", "secured", "signed", "specific"})
+CONNECTORS = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "&"})
+# Nouns that count or group papers: "a series of agreements", "a package of deals".
+SETS = frozenset({"series", "number", "raft", "host", "slew", "set", "package", "couple", "dozen", "range", "batch"})
+LEFT_STOP = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+                        "under", "in", "on", "by", "with", "today", "readout", "remarks", "fact", "sheet", "signed",
+                        "landmark", "historic", "proposed", "new", "key", "both"})
+NEGATING = frozenset({"no", "never", "without", "not"})
+TREATY_PLACES = frozenset({"paris", "kyoto", "marrakesh", "minsk", "dayton", "oslo", "abraham", "camp", "schengen",
+                            "good", "helsinki", "algiers", "pelindaba", "rarotonga", "bangkok", "tlatelolco"})
+
+
+def head_word(text: str) -> str | None:
+    """The agreement head a word is ("Accords" -> accord, "MoUs" -> mou, "memoranda" -> memorandum), else None."""
+    low = text.lower().strip("'’\"“”")
+    low = PLURALS.get(low, low).replace("é", "e")
+    if low in HEADS:
+        return low
+    if low.endswith("s") and low[:-1] in HEADS:
+        return low[:-1]
+    return None
+
+
+def is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def is_actor_noun(lemma: str) -> bool:
+    return lemma in ACTOR_NOUNS or lemma.endswith("s") and lemma[:-1] in ACTOR_NOUNS
+
+
+def singular(word: str) -> str:
+    single = {"memoranda": "memorandum", "treaties": "treaty", "memorandums": "memorandum"}.get(word.lower())
+    if single:
+        return single.capitalize() if word[0].isupper() else single
+    return word[:-1] if word.endswith("s") and not word.lower().endswith("ss") else word
+
+
+def _name_key(name: str) -> str:
+    words = [singular(w) if head_word(w) else w for w in resolve.fold(name).casefold().replace("-", " ").split()]
+    key = " ".join(words)
+    return LONG_TO_ACRONYM.get(resolve.norm_key(name), key).casefold()
+
+
+def _content(name: str) -> set[str]:
+    """The words of a name that tell which paper it is (not its kind, praise or connectors)."""
+    words = {w.strip(",.'’\"“”()").lower() for w in name.split()}
+    return {w for w in words if w and w not in GENERIC | EVALUATIVE | CONNECTORS and not head_word(w)}
+
+
+def _generic_name(name: str) -> bool:
+    return not _content(name)
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    """Two facts of one document that state the same agreement."""
+    pa, pb = frozenset(a.get("parties") or ()), frozenset(b.get("parties") or ())
+    keys_a = {_name_key(str(a.get(f) or "")) for f in ("name", "long_name")} - {""}
+    keys_b = {_name_key(str(b.get(f) or "")) for f in ("name", "long_name")} - {""}
+    if keys_a & keys_b and (pa == pb or not pa or not pb):
+        return True
+    if not pa or pa != pb or a.get("kind") != b.get("kind"):
+        return False
+    ca, cb = _content(str(a.get("name"))), _content(str(b.get("name")))
+    return not ca or not cb or len(ca & cb) / len(ca | cb) >= 0.5
+
+
+def _rank(fact: Fact) -> tuple[bool, bool, bool, bool]:
+    return (bool(fact.get("parties")), not _generic_name(str(fact.get("name"))), bool(fact.get("long_name")),
+            bool(fact.get("signed")))
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per agreement in a document: a bare or praised "the deal" joins the paper of the same parties
+    and kind, a short form its long name; the copy with parties, a telling name and a date is kept."""
+    kept: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: not _rank(f)[1]):  # named papers first: a bare "deal" joins one
+        same = next((i for i, old in enumerate(kept) if _same(old, fact)), None)
+        if same is None:
+            kept.append(fact)
+        elif _rank(fact) > _rank(kept[same]):
+            kept[same] = fact
+    return kept
