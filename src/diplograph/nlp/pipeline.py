@@ -51,15 +51,19 @@ def load_pipeline(model: str = MODEL):  # -> spacy.Language
 
 
 def _pieces(document: Document) -> list[tuple[int, str]]:
-    """Body segments split at line breaks: a sentence never crosses a line."""
+    """Body segments split at line breaks and title bars: a sentence never crosses either."""
     out: list[tuple[int, str]] = []
     for start, end in document.body_segments():
         pos = start
         for line in document.text[start:end].split("\n"):
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                out.append((pos + lead, stripped))
+            # a title bar ("Remarks Before a Meeting | Hanoi") is two pieces, never one sentence
+            cut = 0
+            for part in line.split(" | "):
+                stripped = part.strip()
+                if stripped:
+                    lead = len(part) - len(part.lstrip())
+                    out.append((pos + cut + lead, stripped))
+                cut += len(part) + 3
             pos += len(line) + 1
     return out
 
