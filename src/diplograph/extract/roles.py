@@ -14,12 +14,9 @@ the word that says what the body is to someone — the **cue**:
   together A, B and C", "Y admitted X", "Y suspended X".
 
 A body's meeting ("the 43rd ASEAN Summit") stands for the body when it is
-hosted or chaired. The actors come from the cue's frame: the subject of the
-verb (through coordination, control and relative clauses), the possessive or
-demonym of the noun ("Russia's chairmanship", "the Russian chairmanship"), an
-apposition ("Turkiye, a NATO member"; "Council members A, B and C"), the
-subject of the copula or the verb an "as" phrase hangs on ("X is a member of",
-"X, as chair of"). Every conjunct of a list is an actor. The terms come from
+hosted or chaired. The actors come from the cue's frame (:mod:`roles_actors`):
+the subject of the verb, the possessive or demonym of the noun, an apposition,
+the subject of the copula; every conjunct of a list is an actor. The terms come from
 the date mentions of the cue's clause (:mod:`roles_terms`). A role asserted as
 hypothetical or negated, or only sought ("applied to join", "a bid for a
 seat"), or blocked, is none.
@@ -27,13 +24,13 @@ seat"), or blocked, is none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from diplograph import resolve
 from diplograph.extract import roles_terms as rt
-from diplograph.extract.actors import countries_of
 from diplograph.extract.base import make_fact
-from diplograph.extract.frames import Arg, DocParses, Parse
+from diplograph.extract.frames import DocParses, Parse
+from diplograph.extract.roles_actors import (
+    RELATIVE, BodyRef, Context, Cue, countries_of, handover, mention_actors, mentions_in, noun_actors,
+    phrase_actors, subject_actors, verb_above, verb_actors,
+)
 from diplograph.model import AnalyzedDocument, Fact, Mention
 
 EXTRACTOR = "roles.v2"
@@ -46,49 +43,10 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     rt.SEAT: frozenset({"to", "on", "as"}), rt.CONTRIB: frozenset({"to", "with", "in", "under", "for"}),
     rt.CHAIR: frozenset({"over"}), rt.HOST: frozenset(), rt.FOUND: frozenset(),
 }
-# An actor phrase without an entity: a pronoun that refers back.
-SINGULAR_PRONOUNS = frozenset({"it", "its"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
-RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-# Offices a person holds on behalf of their country when they chair or host ("President Tinubu chaired").
-PERSON_CUES = frozenset({rt.CHAIR, rt.PRESIDENT, rt.HOST})
 # Cues a body's meeting can stand on: hosting or chairing "the ASEAN Summit" is a role in ASEAN.
 MEETING_CUES = frozenset({rt.HOST, rt.CHAIR, rt.PRESIDENT, rt.VICE, rt.COMPOSE})
 # Where a role sought or blocked can govern the cue from ("a bid for a seat", "applied to join").
 SOUGHT_PATH = frozenset({"dobj", "pobj", "prep", "xcomp", "acl", "pcomp", "attr", "oprd", "nsubjpass"})
-# Mentions that can stand for an actor (a bare office title cannot).
-ACTOR_KINDS = ("country", "pair", "group", "person", "body", "place")
-
-
-@dataclass(frozen=True)
-class BodyRef:
-    """A body named in a sentence: its id, its head token, and whether the head is itself the role
-    noun ("the presidency" with the body understood from the document)."""
-
-    id: str
-    head: int
-    own_cue: bool = False
-    meeting: bool = False  # named by its meeting: "the ASEAN Summit"
-
-
-@dataclass(frozen=True)
-class Cue:
-    cls: str  # a roles_terms class: member, seat, chair, join, leave, ...
-    token: int  # the role noun or verb
-    body: BodyRef
-    via: str  # "noun" | "obj" (object or prepositional object of a verb) | "subj" | "rel"
-    meeting: bool = False  # the body's meeting, not the body, hangs on the cue
-
-
-@dataclass
-class Context:
-    """What a document has said so far: bodies named, the country last spoken of."""
-
-    doc: AnalyzedDocument
-    bodies_seen: list[str] = field(default_factory=list)
-    last_country: str | None = None
-    last_group: list[str] = field(default_factory=list)
-    office_body: str | None = None
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
@@ -196,7 +154,7 @@ def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
     if root is None:
         return
     for s in parse.kids(root, "nsubj", "nsubjpass"):
-        ids = _ids(ctx.doc, [m for i in rt.list_tokens(parse, s) for m in parse.mentions_at[i]], rt.MEMBER)
+        ids = mention_actors(ctx.doc, [m for i in rt.list_tokens(parse, s) for m in parse.mentions_at[i]], rt.MEMBER)
         if len(ids) == 1 and len(ids[0]) == 3:
             ctx.last_country = ids[0]
         elif len(ids) > 1:
@@ -337,259 +295,6 @@ def _relative_cues(parse: Parse, k: int, ref: BodyRef, meeting: bool) -> list[Cu
     return out
 
 
-# ----------------------------------------------------------------------------- actors
-
-
-def _ids(doc: AnalyzedDocument, mentions: list[Mention], cls: str) -> list[str]:
-    """Actor ids of mentions: countries; national bodies as their country; international bodies (as
-    members); people and titles only for offices held for their country (a chair, a host)."""
-    out: list[str] = []
-    for m in dict.fromkeys(mentions):
-        if m.kind == "body" and m.id:
-            c = resolve.national_country(str(m.id))
-            if c and c != m.id:
-                out.append(c)
-            elif cls in (rt.MEMBER, rt.JOIN, rt.COMPOSE, rt.ADMIT) and rt.is_international(m.id):
-                out.append(str(m.id))
-        elif m.kind in ("country", "pair", "group", "place"):  # a place only as a capital ("Nairobi joined")
-            out.extend(countries_of(doc, m))
-        elif m.kind in ("person", "title") and (cls in PERSON_CUES or _leader(m)) and _national(doc, m):
-            out.extend(countries_of(doc, m))
-    return list(dict.fromkeys(out))
-
-
-def _national(doc: AnalyzedDocument, m: Mention) -> bool:
-    """A person or title holding a national office (an official of a body acts for that body)."""
-    orgs = [o for _, o in (m.attrs or {}).get("titles") or [] if o] + [str((m.attrs or {}).get("org") or "")]
-    return not any(o and rt.is_international(o) for o in orgs)
-
-
-def _mentions(parse: Parse, tokens: list[int]) -> list[Mention]:
-    return [m for i in tokens for m in parse.mentions_at[i]]
-
-
-def _by_actors(parse: Parse, v: int, cls: str, ctx: Context) -> list[str]:
-    """The actors of a passive verb's "by" phrase ("was hosted by the Philippines")."""
-    return [i for a in parse.prepositions(v).get("by", ()) for i in _phrase_actors(parse, a.head, cls, ctx)]
-
-
-def _leader(m: Mention) -> bool:
-    """A head of state or government, who acts for the country ("President X joined ...")."""
-    title = str((m.attrs or {}).get("title") or (m.text if m.kind == "title" else "")).lower()
-    lesser = ("vice", "deputy", "former")
-    return any(w in title for w in rt.LEADER_TITLES) and not any(w in title for w in lesser)
-
-
-def _phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
-    """Actors named by the phrase headed at ``k``: its head and list members ("Kenya, Uganda and
-    Tanzania"), else the entities it is made of ("ministers from A, B and C", "the leader of X");
-    a pronoun refers back."""
-    word = parse.lemma(k)
-    if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS:
-        return _pronoun(parse, k, ctx)
-    if parse.tokens[k].text.lower() in ("his", "her"):  # "in his capacity as President of the Council"
-        people = [m for m in parse.sentence.mentions if m.kind == "person" and m.end <= parse.tokens[k].start]
-        return _ids(ctx.doc, people[-1:], cls)
-    tokens = rt.list_tokens(parse, k)
-    head = parse.entity_at(k)
-    if head is not None and _ids(ctx.doc, [head], cls):
-        listed = [parse.entity_at(i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")]
-        return _ids(ctx.doc, [m for m in listed if m is not None], cls)
-    inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from")
-                                          for a in rt.path_up(parse, i, k))]
-    ids = _ids(ctx.doc, [m for i in inner for m in parse.mentions_at[i]], cls)
-    if not ids and word in ("country", "nation", "state", "government", "member") and ctx.last_group:
-        counted = [parse.tokens[c].text.lower() for c in parse.kids(k, "nummod")]
-        n = rt.NUMBER_WORDS.get(counted[0]) if counted else None
-        if n == len(ctx.last_group) or (not counted and word != "member" and any(
-                parse.lemma(c) in ("these", "those", "both") for c in parse.kids(k, "det", "predet"))):
-            return list(ctx.last_group)  # "the three nations" after "Niger, Mali and Burkina Faso"
-    return ids
-
-
-def _pronoun(parse: Parse, k: int, ctx: Context) -> list[str]:
-    """ "it" / "its": the country the sentence spoke of before, else the document's; "their": the
-    countries named before it in the sentence, else the last list."""
-    start = parse.tokens[k].start
-    before = [m for m in parse.sentence.mentions if m.kind == "country" and m.end <= start and m.id]
-    if parse.lemma(k) in PLURAL_PRONOUNS:
-        for s in reversed([t.i for t in parse.tokens[:k] if t.dep in ("nsubj", "nsubjpass")]):
-            ids = _ids(ctx.doc, _mentions(parse, rt.list_tokens(parse, s)), rt.MEMBER)
-            if len(ids) > 1:
-                return ids  # "The juntas of A, B and C said they were withdrawing"
-        ids = list(dict.fromkeys(str(m.id) for m in before))
-        return ids if len(ids) > 1 else list(ctx.last_group)
-    if before:
-        return [str(before[-1].id)] if len({m.id for m in before}) == 1 else [str(before[0].id)]
-    return [ctx.last_country] if ctx.last_country else []
-
-
-def _subject_actors(parse: Parse, v: int, cls: str, ctx: Context, depth: int = 0) -> list[str]:
-    """Who a predicate is about: its subject (the passive subject for "was elected to"), a relative
-    pronoun's antecedent, a noun's possessor ("India's decision to join"), the object of a verb of
-    praise ("thanked X for joining"), else a controlling or coordinated verb's subject."""
-    holders = [v] + parse.kids(v, "aux", "auxpass")  # a mis-parse can hang the subject on "been"
-    for dep in ("nsubjpass", "nsubj"):
-        for s in (s for h in holders for s in parse.kids(h, dep)):
-            if parse.lemma(s) in RELATIVE and parse.dep(v) == "relcl":
-                return _phrase_actors(parse, parse.head(v), cls, ctx)
-            return _phrase_actors(parse, s, cls, ctx)
-    h = parse.head(v)
-    if depth > 4 or h == v:
-        return []
-    if parse.dep(v) == "amod" and parse.tokens[v].tag == "VBG":
-        return _subject_actors(parse, h, cls, ctx, depth + 1)  # "for chairing X" parsed as an adjective
-    if parse.dep(v) == "acl":
-        poss = parse.kids(h, "poss")
-        if poss:
-            return _phrase_actors(parse, poss[0], cls, ctx)
-        if parse.tokens[v].tag == "VBG":  # "troops serving with the mission"; "X has troops serving"
-            found = _phrase_actors(parse, h, cls, ctx)
-            if found or parse.tokens[parse.head(h)].pos not in VERBS or parse.dep(h) not in ("dobj", "nsubj"):
-                return found
-            return _subject_actors(parse, parse.head(h), cls, ctx, depth + 1)
-    if parse.tokens[h].pos == "ADP":
-        p = h
-        while parse.dep(p) == "conj" and parse.tokens[parse.head(p)].pos == "ADP":
-            p = parse.head(p)  # "for signing ... and for joining"
-        g = parse.head(p)
-        if parse.lemma(p) == "for" and parse.lemma(g) in rt.PRAISE_VERBS:
-            for o in parse.kids(g, "dobj"):
-                return _phrase_actors(parse, o, cls, ctx)  # "congratulated X for joining"
-        return _subject_actors(parse, g, cls, ctx, depth + 1) if parse.tokens[g].pos in VERBS else []
-    agents, _ = parse.subjects(v)
-    ids = _ids(ctx.doc, [m for a in agents for m in _arg_mentions(parse, a)], cls)
-    if ids:
-        return ids
-    if agents and parse.lemma(agents[0].head) in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
-        return _pronoun(parse, agents[0].head, ctx)
-    if parse.dep(v) in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "acl") and parse.tokens[h].pos in VERBS:
-        return _subject_actors(parse, h, cls, ctx, depth + 1)
-    return []
-
-
-def _arg_mentions(parse: Parse, a: Arg) -> list[Mention]:
-    return [a.referent] if a.referent is not None else list(a.mentions)
-
-
-def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) -> tuple[list[str], int | None]:
-    """The actors of a role noun and the predicate it hangs on (for the clause's dates)."""
-    for c in parse.kids(n, "poss"):
-        if not any(m.kind == "body" and rt.is_international(m.id) for m in parse.mentions_at[c]):
-            return _phrase_actors(parse, c, cls, ctx), None  # not "ASEAN's 11th member"
-    if cls in (rt.JOIN, rt.LEAVE):  # "the accession of Croatia to the EU", "the withdrawal of X from Y"
-        for p in parse.kids(n, "prep"):
-            if parse.lemma(p) in ("of", "by"):
-                found = [i for o in parse.kids(p, "pobj") for i in _phrase_actors(parse, o, cls, ctx)]
-                if found:
-                    return found, _verb_above(parse, n)
-    for c in parse.kids(n, "amod", "compound"):
-        m = parse.entity_at(c, ("country",))
-        if m is not None:
-            return _ids(ctx.doc, [m], cls), None  # "the Russian chairmanship"
-    dep, h = parse.dep(n), parse.head(n)
-    if dep == "appos" and h != n:
-        if rt.noun_class(parse, h) and depth < 2:  # a list of roles: "vice chair of X, member of Y"
-            return noun_actors(parse, h, cls, ctx, depth + 1)
-        return _phrase_actors(parse, h, cls, ctx), None  # "Turkiye, a NATO member"
-    for c in parse.kids(n, "appos"):
-        if parse.entity_at(c, ACTOR_KINDS) is not None:
-            return _phrase_actors(parse, c, cls, ctx), None  # "the current ASEAN chair, Laos"
-    if dep == "compound" and parse.entity_at(h, ACTOR_KINDS) is not None:
-        return _phrase_actors(parse, h, cls, ctx), None  # "Council members Greece, Panama and Peru"
-    left = parse.subtree(n)[0] - 2  # "Malaysia, the current ASEAN chair, hosted" with the comma mis-parsed
-    if left >= 0 and parse.tokens[left + 1].text == "," and parse.entity_at(left, ("country",)) is not None \
-            and parse.head(left) in (n, h) and parse.dep(n) in ("nsubj", "npadvmod", "appos"):
-        return _phrase_actors(parse, left, cls, ctx), None
-    nxt = n + 1
-    if nxt < len(parse.tokens) and parse.entity_at(nxt, ("country",)) is not None \
-            and (parse.head(nxt) in (n, h) or nxt == h) and parse.dep(nxt) in (dep, "appos", "compound",
-                                                                                 "nsubj"):
-        return _phrase_actors(parse, nxt, cls, ctx), None  # "fellow members Kazakhstan and Uzbekistan"
-    if dep == "conj" and depth < 2 and parse.tokens[h].pos in NOUNS:
-        return noun_actors(parse, h, cls, ctx, depth + 1)
-    if dep == "dobj" and parse.lemma(h) == "rotate" and depth < 2:
-        return noun_actors(parse, h, cls, ctx, depth + 1)  # "the role of rotating President" mis-parsed
-    if dep in ("attr", "acomp", "oprd", "dobj", "nsubjpass") and parse.tokens[h].pos in VERBS:
-        founding = parse.lemma(h) == "found" and parse.tokens[h].tag == "VBG"  # "were founding members"
-        if parse.lemma(h) in rt.COPULAS or parse.lemma(h) in rt.HOLD_VERBS or founding:
-            return _subject_actors(parse, h, cls, ctx), h
-        return [], None
-    if dep in ("pobj", "pcomp") and h != n:
-        prep, g = parse.lemma(h), parse.head(h)
-        if prep == "of" and parse.tokens[g].pos in ("NUM", "PRON", "ADJ", "NOUN", "PROPN") and depth < 2 \
-                and parse.entity_at(g, ACTOR_KINDS) is None and rt.noun_class(parse, g) is None:
-            return noun_actors(parse, g, cls, ctx, depth + 1)  # "one of the members", "the position of chair"
-        such = prep == "as" and any(parse.lemma(c) == "such" for c in parse.kids(h))
-        if prep in ("like", "including") or such:
-            v = next((a for a in parse.ancestors(n) if parse.tokens[a].pos in VERBS), None)
-            if v is not None:  # "elected to many positions, such as member of the council"
-                return _subject_actors(parse, v, cls, ctx), v
-            return [], None
-        if prep in ("as", "among") or (prep == "to" and parse.lemma(g) == "elect"):
-            if parse.tokens[g].pos in VERBS:
-                return _subject_actors(parse, g, cls, ctx), g
-            if parse.entity_at(g, ACTOR_KINDS) is not None:
-                return _phrase_actors(parse, g, cls, ctx), None  # "Japan, as a member of"
-            if parse.tokens[g].pos in NOUNS and depth < 2:
-                return noun_actors(parse, g, cls, ctx, depth + 1)  # "its stint as a member of"
-    return [], None
-
-
-def _verb_above(parse: Parse, n: int) -> int | None:
-    """The verb a noun phrase is an argument of, through a preposition ("under the chairmanship")."""
-    h = parse.head(n)
-    if parse.dep(n) == "pobj" and parse.tokens[h].pos == "ADP":
-        h = parse.head(h)
-    if parse.dep(n) in ("compound", "amod", "appos", "poss"):
-        return None
-    return h if h != n and parse.tokens[h].pos in VERBS else None
-
-
-def handover(parse: Parse, n: int, ctx: Context, cls: str) -> list[tuple[str, str]] | None:
-    """An office changing hands: "A handed over the chair to B", "B took over the presidency from A",
-    "the presidency passed from A to B" -> [(actor, "end" | "start")]; None when it does not."""
-    v = parse.head(n)
-    if v == n or parse.tokens[v].pos not in VERBS or parse.dep(n) not in ("dobj", "nsubj"):
-        return None
-    preps = parse.prepositions(v)
-    givers = [i for a in preps.get("from", ()) for i in _phrase_actors(parse, a.head, cls, ctx)]
-    takers = [i for a in preps.get("to", ()) for i in _phrase_actors(parse, a.head, cls, ctx)]
-    lemma = parse.lemma(v)
-    if parse.dep(n) == "dobj" and lemma in ("hand", "pass", "transfer", "cede", "relinquish"):
-        givers = givers or _subject_actors(parse, v, cls, ctx)
-    elif parse.dep(n) == "dobj" and givers and (lemma in rt.START_VERBS or rt.particle(parse, v) == "over"):
-        takers = takers or _subject_actors(parse, v, cls, ctx)
-    if not givers:
-        return None
-    return [(g, "end") for g in givers] + [(t, "start") for t in takers]
-
-
-def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
-    v, cls = cue.token, cue.cls
-    if cue.via == "subj":  # "Y consists of A, B and C", "Y admitted X", "Y has members A and B"
-        out: list[str] = []
-        objects = parse.kids(v, "dobj") + [o for p in parse.kids(v, "prep") for o in parse.kids(p, "pobj")]
-        if parse.lemma(v) == "have":
-            objects = [o for o in objects if rt.noun_class(parse, o) == rt.MEMBER]
-        for c in objects:
-            out.extend(_phrase_actors(parse, c, cls, ctx))
-        return out
-    if cue.via == "rel":
-        subj = parse.kids(v, "nsubj")
-        if subj:
-            return _phrase_actors(parse, subj[0], cls, ctx)
-        return _by_actors(parse, v, cls, ctx)
-    if parse.dep(cue.body.head) == "nsubjpass" or (cue.meeting and parse.kids(v, "agent")):
-        return _by_actors(parse, v, cls, ctx)
-    if cls == rt.LEAVE:  # "withdrawing the United States from the WHO"
-        for o in parse.kids(v, "dobj"):
-            ids = _phrase_actors(parse, o, cls, ctx)
-            if ids:
-                return ids
-    return _subject_actors(parse, v, cls, ctx)
-
-
 # ----------------------------------------------------------------------------- facts
 
 
@@ -616,7 +321,7 @@ def _companions(parse: Parse, verbs: list[int], cls: str, ctx: Context) -> list[
             if word == "alongside" or (word == "with" and (before in ("together", "along") or any(
                     parse.lemma(c) in ("together", "along") for c in parse.kids(p, "advmod")))):
                 for o in parse.kids(p, "pobj"):
-                    out.extend(_phrase_actors(parse, o, cls, ctx))
+                    out.extend(phrase_actors(parse, o, cls, ctx))
     return out
 
 
@@ -689,7 +394,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
     if cue.via == "noun":
         cut = parse.head(cue.token)  # "halted its funding for X", "prohibiting any future funding for X"
         if cue.cls == rt.CONTRIB and parse.dep(cue.token) == "dobj" and parse.lemma(cut) in rt.CUT_VERBS:
-            actors = noun_actors(parse, cue.token, cue.cls, ctx)[0] or _subject_actors(
+            actors = noun_actors(parse, cue.token, cue.cls, ctx)[0] or subject_actors(
                 parse, cut, cue.cls, ctx)
             phased = [(a, "end") for a in actors]
             mods = mods - rt.NOT_MEMBER_WORDS
@@ -700,7 +405,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
             phased = handover(parse, cue.token, ctx, cue.cls)
         actors, gov = noun_actors(parse, cue.token, cue.cls, ctx)
         if gov is None:  # the clause the noun sits in dates it: "met under X's chairmanship in 2023"
-            gov = _verb_above(parse, cue.token)
+            gov = verb_above(parse, cue.token)
     else:
         words = rt.as_words(parse, cue.token)
         if words & rt.NOT_MEMBER_WORDS:
@@ -708,7 +413,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
         mods = mods | frozenset(words)
         objects = [i for o in parse.kids(cue.token, "dobj") for i in parse.subtree(o)]
         if any(m.kind == "number" and (m.attrs or {}).get("unit") not in (None, "percent", "ordinal")
-               for m in _mentions(parse, objects)):
+               for m in mentions_in(parse, objects)):
             mods = mods | {"money"}  # "contributed 50 million euros to the agency"
         actors = verb_actors(parse, cue, ctx)
     if _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
