@@ -314,3 +314,13 @@ def test_capital_before_comma(nlp: Any) -> None:
     kinds = [(m.text, m.kind) for m in mentions(doc, "country") + mentions(doc, "place") if m.id in ("PER", "GHA")]
     assert ("Lima", "country") in kinds and ("Accra", "country") in kinds
     assert ("LIMA", "place") in kinds and ("Accra", "place") in kinds
+
+
+def test_title_bars_are_split_into_pieces() -> None:
+    from diplograph.model import Document
+    from diplograph.nlp.pipeline import _pieces
+
+    doc = Document(id="t", text="Remarks Before a Bilateral Meeting | Hanoi, Vietnam\nThey met. a|b")
+    pieces = _pieces(doc)
+    assert [t for _, t in pieces] == ["Remarks Before a Bilateral Meeting", "Hanoi, Vietnam", "They met. a|b"]
+    assert all(doc.text[o:o + len(t)] == t for o, t in pieces)
