@@ -1,6 +1,6 @@
 """The web app in a real browser: Playwright driving Debian's headless Chromium.
 
-One store of the seed and dev corpora is built per session and served by
+One store of the seed, dev and voa corpora is built per session and served by
 uvicorn on a free loopback port; every page is opened, the home -> entity ->
 fact -> highlighted evidence path is clicked through, screenshots go to
 out/screenshots/ (git-ignored) and are checked to be real PNGs. A second store
@@ -83,7 +83,7 @@ def _build(paths: list[Path], db: Path) -> Path:
 def corpus_url(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
     from diplograph.web import create_app
 
-    db = _build([SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev"],
+    db = _build([SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev", SHARED / "corpus" / "voa"],
                 tmp_path_factory.mktemp("web") / "corpus.sqlite")
     with _Server(create_app(db)) as url:
         yield url
@@ -143,9 +143,15 @@ PAGES = [
     ("home", "/"),
     ("entities", "/entities"),
     ("entity", "/entities/VNM"),
+    ("entity-usa", "/entities/USA"),
+    ("entity-person", "/entities/Bui%20Thanh%20Son"),
+    ("entity-table-seats", "/entities/VNM/tables/seats"),
+    ("entity-table-visits", "/entities/VNM/tables/visits?direction=in"),
     ("network", "/network"),
+    ("network-entity", "/network?entity=VNM"),
     ("timeline", "/timeline?actor=VNM"),
     ("facts", "/facts?type=statistic"),
+    ("facts-channel", "/facts?type=event&channel=state"),
     ("documents", "/documents"),
     ("contradictions", "/contradictions"),
     ("ask", "/ask?q=How+many+countries+does+Vietnam+have+diplomatic+relations+with%3F"),
@@ -243,3 +249,94 @@ def test_untrusted_article_shows_as_text_and_nothing_runs(page: Any, untrusted_u
     assert page.evaluate("window.__pwned") is None
     assert page.dialogs == []
     assert [p for p in page.problems if "pageerror" in p] == []
+
+
+def _top(pg: Any, selector: str) -> float:
+    """Where an element starts, in page coordinates (px from the top of the document)."""
+    return float(pg.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top + window.scrollY"))
+
+
+def test_the_country_page_answers_at_a_glance(browser: Any, corpus_url: str) -> None:
+    """Key figures, the ladder, the seats table and recent visits within the first 1,400 px at 1,400 px wide."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda err: errors.append(str(err)))
+    pg.goto(corpus_url + "/entities/VNM")
+    pg.wait_for_load_state("networkidle")
+    for section in ("#figures", "#ladder", "#seats", "#visits"):
+        assert pg.locator(section).count() == 1, section
+        assert _top(pg, section) < 1400 - 150, f"{section} starts below the first screen"
+    assert pg.locator("#figures tbody tr").count() >= 5
+    assert pg.locator("svg.ladder rect").count() >= 1
+    assert pg.locator("#seats tr.group").first.inner_text().startswith("United Nations")
+    assert "194" in pg.locator("#figures").inner_text()
+    screenshot(pg, "country-at-a-glance")
+    size = len(pg.content().encode())
+    assert size < 300_000
+    assert errors == []
+    context.close()
+
+
+def test_evidence_is_one_click_away_from_a_table_row(page: Any, corpus_url: str) -> None:
+    page.goto(corpus_url + "/entities/VNM")
+    link = page.locator("#seats a.evidence-link").first
+    href = link.get_attribute("href") or ""
+    link.click()
+    page.wait_for_load_state("networkidle")
+    anchor = href.split("#", 1)[1]
+    assert page.locator(f"#{anchor}").count() == 1
+    assert page.locator("mark.hl.active").count() >= 1
+    screenshot(page, "country-evidence")
+    assert page.problems == []
+
+
+def test_a_table_is_paged_and_downloads_as_csv(page: Any, corpus_url: str) -> None:
+    page.goto(corpus_url + "/entities/VNM/tables/seats?limit=5")
+    rows = page.locator("#table tbody tr")
+    assert rows.count() == 5
+    first = rows.first.inner_text()
+    page.click("nav.pager >> text=next")
+    page.wait_for_url("**offset=5**")
+    assert page.locator("#table tbody tr").first.inner_text() != first
+    with page.expect_download() as download:
+        page.click("text=Download as CSV")
+    assert download.value.suggested_filename == "VNM-seats.csv"
+    assert page.problems == []
+
+
+def test_the_find_box_takes_a_name(page: Any, corpus_url: str) -> None:
+    page.goto(corpus_url + "/documents")
+    page.fill("form.find input[name=q]", "Viet Nam")
+    page.press("form.find input[name=q]", "Enter")
+    page.wait_for_url("**/entities/VNM")
+    assert page.locator("h1").inner_text().startswith("Vietnam")
+    page.fill("form.find input[name=q]", "Vietnm")
+    page.press("form.find input[name=q]", "Enter")
+    page.wait_for_url("**/entities?q=Vietnm")
+    assert "Did you mean" in page.locator("main").inner_text()
+    screenshot(page, "find-did-you-mean")
+
+
+def test_an_entity_network_is_its_neighbourhood(page: Any, corpus_url: str) -> None:
+    page.goto(corpus_url + "/entities/VNM")
+    page.click("form.filters >> text=network")
+    page.wait_for_url("**/network?entity=VNM")
+    page.wait_for_selector("#network[data-ready='1']", timeout=30000)
+    graph = page.request.get(corpus_url + "/network.json?entity=VNM").json()
+    whole = page.request.get(corpus_url + "/network.json?all=true").json()
+    assert 0 < len(graph["nodes"]) < len(whole["nodes"])
+    assert any(n["centre"] for n in graph["nodes"])
+    screenshot(page, "network-entity-drawn")
+    assert page.problems == []
+
+
+def test_ask_suggestions_open_pages(page: Any, corpus_url: str) -> None:
+    page.goto(corpus_url + "/ask?q=Tell+me+something+about+Vietnam+please")
+    links = page.locator("#answer ul a")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert not any(h.startswith("/ask?q=diplograph") for h in hrefs)
+    page.goto(corpus_url + "/ask?q=Who+visited+Vietnam+in+2023%3F")
+    assert "Visits to Vietnam" in page.locator(".answer-text").inner_text()
+    screenshot(page, "ask-visits")
+    assert page.problems == []

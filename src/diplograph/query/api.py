@@ -400,9 +400,19 @@ def entity_facts(store: FactSource, entity: str) -> list[MergedFact]:
     entity_id = canonical_id(store, entity)
     raw = read_facts(store, None, _entity_ids(store, entity_id))
     if is_id(entity_id) and len(entity_id) == 3:
-        seen = {f.fingerprint for f in raw}
-        raw += [f for f in located_events(store, entity_id) if f.fingerprint not in seen]
+        raw = with_located_events(store, entity_id, raw)
     return _merge_read(store, raw)
+
+
+def with_located_events(store: FactSource, country: str, raw: list[Fact]) -> list[Fact]:
+    """``raw`` plus :func:`located_events` it does not hold yet (compared by fingerprint, which
+    costs a hash: only facts of the same sentences are compared)."""
+    extra = located_events(store, country)
+    if not extra:
+        return raw
+    places = {(f.doc_id, f.evidence.sentence) for f in extra}
+    seen = {f.fingerprint for f in raw if (f.doc_id, f.evidence.sentence) in places}
+    return raw + [f for f in extra if f.fingerprint not in seen]
 
 
 def located_events(store: FactSource, country: str) -> list[Fact]:
@@ -574,7 +584,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 
 __all__ = [
-    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "with_located_events", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -25,10 +25,10 @@ from diplograph.query.api import (
     entity_name,
     entity_profile,
     expand_entity,
-    located_events,
     person_names,
     read_facts,
     timeline,
+    with_located_events,
 )
 from diplograph.query.claims import ClaimSeries, level_rank
 from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor, title_words
@@ -466,8 +466,7 @@ def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
         ids = expand_entity(host) if is_id(host) else [host]
         raw = read_facts(store, "event", ids)
         if is_id(host) and len(host) == 3:
-            seen = {f.fingerprint for f in raw}
-            raw += [f for f in located_events(store, host) if f.fingerprint not in seen]
+            raw = with_located_events(store, host, raw)
         events = [f for f in _merge_read(store, raw) if f.get("kind") == "visit"
                   and any(same_actor(place_id(f.get("location")), i) for i in ids)]
         title = f"Visits to {_label(host)}"

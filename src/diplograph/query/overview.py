@@ -281,7 +281,9 @@ def _figures(series: list[ClaimSeries]) -> list[Figure]:
         history = tuple((p.as_of, format_value(p.value, p.qualifier, p.unit)) for p in s.points)
         out.append(Figure(s.metric, label, format_value(latest.value, latest.qualifier, latest.unit),
                           latest.as_of, history, s))
-    out.sort(key=lambda f: (order.get(f.metric, len(order)), f.metric == "other", f.label))
+    # FACTS.md metrics in their order; other figures after them, the most stated and cited first.
+    out.sort(key=lambda f: (order.get(f.metric, len(order)), -len(f.history),
+                            -sum(len(p.fact.doc_ids) for p in f.series.points), f.label.casefold()))
     return out
 
 

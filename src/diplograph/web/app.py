@@ -672,32 +672,55 @@ def entity_data(store: Any, entity_id: str, as_of: str | None) -> dict[str, Any]
     return out
 
 
-def overview_data(store: Any, entity_id: str, merged: list[MergedFact] | None = None) -> dict[str, Any]:
-    """What the entity page shows above the fold and in its tables: every table in full, as rows."""
+def overview_model(store: Any, entity_id: str, merged: list[MergedFact] | None = None) -> dict[str, Any]:
+    """The overview's tables as rows that still hold their facts (``_facts``), unlinked.
+
+    Linking a row (its evidence URL, the article's URL) costs a fingerprint and a
+    document look-up, so it is done only for the rows a response shows
+    (:func:`linked`); the model itself is cached per entity.
+    """
     from diplograph.query.overview import country_overview
 
     overview = country_overview(store, entity_id, merged)
-    by_id: dict[str, MergedFact] = {}
-    tables = {name: _table_rows(overview, name, by_id) for name in TABLES}
-    urls = _document_urls(store, [d for f in by_id.values() for d in f.doc_ids[:1]])
-    for rows in tables.values():
-        for row in rows:
-            row["links"] = _row_links(row.pop("_facts"), urls)
     return {
         "id": overview.id, "kind": overview.kind, "name": overview.name, "label": labelled(overview.id),
-        "tables": tables,
+        "tables": {name: _table_rows(overview, name) for name in TABLES},
         "channels": overview.channels, "visits_by_year": overview.visits_by_year,
         "ladder_chart": ladder_chart(overview),
         "contradictions": [{"kind": c.kind, "metric": c.metric, "explanation": c.explanation,
-                            "facts": [f.id for f in c.facts],
-                            "links": _row_links(list(c.facts), urls)} for c in overview.contradictions],
+                            "facts": [f.id for f in c.facts], "_facts": list(c.facts)}
+                           for c in overview.contradictions],
+        "_overview": overview,
     }
+
+
+def linked(store: Any, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of ``rows`` with their ``links`` (evidence, number of sources, the article's URL)."""
+    urls = _document_urls(store, [m.doc_ids[0] for row in rows for m in row.get("_facts", ())[:1] if m.doc_ids])
+    return [{**{k: v for k, v in row.items() if k != "_facts"}, "links": _row_links(row.get("_facts", ()), urls)}
+            for row in rows]
+
+
+def overview_json(store: Any, model: Mapping[str, Any], rows: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """The model as JSON: every row of every table linked, or the first ``rows[name]`` of each
+    (with ``totals`` saying how many there are)."""
+    tables = model["tables"]
+    shown = {name: list(tables[name] if rows is None else tables[name][: rows.get(name, 10)]) for name in tables}
+    return {**{k: v for k, v in model.items() if not k.startswith("_") and k not in ("tables", "contradictions")},
+            "tables": {name: linked(store, shown[name]) for name in tables},
+            "totals": {name: len(tables[name]) for name in tables},
+            "contradictions": linked(store, model["contradictions"])}
+
+
+def overview_data(store: Any, entity_id: str) -> dict[str, Any]:
+    """The whole overview as JSON (the API's ``/api/entities/ID/overview``)."""
+    return overview_json(store, overview_model(store, entity_id))
 
 
 def _document_urls(store: Any, doc_ids: Sequence[str]) -> dict[str, str]:
     """The original article's URL of each document that has one (http(s) only)."""
     out = {}
-    for doc_id in list(dict.fromkeys(doc_ids))[:400]:
+    for doc_id in list(dict.fromkeys(doc_ids)):
         doc = store.document(doc_id)
         if doc is not None and doc.url and str(doc.url).startswith(("http://", "https://")):
             out[doc_id] = str(doc.url)
@@ -714,14 +737,12 @@ def _row_links(facts: Sequence[MergedFact], urls: Mapping[str, str]) -> dict[str
             "article": urls.get(first.doc_id), "doc": first.doc_id}
 
 
-def _table_rows(overview: Any, name: str, by_id: dict[str, MergedFact]) -> list[dict[str, Any]]:
+def _table_rows(overview: Any, name: str) -> list[dict[str, Any]]:
     from diplograph.query.overview import format_value
 
     rows: list[dict[str, Any]] = []
 
     def keep(facts: Sequence[MergedFact]) -> list[MergedFact]:
-        for f in facts:
-            by_id[f.id] = f
         return list(facts)
 
     if name == "figures":
@@ -842,14 +863,14 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 def table_page(ctx: _Ctx, entity_id: str, table: str, limit: int, offset: int,
                filters: Mapping[str, str | None] | None = None) -> dict[str, Any]:
-    data = cached(ctx, "overview", overview_data, entity_id)
+    data = cached(ctx, "overview-model", overview_model, entity_id)
     rows = data["tables"][table]
     for key, value in (filters or {}).items():
         if value:
             rows = [r for r in rows if str(r.get(key) or "") == value]
     return {"entity": {"id": data["id"], "name": data["name"], "label": data["label"], "url": entity_url(data["id"])},
             "table": table, "columns": list(TABLE_COLUMNS[table]), "filters": dict(filters or {}),
-            **paged(rows[offset: offset + limit], len(rows), limit, offset)}
+            **paged(linked(ctx.store, rows[offset: offset + limit]), len(rows), limit, offset)}
 
 
 def rows_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -1228,7 +1249,8 @@ def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dic
     """
     entity = _entity_or_404(store, entity_id)
     merged = query.api.entity_facts(store, entity_id)
-    overview = overview_data(store, entity_id, merged)
+    model = overview_model(store, entity_id, merged)
+    overview = overview_json(store, model, PAGE_ROWS)
     kind = entity.kind
     if as_of:
         profile = query.entity_profile(store, entity_id, as_of=as_of)
@@ -1237,7 +1259,7 @@ def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dic
         relations = [f for f in merged if f.type == "diplomatic_relations"]
         events = [f for f in merged if f.type == "event"]
     charts = []
-    for figure in (s for s in _series_for_charts(merged, entity_id, kind)):
+    for figure in _series_for_charts(model["_overview"], kind):
         charts.append({"index": len(charts), "label": figure.label or figure.metric.replace("_", " "),
                        "subject": figure.subject, "metric": figure.metric,
                        "points": [{"x": p.as_of, "y": p.value, "qualifier": p.qualifier, "unit": p.unit}
@@ -1253,17 +1275,12 @@ def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dic
     return data, overview
 
 
-def _series_for_charts(merged: list[MergedFact], entity_id: str, kind: str, most: int = 8) -> list[ClaimSeries]:
-    """Claim series worth a chart: two or more numeric figures, FACTS.md metrics first."""
-    from diplograph.query.claims import claim_series
-    from diplograph.query.overview import FIGURE_ORDER
-
+def _series_for_charts(overview: Any, kind: str, most: int = 8) -> list[ClaimSeries]:
+    """Claim series worth a chart: two or more numeric figures, in the overview's order."""
     if kind == "person":
         return []
-    order = {m: i for i, m in enumerate(FIGURE_ORDER)}
-    series = [s for s in claim_series([f for f in merged if f.type == "statistic"], subject=entity_id)
-              if sum(isinstance(p.value, (int, float)) for p in s.points) > 1]
-    series.sort(key=lambda s: (order.get(s.metric, len(order)), -len(s.points), s.label or ""))
+    series = [f.series for f in overview.figures
+              if sum(isinstance(p.value, (int, float)) for p in f.series.points) > 1]
     return series[:most]
 
 
@@ -1305,7 +1322,8 @@ def _register_api(app: FastAPI, ctx: _Ctx) -> None:
     def api_overview(entity_id: str) -> dict[str, Any]:
         """The country at a glance: key figures, partnership ladder, seats, agreements, visits, offices,
         channels per year, contradictions (every table whole; each row links to its evidence)."""
-        return cached(ctx, "overview", overview_data, resolve_entity(ctx.store, entity_id).id)
+        model = cached(ctx, "overview-model", overview_model, resolve_entity(ctx.store, entity_id).id)
+        return overview_json(ctx.store, model)
 
     @app.get("/api/entities/{entity_id}/tables/{table}", tags=tag)
     def api_table(entity_id: str, table: TableName, limit: Limit = 50, offset: Offset = 0,

@@ -25,7 +25,7 @@
     while (info.firstChild) info.removeChild(info.firstChild);
     info.appendChild(el("h2", (e.type || "").replace(/_/g, " ")));
     info.appendChild(el("p", e.summary || ""));
-    ["level", "status", "role", "title", "kind", "start", "end", "date"].forEach(function (k) {
+    ["level", "status", "role", "title", "kind", "channel", "start", "end", "date"].forEach(function (k) {
       if (e[k]) info.appendChild(el("div", k + ": " + e[k]));
     });
     var list = el("ul");
@@ -34,6 +34,9 @@
       li.appendChild(el("a", "evidence " + (i + 1), { href: url, "class": "evidence-link" }));
       list.appendChild(li);
     });
+    if (e.sources_total > (e.sources || []).length) {
+      list.appendChild(el("li", "and " + (e.sources_total - e.sources.length) + " more"));
+    }
     info.appendChild(list);
   }
 
@@ -54,11 +57,11 @@
     var nodes = data.nodes.map(function (n) {
       nodesById[n.id] = n;
       return { id: n.id, label: n.label, title: n.kind + ": " + n.label, shape: KIND_SHAPES[n.kind] || "dot",
-               color: KIND_COLOURS[n.kind] || "#6b7280", size: n.kind === "country" ? 16 : 11,
-               font: { size: 13 } };
+               color: KIND_COLOURS[n.kind] || "#6b7280", size: n.centre ? 24 : (n.kind === "country" ? 16 : 11),
+               borderWidth: n.centre ? 4 : 1, font: { size: n.centre ? 16 : 13, bold: n.centre ? true : false } };
     });
     var edges = data.edges.map(function (e, i) {
-      return { id: i, from: e.from, to: e.to, color: { color: edgeColour(e) }, width: 2,
+      return { id: i, from: e.from, to: e.to, color: { color: edgeColour(e) }, width: Math.min(6, 1 + (e.weight || 1)),
                title: (e.type || "") + (e.level ? " (" + e.level + ")" : "") };
     });
     var network = new vis.Network(container, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, {
