@@ -235,7 +235,7 @@ def test_channel_filter_with_an_entity_and_bad_channels(store: Any, client: Any,
     assert bad.exit_code == 2 and "party" in bad.output and "people" in bad.output
     timeline = client.get("/api/entities/VNM/timeline", params={"channel": "party"}).json()
     assert {e["fact"]["fields"].get("channel") for e in timeline["items"]} == {"party"}
-    assert "ch-party" in client.get("/timeline", params={"actor": "Vietnam", "channel": "party"}).text
+    assert "(party channel)" in client.get("/timeline", params={"actor": "Vietnam", "channel": "party"}).text
 
 
 def test_channels_are_counted_per_year_on_the_country_page(store: Any) -> None:
