@@ -64,10 +64,11 @@ def test_rebuild_skips_everything(runner, built, tmp_path):
     assert (report["documents_read"], report["documents_stored"], report["documents_skipped"]) == (2, 0, 2)
 
 
-def test_build_with_bad_files_reports_them_and_exits_zero(runner, write_files, tmp_path):
+def test_build_with_bad_files_reports_them_and_exits_three(runner, write_files, tmp_path):
     root = write_files({"good.txt": "Japan and Kenya met in Nairobi.", "empty.txt": "", "bad.jsonl": "{nope\n"})
     result = runner.invoke(cli, ["build", str(root), "--db", str(tmp_path / "x.sqlite")])
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # done, but some input was skipped
+    assert "2 inputs were skipped" in result.output
     assert "empty.txt: empty document" in result.output
     assert "bad.jsonl:1: not valid JSON" in result.output
     assert "Problems: 2 errors" in result.output

@@ -14,22 +14,37 @@ Page furniture (menus, theme pickers, a site's date header, lone ``|`` lines,
 photo credits, ``Source:`` lines, ``###`` end markers) is left out of
 ``Document.segments`` instead, so every offset still points into the text as read.
 
-Bad input never stops a run: each unreadable file or line is reported as an
-:class:`IngestProblem` and reading goes on. Decoding: UTF-8 (a BOM is
-allowed). A file with stray invalid bytes in otherwise UTF-8 text keeps UTF-8
-(the bad bytes become U+FFFD); a file with no UTF-8 sequences at all is read as
-Windows-1252, what most mis-encoded news files turn out to be. Both warn.
+Bad input never stops a run: each unreadable file, folder or line is reported
+as an :class:`IngestProblem` and reading goes on (any exception while reading
+one file or one JSONL record becomes a problem naming it). Decoding: UTF-8 (a
+BOM is allowed). A file with stray invalid bytes in otherwise UTF-8 text keeps
+UTF-8 (the bad bytes become U+FFFD); a file with no UTF-8 sequences at all is
+read as Windows-1252, what most mis-encoded news files turn out to be. Both
+warn. The same goes for names: a file name that is not UTF-8, or a JSONL text
+with a lone surrogate escape (``"\\ud800"``), is read with U+FFFD in its place
+and a warning; a JSONL id that is not a string or an integer, or that holds a
+lone surrogate, is an error for that line. A ``published`` value that is no
+calendar date (``2021-02-30``) keeps only its valid part (``2021-02``), with a
+warning.
+
+A body line longer than :data:`LONG_LINE_CHARS` (a feed that lost its line
+breaks) is cut into segments of at most :data:`PIECE_CHARS` at sentence ends, so
+no piece of text handed to the NLP stage is over spaCy's length limit and the
+analysis stays linear in the length of the line.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -39,6 +54,12 @@ from diplograph.model import Document
 MAX_DOCUMENT_BYTES = 5_000_000
 # Raw HTML carries markup and scripts; allow more before extraction.
 MAX_HTML_BYTES = 50_000_000
+# A body line longer than this is cut into pieces of at most PIECE_CHARS at sentence ends (each
+# piece is one spaCy doc: spaCy refuses texts over 1,000,000 characters, and its per-sentence
+# entity lookups make one huge doc quadratic). Real paragraphs stay whole: the longest line of
+# the project's corpora is about 7,000 characters.
+LONG_LINE_CHARS = 10_000
+PIECE_CHARS = 5_000
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
 
@@ -51,7 +72,8 @@ class IngestProblem:
 
     ``kind`` is ``error`` (nothing was read from it), ``warning`` (a document
     was still read, e.g. after an encoding fallback) or ``duplicate`` (the same
-    text was already read in this run and is skipped).
+    text was already read in this run and is skipped). ``path`` is always
+    printable: bytes of a file name that are not UTF-8 show as U+FFFD.
     """
 
     path: str
@@ -72,6 +94,8 @@ def read_paths(
     Exact duplicates (same text) are reported once as a ``duplicate`` problem
     and not yielded again; a second document with an id already used for a
     different text is an error (ids must be unique: they key the store).
+    Never raises for bad input: whatever goes wrong with one file or record is
+    a problem naming it, and reading goes on.
     """
     seen_text: dict[str, str] = {}  # sha1 -> doc id
     seen_id: dict[str, str] = {}  # doc id -> source
@@ -79,44 +103,109 @@ def read_paths(
         if isinstance(item, IngestProblem):
             yield item
             continue
-        sha1 = item.sha1
+        where, line = split_source(item.source)
+        try:
+            sha1 = item.sha1
+        except UnicodeError as exc:  # a reader let a lone surrogate through: never store it
+            yield IngestProblem(where, f"text is not valid Unicode ({exc.reason}); skipped", line)
+            continue
         if sha1 in seen_text:
-            yield IngestProblem(item.source, f"same text as document {seen_text[sha1]!r}; skipped",
-                                kind="duplicate")
+            yield IngestProblem(where, f"same text as document {seen_text[sha1]!r}; skipped",
+                                line, kind="duplicate")
             continue
         if item.id in seen_id:
-            yield IngestProblem(item.source, f"document id {item.id!r} was already used by "
-                                f"{seen_id[item.id]}; rename one of them (ids must be unique)")
+            yield IngestProblem(where, f"document id {item.id!r} was already used by "
+                                f"{seen_id[item.id]}; rename one of them (ids must be unique)", line)
             continue
         seen_text[sha1] = item.id
         seen_id[item.id] = item.source
         yield item
 
 
+def split_source(source: str) -> tuple[str, int | None]:
+    """``("feed.jsonl", 12)`` for a document read from line 12 of a feed, ``(path, None)`` for a file."""
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and path.lower().endswith((".jsonl", ".jsonl.gz")):
+        return path, int(line)
+    return source, None
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | IngestProblem]:
-    """Input files in order: each path as given; folders recursively, sorted, hidden entries skipped."""
+    """Input files in order: each path as given; folders recursively, sorted, hidden entries skipped.
+
+    A folder or file that cannot be listed or inspected is a problem, never a
+    silent skip; symbolic links to folders are followed once (no loops).
+    """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        shown = printable(str(path))
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            yield IngestProblem(shown, "no such file or folder")
+            continue
+        except OSError as exc:
+            yield IngestProblem(shown, f"cannot read it ({_reason(exc)}); check the path and its permissions")
+            continue
+        if stat.S_ISDIR(mode):
             found = False
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file() and _suffix(child):
+            for entry in _walk(path, set()):
+                if isinstance(entry, Path):
                     found = True
-                    yield child
+                yield entry
             if not found:
-                yield IngestProblem(str(path), "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this folder")
-        elif path.is_file():
+                yield IngestProblem(shown, "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this folder")
+        elif stat.S_ISREG(mode):
             if _suffix(path):
                 yield path
             else:
-                yield IngestProblem(str(path), "unsupported file type; use .txt, .html, .htm, .jsonl or .jsonl.gz")
-        elif path.exists():
-            yield IngestProblem(str(path), "not a regular file or folder")
+                yield IngestProblem(shown, "unsupported file type; use .txt, .html, .htm, .jsonl or .jsonl.gz")
         else:
-            yield IngestProblem(str(path), "no such file or folder")
+            yield IngestProblem(shown, "not a regular file or folder")
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | IngestProblem]:
+    """Files with a known suffix under ``folder``, depth first, entries sorted by name
+    (the order ``sorted(folder.rglob("*"))`` gives), and a problem for each unreadable folder."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return  # a link back up the tree
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield IngestProblem(printable(str(folder)), f"cannot read this folder ({_reason(exc)}); "
+                            "its files were skipped - check its permissions")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:
+            yield IngestProblem(printable(entry.path), f"cannot inspect it ({_reason(exc)}); skipped")
+            continue
+        if is_dir:
+            yield from _walk(path, seen)
+        elif _suffix(path):
+            if is_file:
+                yield path
+            elif entry.is_symlink():
+                yield IngestProblem(printable(entry.path), "a link to a file that does not exist; skipped")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (file-name bytes that are not UTF-8, bad JSON escapes) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def make_document(
@@ -165,7 +254,7 @@ def _suffix(path: Path) -> str | None:
 
 def _doc_id(path: Path) -> str:
     suffix = _suffix(path) or path.suffix
-    return path.name[: len(path.name) - len(suffix)]
+    return printable(path.name[: len(path.name) - len(suffix)])
 
 
 def _read_all(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Document | IngestProblem]:
@@ -174,12 +263,22 @@ def _read_all(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Document 
             yield entry
             continue
         suffix = _suffix(entry)
-        if suffix == ".txt":
-            yield from _read_txt(entry, max_bytes)
-        elif suffix in (".html", ".htm"):
-            yield from _read_html(entry, max_bytes)
-        else:
-            yield from _read_jsonl(entry, max_bytes)
+        shown = printable(str(entry))
+        if shown != str(entry):
+            yield IngestProblem(shown, f"the file name is not valid UTF-8; its id is {_doc_id(entry)!r} "
+                                "(rename the file to keep the name as it was meant)", kind="warning")
+        reader = _read_txt if suffix == ".txt" else _read_html if suffix in (".html", ".htm") else _read_jsonl
+        try:
+            yield from reader(entry, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one unreadable file never stops the others
+            yield IngestProblem(shown, f"cannot read it ({describe_error(exc)}); skipped")
+
+
+def describe_error(exc: BaseException) -> str:
+    """``TypeName: message`` on one line, printable, cut to a readable length (for problem messages)."""
+    text = " ".join(printable(str(exc)).split())
+    text = text if len(text) <= 200 else text[:200] + "..."
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _too_big(size: int, max_bytes: int) -> str:
@@ -191,10 +290,10 @@ def _read_bytes(path: Path, limit: int) -> bytes | IngestProblem:
     try:
         size = path.stat().st_size
         if size > limit:
-            return IngestProblem(str(path), _too_big(size, limit))
+            return IngestProblem(printable(str(path)), _too_big(size, limit))
         return path.read_bytes()
     except OSError as exc:
-        return IngestProblem(str(path), f"cannot read: {exc.strerror or exc}")
+        return IngestProblem(printable(str(path)), f"cannot read: {_reason(exc)}")
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -204,9 +303,12 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     """(text, warning) for a file's bytes; text is None when the bytes are not text at all."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), None
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             return None, "starts with a UTF-16 mark but is not valid UTF-16"
+        if _SURROGATE.search(text):  # an unpaired surrogate code unit: decodable, not text
+            return printable(text), "not valid UTF-16 (an unpaired surrogate); replaced with U+FFFD"
+        return text, None
     if b"\x00" in data:
         return None, "binary file (contains NUL bytes), not text"
     try:
@@ -229,20 +331,21 @@ def _read_txt(path: Path, max_bytes: int) -> Iterator[Document | IngestProblem]:
         return
     text, warning = decode(data)
     if text is None:
-        yield IngestProblem(str(path), warning or "not text")
+        yield IngestProblem(printable(str(path)), warning or "not text")
         return
     if warning:
-        yield IngestProblem(str(path), warning, kind="warning")
-    yield from _finish(make_document(_doc_id(path), text, source=str(path)))
+        yield IngestProblem(printable(str(path)), warning, kind="warning")
+    yield from _finish(make_document(_doc_id(path), text, source=printable(str(path))))
 
 
 def _read_html(path: Path, max_bytes: int) -> Iterator[Document | IngestProblem]:
+    shown = printable(str(path))
     data = _read_bytes(path, MAX_HTML_BYTES)
     if isinstance(data, IngestProblem):
         yield data
         return
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield IngestProblem(str(path), "binary file (contains NUL bytes), not HTML")
+        yield IngestProblem(shown, "binary file (contains NUL bytes), not HTML")
         return
     import trafilatura  # slow to import; only HTML input needs it
 
@@ -253,40 +356,62 @@ def _read_html(path: Path, max_bytes: int) -> Iterator[Document | IngestProblem]
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - any parser failure means this page is unreadable
-        yield IngestProblem(str(path), f"cannot parse the HTML ({type(exc).__name__}: {exc})")
+        yield IngestProblem(shown, f"cannot parse the HTML ({describe_error(exc)})")
         return
-    body = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
+    body = printable((getattr(extracted, "text", None) or "").strip()) if extracted is not None else ""
     if not body:
-        yield IngestProblem(str(path), "no article text found in the HTML (only markup, scripts or menus)")
+        yield IngestProblem(shown, "no article text found in the HTML (only markup, scripts or menus)")
         return
-    title = _clean_title(getattr(extracted, "title", None))
+    if not _has_sentence(body):
+        yield IngestProblem(shown, "no article text found in the HTML: only short link-like lines "
+                            "(a navigation bar or menu), no sentence")
+        return
+    title = _clean_title(printable(getattr(extracted, "title", None) or ""))
     url = getattr(extracted, "url", None)
-    published = _iso_date(getattr(extracted, "date", None))
+    published, date_warning = _metadata_date(getattr(extracted, "date", None))
+    if date_warning:
+        yield IngestProblem(shown, date_warning, kind="warning")
     text = _with_title(title, body)
     if len(text) > max_bytes:
-        yield IngestProblem(str(path), _too_big(len(text.encode("utf-8")), max_bytes))
+        yield IngestProblem(shown, _too_big(len(text.encode("utf-8")), max_bytes))
         return
-    yield from _finish(make_document(_doc_id(path), text, source=str(path), title=title, url=url,
+    yield from _finish(make_document(_doc_id(path), text, source=shown, title=title,
+                                     url=printable(url) if isinstance(url, str) else None,
                                      published=published))
+
+
+def _has_sentence(body: str) -> bool:
+    """Some line of the extracted text reads as prose: a navigation bar is only short labels."""
+    for line in body.split("\n"):
+        words = line.split()
+        if len(words) >= 12 or len(words) >= 3 and line.rstrip()[-1:] in ".!?\"”’)":
+            return True
+    return False
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestProblem]:
     stem = _doc_id(path)
+    shown = printable(str(path))
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:
             for lineno, raw in enumerate(fh, 1):
                 if not raw.strip():
                     continue
-                yield from _jsonl_record(path, lineno, raw, stem, max_bytes)
+                try:
+                    yield from _jsonl_record(path, lineno, raw, stem, max_bytes)
+                except Exception as exc:  # noqa: BLE001 - one bad record never stops the feed
+                    yield IngestProblem(shown, f"cannot read this record ({describe_error(exc)}); line skipped", lineno)
+    except PermissionError as exc:
+        yield IngestProblem(shown, f"cannot read: {_reason(exc)}")
     except (OSError, EOFError, zlib.error) as exc:
-        yield IngestProblem(str(path), f"cannot read the file ({exc}); is it a complete, valid "
+        yield IngestProblem(shown, f"cannot read the file ({exc}); is it a complete, valid "
                             f"{'gzip' if opener is gzip.open else 'text'} file?")
 
 
 def _jsonl_record(path: Path, lineno: int, raw: bytes, stem: str,
                   max_bytes: int) -> Iterator[Document | IngestProblem]:
-    where = str(path)
+    where = printable(str(path))
     if len(raw) > max_bytes * 2:
         yield IngestProblem(where, _too_big(len(raw), max_bytes), lineno)
         return
@@ -298,6 +423,9 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes, stem: str,
     except json.JSONDecodeError as exc:
         yield IngestProblem(where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped", lineno)
         return
+    except RecursionError:
+        yield IngestProblem(where, "JSON nested too deeply to read (hundreds of levels); line skipped", lineno)
+        return
     if not isinstance(rec, dict):
         yield IngestProblem(where, "expected a JSON object with at least a \"text\" field; line skipped", lineno)
         return
@@ -308,13 +436,41 @@ def _jsonl_record(path: Path, lineno: int, raw: bytes, stem: str,
     if len(body) > max_bytes:
         yield IngestProblem(where, _too_big(len(body.encode("utf-8")), max_bytes), lineno)
         return
-    doc_id = rec.get("id")
-    doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}_{lineno}"
+    doc_id, id_error = _record_id(rec.get("id"))
+    if id_error:
+        yield IngestProblem(where, f"{id_error}; line skipped", lineno)
+        return
+    doc_id = doc_id or f"{stem}_{lineno}"
     title = _clean_title(_field(rec, _TITLE_FIELDS))
-    published = _iso_date(_field(rec, _DATE_FIELDS))
     url = _field(rec, ("url", "link"))
-    yield from _finish(make_document(doc_id, _with_title(title, body), source=f"{path}:{lineno}",
+    broken = [name for name, value in (("text", body), ("title", title), ("url", url))
+              if value is not None and _SURROGATE.search(value)]
+    if broken:
+        verb = "holds" if len(broken) == 1 else "hold"
+        yield IngestProblem(where, f"{' and '.join(broken)} {verb} a lone surrogate escape (such as "
+                            "\"\\ud800\"), which is no character; replaced with U+FFFD", lineno, "warning")
+        body, title, url = printable(body), title and printable(title), url and printable(url)
+    published, date_warning = _metadata_date(_field(rec, _DATE_FIELDS))
+    if date_warning:
+        yield IngestProblem(where, date_warning, lineno, "warning")
+    yield from _finish(make_document(doc_id, _with_title(title, body), source=f"{where}:{lineno}",
                                      title=title, url=url, published=published), lineno)
+
+
+def _record_id(value: object) -> tuple[str | None, str | None]:
+    """(id, error) for a record's ``id``: a string or an integer; missing, null or "" means none."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        kind = {bool: "a boolean", float: "a number with a fraction", dict: "an object", list: "an array"}
+        return None, (f"\"id\" must be a string or an integer, not {kind.get(type(value), type(value).__name__)} "
+                      f"({json.dumps(value)[:40]})")
+    doc_id = str(value)
+    if _SURROGATE.search(doc_id):
+        return None, "\"id\" holds a lone surrogate escape (such as \"\\ud800\"), which is no character"
+    if not doc_id.strip():
+        return None, "\"id\" is blank"
+    return doc_id, None
 
 
 # Feeds name their fields differently; the FACTS.md names come first.
@@ -334,7 +490,7 @@ def _field(rec: dict, names: tuple[str, ...]) -> str | None:
 
 def _finish(document: Document, lineno: int | None = None) -> Iterator[Document | IngestProblem]:
     """Yield the document unless nothing of it is article text."""
-    where = document.source.rsplit(":", 1)[0] if lineno is not None else document.source
+    where = split_source(document.source)[0]
     if not document.text.strip():
         yield IngestProblem(where, "empty document (no text)", lineno)
     elif not document.segments:
@@ -364,12 +520,33 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 def _iso_date(value: object) -> str | None:
     """``2024``, ``2024-03`` or ``2024-03-12`` from metadata (a timestamp is cut to its date)."""
+    return _metadata_date(value)[0]
+
+
+def _metadata_date(value: object) -> tuple[str | None, str | None]:
+    """(date, warning): the ISO date of a metadata value, cut to its part that is a calendar date.
+
+    ``2021-02-30`` gives ``2021-02`` and ``2021-13-45`` gives ``2021``, each with a warning.
+    """
     if not isinstance(value, str):
-        return None
+        return None, None
     match = _ISO.match(value.strip())
     if not match:
-        return None
-    return "-".join(part for part in match.groups() if part)
+        return None, None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    kept = match.group(0)
+    if year is None or year < 1:
+        return None, f"published {printable(match.group(0))!r} is no calendar date; ignored"
+    if month is not None and not 1 <= month <= 12:
+        kept = f"{year:04d}"
+    elif day is not None:
+        try:
+            date(year, month or 1, day)
+        except ValueError:
+            kept = f"{year:04d}-{month:02d}"
+    if kept != match.group(0):
+        return kept, f"published {match.group(0)!r} is no calendar date; kept {kept}"
+    return kept, None
 
 
 # --------------------------------------------------------------------------- page furniture
@@ -497,7 +674,47 @@ def furniture_free_segments(text: str) -> tuple[tuple[int, int], ...]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return tuple(spans)
+    return _cut_long_lines(text, spans)
+
+
+# Where a sentence may end inside a long line: closing punctuation (and quotes), space, no lower-case word.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?![a-z])")
+_SPACE = re.compile(r"\s+")
+
+
+def _cut_long_lines(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``spans`` with every line longer than LONG_LINE_CHARS cut into pieces of at most PIECE_CHARS:
+    at the last sentence end in the second half of each piece, else at a space, else anywhere."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = start
+        line = start
+        while line < end:
+            newline = text.find("\n", line, end)
+            line_end = end if newline < 0 else newline
+            if line_end - line > LONG_LINE_CHARS:
+                while line_end - piece > PIECE_CHARS:
+                    cut, resume = _cut(text, piece, piece + PIECE_CHARS)
+                    out.append((piece, cut))
+                    piece = resume
+            line = line_end + 1
+        out.append((piece, end))
+    return tuple(out)
+
+
+def _cut(text: str, start: int, limit: int) -> tuple[int, int]:
+    """(end of this piece, start of the next) for a piece of ``text`` from ``start`` cut before ``limit``."""
+    low = start + (limit - start) // 2
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text, low, limit):
+        pass
+    if last is not None:
+        return last.start(1), last.end(1)
+    for last in _SPACE.finditer(text, low, limit):
+        pass
+    if last is not None:
+        return last.start(), last.end()
+    return limit, limit
 
 
 # "Home > News > Foreign Affairs": a breadcrumb trail.
@@ -565,9 +782,12 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
     "IngestProblem",
     "decode",
+    "describe_error",
     "furniture_free_segments",
     "iter_files",
     "make_document",
+    "printable",
     "read_paths",
+    "split_source",
 ]
 
