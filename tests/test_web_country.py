@@ -418,3 +418,10 @@ def test_lists_say_how_many_there_are_and_page(db: Path) -> None:
 def test_nothing_found_is_said_plainly(db: Path) -> None:
     result = run("facts", "--type", "partnership", "--entity", "Kenya", "--db", str(db))
     assert result.exit_code == 0 and "(nothing)" in result.output
+
+
+def test_a_body_page_lists_who_holds_its_seats(store: Any, client: Any) -> None:
+    seats = country_overview(store, "the UN Security Council").seats
+    assert [(s.group, s.actor, s.status) for s in seats] == [("members", "VNM", "ended")]
+    html = client.get("/entities/UNSC").text
+    assert "Members and office holders" in html and ">Vietnam</a>" in html

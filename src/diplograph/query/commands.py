@@ -231,10 +231,13 @@ def register(group: click.Group, db_option: Callable[[Any], Any], open_db: Calla
                     for s in r.steps) for r in overview.ladder[: limit or None])
             if overview is not None and overview.seats:
                 parts.append("\nSEATS AND TERMS")
-                parts.extend(f"  [{s.group}] {labelled(s.body)}: {s.role.replace('_', ' ')} "
+                parts.extend(f"  [{s.group}] {labelled(s.actor if s.group == 'members' else s.body)}: "
+                             f"{s.role.replace('_', ' ')} "
                              f"{_term_text(s.start, s.end)} — {s.status}" for s in overview.seats[: limit or None])
             for section, fs in sections:
-                if fs and not (overview is not None and section in ("partnerships", "roles")):
+                shown_above = overview is not None and (section == "partnerships" and overview.ladder
+                                                        or section == "roles" and overview.seats)
+                if fs and not shown_above:
                     parts.append(f"\n{section.upper()} ({len(fs)})")
                     parts.extend(f"  {describe(f, name=labelled)}  [{len(f.facts)} source(s)]"
                                  for f in fs[: limit or None])

@@ -154,7 +154,7 @@ class LadderRow:
 
 @dataclass(frozen=True)
 class Seat:
-    group: str  # UN | regional | other
+    group: str  # UN | regional | other (a body's own page: "members")
     body: str
     role: str
     start: str | None
@@ -162,11 +162,12 @@ class Seat:
     status: str  # current | elected | ended | left | reported
     label: str | None
     fact: MergedFact
+    actor: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"group": self.group, "body": self.body, "body_name": display_name(self.body), "role": self.role,
                 "start": self.start, "end": self.end, "status": self.status, "label": self.label,
-                "fact": self.fact.id}
+                "actor": self.actor, "actor_name": display_name(self.actor), "fact": self.fact.id}
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def overview_of(entity_id: str, kind: str, merged: Iterable[MergedFact]) -> Over
         id=entity_id, kind=kind, name=display_name(entity_id),
         figures=tuple(_figures(series)),
         ladder=tuple(_ladder(entity_id, by_type.get("partnership", []))) if subject else (),
-        seats=tuple(_seats(entity_id, by_type.get("role", []))) if subject else (),
+        seats=tuple(_seats(entity_id, by_type.get("role", []), members=kind == "body")) if subject else (),
         agreements=_agreements(by_type.get("agreement", [])),
         visits=tuple(visits),
         offices=tuple(_offices(entity_id, kind, by_type.get("position", []))),
@@ -341,16 +342,22 @@ def seat_status(fact: MergedFact, today: str | None = None) -> str:
     return "current"
 
 
-def _seats(entity_id: str, roles: list[MergedFact]) -> list[Seat]:
+def _seats(entity_id: str, roles: list[MergedFact], members: bool = False) -> list[Seat]:
+    """The entity's seats in bodies; for a body (``members``), also the seats others hold in it."""
     out = []
     for fact in roles:
-        if not same_actor(fact.get("actor"), entity_id):
-            continue
         body = str(fact.get("body") or "")
-        out.append(Seat(seat_group(body), body, str(fact.get("role") or "member"), fact.get("start"),
-                        fact.get("end"), seat_status(fact), fact.get("label"), fact))
-    group_order = {"UN": 0, "regional": 1, "other": 2}
-    out.sort(key=lambda s: (group_order[s.group], _neg_date(s.start or s.end), display_name(s.body), s.role))
+        if same_actor(fact.get("actor"), entity_id):
+            group = seat_group(body)
+        elif members and body == entity_id:
+            group = "members"
+        else:
+            continue
+        out.append(Seat(group, body, str(fact.get("role") or "member"), fact.get("start"), fact.get("end"),
+                        seat_status(fact), fact.get("label"), fact, str(fact.get("actor") or "")))
+    group_order = {"members": -1, "UN": 0, "regional": 1, "other": 2}
+    out.sort(key=lambda s: (group_order[s.group], _neg_date(s.start or s.end), display_name(s.body),
+                            display_name(s.actor), s.role))
     return out
 
 

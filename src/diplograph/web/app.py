@@ -760,8 +760,10 @@ def _table_rows(overview: Any, name: str) -> list[dict[str, Any]]:
                          "_facts": keep([s.fact for s in r.steps])})
     elif name == "seats":
         for seat in overview.seats:
+            holder = seat.actor if seat.group == "members" else seat.body
             rows.append({"group": seat.group, "body": seat.body, "body_name": display_name(seat.body),
-                         "url": entity_url(seat.body), "role": seat.role.replace("_", " "),
+                         "actor": seat.actor, "actor_name": display_name(seat.actor),
+                         "holder": display_name(holder), "url": entity_url(holder), "role": seat.role.replace("_", " "),
                          "term": _term_text(seat.start, seat.end), "start": seat.start, "end": seat.end,
                          "status": seat.status, "label": seat.label or "", "_facts": keep([seat.fact])})
     elif name == "agreements":
