@@ -425,3 +425,12 @@ def test_a_body_page_lists_who_holds_its_seats(store: Any, client: Any) -> None:
     assert [(s.group, s.actor, s.status) for s in seats] == [("members", "VNM", "ended")]
     html = client.get("/entities/UNSC").text
     assert "Members and office holders" in html and ">Vietnam</a>" in html
+
+
+def test_every_fact_shown_links_to_the_original_article(client: Any) -> None:
+    items = client.get("/api/facts", params={"entity": "USA", "type": "partnership"}).json()["items"]
+    assert {src["article"] for f in items for src in f["sources"]} == {"https://example.org/upgrade"}
+    kenya = client.get("/api/facts", params={"entity": "Kenya"}).json()["items"]
+    assert {src["article"] for f in kenya for src in f["sources"]} == {None}  # the input gave no URL
+    assert 'class="article-link" href="https://example.org/upgrade"' in client.get("/facts", params={"entity": "USA"}).text
+    assert "https://example.org/upgrade" in client.get("/timeline", params={"actor": "USA"}).text

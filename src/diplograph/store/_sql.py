@@ -582,6 +582,18 @@ class SqlStore:
                     out[doc_id] = published
         return out
 
+    def urls(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """The source URL of each of these documents (None when the input gave none), in a few queries."""
+        wanted = list(dict.fromkeys(doc_ids))
+        out: dict[str, str | None] = {doc_id: None for doc_id in wanted}
+        with self._lock:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                rows = self._execute(f"SELECT id, url FROM documents WHERE {_in('id', chunk)}", chunk)
+                for doc_id, url in rows.fetchall():
+                    out[doc_id] = url
+        return out
+
     def sentences(self, doc_id: str) -> list[Sentence]:
         """The document's sentences with their mentions (tokens are not stored)."""
         with self._lock:

@@ -719,12 +719,25 @@ def overview_data(store: Any, entity_id: str) -> dict[str, Any]:
 
 def _document_urls(store: Any, doc_ids: Sequence[str]) -> dict[str, str]:
     """The original article's URL of each document that has one (http(s) only)."""
-    out = {}
-    for doc_id in list(dict.fromkeys(doc_ids)):
-        doc = store.document(doc_id)
-        if doc is not None and doc.url and str(doc.url).startswith(("http://", "https://")):
-            out[doc_id] = str(doc.url)
-    return out
+    wanted = list(dict.fromkeys(doc_ids))
+    batch = getattr(store, "urls", None)
+    if callable(batch):
+        found = dict(batch(wanted))
+    else:
+        found = {}
+        for doc_id in wanted:
+            doc = store.document(doc_id)
+            found[doc_id] = doc.url if doc is not None else None
+    return {d: str(u) for d, u in found.items() if u and str(u).startswith(("http://", "https://"))}
+
+
+def with_articles(store: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merged facts' JSON with each source's original article URL (``article``), where the input had one."""
+    urls = _document_urls(store, [src["doc"] for item in items for src in item.get("sources", ())])
+    for item in items:
+        for src in item.get("sources", ()):
+            src["article"] = urls.get(src["doc"])
+    return items
 
 
 def _row_links(facts: Sequence[MergedFact], urls: Mapping[str, str]) -> dict[str, Any]:
@@ -1009,6 +1022,7 @@ def ask_data(store: Any, q: str) -> dict[str, Any]:
     for cite in out["citations"]:
         cite["url"] = evidence.get((cite["doc"], cite["sentence"]), document_url(cite["doc"]))
     out["suggestion_links"] = [{"text": s, "url": suggestion_link(s)} for s in answer.suggestions]
+    with_articles(store, out["facts"])
     return out
 
 
@@ -1079,10 +1093,16 @@ def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, s
                 return [merged_json(f) for f in by_date_desc(merged)]
 
             items = ctx.cache.get(("facts-page", tuple(type or ()), since, until, q, limit, offset), merged_page)
-            return {**paged(items, count, limit, offset), "merged": "page"}
+            return {**paged(with_articles(store, copy_items(items)), count, limit, offset), "merged": "page"}
     key = ("facts", tuple(type or ()), entity, since, until, q, channels)
     items = ctx.cache.get(key, lambda: facts_all(store, type, entity, since, until, q, channels))
-    return {**paged(items[offset: offset + limit], len(items), limit, offset), "merged": "all"}
+    return {**paged(with_articles(store, copy_items(items[offset: offset + limit])), len(items), limit, offset),
+            "merged": "all"}
+
+
+def copy_items(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cached items copied deep enough to add to their sources without touching the cache."""
+    return [{**item, "sources": [dict(src) for src in item.get("sources", ())]} for item in items]
 
 
 def timeline_page_data(ctx: _Ctx, actor: str | None, kind: str | None, since: str | None, until: str | None,
@@ -1090,7 +1110,8 @@ def timeline_page_data(ctx: _Ctx, actor: str | None, kind: str | None, since: st
     channels = tuple(channel or ())
     items, kinds = ctx.cache.get(("timeline", actor, kind, since, until, channels),
                                  lambda: timeline_all(ctx.store, actor, kind, since, until, channels))
-    return {**paged(items[offset: offset + limit], len(items), limit, offset), "kinds": kinds,
+    return {**paged(with_articles(ctx.store, copy_items(items[offset: offset + limit])), len(items), limit, offset),
+            "kinds": kinds,
             "filters": {"actor": actor, "kind": kind, "since": since, "until": until, "channel": list(channels)}}
 
 
@@ -1270,8 +1291,9 @@ def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dic
         "id": entity.id, "kind": kind, "as_of": as_of,
         "name": display_name(entity.id) if kind != "person" else entity.id,
         "entity": {**entity.to_json(), "url": entity_url(entity.id)},
-        "relations": [merged_json(f) for f in relations[:12]], "relations_total": len(relations),
-        "latest_events": [merged_json(f) for f in by_date_desc(events)[:8]], "events_total": len(events),
+        "relations": with_articles(store, [merged_json(f) for f in relations[:12]]), "relations_total": len(relations),
+        "latest_events": with_articles(store, [merged_json(f) for f in by_date_desc(events)[:8]]),
+        "events_total": len(events),
         "claims_chart": charts,
     }
     return data, overview
