@@ -681,6 +681,8 @@ def overview_model(store: Any, entity_id: str, merged: list[MergedFact] | None =
     """
     from diplograph.query.overview import country_overview
 
+    if merged is None:
+        merged = query.api.entity_facts(store, entity_id)
     overview = country_overview(store, entity_id, merged)
     return {
         "id": overview.id, "kind": overview.kind, "name": overview.name, "label": labelled(overview.id),
@@ -691,6 +693,7 @@ def overview_model(store: Any, entity_id: str, merged: list[MergedFact] | None =
                             "facts": [f.id for f in c.facts], "_facts": list(c.facts)}
                            for c in overview.contradictions],
         "_overview": overview,
+        "_merged": merged,
     }
 
 
@@ -922,8 +925,10 @@ def timeline_all(store: Any, actor: str | None, kind: str | None, since: str | N
     return [merged_json(f) for f in events], kinds
 
 
-# The global network shows this many of the strongest ties unless asked for all.
+# The global network shows this many of the strongest ties unless asked for all; every network
+# draws at most EDGES_PER_TIE facts for each tie (``all=true``: everything).
 STRONGEST_TIES = 80
+EDGES_PER_TIE = 3
 
 
 def network_data(store: Any, types: Sequence[str] | None, since: str | None, until: str | None,
@@ -950,20 +955,35 @@ def network_data(store: Any, types: Sequence[str] | None, since: str | None, unt
                 continue
             if centre is not None and not ({a, b} & own or (not is_id(centre.id) and (a == centre.id or b == centre.id))):
                 continue
-            edges.append({"from": a, "to": b, **{k: v for k, v in attrs.items() if v not in (None, "")},
-                          "channel": fact.get("channel"), "weight": len(fact.facts),
-                          "sources": [evidence_url(f) for f in fact.facts[:5]], "sources_total": len(fact.facts)})
+            edges.append({"from": a, "to": b, **{k: v for k, v in attrs.items() if v not in (None, "") and k != "docs"},
+                          "channel": fact.get("channel"), "weight": len(fact.facts), "_fact": fact})
     pairs: dict[frozenset[str], int] = {}
     for e in edges:
         key = frozenset((e["from"], e["to"]))
         pairs[key] = pairs.get(key, 0) + e["weight"]
     shown_pairs = len(pairs)
-    if centre is None and not everything and len(pairs) > STRONGEST_TIES:
-        strongest = set(sorted(pairs, key=lambda k: (-pairs[k], sorted(k)))[:STRONGEST_TIES])
-        edges = [e for e in edges if frozenset((e["from"], e["to"])) in strongest]
+    if not everything:
+        # The strongest ties only (the whole graph), and a few facts per tie: the most cited first.
+        strongest = set(pairs) if centre is not None or len(pairs) <= STRONGEST_TIES else set(
+            sorted(pairs, key=lambda k: (-pairs[k], sorted(k)))[:STRONGEST_TIES])
+        per_pair: dict[frozenset[str], int] = {}
+        kept = []
+        for e in edges:
+            key = frozenset((e["from"], e["to"]))
+            if key in strongest and per_pair.get(key, 0) < EDGES_PER_TIE:
+                per_pair[key] = per_pair.get(key, 0) + 1
+                kept.append(e)
+        capped = len(kept) < len(edges)
+        edges = kept
         shown_pairs = len(strongest)
-    truncated = len(edges) > limit or shown_pairs < len(pairs)
+    else:
+        capped = False
+    truncated = len(edges) > limit or shown_pairs < len(pairs) or capped
     edges = edges[:limit]
+    for e in edges:
+        fact = e.pop("_fact")
+        e["sources"] = [evidence_url(f) for f in fact.facts[:5]]
+        e["sources_total"] = len(fact.facts)
     nodes = []
     for node_id in dict.fromkeys(n for e in edges for n in (e["from"], e["to"])):
         known = store.entity(node_id)
@@ -1193,7 +1213,9 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
             return redirect
         if format == "json":
             return JSONResponse(cached(ctx, "entity", entity_data, entity_id, as_of))
-        data, overview = cached(ctx, "entity-page", entity_page_data, entity_id, as_of)
+        model = cached(ctx, "overview-model", overview_model, entity_id)  # shared with the table pages
+        data, overview = ctx.cache.get(("entity-page", entity_id, as_of),
+                                       lambda: entity_page_data(ctx.store, entity_id, as_of, model))
         return page(request, "entity.html", data, format, overview=overview, page_rows=PAGE_ROWS,
                     channels=CHANNELS)
 
@@ -1263,7 +1285,8 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
         return HTMLResponse(html)
 
 
-def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+def entity_page_data(store: Any, entity_id: str, as_of: str | None,
+                     model: Mapping[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """What the entity page renders: the overview's tables and a light profile, from one merge.
 
     The page shows a few rows of each table (the rest are paged at
@@ -1271,8 +1294,9 @@ def entity_page_data(store: Any, entity_id: str, as_of: str | None) -> tuple[dic
     series with two or more dated figures; the whole profile is the JSON twin.
     """
     entity = _entity_or_404(store, entity_id)
-    merged = query.api.entity_facts(store, entity_id)
-    model = overview_model(store, entity_id, merged)
+    if model is None:
+        model = overview_model(store, entity_id)
+    merged = model["_merged"]
     overview = overview_json(store, model, PAGE_ROWS)
     kind = entity.kind
     if as_of:
