@@ -316,3 +316,98 @@ def test_leaving_and_ended_funding_carry_a_status(nlp: Any) -> None:
     adoc = analyze_text(text, published="2024-02-04", nlp=nlp)
     found = {(f.get("actor"), f.get("body"), f.get("status")) for f in roles.extract(adoc)}
     assert found == {("NIC", "OAS", "left"), ("NIC", "UNRWA", "ended"), ("MLI", "ECOWAS", "suspended")}
+
+
+GATHERINGS_AND_LISTS = [
+    # a list a colon or a dash opens after the role noun, wherever the parser hangs it
+    ("The Gulf Cooperation Council met in Riyadh. The declaration was adopted by the council's six "
+     "members: Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the United Arab Emirates.",
+     {(c, "GCC", "member", None, None) for c in ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")}),
+    ("The G7's seven members - Canada, France, Germany, Italy, Japan, Britain and the United States - "
+     "account for a large share of world trade.",
+     {(c, "G7", "member", None, None) for c in ("CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA")}),
+    # the members' verb may be modal: the membership is still asserted
+    ("The Security Council's permanent members – China, France, Russia, Britain and the US – can veto "
+     "any resolution.",
+     {(c, "UNSC", "member", None, None) for c in ("CHN", "FRA", "RUS", "GBR", "USA")}),
+    # a body's meeting, named again as "the summit", lists its members; guests and observers are none
+    ("The 44th SADC Summit opened in Harare on Saturday. The summit brought together heads of state of "
+     "Angola, Botswana and Zambia, as well as guests from China and India.",
+     {(c, "SADC", "member", None, None) for c in ("AGO", "BWA", "ZMB")}),
+    ("The ASEAN Defence Ministers' Meeting brought together ministers of Laos, Cambodia and Thailand and "
+     "observers from Japan.",
+     {(c, "ASEAN", "member", None, None) for c in ("LAO", "KHM", "THA")}),
+    ("Leaders met at the 58th ASEAN Foreign Ministers' Meeting. The meeting brought together ministers of "
+     "Brunei, Cambodia and Laos, as well as Timor-Leste, which is expected to be admitted as the bloc's "
+     "11th member at the ASEAN Summit in October.",
+     {("BRN", "ASEAN", "member", None, None), ("KHM", "ASEAN", "member", None, None),
+      ("LAO", "ASEAN", "member", None, None), ("TLS", "ASEAN", "member", "2024-10", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", GATHERINGS_AND_LISTS)
+def test_members_listed_by_a_gathering_or_a_set(nlp: Any, text: str,
+                                                expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected
+
+
+ELECTIONS = [
+    # the term a clause opens, not the day of the vote or the dateline's date
+    ("NAIROBI, June 5 (AFP) - Kenya, Chad and Peru were elected to the UN Security Council on Friday "
+     "for two-year terms that begin on Jan. 1, 2027.",
+     {(c, "UNSC", "non_permanent_member", "2027-01-01", "2028") for c in ("KEN", "TCD", "PER")}),
+    ("Panama and Denmark were elected to the Security Council on Friday.",
+     {("PAN", "UNSC", "non_permanent_member", None, None),
+      ("DNK", "UNSC", "non_permanent_member", None, None)}),
+    # seats told without their body after it was named
+    ("Ghana and Chile were elected to the Human Rights Council on Monday. Chile last served in "
+     "2011-2013, while Ghana held a seat in 2006-2009.",
+     {("GHA", "UNHRC", "member", "2006", "2009"), ("CHL", "UNHRC", "member", "2011", "2013")}),
+    ("Panama and Denmark won seats on the Security Council on Friday. The newcomers will replace "
+     "Ecuador, Japan and Malta, whose 2023-2024 terms end in December.",
+     {("PAN", "UNSC", "non_permanent_member", None, None),
+      ("DNK", "UNSC", "non_permanent_member", None, None),
+      ("ECU", "UNSC", "non_permanent_member", "2023", "2024"),
+      ("JPN", "UNSC", "non_permanent_member", "2023", "2024"),
+      ("MLT", "UNSC", "non_permanent_member", "2023", "2024")}),
+    # a relative clause the parser coordinated with the main clause keeps its own subject
+    ("Panama and Denmark were elected to the Security Council. They will join Algeria, Guyana and "
+     "South Korea, which were elected last year and will sit on the council until the end of 2025.",
+     {("PAN", "UNSC", "non_permanent_member", None, None),
+      ("DNK", "UNSC", "non_permanent_member", None, None),
+      ("DZA", "UNSC", "non_permanent_member", None, "2025-12"),
+      ("GUY", "UNSC", "non_permanent_member", None, "2025-12"),
+      ("KOR", "UNSC", "non_permanent_member", None, "2025-12")}),
+    # a person's term, and a service with no seat named before, are no seats
+    ("President Ruto's term ends in 2027. Kenya served in 1997-1998.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELECTIONS)
+def test_elections_and_terms_told_across_sentences(nlp: Any, text: str,
+                                                   expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected
+
+
+HANDOVERS = [
+    # the taker's term is the one taken "for"; the giver's ends on the day of the change
+    ("Ghanaian President John Mahama on Sunday assumed the rotating chairmanship of ECOWAS for 2025, "
+     "taking over from Nigerian President Bola Tinubu at the close of the summit in Abuja.",
+     {("GHA", "ECOWAS", "chair", "2025", None), ("NGA", "ECOWAS", "chair", None, "2024-07-07")}),
+    # a pro tempore presidency is the bloc's chair; received in one sentence, handed on in the next; the
+    # dateline's date dates nothing
+    ("Asuncion, July 9 (Agency) – Paraguay's president received the pro tempore presidency of Mercosur "
+     "from his Argentine counterpart on Monday. Paraguay will hold the pro tempore presidency until the "
+     "end of the year before handing it over to Brazil in December.",
+     {("ARG", "MERCOSUR", "chair", None, "2024-07-08"), ("PRY", "MERCOSUR", "chair", "2024-07-08", "2024-12"),
+      ("BRA", "MERCOSUR", "chair", "2024-12", None)}),
+    ("Laos succeeded Indonesia as ASEAN chair on January 1.",
+     {("IDN", "ASEAN", "chair", None, "2024-01-01"), ("LAO", "ASEAN", "chair", "2024-01-01", None)}),
+    ("Thailand will host the summit next year and is set to receive the BIMSTEC chairmanship at the "
+     "closing ceremony on November 2.", {("THA", "BIMSTEC", "chair", "2024-11-02", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", HANDOVERS)
+def test_offices_changing_hands(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text, published="2024-07-09") == expected

@@ -93,13 +93,40 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
             continue
         word = t.lemma.lower()
         if word in rt.ANAPHORS and _refers_back(parse, t.i):
-            bid = _antecedent(word, seen, [r.id for r in refs if r.head < t.i
+            bid = _antecedent(word, seen, [r.id for r in refs if r.head < t.i and not r.meeting
                                            and parse.dep(r.head) in ("nsubj", "nsubjpass")])
             if bid:
                 refs.append(BodyRef(bid, t.i))
         elif word in ("presidency", "chairmanship", "chair") and ctx.office_body and _bare_office(parse, t.i):
             refs.append(BodyRef(ctx.office_body, t.i, own_cue=True))
+        elif word in rt.MEETING_ANAPHORS and ctx.meeting_body and _refers_back(parse, t.i) \
+                and parse.sentence.index - ctx.meeting_sentence <= 3 and _bare_office(parse, t.i):
+            refs.append(BodyRef(ctx.meeting_body, t.i, meeting=True))  # "the summit" after "the SADC summit"
+    if ctx.seat_body and 0 < parse.sentence.index - ctx.seat_sentence <= 4 and not refs:
+        refs.extend(BodyRef(ctx.seat_body, k, own_cue=True) for k in _seat_cues(parse))
     return refs
+
+
+def _seat_cues(parse: Parse) -> list[int]:
+    """Seats told without their body after one was named: "X last served in 2011-2012", "Y held a seat
+    in 1990-1991", "Z, whose 2024-2025 terms end". Only with a year written in the cue's clause (a
+    person's "term" has none of a seat's dates) and nothing else the word hangs on."""
+    out: list[int] = []
+    for t in parse.tokens:
+        if t.pos in VERBS and t.lemma.lower() in rt.SEAT_VERBS:
+            preps = parse.kids(t.i, "prep")
+            if not parse.kids(t.i, "nsubj") or any(
+                    not any(m.kind == "date" for o in parse.kids(p, "pobj") for m in parse.mentions_at[o])
+                    for p in preps):
+                continue  # "served as ambassador", "sat on the board"
+            scope = rt.clause_tokens(parse, t.i)
+        elif t.pos in NOUNS and t.lemma.lower() in rt.SEAT_NOUNS and not parse.kids(t.i, "prep"):
+            scope = rt.clause_tokens(parse, t.i) + rt.clause_tokens(parse, parse.head(t.i))
+        else:
+            continue
+        if any(d.written and d.value[:1].isdigit() for d in rt.dates_in(parse, scope)):
+            out.append(t.i)
+    return out
 
 
 def _restated(parse: Parse, head: int, m: Mention, refs: list[BodyRef]) -> bool:
@@ -124,7 +151,8 @@ def _refers_back(parse: Parse, k: int) -> bool:
 
 def _antecedent(word: str, seen: list[str], here: list[str]) -> str | None:
     """The body a generic noun refers back to: the last one named whose name has that word ("the
-    Council"); for "the bloc" / "the group", the bloc the document names most (ties: the latest)."""
+    Council"); for "the bloc" / "the group", the bloc the document names most (ties: the first named,
+    the document's topic)."""
     names = rt.ANAPHORS[word]
     if names:
         for bid in reversed(seen):
@@ -137,7 +165,7 @@ def _antecedent(word: str, seen: list[str], here: list[str]) -> str | None:
                 if b not in here and (rt.is_bloc(b) or organization and rt.is_international(b))]
     if not eligible:
         return None
-    return max(reversed(eligible), key=eligible.count)
+    return max(eligible, key=eligible.count)
 
 
 def _bare_office(parse: Parse, k: int) -> bool:
@@ -150,11 +178,15 @@ def _bare_office(parse: Parse, k: int) -> bool:
 def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
     """After a sentence: the bodies it named, and the country (or countries) it was about."""
     ctx.bodies_seen.extend(r.id for r in refs if not r.own_cue)
+    for r in refs:
+        if r.meeting or (parse.lemma(parse.head(r.head)) in rt.MEETING_NOUNS
+                         and parse.dep(r.head) in ("compound", "poss", "pobj", "nmod")):
+            ctx.meeting_body, ctx.meeting_sentence = r.id, parse.sentence.index
     root = next((t.i for t in parse.tokens if t.dep == "ROOT"), None)
     if root is None:
         return
     for s in parse.kids(root, "nsubj", "nsubjpass"):
-        ids = mention_actors(ctx.doc, [m for i in rt.list_tokens(parse, s) for m in parse.mentions_at[i]], rt.MEMBER)
+        ids = mention_actors(ctx.doc, mentions_in(parse, rt.list_tokens(parse, s)), rt.MEMBER)
         if len(ids) == 1 and len(ids[0]) == 3:
             ctx.last_country = ids[0]
         elif len(ids) > 1:
@@ -167,6 +199,8 @@ def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
 def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     """The cues a body hangs on: climb from its head through lists, meetings and "known as"."""
     if ref.own_cue:
+        if parse.tokens[ref.head].pos in VERBS:
+            return [Cue(rt.SEAT, ref.head, ref, "obj")]
         return [Cue(rt.noun_class(parse, ref.head) or rt.PRESIDENT, ref.head, ref, "noun")]
     out: list[Cue] = []
     k, meeting = ref.head, ref.meeting
@@ -386,17 +420,42 @@ def _term_kind(parse: Parse, cue: Cue, role: str, gov: int | None) -> str:
     return "seat" if role in ("non_permanent_member", "board_member", "member") else "point"
 
 
+def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: list[rt.DateRef],
+                 found: list[rt.Term], planned: bool, ctx: Context) -> list[rt.Term]:
+    """The terms of one actor of a cue. An office changing hands ends for the giver and starts for the
+    taker on the day of the change ("took over from A on Saturday", "before handing it over to B in
+    July"); the taker's term is the one the office is taken for, when one is ("for 2025")."""
+    if not phase:
+        return found or [rt.Term(None, None, False)]
+    own: list[rt.Term] = []
+    noun = set(parse.subtree(cue.token))
+    while event is not None and not own:  # the change's own date, else the date of the clause it is on
+        own = rt.terms(parse, [d for d in rt.dates_in(parse, rt.clause_tokens(parse, event))
+                               if d.token not in noun], phase)
+        up = parse.head(parse.head(event)) if parse.dep(event) == "pcomp" else parse.head(event)
+        event = up if up != event and parse.dep(event) in ("advcl", "xcomp", "pcomp") else None
+    own = [rt.ahead(t, ctx.doc.published) for t in own] if planned else own
+    if phase == "start" and any(rt.lead_word(parse, d.token) == "for" for d in dates):
+        own = []  # "assumed the chairmanship for 2025, taking over from A on Saturday"
+    days = own or found
+    if not days:
+        return [rt.Term(None, None, False)]
+    if phase == "end":
+        return [rt.Term(None, t.start or t.end, t.written) for t in days[:1]]
+    return [rt.Term(t.start or t.end, None, t.written) for t in days[:1]]
+
+
 def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
     """The role facts one cue states: one per actor and term."""
     mods = rt.modifiers(parse, cue.token)
     gov: int | None = None
-    phased: list[tuple[str, str]] | None = None
+    phased: list[tuple[str, str, int | None]] | None = None
     if cue.via == "noun":
         cut = parse.head(cue.token)  # "halted its funding for X", "prohibiting any future funding for X"
         if cue.cls == rt.CONTRIB and parse.dep(cue.token) == "dobj" and parse.lemma(cut) in rt.CUT_VERBS:
             actors = noun_actors(parse, cue.token, cue.cls, ctx)[0] or subject_actors(
                 parse, cut, cue.cls, ctx)
-            phased = [(a, "end") for a in actors]
+            phased = [(a, "end", None) for a in actors]
             mods = mods - rt.NOT_MEMBER_WORDS
         elif mods & rt.NOT_MEMBER_WORDS or (parse.dep(cue.token) == "compound"
                                             and parse.kids(cue.token, "nummod")):
@@ -404,8 +463,9 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
         else:
             phased = handover(parse, cue.token, ctx, cue.cls)
         actors, gov = noun_actors(parse, cue.token, cue.cls, ctx)
-        if gov is None:  # the clause the noun sits in dates it: "met under X's chairmanship in 2023"
-            gov = verb_above(parse, cue.token)
+        holders = parse.dep(cue.token) in ("nsubj", "nsubjpass") and parse.lemma(cue.token) in rt.HOLDER_NOUNS
+        if gov is None and not holders:  # the clause the noun sits in dates it: "met under X's
+            gov = verb_above(parse, cue.token)  # chairmanship in 2023"; not "its members A and B can veto"
     else:
         words = rt.as_words(parse, cue.token)
         if words & rt.NOT_MEMBER_WORDS:
@@ -423,46 +483,54 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
         return []
     if actors and role == "member":  # "became a member ..., together with B and C"
         actors = actors + _companions(parse, [v for v in (gov, cue.token) if v is not None], cue.cls, ctx)
-    pairs = phased if phased else [(a, "") for a in actors]
-    pairs = [(a, p) for a, p in pairs if a and a != cue.body.id]
+    pairs = phased if phased else [(a, "", None) for a in actors]
+    pairs = [(a, p, v) for a, p, v in pairs if a and a != cue.body.id]
     if not pairs and role in ("chair", "president", "host") and cue.via == "noun":
-        pairs = [(a, "") for a in _only_country(parse, ctx)]  # "the ASEAN Chairmanship Year 2020" in a
+        pairs = [(a, "", None) for a in _only_country(parse, ctx)]  # "the ASEAN Chairmanship Year 2020"
     if not pairs:                                               # text about one country
         return []
     if role in ("chair", "president"):
         ctx.office_body = cue.body.id
+    if cue.cls == rt.SEAT or role in ("non_permanent_member", "board_member"):
+        ctx.seat_body, ctx.seat_sentence = cue.body.id, parse.sentence.index
     scope = set(rt.clause_tokens(parse, cue.token))
     if gov is not None:
         scope |= set(rt.clause_tokens(parse, gov))
-    for k in list(scope):  # "for three-year terms starting in January 2026"
-        for c in parse.kids(k, "advcl", "acl", "pcomp", "xcomp"):
+    opening: list[int] = []  # "for three-year terms starting in January 2026", "terms that begin on"
+    for k in list(scope):
+        for c in parse.kids(k, "advcl", "acl", "pcomp", "xcomp", "relcl"):
             if parse.lemma(c) in rt.TERM_VERBS:
                 scope |= set(rt.clause_tokens(parse, c))
-    # a date in the body's own name is its meeting's ("hosted APEC 2017"); else the clause's; else the
-    # noun phrase the cue is part of ("as part of its stint as a member of the council in 2020-2021")
-    dates = rt.dates_in(parse, parse.subtree(cue.body.head)) or rt.dates_in(parse, sorted(scope))
+                if parse.lemma(c) in rt.START_TERM_VERBS:
+                    opening += rt.clause_tokens(parse, c)
+    # a date in the body's own name is its meeting's ("hosted APEC 2017"); else the date a term opens
+    # on; else the clause's; else the noun phrase the cue is part of ("as part of its stint as a member
+    # of the council in 2020-2021")
+    dates = rt.dates_in(parse, parse.subtree(cue.body.head))
+    opens = not dates and bool(rt.dates_in(parse, opening))
+    dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
     first = parse.head(cue.token)
     if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \
             and parse.tokens[first].pos in VERBS and parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN"):
         dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # "In 2023, A left X and formed Y"
-    kind = _term_kind(parse, cue, role, gov)
+    kind = "start" if opens else _term_kind(parse, cue, role, gov)
+    voted = parse.lemma(cue.token if cue.via != "noun" else gov if gov is not None else cue.token)
+    if kind == "seat" and voted in rt.ELECT_VERBS:  # "elected on Tuesday": the vote's day, not the term's
+        dates = [d for d in dates if len(d.value) < 10 or (d.start and d.end)]
     length = rt.term_length(parse, sorted(scope))
     found_terms = rt.terms(parse, dates, kind, length) if cue.cls != rt.COMPOSE else []
     pred = cue.token if cue.via != "noun" or gov is None else gov
-    if parse.modality(pred)[1] == "planned" or _reported_future(parse, pred):
+    planned = parse.modality(pred)[1] == "planned" or _reported_future(parse, pred)
+    if planned:
         found_terms = [rt.ahead(t, ctx.doc.published) for t in found_terms]  # "will host ... in October"
     label = _label(parse, cue, mods)
     doc = ctx.doc
     out: list[tuple[Fact, bool]] = []
-    for actor, phase in pairs:
-        for term in found_terms or [rt.Term(None, None, False)]:
+    for actor, phase, event in pairs:
+        for term in _phase_terms(parse, cue, phase, event, dates, found_terms, planned, ctx):
             start, end = term.start, term.end
-            if phase == "end":
-                start, end = None, term.start or term.end
-            elif phase == "start":
-                start, end = term.start or term.end, None
             fields = {"actor": actor, "body": cue.body.id, "role": role, "start": start, "end": end}
             if label:
                 fields["label"] = label

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from diplograph import resolve
 from diplograph.extract import roles_terms as rt
-from diplograph.extract.actors import countries_of
+from diplograph.extract.actors import countries_of, is_country
 from diplograph.extract.frames import Arg, Parse
 from diplograph.model import AnalyzedDocument, Mention
 
@@ -61,6 +61,10 @@ class Context:
     last_country: str | None = None
     last_group: list[str] = field(default_factory=list)
     office_body: str | None = None
+    meeting_body: str | None = None  # the body whose meeting was named last ("the SADC summit")
+    meeting_sentence: int = -99
+    seat_body: str | None = None  # the body a seat was last told in ("elected to the Council")
+    seat_sentence: int = -99
 
 
 # ----------------------------------------------------------------------------- actors
@@ -116,10 +120,16 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
     if parse.tokens[k].text.lower() in ("his", "her"):  # "in his capacity as President of the Council"
         people = [m for m in parse.sentence.mentions if m.kind == "person" and m.end <= parse.tokens[k].start]
         return mention_actors(ctx.doc, people[-1:], cls)
+    if word in RELATIVE:  # "A and B, whose terms end"
+        ante = _relative_antecedent(parse, k)
+        return phrase_actors(parse, ante, cls, ctx) if ante is not None else []
+    owner = parse.kids(k, "poss")
+    if word in rt.COUNTRY_NOUNS and owner and parse.entity_at(k) is None:
+        return phrase_actors(parse, owner[0], cls, ctx)  # "his country will host", "whose country hosts"
     tokens = rt.list_tokens(parse, k)
     head = parse.entity_at(k)
     if head is not None and mention_actors(ctx.doc, [head], cls):
-        listed = [parse.entity_at(i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")]
+        listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")]
         return mention_actors(ctx.doc, [m for m in listed if m is not None], cls)
     inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from")
                                           for a in rt.path_up(parse, i, k))]
@@ -131,6 +141,57 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
                 parse.lemma(c) in ("these", "those", "both") for c in parse.kids(k, "det", "predet"))):
             return list(ctx.last_group)  # "the three nations" after "Niger, Mali and Burkina Faso"
     return ids
+
+
+def _after_dateline(parse: Parse, s: int, dateline: int) -> int | None:
+    """A subject outside the dateline; a dateline the parser took for the subject gives the list it
+    hung on it ("NAIROBI, June 5 (AFP) - Kenya and Chad were elected")."""
+    if s >= dateline:
+        return s
+    return next((i for i in parse.kids(s, "appos", "conj") if i > dateline and parse.entity_at(i)), None)
+
+
+def _relative_conjunct(parse: Parse, v: int) -> int | None:
+    """A verb the parser coordinated with the main clause that continues a relative clause before it
+    ("They will join A and B, which were elected last year and will sit on the council": no comma
+    closes the relative clause before "and"): that relative clause's verb."""
+    if parse.dep(v) != "conj":
+        return None
+    cc = [c for c in parse.kids(v, "cc") if c < v] or [c for c in parse.kids(parse.head(v), "cc") if c < v]
+    if not cc or parse.tokens[cc[-1] - 1].text == ",":
+        return None
+    for r in range(cc[-1] - 1, parse.head(v), -1):
+        if parse.dep(r) == "relcl" and max(parse.subtree(r)) == cc[-1] - 1 and any(
+                parse.lemma(c) in RELATIVE for c in parse.kids(r, "nsubj", "nsubjpass")):
+            return r
+    return None
+
+
+def _relative_antecedent(parse: Parse, k: int) -> int | None:
+    """What a relative pronoun refers to: the noun its clause hangs on; with the clause mis-hung on
+    the main verb, the list right before ", whose"."""
+    for a in parse.ancestors(k):
+        if parse.dep(a) == "relcl":
+            return parse.head(a)
+        if parse.tokens[a].pos in VERBS:
+            break
+    first = min(parse.subtree(k, frozenset())) if parse.lemma(k) == "whose" else k
+    if first >= 2 and parse.tokens[first - 1].text == "," and parse.entity_at(first - 2) is not None:
+        i = first - 2
+        while parse.dep(i) == "conj" and parse.head(i) < i:
+            i = parse.head(i)
+        return i
+    return None
+
+
+def _listed_entity(parse: Parse, i: int) -> Mention | None:
+    """The entity a list member names; for a word the parser put in a name's place ("the United
+    States - account for", read as one noun phrase), the name in its phrase before it."""
+    m = parse.entity_at(i)
+    if m is None and parse.tokens[i].pos in NOUNS:
+        m = next((e for c in parse.subtree(i) if c < i
+                  for e in [parse.entity_at(c, ("country",))] if e), None)
+    return m
 
 
 def _pronoun(parse: Parse, k: int, ctx: Context) -> list[str]:
@@ -155,11 +216,17 @@ def subject_actors(parse: Parse, v: int, cls: str, ctx: Context, depth: int = 0)
     pronoun's antecedent, a noun's possessor ("India's decision to join"), the object of a verb of
     praise ("thanked X for joining"), else a controlling or coordinated verb's subject."""
     holders = [v] + parse.kids(v, "aux", "auxpass")  # a mis-parse can hang the subject on "been"
+    dateline = rt.dateline_end(parse)  # "Montevideo, December 7 (Agency) – X received": X, the nearest
     for dep in ("nsubjpass", "nsubj"):
-        for s in (s for h in holders for s in parse.kids(h, dep)):
+        found = [_after_dateline(parse, s, dateline) for h in holders for s in parse.kids(h, dep)]
+        found = [s for s in found if s is not None]
+        for s in sorted(found, key=lambda i: (i < v, i), reverse=True):
             if parse.lemma(s) in RELATIVE and parse.dep(v) == "relcl":
                 return phrase_actors(parse, parse.head(v), cls, ctx)
             return phrase_actors(parse, s, cls, ctx)
+    rel = _relative_conjunct(parse, v)
+    if rel is not None:
+        return phrase_actors(parse, parse.head(rel), cls, ctx)
     h = parse.head(v)
     if depth > 4 or h == v:
         return []
@@ -201,8 +268,8 @@ def _arg_mentions(parse: Parse, a: Arg) -> list[Mention]:
 def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) -> tuple[list[str], int | None]:
     """The actors of a role noun and the predicate it hangs on (for the clause's dates)."""
     for c in parse.kids(n, "poss"):
-        if not any(m.kind == "body" and rt.is_international(m.id) for m in parse.mentions_at[c]):
-            return phrase_actors(parse, c, cls, ctx), None  # not "ASEAN's 11th member"
+        if not _names_body(parse, c):  # not "ASEAN's 11th member", "the bloc's members"
+            return phrase_actors(parse, c, cls, ctx), None
     if cls in (rt.JOIN, rt.LEAVE):  # "the accession of Croatia to the EU", "the withdrawal of X from Y"
         for p in parse.kids(n, "prep"):
             if parse.lemma(p) in ("of", "by"):
@@ -221,6 +288,9 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
     for c in parse.kids(n, "appos"):
         if parse.entity_at(c, ACTOR_KINDS) is not None:
             return phrase_actors(parse, c, cls, ctx), None  # "the current ASEAN chair, Laos"
+    listed = _listed_after(parse, n)
+    if listed is not None:  # "the bloc's six members: A, B and C" with the list hung elsewhere
+        return phrase_actors(parse, listed, cls, ctx), None
     if dep == "compound" and parse.entity_at(h, ACTOR_KINDS) is not None:
         return phrase_actors(parse, h, cls, ctx), None  # "Council members Greece, Panama and Peru"
     left = parse.subtree(n)[0] - 2  # "Malaysia, the current ASEAN chair, hosted" with the comma mis-parsed
@@ -262,6 +332,26 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
     return [], None
 
 
+def _names_body(parse: Parse, k: int) -> bool:
+    """A possessive that is the body itself: "ASEAN's", "the bloc's", "the Forum's"."""
+    return parse.lemma(k) in rt.ANAPHORS or any(m.kind == "body" and rt.is_international(m.id)
+                                                 for m in parse.mentions_at[k])
+
+
+def _listed_after(parse: Parse, n: int) -> int | None:
+    """The first country of a list a colon or dash opens right after a role noun's phrase ("the
+    Forum's 18 members: A, B, ..."; "its permanent members - A, B and C -"), wherever the parser
+    hung it."""
+    right = max(parse.subtree(n))
+    if right + 2 >= len(parse.tokens) or parse.tokens[right + 1].text not in (":", "-", "–", "—"):
+        return None
+    k = right + 2
+    while k < len(parse.tokens) and parse.lemma(k) == "the":
+        k += 1
+    m = parse.entity_at(k, ("country",)) if k < len(parse.tokens) else None
+    return parse.mention_head(m) if m is not None else None
+
+
 def verb_above(parse: Parse, n: int) -> int | None:
     """The verb a noun phrase is an argument of, through a preposition ("under the chairmanship")."""
     h = parse.head(n)
@@ -272,34 +362,94 @@ def verb_above(parse: Parse, n: int) -> int | None:
     return h if h != n and parse.tokens[h].pos in VERBS else None
 
 
-def handover(parse: Parse, n: int, ctx: Context, cls: str) -> list[tuple[str, str]] | None:
-    """An office changing hands: "A handed over the chair to B", "B took over the presidency from A",
-    "the presidency passed from A to B" -> [(actor, "end" | "start")]; None when it does not."""
+def handover(parse: Parse, n: int, ctx: Context, cls: str) -> list[tuple[str, str, int]] | None:
+    """An office changing hands: "A handed over the chair to B", "B took over / received the presidency
+    from A", "the presidency passed from A to B", "B assumed the chair, taking over from A", "A will hold
+    the presidency before handing it over to B" -> [(actor, "end" | "start", the verb of the change)];
+    None when it does not change hands."""
     v = parse.head(n)
+    if parse.dep(n) == "pobj" and parse.lemma(v) == "as" and parse.lemma(parse.head(v)) in rt.SUCCEED_VERBS:
+        v = parse.head(v)  # "B succeeded A as chair"
+        before = [i for o in parse.kids(v, "dobj") for i in phrase_actors(parse, o, cls, ctx)]
+        after = subject_actors(parse, v, cls, ctx)
+        return [(g, "end", v) for g in before] + [(t, "start", v) for t in after] if before else None
     if v == n or parse.tokens[v].pos not in VERBS or parse.dep(n) not in ("dobj", "nsubj"):
         return None
-    preps = parse.prepositions(v)
-    givers = [i for a in preps.get("from", ()) for i in phrase_actors(parse, a.head, cls, ctx)]
-    takers = [i for a in preps.get("to", ()) for i in phrase_actors(parse, a.head, cls, ctx)]
-    lemma = parse.lemma(v)
-    if parse.dep(n) == "dobj" and lemma in ("hand", "pass", "transfer", "cede", "relinquish"):
+    givers = _prep_actors(parse, v, "from", cls, ctx)
+    takers = _prep_actors(parse, v, "to", cls, ctx)
+    lemma, taken = parse.lemma(v), parse.dep(n) == "dobj"
+    if taken and lemma in rt.HAND_VERBS:
         givers = givers or subject_actors(parse, v, cls, ctx)
-    elif parse.dep(n) == "dobj" and givers and (lemma in rt.START_VERBS or rt.particle(parse, v) == "over"):
+    elif taken and givers and _takes(parse, v):
         takers = takers or subject_actors(parse, v, cls, ctx)
-    if not givers:
+    if givers:
+        return [(g, "end", v) for g in givers] + [(t, "start", v) for t in takers]
+    if not taken:
         return None
-    return [(g, "end") for g in givers] + [(t, "start") for t in takers]
+    out: list[tuple[str, str, int]] = []
+    holder = subject_actors(parse, v, cls, ctx)
+    for c in _clauses_on(parse, v):  # "assumed the chair, taking over from A"; "before handing it over to B"
+        if _takes(parse, c) or parse.lemma(c) in rt.SUCCEED_VERBS:
+            before = _prep_actors(parse, c, "from", cls, ctx)
+            if parse.lemma(c) in rt.SUCCEED_VERBS:
+                before += [i for o in parse.kids(c, "dobj") for i in phrase_actors(parse, o, cls, ctx)]
+            if before:
+                out += [(g, "end", c) for g in before] + [(t, "start", v) for t in holder]
+        elif parse.lemma(c) in rt.HAND_VERBS and all(parse.lemma(o) in ("it", "them")
+                                                     for o in parse.kids(c, "dobj")):
+            after = _prep_actors(parse, c, "to", cls, ctx)
+            if after:
+                out += [(g, "end", c) for g in holder] + [(t, "start", c) for t in after]
+    return out or None
+
+
+def _prep_actors(parse: Parse, v: int, prep: str, cls: str, ctx: Context) -> list[str]:
+    return [i for a in parse.prepositions(v).get(prep, ()) for i in phrase_actors(parse, a.head, cls, ctx)]
+
+
+def _takes(parse: Parse, v: int) -> bool:
+    """A verb of taking an office over: "took over", "assumed", "received"."""
+    return parse.lemma(v) in rt.START_VERBS or rt.particle(parse, v) == "over" and parse.lemma(v) == "take"
+
+
+def _clauses_on(parse: Parse, v: int) -> list[int]:
+    """Participles and prepositional clauses on a verb ("..., taking over from A", "before handing it
+    over")."""
+    out = parse.kids(v, "advcl", "xcomp")  # a "before" phrase may hang on a date: "until the end of
+    out += [c for p in rt.clause_tokens(parse, v) for c in parse.kids(p, "pcomp")]  # the year before handing"
+    return [c for c in out if parse.tokens[c].pos in VERBS]
+
+
+def _guests(parse: Parse, objects: list[int], cls: str, ctx: Context) -> set[str]:
+    """Those a gathering's list adds "as well as", or names as guests, observers or partners."""
+    out: set[str] = set()
+    for o in objects:
+        for i in rt.list_tokens(parse, o):
+            m = parse.entity_at(i)
+            first = parse.token_range(m.start, m.end)[0] if m is not None else i
+            before = " ".join(parse.tokens[j].text.lower() for j in range(max(0, first - 4), first))
+            if parse.lemma(i) in rt.GUEST_WORDS or (parse.dep(i) == "conj" and "as well as" in before):
+                out.update(phrase_actors(parse, i, cls, ctx))
+    return out
 
 
 def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
     v, cls = cue.token, cue.cls
     if cue.via == "subj":  # "Y consists of A, B and C", "Y admitted X", "Y has members A and B"
         out: list[str] = []
-        objects = parse.kids(v, "dobj") + [o for p in parse.kids(v, "prep") for o in parse.kids(p, "pobj")]
+        objects = parse.kids(v, "dobj")
+        # "consists of A and B"; a meeting's "from" phrase only when it is its object's, hung on the
+        # verb ("brought together leaders from A, B and C"), not its guests' ("and observers from D")
+        edges = {max(parse.subtree(o)) + 1 for o in objects}
+        objects += [o for p in parse.kids(v, "prep") for o in parse.kids(p, "pobj")
+                    if not cue.meeting or (p in edges and parse.lemma(p) in ("of", "from"))]
         if parse.lemma(v) == "have":
             objects = [o for o in objects if rt.noun_class(parse, o) == rt.MEMBER]
         for c in objects:
             out.extend(phrase_actors(parse, c, cls, ctx))
+        if cue.meeting:  # a meeting's guests are no members ("..., as well as guests from X"), nor are
+            guests = _guests(parse, objects, cls, ctx)  # the meetings it comprises
+            out = [a for a in out if a not in guests and is_country(a)]
         return out
     if cue.via == "rel":
         subj = parse.kids(v, "nsubj")

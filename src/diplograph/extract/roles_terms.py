@@ -12,7 +12,7 @@ stage's date mentions, the words are the parse's lemmas.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from diplograph import resolve
@@ -42,6 +42,12 @@ ROLE_NOUNS: dict[str, str] = {
     "withdrawal": LEAVE, "exit": LEAVE, "departure": LEAVE, "suspension": LEAVE, "expulsion": LEAVE,
     "pullout": LEAVE,
 }
+# Role nouns that name the holders themselves: "its permanent members A and B can veto" asserts the
+# membership whatever the verb's mood ("Ukraine's membership could come" does not).
+HOLDER_NOUNS = frozenset({
+    "member", "founder", "co-founder", "cofounder", "chair", "chairman", "chairwoman", "chairperson",
+    "president", "vice-president", "vice-chair", "vice-chairman", "host", "contributor", "donor", "funder",
+})
 # Verbs whose object (or prepositional object) is the body: (lemma, particle) -> class.
 BODY_VERBS: dict[tuple[str, str], str] = {
     ("join", ""): JOIN, ("rejoin", ""): JOIN, ("accede", ""): JOIN, ("enter", ""): JOIN,
@@ -68,6 +74,12 @@ BODY_SUBJECT_VERBS: dict[tuple[str, str], str] = {
     ("induct", ""): ADMIT,
     ("suspend", ""): EXPEL, ("expel", ""): EXPEL,
 }
+# Words that tell a seat without naming its body ("last served in 2011-2012", "whose 2024-2025 terms").
+SEAT_VERBS = frozenset({"serve", "sit"})
+ELECT_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "vote", "select", "win", "secure"})
+SEAT_NOUNS = frozenset({"seat", "term", "tenure", "mandate", "stint"})
+# Nouns that stand for a country when something owns them ("his country", "whose country").
+COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state"})
 # Verbs a role noun is the object of when its subject holds the role ("holds the chair", "won seats").
 HOLD_VERBS = frozenset({
     "hold", "have", "occupy", "win", "secure", "retain", "keep", "gain", "get", "obtain", "clinch", "land",
@@ -77,13 +89,17 @@ HOLD_VERBS = frozenset({
     "initiate", "complete", "enjoy", "acquire", "resume", "renew", "extend",
 })
 # The role begins with these verbs ("took over the chair", "assumed the presidency") or ends ("handed over").
-START_VERBS = frozenset({"assume", "begin", "start", "inherit", "acquire", "gain"})
+START_VERBS = frozenset({"assume", "begin", "start", "inherit", "acquire", "gain", "receive"})
+# Verbs of giving an office away ("handed over the chair to"), and of taking one from its holder.
+HAND_VERBS = frozenset({"hand", "pass", "transfer", "cede", "relinquish"})
+SUCCEED_VERBS = frozenset({"succeed", "replace"})
 END_VERBS = frozenset({"relinquish", "hand", "cede", "end", "conclude", "complete", "finish", "pass"})
 # Copulas and their kin: "X is / became / remains a member of Y".
 COPULAS = frozenset({"be", "become", "remain", "stay", "serve", "act", "sit", "emerge", "join", "rejoin",
                      "elect", "re-elect", "reelect", "name", "appoint", "choose", "vote", "select", "admit"})
 # Participles that date a term: "for a two-year term starting in January".
 TERM_VERBS = frozenset({"start", "begin", "commence", "end", "run", "expire", "effective", "take"})
+START_TERM_VERBS = frozenset({"start", "begin", "commence"})
 # A role sought, planned by hope, or blocked is no role ("applied to join", "Kenya's bid for a seat").
 DESIRE = frozenset({
     "seek", "want", "hope", "apply", "aim", "try", "attempt", "bid", "push", "lobby", "campaign", "aspire",
@@ -108,6 +124,8 @@ MEETING_NOUNS = frozenset({
     "summit", "meeting", "session", "conference", "ministerial", "gathering", "talks", "talk", "assembly",
     "week", "dialogue", "retreat", "year", "forum", "event", "edition", "congress", "convention", "games",
 })
+# Meeting nouns that refer back to the body's meeting named before ("the summit brought together").
+MEETING_ANAPHORS = frozenset({"summit", "meeting", "conference", "session", "ministerial"})
 # Nouns for what a country contributes to a mission: "troops serving with", "peacekeepers to".
 TROOPS = frozenset({"troop", "soldier", "personnel", "peacekeeper", "police", "officer", "contingent", "unit",
                     "force", "battalion", "engineer", "medic", "staff", "observer"})
@@ -129,6 +147,8 @@ ANAPHORS: dict[str, tuple[str, ...]] = {
 FOUNDING_WORDS = frozenset({"founding", "found", "founder", "original", "charter"})
 NOT_MEMBER_WORDS = frozenset({"observer", "partner", "candidate", "aspiring", "prospective", "would-be",
                               "potential", "future", "former", "ex", "non-member", "dialogue", "applicant"})
+# Those a gathering lists besides its members.
+GUEST_WORDS = NOT_MEMBER_WORDS | {"guest", "observer", "invitee", "partner", "representative", "envoy"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words that say a date opens or closes a term.
 OPENERS = frozenset({"since", "from", "starting", "beginning", "effective", "as", "commencing", "following"})
@@ -196,8 +216,8 @@ def role_name(cue: str, body_id: str, modifiers: frozenset[str]) -> str | None:
         return "vice_president"
     if cue == CHAIR:
         return "president" if body_id == "UNSC" else "chair"
-    if cue == PRESIDENT:
-        return "president"
+    if cue == PRESIDENT:  # a "pro tempore" presidency is a bloc's rotating chair (Mercosur's, SICA's)
+        return "chair" if "tempore" in modifiers else "president"
     if cue == VICE:
         return "vice_president"
     if cue == HOST:
@@ -341,9 +361,23 @@ class DateRef:
     written: bool
 
 
+def dateline_end(parse: Parse) -> int:
+    """The token that ends a dateline ("UNITED NATIONS, June 3 (Reuters) -", "Montevideo, December 7th
+    2024 (MercoPress) –"): its date is the report's, not the role's. 0 when there is none."""
+    for t in parse.tokens[:20]:
+        if t.pos in VERBS:
+            return 0
+        spaced = t.start > parse.tokens[t.i - 1].end if t.i else False  # not "2023-2025"
+        if t.text in ("-", "–", "—", "--") and spaced and t.i > 1:
+            dated = any(m.kind == "date" for i in range(t.i) for m in parse.mentions_at[i])
+            return t.i if dated else 0
+    return 0
+
+
 def dates_in(parse: Parse, tokens: Iterable[int]) -> list[DateRef]:
-    """Dates whose head token lies among ``tokens``, in order."""
-    wanted = set(tokens)
+    """Dates whose head token lies among ``tokens``, in order (a dateline's left out)."""
+    dateline = dateline_end(parse)
+    wanted = {k for k in tokens if k >= dateline}
     out: list[DateRef] = []
     covered: set[int] = set()
     for m in parse.sentence.mentions:
@@ -366,7 +400,7 @@ def dates_in(parse: Parse, tokens: Iterable[int]) -> list[DateRef]:
     return sorted(out, key=lambda d: d.token)
 
 
-def _lead_word(parse: Parse, k: int) -> str:
+def lead_word(parse: Parse, k: int) -> str:
     """The word that introduces a date ("since", "from", "until"), skipping "in", "on", "early"."""
     k -= 1
     while k >= 0 and parse.tokens[k].text.lower() in DATE_FILLERS:
@@ -427,7 +461,7 @@ def terms(parse: Parse, dates: list[DateRef], kind: str, length: int | None = No
     for d in dates:
         if d.value.startswith("--"):
             continue
-        lead = _lead_word(parse, d.token)
+        lead = lead_word(parse, d.token)
         if d.start and d.end:
             out.append(Term(d.start, d.end, d.written))
             continue
@@ -477,5 +511,16 @@ def consolidate(found: list[tuple[Fact, bool]]) -> list[Fact]:
         if not dated:
             labelled = [f for f, _ in items if f.get("label")]
             kept = labelled[:1] or kept
-        out.extend(kept)
+        out.extend(_joined(kept))
     return out
+
+
+def _joined(kept: list[Fact]) -> list[Fact]:
+    """A term opened in one statement and closed in another is one term ("received the presidency from
+    A on Friday" ... "will hold it before handing it over to B in July")."""
+    opened = [f for f in kept if f.get("start") and not f.get("end")]
+    closed = [f for f in kept if f.get("end") and not f.get("start")]
+    if len(opened) != 1 or len(closed) != 1 or str(closed[0].get("end")) < str(opened[0].get("start")):
+        return kept
+    both = replace(opened[0], fields={**opened[0].fields, "end": closed[0].get("end")})
+    return [both if f is opened[0] else f for f in kept if f is not closed[0]]
