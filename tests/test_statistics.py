@@ -238,3 +238,31 @@ def test_labels_are_noun_phrases(nlp: Any) -> None:
     assert fact.get("label") == "refugees"
     [fact] = _facts(nlp, "Nigeria would invest about $11 million in several border health projects.")
     assert fact.get("label") == "several border health projects"
+
+
+# --------------------------------------------------------------------------- domestic figures
+
+def _published_by(nlp: Any, url: str, text: str) -> set[tuple[Any, ...]]:
+    from diplograph.model import Document
+    from diplograph.nlp import analyze
+
+    adoc = next(analyze([Document(id="t", text=text, url=url, published="2025-06-15")], nlp=nlp))
+    return {(f.get("subject"), f.get("metric"), f.get("value")) for f in statistics.extract(adoc)}
+
+
+def test_a_governments_domestic_figures_are_not_foreign_relations(nlp: Any) -> None:
+    us = "https://www.example.gov/briefing/release"
+    assert _published_by(nlp, us, "The United States added 250,000 jobs last month.") == set()
+    assert _published_by(nlp, us, "Wages in America rose 4 percent, and 600 bridges were repaired.") == set()
+    # the same publisher's figures that involve another side, or trade and troops, are kept
+    assert ("USA", "other", 2_000_000_000) in _published_by(
+        nlp, us, "American soybean exports reached $2 billion this year.")
+    assert _published_by(nlp, us, "The United States shipped $40 million in vaccines to Peru.")
+    assert _published_by(nlp, us, "The Pentagon deployed 3,000 troops to the region.")
+    vn = "https://news.example.vn/economy/story"
+    assert _published_by(nlp, vn, "Vietnam's GDP grew 7.1 percent in 2025.") == set()
+    assert _published_by(nlp, vn, "Vietnam welcomed 17 million foreign tourists in 2025.")
+
+
+def test_with_no_known_publisher_a_named_countrys_figures_are_kept(nlp: Any) -> None:
+    assert ("GHA", "other", 6) in _stats(nlp, "Ghana's economy grew 6 percent last year, officials said.")

@@ -72,6 +72,19 @@ OUTWARD = frozenset({"abroad", "overseas", "foreign", "outgoing", "outbound", "i
 INWARD = frozenset({"incoming", "inbound"})
 HOST_VERBS = frozenset({"host", "receive", "welcome"})
 TIES = frozenset({"relation", "tie", "link", "relations", "ties", "links"})
+# Words that put a figure about one side into its foreign relations: ABROAD_WORDS anywhere in the
+# sentence ("exports", "tariffs", "overseas", "refugees"), FOREIGN_WORDS on the figure's own phrase
+# ("147 countries", "5,000 troops", "tourist arrivals"). Without one, and with no other actor named,
+# a figure about the publisher's own country is domestic news.
+ABROAD_WORDS = frozenset({
+    "foreign", "foreigner", "overseas", "abroad", "international", "bilateral", "multilateral", "diaspora",
+    "expatriate", "remittance", "tariff", "export", "import", "exporter", "importer", "fdi", "oda", "embassy",
+    "consulate", "visa", "refugee", "migrant", "immigrant", "asylum", "deport", "deportation", "sanction",
+    "peacekeeping", "peacekeeper", "treaty"})
+FOREIGN_WORDS = ABROAD_WORDS | frozenset({
+    "trade", "customs", "countries", "nations", "delegate", "delegation", "tourist", "visitor", "arrival",
+    "humanitarian", "border", "hostage", "troop", "warship", "missile", "nuclear", "ceasefire", "alliance", "war",
+    "ally", "partner"})
 # "the bloc", "the alliance": the international body named last.
 BLOC_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "organization", "organisation", "group"})
 
@@ -548,11 +561,14 @@ class Reader:
                 who = named[0]
             elif body is None or body.country:  # not an international body: the one named last
                 who = self._body(parse)
+        bound = who is not None  # read off the figure's own phrase or clause, not guessed
         if who is None and -1 not in skip:
             who = self._fallback(parse, fig, skip)
         if who is None:
             return None
         kind = self.metric(parse, fig, noun, cls, who)
+        if kind == "other" and not self._abroad(parse, fig, noun, who, bound):
+            return None
         extra: dict[str, object] = {"label": label(parse, fig, noun, pred)} if kind == "other" else {}
         if whole is not None:
             extra["of"] = whole.value
@@ -567,6 +583,22 @@ class Reader:
                          subject=who, metric=kind, **extra, value=fig.value,
                          qualifier="exact" if fig.unit == "ordinal" else fig.qualifier, unit=unit,
                          as_of=as_of(self.doc, parse, fig, noun, pred))
+
+    def _abroad(self, parse: Parse, fig: Figure, noun: int | None, who: str, bound: bool) -> bool:
+        """Whether a figure about ``who`` belongs to foreign relations: the sentence names another actor,
+        or names ``who`` (or the figure's phrase refers to it: "these investments") and ``who`` is not
+        the publisher's own country, or the sentence speaks of
+        exports, migrants, tariffs, or the figure's own phrase of countries, troops, tourists. "The economy added 300,000 jobs" in a government's own
+        release is domestic news, not a fact about its foreign relations."""
+        side = resolve.national_country(who) or who
+        if side not in resolve.countries():
+            return True  # an international body's figures are its members' common affairs
+        named = {resolve.national_country(i) or i for i in self._actors(parse, range(len(parse.tokens)))}
+        if named - {side} or ((bound or side in named) and side != self.doc.home):
+            return True
+        if any(t.lemma.lower() in ABROAD_WORDS for t in parse.tokens):
+            return True
+        return bool(FOREIGN_WORDS & _path(parse, noun if noun is not None else fig.head)[1])
 
     # ------------------------------------------------------------------ actors
 

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Precision of the facts diplograph finds in real input: a judged random sample from the bench corpus.
+
+Gold sets measure recall and precision on articles picked for foreign
+affairs; a user who builds the whole White House corpus meets every kind of
+text (domestic proclamations, vaccine fact sheets, nominations). This script
+builds a random sample of bench documents with the real CLI, draws a random
+sample of the facts it finds (documents' dates left out), and shows each fact
+with the sentence it cites so that a judge who never read the code can say
+whether the sentence states it (by the conventions of ``../shared/spec/FACTS.md``).
+
+No article text is kept in the project: ``docs.txt`` lists document ids,
+``sample-<seed>.jsonl`` keeps facts with their evidence offsets only, and
+``show`` reads the sentences from the store at run time.
+
+usage:
+    python3 eval/bench_audit/audit.py select                 # (once) docs.txt: 1,000 random bench ids
+    python3 eval/bench_audit/audit.py build --db /tmp/audit.sqlite [--workers 2]
+    python3 eval/bench_audit/audit.py sample --db /tmp/audit.sqlite --seed 1 [--n 200]
+    python3 eval/bench_audit/audit.py show --db /tmp/audit.sqlite --seed 1 > /tmp/judge-1.txt   # for the judges
+    python3 eval/bench_audit/audit.py score --seed 1         # precision from judged-<seed>.jsonl
+
+A judgement file ``judged-<seed>.jsonl`` has one line per sampled fact:
+``{"n": 17, "verdict": "correct" | "wrong", "why": "..."}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+BENCH = ROOT.parent / "shared" / "corpus" / "bench" / "whitehouse.jsonl.gz"
+FROZEN = ROOT / "eval" / "frozen" / "docs.tsv"
+DOCS = HERE / "docs.txt"
+SELECT_SEED = 20261205
+N_DOCS = 1000
+CLI = ROOT / ".venv" / "bin" / "diplograph"
+
+
+def _bench() -> "iter[dict]":
+    with gzip.open(BENCH, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def _frozen_ids() -> set[str]:
+    ids = set()
+    for line in FROZEN.read_text(encoding="utf-8").splitlines()[1:]:
+        ids.add(line.split("\t")[2])
+    return ids
+
+
+def select(_: argparse.Namespace) -> None:
+    """A uniform random sample of bench ids, never one of the frozen set's documents."""
+    frozen = _frozen_ids()
+    ids = [r["id"] for r in _bench() if r["id"] not in frozen]
+    chosen = sorted(random.Random(SELECT_SEED).sample(ids, N_DOCS))
+    DOCS.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} of {len(ids)} documents -> {DOCS.relative_to(ROOT)}")
+
+
+def _chosen() -> set[str]:
+    return set(DOCS.read_text(encoding="utf-8").split())
+
+
+def build(a: argparse.Namespace) -> None:
+    """Build the chosen documents into a store with the real CLI (as a user would)."""
+    chosen = _chosen()
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "audit.jsonl"
+        with feed.open("w", encoding="utf-8") as out:
+            for r in _bench():
+                if r["id"] in chosen:
+                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        cmd = [str(CLI), "build", str(feed), "--db", a.db, "--workers", str(a.workers)]
+        sys.exit(subprocess.run(cmd).returncode)
+
+
+def _sample_path(seed: int) -> Path:
+    return HERE / f"sample-{seed}.jsonl"
+
+
+def sample(a: argparse.Namespace) -> None:
+    """Draw ``n`` facts uniformly from every non-document fact in the store."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "facts.jsonl"
+        subprocess.run([str(CLI), "export", "--db", a.db, "--format", "facts-jsonl", "-o", str(out)], check=True)
+        facts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    facts = [f for f in facts if f.get("type") != "document"]
+    facts.sort(key=lambda f: json.dumps(f, sort_keys=True))
+    picked = random.Random(a.seed).sample(facts, min(a.n, len(facts)))
+    counts = collections.Counter(f["type"] for f in facts)
+    with _sample_path(a.seed).open("w", encoding="utf-8") as fh:
+        for n, fact in enumerate(picked, 1):
+            fact = {k: v for k, v in fact.items() if k != "evidence"}  # offsets only: no article text here
+            fh.write(json.dumps({"n": n, "fact": fact}, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} of {len(facts)} facts -> {_sample_path(a.seed).relative_to(ROOT)}")
+    print("facts in the store by type: " + ", ".join(f"{t} {c}" for t, c in counts.most_common()))
+
+
+def show(a: argparse.Namespace) -> None:
+    """Each sampled fact with the sentence it cites, read from the store's copy of the document now."""
+    from diplograph.store import open_store
+
+    store = open_store(a.db, read_only=True)
+    rows = [json.loads(line) for line in _sample_path(a.seed).read_text(encoding="utf-8").splitlines()]
+    texts: dict[str, str] = {}
+    for r in rows:
+        f = r["fact"]
+        if f["doc"] not in texts:
+            doc = store.document(f["doc"])
+            texts[f["doc"]] = doc.text if doc else ""
+        text = texts[f["doc"]]
+        s, e = f.get("evidence_start"), f.get("evidence_end")
+        sentence = text[s:e] if isinstance(s, int) and isinstance(e, int) and text else "(evidence not found)"
+        fields = {k: v for k, v in f.items() if k not in ("doc", "evidence_start", "evidence_end", "id", "sentence")}
+        print(f"#{r['n']}  {f['doc']}")
+        print("  fact: " + json.dumps(fields, ensure_ascii=False))
+        print("  sentence: " + sentence.replace("\n", " / "))
+        print()
+
+
+def score(a: argparse.Namespace) -> None:
+    rows = {json.loads(line)["n"]: json.loads(line)
+            for line in _sample_path(a.seed).read_text(encoding="utf-8").splitlines()}
+    judged_path = HERE / f"judged-{a.seed}.jsonl"
+    judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_type: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for j in judged:
+        t = rows[j["n"]]["fact"]["type"]
+        by_type[t][1] += 1
+        by_type[t][0] += j["verdict"] == "correct"
+    ok = sum(v[0] for v in by_type.values())
+    total = sum(v[1] for v in by_type.values())
+    for t, (c, n) in sorted(by_type.items()):
+        print(f"{t:22s} {c:4d}/{n:<4d} {c / n:.3f}")
+    print(f"precision {ok}/{total} = {ok / total:.3f}" if total else "nothing judged")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("select").set_defaults(fn=select)
+    b = sub.add_parser("build")
+    b.add_argument("--db", required=True)
+    b.add_argument("--workers", type=int, default=1)
+    b.set_defaults(fn=build)
+    s = sub.add_parser("sample")
+    s.add_argument("--db", required=True)
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("--n", type=int, default=200)
+    s.set_defaults(fn=sample)
+    for name, fn in (("show", show), ("score", score)):
+        p = sub.add_parser(name)
+        p.add_argument("--seed", type=int, required=True)
+        if name == "show":
+            p.add_argument("--db", required=True)
+        p.set_defaults(fn=fn)
+    a = ap.parse_args()
+    a.fn(a)
+
+
+if __name__ == "__main__":
+    main()
