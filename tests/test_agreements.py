@@ -326,3 +326,158 @@ def test_a_bare_mention_joins_the_named_paper_of_the_same_parties(nlp: Any) -> N
             "Chile and Peru said the deal would take effect next year.")
     facts = found(nlp, text)
     assert [(f["name"], set(f["parties"] or ())) for f in facts] == [("Pacific Fisheries Agreement", {"CHL", "PER"})]
+
+
+# ----------------------------------------------------------------------------- round 2: papers the sentence lists,
+# parties the sentence or the text implies, planned signings, truces, communiques, blocs
+
+
+def facts_of(nlp: Any, text: str, published: str = "2024-07-05") -> set[tuple[str, str, frozenset[str] | None]]:
+    return {(f["name"], f["kind"], frozenset(f["parties"]) if f["parties"] else None)
+            for f in found(nlp, text, published=published)}
+
+
+def test_papers_listed_in_a_signed_package_are_one_fact_each_with_the_talks_pair(nlp: Any) -> None:
+    text = ("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon held talks in Bishkek on Tuesday. "
+            "After the talks, a package of 11 documents was signed, including agreements on customs and on civil "
+            "aviation, as well as a roadmap on tourism for 2025-2027.")
+    pair = frozenset({"KGZ", "TJK"})
+    assert facts_of(nlp, text) == {("agreement on customs", "other", pair),
+                                   ("agreement on civil aviation", "other", pair),
+                                   ("roadmap on tourism", "framework", pair)}
+
+
+def test_a_letter_of_intent_exchanged_with_a_memorandum_is_a_paper_of_the_two_leaders(nlp: Any) -> None:
+    text = ("President Luong Cuong met Chilean President Gabriel Boric in Santiago on Monday. The two presidents then "
+            "witnessed the exchange of a memorandum of understanding on mining cooperation and a letter of intent on "
+            "opening the Chilean market to Vietnamese rice.")
+    pair = frozenset({"VNM", "CHL"})
+    assert facts_of(nlp, text) == {
+        ("memorandum of understanding on mining cooperation", "MoU", pair),
+        ("letter of intent on opening the Chilean market to Vietnamese rice", "other", pair)}
+
+
+def test_they_included_takes_the_parties_of_the_papers_signed_in_the_sentence_before(nlp: Any) -> None:
+    text = ("Lao Prime Minister Sonexay Siphandone held talks with Cambodian Prime Minister Hun Manet in Vientiane on "
+            "Thursday. Afterwards, the two prime ministers witnessed the signing of nine cooperation documents in "
+            "fields such as energy, education and tourism. They included a memorandum of understanding on "
+            "electricity trading along the shared border.")
+    assert facts_of(nlp, text) == {("memorandum of understanding on electricity trading along the shared border",
+                                     "MoU", frozenset({"LAO", "KHM"}))}
+
+
+@pytest.mark.parametrize("text, name, parties", [
+    ("The customs union was set up in 2010 by Russia, Belarus and Kazakhstan under the Treaty on the Customs Code.",
+     "Treaty on the Customs Code", {"RUS", "BLR", "KAZ"}),
+    ("The Andean Community was founded in 1969 by Bolivia, Chile, Colombia, Ecuador and Peru under the Cartagena "
+     "Agreement.", "Cartagena Agreement", {"BOL", "CHL", "COL", "ECU", "PER"}),
+])
+def test_the_founders_of_a_body_are_the_parties_of_the_treaty_it_was_founded_under(
+        nlp: Any, text: str, name: str, parties: set[str]) -> None:
+    assert found_one(nlp, text)[::2] == (name, parties)
+
+
+def test_a_named_treaty_that_lifted_ties_between_the_two_countries_is_theirs(nlp: Any) -> None:
+    text = ("Mongolian President Ukhnaagiin Khurelsukh received Russian Foreign Minister Sergei Lavrov in Ulaanbaatar "
+            "on Monday. Khurelsukh said the Treaty on Comprehensive Strategic Partnership, signed in Moscow in "
+            "September 2019, had raised ties between the two countries to a new level.")
+    assert found_one(nlp, text) == ("Treaty on Comprehensive Strategic Partnership", "treaty", {"MNG", "RUS"},
+                                    "2019-09")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia held talks on Monday. Both countries remain committed to the Paris Agreement, signed in 2015.",
+    "Kenya and Ethiopia held talks on Monday. Both countries said the Convention on Biological Diversity must be "
+    "respected.",
+])
+def test_a_multilateral_paper_named_with_the_two_countries_gets_no_parties(nlp: Any, text: str) -> None:
+    assert found_one(nlp, text)[2] is None
+
+
+def test_a_planned_signing_by_two_ministers_named_by_surname_takes_their_offices(nlp: Any) -> None:
+    text = ("Singapore's Foreign Minister Vivian Balakrishnan will host Indonesian Foreign Minister Sugiono in "
+            "Singapore on Monday. Minister Balakrishnan and Minister Sugiono are expected to sign a Memorandum of "
+            "Understanding on Cooperation in the Field of Education and to discuss regional security.")
+    assert found_one(nlp, text) == ("Memorandum of Understanding on Cooperation in the Field of Education", "MoU",
+                                    {"SGP", "IDN"}, None)
+
+
+def test_papers_whose_implementation_the_two_sides_reviewed_are_theirs(nlp: Any) -> None:
+    text = ("Japanese Defence Minister Gen Nakatani met Philippine Defence Secretary Gilberto Teodoro in Manila on "
+            "Tuesday. The two sides reviewed the implementation of the Joint Vision Statement on Japan-Philippines "
+            "Defence Cooperation and the memorandum of understanding on maritime training, both signed in 2023.")
+    pair = frozenset({"JPN", "PHL"})
+    assert facts_of(nlp, text) == {
+        ("Joint Vision Statement on Japan-Philippines Defence Cooperation", "joint_statement", pair),
+        ("memorandum of understanding on maritime training", "MoU", pair)}
+
+
+def test_a_ceasefire_agreed_by_two_sides_is_their_agreement(nlp: Any) -> None:
+    text = "Armenia and Azerbaijan have agreed to an immediate ceasefire after talks mediated by Russia."
+    assert found_one(nlp, text)[:3] == ("immediate ceasefire", "other", {"ARM", "AZE"})
+
+
+def test_a_truce_agreed_without_its_sides_named_is_the_pair_the_text_is_about(nlp: Any) -> None:
+    text = "Thai and Cambodian troops clashed along the border on Monday. A 72-hour truce agreed on Tuesday collapsed."
+    assert found_one(nlp, text)[2:] == ({"THA", "KHM"}, "2024-07-02")
+
+
+@pytest.mark.parametrize("text", [
+    "The envoys called for a ceasefire between Israel and Hamas.",
+    "Qatar is brokering a truce between the two sides, officials in Doha said.",
+    "The G7 urged Moscow to accept a ceasefire in Ukraine.",
+    "Egypt and Qatar hope a truce between Israel and Hamas will be reached soon.",
+])
+def test_a_ceasefire_called_for_or_hoped_for_is_no_agreement(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("ASEAN foreign ministers reaffirmed their support for the peace plan in a communique issued on Friday.",
+     {"ASEAN"}),
+    ("Kenya and Uganda said in a joint statement that the border would reopen.", {"KEN", "UGA"}),
+])
+def test_a_statement_or_communique_is_of_whoever_speaks_in_it(nlp: Any, text: str, parties: set[str]) -> None:
+    assert found_one(nlp, text)[1:3] == ("joint_statement", parties)
+
+
+def test_an_agreement_between_two_blocs_has_the_blocs_as_parties(nlp: Any) -> None:
+    assert found_one(nlp, "Talks on the EU-Mercosur trade agreement resumed in Brussels.")[1:3] == (
+        "FTA", {"EU", "MERCOSUR"})
+
+
+def test_an_unnamed_side_is_not_guessed_when_the_sentence_names_other_actors(nlp: Any) -> None:
+    text = ("Argentina's president took over the bloc's rotating presidency from his Uruguayan counterpart at a summit "
+            "that closed talks on a trade agreement with the European Union.")
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an agentless signing only implies the pair when it is told as done
+    "Ghana and Togo held talks on Monday. We cannot wait for a peace agreement to be reached.",
+    "Ghana and Togo held talks on Monday. These goals were adopted at the United Nations in 2015 as a roadmap for "
+    "development.",
+    "Ghana and Togo held talks on Monday. The shape of the agreement that is being negotiated remains unclear.",
+])
+def test_papers_not_told_as_signed_get_no_implied_pair(nlp: Any, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+def test_a_topic_stops_before_the_next_paper(nlp: Any) -> None:
+    text = ("Hungary and Serbia signed an agreement on building a rail bridge across the Danube and several other "
+            "documents on health and sport.")
+    assert [f["name"] for f in found(nlp, text)] == ["agreement on building a rail bridge across the Danube"]
+
+
+def test_a_signer_named_by_surname_takes_the_office_of_the_full_name_and_the_pair_that_includes_it(nlp: Any) -> None:
+    # the headline names the minister before the body gives his full name; the sentence before the signing
+    # names two other countries, which are not the signers' pair
+    title = "Minister Ablakwa to co-chair the Ghana–Togo Joint Commission"
+    body = ("The Minister of Foreign Affairs, Mr Samuel Okudzeto Ablakwa, will on Thursday co-chair the 4th Session of "
+            "the Ghana–Togo Joint Commission in Accra with his counterpart, the Minister of Foreign Affairs of the "
+            "Togolese Republic, Professor Robert Dussey. Trade with Benin and Niger also grew. Minister Ablakwa and "
+            "Minister Dussey are expected to sign a Memorandum of Understanding on Cooperation in the Field of "
+            "Fisheries.")
+    document = Document(id="jc", text=title + "\n\n" + body, title=title, published="2025-03-10")
+    facts = agreements.extract(next(analyze([document], nlp=nlp)))
+    assert [(f.get("kind"), set(f.get("parties")), f.get("signed")) for f in facts] == [("MoU", {"GHA", "TGO"}, None)]

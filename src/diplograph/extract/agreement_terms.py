@@ -1,15 +1,23 @@
-"""What the agreements extractor knows about words and names.
+"""What the agreements extractor knows about words, names and whole documents.
 
 Vocabularies that validate a slot (is this noun an agreement? is this verb a way of signing one? does this
 modifier make a name domestic?), the short forms of major agreements, and one fact per agreement in a
 document: two mentions of one paper (a short form and its long name, a bare "the deal" and the named paper of
-the same parties) are merged, keeping the copy that says most.
+the same parties) are merged, keeping the copy that says most. A document titled "Joint Statement ..." is a
+joint statement of its title's countries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from diplograph import resolve
-from diplograph.model import Fact
+from diplograph.extract.actors import actor_ids
+from diplograph.extract.base import is_country_id, make_fact
+from diplograph.extract.frames import Parse
+from diplograph.model import AnalyzedDocument, Fact
+
+EXTRACTOR = "agreements.v2"
 
 # Head words of an agreement, and the kind each gives by itself.
 HEADS: dict[str, str] = {
@@ -17,8 +25,11 @@ HEADS: dict[str, str] = {
     "treaty": "treaty", "convention": "treaty", "protocol": "treaty", "charter": "treaty",
     "memorandum": "MoU", "mou": "MoU", "statement": "joint_statement", "declaration": "joint_statement",
     "communique": "joint_statement", "framework": "framework", "roadmap": "framework", "plan": "framework",
-    "document": "framework", "exchange": "other", "fta": "FTA",
+    "document": "framework", "exchange": "other", "fta": "FTA", "letter": "other", "ceasefire": "other",
+    "truce": "other", "armistice": "other",
 }
+# Heads of papers that end fighting: a fact only when the sides are said to have agreed to one.
+TRUCES = frozenset({"ceasefire", "truce", "armistice"})
 PLURALS = {"memoranda": "memorandum", "treaties": "treaty", "communiqués": "communique", "communiqué": "communique",
             "road-map": "roadmap"}
 # Major agreements known by their short form: acronym -> (long name, kind).
@@ -67,8 +78,19 @@ SIGN_VERBS = frozenset({
 # The verbs of signing itself: "the treaty signed in 2000", "the deal they reached".
 SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "agree", "initial",
                      "exchange", "ratify", "negotiate", "finalize", "finalise", "broker", "clinch"})
+# Signing verbs and nouns that, told without a signer ("a package of documents was signed", "a truce agreed on
+# Wednesday", "the signing of the MoU"), still say the sides the text is about made the paper.
+AGENTLESS = frozenset({"sign", "ink", "conclude", "seal", "agree", "initial", "exchange", "signing", "signature"})
 # Nouns that stand for signing it ("with the signing of the treaty").
 SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange"})
+# Nouns of working on a paper already made: they tell its parties ("reviewed the implementation of"), not its date.
+WORK_NOUNS = frozenset({"implementation", "review", "enforcement"})
+# Verbs of founding a body or a state of affairs "under" a treaty: their agents are its parties.
+FOUNDING = frozenset({"found", "establish", "create", "form", "set", "launch"})
+# Subjects that stand for a set of papers named just before ("They included ...", "The documents include ...").
+SET_PRONOUNS = frozenset({"they", "these", "those", "them"})
+# Heads of a paper's name that rarely bind only two states: a sentence's "two countries" are not its parties.
+MULTILATERAL = frozenset({"convention", "charter", "framework", "protocol"})
 # Heads of an agent phrase that stand for their countries ("Cameroon and Chad officials", "the two leaders").
 ACTOR_NOUNS = frozenset({
     "leader", "president", "minister", "official", "side", "party", "country", "nation", "government", "delegation",
@@ -92,10 +114,12 @@ INTERNATIONAL = frozenset({
 # Words of a name that say only what kind of paper it is: such a name needs parties.
 GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum", "of", "understanding", "mou",
                       "treaty", "declaration", "communique", "accord", "protocol", "trade", "cooperation", "bilateral",
-                      "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political"})
+                      "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political",
+                      "letter", "intent", "ceasefire", "truce", "armistice"})
 # Adjectives that praise a paper without telling which one it is.
 EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
-                         "planned", "final", "new", "possible", "potential", "secured", "signed", "specific"})
+                         "planned", "final", "new", "possible", "potential", "secured", "signed", "specific", "great",
+                         "big", "beautiful"})
 CONNECTORS = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "&"})
 # Nouns that count or group papers: "a series of agreements", "a package of deals".
 SETS = frozenset({"series", "number", "raft", "host", "slew", "set", "package", "couple", "dozen", "range", "batch"})
@@ -178,3 +202,39 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
         elif _rank(fact) > _rank(kept[same]):
             kept[same] = fact
     return kept
+
+
+def text_of(parse: Parse, indices: Iterable[int]) -> str:
+    """The words at ``indices`` as the sentence writes them (its own spacing between neighbours)."""
+    out, prev, base = "", None, parse.sentence.start
+    for i in indices:
+        t = parse.tokens[i]
+        if prev is not None:
+            out += parse.sentence.text[prev.end - base:t.start - base] if i == prev.i + 1 else " "
+        out += t.text
+        prev = t
+    return out
+
+
+def title_index(doc: AnalyzedDocument) -> int | None:
+    """The index of the sentence that is the document's headline, if any (its capitals are not names)."""
+    title = " ".join((doc.document.title or "").split())
+    return next((s.index for s in doc.sentences[:4]
+                 if title and title.startswith(s.text[:30]) and abs(len(title) - len(s.text)) < 10), None)
+
+
+def title_statement(doc: AnalyzedDocument) -> Fact | None:
+    """A document titled "Joint Statement by X and Y ..." is a joint statement of its title's countries."""
+    index = title_index(doc)
+    if index is None:
+        return None
+    sentence = doc.sentences[index]
+    words = [t.text.lower() for t in sentence.tokens[:6]]
+    if "joint" not in words or not any(head_word(w) in ("statement", "declaration", "communique")
+                                       for w in words[words.index("joint") + 1:words.index("joint") + 3]):
+        return None
+    ids = [i for i in actor_ids(doc, sentence.mentions, bodies=False) if is_country_id(i)]
+    if len(ids) < 2:
+        return None
+    return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
+                     kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)

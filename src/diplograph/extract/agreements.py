@@ -2,21 +2,27 @@
 
 An agreement is a noun phrase headed by an agreement word (:data:`HEADS`: agreement, pact, deal, treaty, MoU,
 accord, exchange of notes, joint statement / declaration / communique, protocol, convention, charter, roadmap,
-action plan, framework, vision document) or a short form (:data:`ACRONYMS`, and "(CEPA)" given in the text).
-Its **name** is the capitalised name around the head ("the 1995 Dayton Accords" -> "Dayton Accords", dated
-1995), a short form when given, else a short description ("agreement to jointly combat insecurity"); its
-**kind** comes from the head and its modifiers. Its **parties** come from the frame: "between A and B" (on the
-noun, in its topic or on its verb); a dash compound or demonyms in the phrase ("the India-UAE CEPA"); the
-agents of the verb or noun that signs, reaches, adopts or negotiates it, in any voice ("A and B signed", "was
-signed by A and B", "the treaty A and B signed", "witnessed the signing of"), people and officials standing for
-their countries, "the two leaders" / "the prime ministers" for the two countries just named; "with B" adds a
-counterpart (plural papers give one fact per counterpart; no subject: the document's country). **signed** is
-the date the parse attaches to the signing verb or the noun, none for a paper still planned.
+action plan, framework, vision document, letter of intent, ceasefire, truce) or a short form (:data:`ACRONYMS`,
+and "(CEPA)" given in the text). Its **name** is the capitalised name around the head ("the 1995 Dayton
+Accords" -> "Dayton Accords", dated 1995), a short form when given, else a short description ("agreement to
+jointly combat insecurity"); "agreements on X and on Y" are one paper per topic. Its **kind** comes from the
+head and its modifiers. Its **parties** come from the frame: "between A and B" (on the noun, in its topic or on
+its verb); a dash compound or demonyms in the phrase ("the India-UAE CEPA", "the EU-Mercosur deal"); the agents
+of the verb or noun that signs, reaches, adopts, negotiates or implements it, in any voice ("A and B signed",
+"was signed by A and B", "the treaty A and B signed", "witnessed the signing of", "reviewed the implementation
+of"), people and officials standing for their countries (a surname for the fuller name the text gave), "the two
+leaders" / "the prime ministers" for the two countries just named; "with B" adds a counterpart (plural papers
+give one fact per counterpart; no subject and no other actor named: the document's country). Failing those,
+what the sentence implies: the founders of a body "founded under" a treaty, whoever speaks "in a joint
+statement", the papers of the sentence before for "They included ...", the pair of "the two countries" for a
+named bilateral paper, and the pair the text is about for a paper told as signed without its signers ("a
+package of documents was signed"). **signed** is the date the parse attaches to the signing verb or the noun,
+none for a paper still planned.
 
 A capitalised or short-form name is a fact by itself; a lower-case paper only with its parties and when not
-denied (planned ones count). A counted set ("signed eight pacts") is a statistic, unless the sentence names one
-of them ("including one on X"). A document titled "Joint Statement ..." is a joint statement of its title's
-countries. Mentions of one paper in a document are merged (a bare "the deal" joins the named paper).
+denied (planned ones count; a ceasefire only when agreed or reached). A counted set ("signed eight pacts") is a
+statistic, unless the sentence names one of them ("including one on X"). Mentions of one paper in a document
+are merged (a bare "the deal" joins the named paper).
 """
 
 from __future__ import annotations
@@ -25,29 +31,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from diplograph import resolve
-from diplograph.extract.actors import actor_ids
+from diplograph.extract.actors import actor_ids, is_country
 from diplograph.extract.agreement_terms import (
     ACRONYMS,
+    EXTRACTOR,
+    AGENTLESS,
     CONNECTORS,
     DOMESTIC,
+    FOUNDING,
     GENERIC,
     HEADS,
     INTERNATIONAL,
     KIND_SHORT,
     LEFT_STOP,
     LOOSE,
+    MULTILATERAL,
     NEGATING,
+    SET_PRONOUNS,
     SETS,
     SIGN_NOUNS,
     SIGN_VERBS,
     SIGNING,
     TRADE_SUFFIXES,
     TREATY_PLACES,
+    TRUCES,
+    WORK_NOUNS,
     dedupe,
     head_word,
     is_actor_noun,
     is_cap,
     singular,
+    text_of,
+    title_index,
+    title_statement,
 )
 from diplograph.extract.base import (
     compound_countries,
@@ -59,8 +75,6 @@ from diplograph.extract.base import (
 )
 from diplograph.extract.frames import Arg, DocParses, Frame, Parse
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
-
-EXTRACTOR = "agreements.v2"
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
 
@@ -84,7 +98,7 @@ class _Paper:
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
     parses = parses or DocParses(doc)
     reader = _Reader(doc, parses)
-    facts = [f for f in [_title_statement(doc, parses)] if f is not None]
+    facts = [f for f in [title_statement(doc)] if f is not None]
     for parse in parses:
         facts.extend(reader.sentence_facts(parse))
     return dedupe(facts)
@@ -103,7 +117,7 @@ class _Reader:
         self.doc = doc
         self.parses = parses
         self.short_forms: dict[str, tuple[str, str]] = dict(ACRONYMS)  # grows with "(CEPA)" seen in the text
-        self.title_index = _title_index(doc)
+        self.title_index = title_index(doc)
         self.named = named_countries(doc)
 
     def papers(self, parse: Parse) -> list[_Paper]:
@@ -150,7 +164,7 @@ class _Reader:
                 return paper
         words = self._phrase(parse, k)
         start, end = words[0], words[-1] + 1
-        name = _text(parse, words).strip(" ,'’\"“”")
+        name = text_of(parse, words).strip(" ,'’\"“”")
         paper = _Paper(k, start, end, name, self._kind(parse, k, word, name), False, plural=plural)
         paper.count = plural and bool(parse.kids(k, "nummod"))
         return paper
@@ -163,8 +177,11 @@ class _Reader:
         if word == "memorandum":  # a "Presidential Memorandum" is an order; a memorandum between states is an MoU
             return bool({"understanding", "cooperation", "agreement", "intent"} & set(of)) or not (
                 is_cap(parse.tokens[k].text) or mods & DOMESTIC)
-        if word == "statement":
-            return "joint" in mods or "joint" in lemmas
+        if word == "statement":  # "a joint statement", "the Joint Vision Statement"
+            left = [i for c in parse.kids(k, "amod", "compound") for i in parse.subtree(c)]
+            return "joint" in lemmas or any(parse.lemma(i) == "joint" for i in left)
+        if word == "letter":
+            return "intent" in of
         if word == "declaration":
             return "joint" in mods or is_cap(parse.tokens[k].text) or "peace" in mods
         if word == "plan":
@@ -194,7 +211,7 @@ class _Reader:
         left, year = self._extend_left(parse, k)
         right, short = self._extend_right(parse, k)
         words = [tokens[i].text for i in range(left, right + 1)]
-        name = _text(parse, range(left, right + 1)).strip(" ,'’\"“”")
+        name = text_of(parse, range(left, right + 1)).strip(" ,'’\"“”")
         low_words = {w.lower().strip("'’\"“”,") for w in words}
         if low_words & DOMESTIC:
             return None
@@ -247,14 +264,18 @@ class _Reader:
             if (is_cap(text) or text in ("-", "&")) and not any(m.kind == "date" for m in parse.mentions_at[j]):
                 right, j = j, j + 1
                 continue
-            if text.lower() in CONNECTORS or text == ",":
+            # "... on Cooperation in the Field of Energy": "in" goes on inside a complement, not before a place
+            field = text.lower() == "in" and complement
+            if text.lower() in CONNECTORS or text == "," or field:
                 if text in ("and", ",") and not complement:
                     break
-                m = j
+                m = j + 1 if field else j
                 while m < n and (tokens[m].text.lower() in CONNECTORS or tokens[m].text == ","):
                     m += 1
                 nxt = tokens[m].text if m < n else ""
                 if not is_cap(nxt) or nxt.isdigit() or any(x.kind == "date" for x in parse.mentions_at[m]):
+                    break
+                if field and any(x.kind in ("place", "country", "body", "person") for x in parse.mentions_at[m]):
                     break
                 if tokens[j].text == "," and not any(tokens[x].text in ("and", "or") for x in range(j, min(n, m + 5))):
                     break  # after a comma the name goes on only as a list: "Reciprocal, Fair, and Balanced Trade"
@@ -285,6 +306,9 @@ class _Reader:
                     keep.extend(range(k + 1, c))
         parties = {j for i in keep if parse.dep(i) == "prep" and parse.lemma(i) in ("with", "between", "among", "by")
                    for j in parse.subtree(i, stop=frozenset())}
+        # "an agreement on X and several other documents on Y": the next paper is not part of this one's topic
+        parties |= {j for i in keep if i > k and parse.dep(i) == "conj" and head_word(parse.tokens[i].text)
+                    for j in parse.subtree(i, stop=frozenset())}
         keep = [i for i in keep if i not in parties]
         dated = {i for i in keep if any(m.kind == "date" for m in parse.mentions_at[i])}
         dated |= {i for i in keep if parse.dep(i) == "prep" and parse.kids(i, "pobj")
@@ -295,14 +319,15 @@ class _Reader:
         brackets = {i for i in kept for o in parse.kids(i, "appos") if o in kept and parse.tokens[o - 1].text == "("
                     for i in (o - 1, o, o + 1)}
         words = [i for i in range(start, k + 1) if i in kept]
-        for i in range(k + 1, len(parse.tokens)):  # a contiguous run, at most 16 words
+        for i in range(k + 1, len(parse.tokens)):  # a contiguous run, at most 20 words
             if i in brackets:
                 continue
-            if i not in kept or i - start >= 16 or parse.tokens[i].text in (";", "(", "—") or (
+            if i not in kept or i - start >= 20 or parse.tokens[i].text in (";", "(", "—") or (
                     parse.tokens[i].text == "," and i + 1 not in kept):
                 break
             words.append(i)
-        while len(words) > 1 and words[-1] > k and parse.lemma(words[-1]) in CONNECTORS:
+        while len(words) > 1 and words[-1] > k and (parse.lemma(words[-1]) in CONNECTORS
+                                                   or parse.tokens[words[-1]].text in ("-", "–", ",")):
             words.pop()
         return words
 
@@ -361,18 +386,32 @@ class _Reader:
                 if ids and set(ids) <= self.named:  # a coreference guess never brings in an unnamed country
                     out.extend(ids)
                 continue
-            out.extend([str(m.id)] if body is not None and body.kind == "party" else actor_ids(self.doc, [m]))
+            ids = [str(m.id)] if body is not None and body.kind == "party" else actor_ids(self.doc, [m])
+            out.extend(ids or (self._namesake_country(m) if m.kind == "person" else []))
         return list(dict.fromkeys(out))
 
-    def recent_pair(self, sentence: Sentence) -> list[str]:
-        """The two countries the last few sentences were about ("the prime ministers" after both were named)."""
+    def _namesake_country(self, m: Mention) -> list[str]:
+        """ "Minister Lamola" after "Mr Ronald Lamola": the country of a fuller mention of the same person."""
+        last = resolve.fold(str(m.id or m.text)).casefold().split()[-1:]
+        for sentence in self.doc.sentences:
+            for other in sentence.mentions:
+                if other.kind == "person" and other.id and other.id != m.id and \
+                        resolve.fold(str(other.id)).casefold().split()[-1:] == last:
+                    ids = actor_ids(self.doc, [other])
+                    if ids:
+                        return ids
+        return []
+
+    def recent_pair(self, sentence: Sentence, member: str | None = None) -> list[str]:
+        """The two countries the last few sentences were about ("the prime ministers" after both were named);
+        with ``member``, the last two named together that include it."""
         for earlier in reversed(self.doc.sentences[max(0, sentence.index - 3):sentence.index + 1]):
             found = list(dict.fromkeys(c for m in earlier.mentions for c in actor_ids(self.doc, [m], bodies=False)
                                        if m.kind in ("country", "person") and is_country_id(c) and c in self.named))
-            if len(found) == 2:
+            if len(found) == 2 and (member is None or member in found):
                 return found
         pair = principal_pair(self.doc)
-        return list(pair) if pair else []
+        return list(pair) if pair and (member is None or member in pair) else []
 
     def governor(self, parse: Parse, k: int) -> Frame | None:
         """The frame of the predicate that signs, concludes or works on the agreement at ``k``."""
@@ -381,8 +420,10 @@ class _Reader:
         if own is not None and own.agents:
             return own
         i = self._first_conjunct(parse, k)  # "signed a framework agreement and 26 memorandums"
-        if tokens[i].pos in ("VERB", "AUX"):
-            return parse.frame(i)  # the parse coordinated the object with its verb
+        word = head_word(tokens[i].text)
+        if tokens[i].pos in ("VERB", "AUX") or (i != k and parse.lemma(i) in SIGN_NOUNS
+                                                 and not (word and self._valid_head(parse, i, word))):
+            return parse.frame(i)  # the parse coordinated the object with its verb or its "exchange of"
         h, dep = parse.head(i), parse.dep(i)
         for _ in range(3):
             if dep == "pobj" and parse.lemma(h) == "of" and parse.lemma(parse.head(h)) in SETS:
@@ -401,8 +442,8 @@ class _Reader:
             g = parse.head(h)
             if tokens[g].pos in ("VERB", "AUX") and parse.lemma(g) in SIGN_VERBS:
                 return parse.frame(g)  # "agreed to a framework", "entered into an agreement"
-            if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS:
-                return parse.frame(g)  # "with the signing of the treaty", "welcomed the signing of the notes"
+            if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS | WORK_NOUNS:
+                return parse.frame(g)  # "with the signing of the treaty", "reviewed the implementation of"
         return own
 
     def _own_signing(self, parse: Parse, k: int) -> Frame | None:
@@ -420,6 +461,18 @@ class _Reader:
         return k
 
     def party_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> list[frozenset[str]]:
+        """Each set of parties the text gives the paper: what its phrase and its signing frame say, else
+        what the sentence implies (the founders acting under it, the voices of a communique, the papers a
+        pronoun stands for, the pair a sentence or an agentless signing is about)."""
+        sets = self._told_sets(parse, paper, gov)
+        if any(len(s) >= 2 for s in sets) or (sets and paper.kind == "joint_statement"):
+            return sets
+        implied = self._implied_sets(parse, paper, gov)
+        if implied and (not sets or sets[0] <= implied):
+            return [implied]
+        return sets
+
+    def _told_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> list[frozenset[str]]:
         noun = parse.frame(paper.head)
         between = self.actors(parse, noun.prep("between", "among") or self.inner(parse, paper, "between", "among"))
         if len(between) >= 2:
@@ -433,6 +486,9 @@ class _Reader:
                 return [frozenset(between)]
         signs = gov is not None and (gov.lemma in SIGN_VERBS or gov.lemma in SIGN_NOUNS or gov.light is not None)
         agents = self.signers(parse, gov) if signs and gov is not None else []
+        if gov is not None and gov.lemma in WORK_NOUNS:
+            agents = self.signers(parse, gov)  # "the two sides reviewed the implementation of": both, or nobody
+            agents = agents if len(agents) >= 2 else []
         if not agents:
             agents = inside or self.actors(parse, [a for a in noun.agents if parse.dep(a.head) == "poss"])
         if signs and gov is not None and gov.lemma == "join":
@@ -442,7 +498,11 @@ class _Reader:
         if withs:
             if not agents and (gov is None or signs and not gov.agents):  # "under the deal with Mauritius"
                 focus = document_focus(self.doc)
-                agents = [focus] if focus and focus not in withs and paper.kind != "joint_statement" else []
+                # not when the sentence names other actors: one of them may be the unnamed side
+                others = set(actor_ids(self.doc, [m for m in parse.sentence.mentions
+                                                  if m.kind in ("country", "body", "person")])) - set(withs)
+                agents = [focus] if focus and focus not in withs and paper.kind != "joint_statement" and \
+                    others <= {focus} else []
             if len(agents) == 1 and paper.plural and not paper.count and len(withs) > 1:
                 return [frozenset((agents[0], w)) for w in withs]
             return [frozenset(agents + withs)] if agents else []
@@ -453,9 +513,103 @@ class _Reader:
             others = list(dict.fromkeys(others))
             if len(others) == 1:
                 return [frozenset(agents + others)]
-        if len(agents) >= 2 or (agents and not is_country_id(agents[0]) and paper.kind == "joint_statement"):
+        if len(agents) >= 2 or (agents and not is_country(agents[0]) and paper.kind == "joint_statement"):
             return [frozenset(agents)]
         return [frozenset(agents)] if agents and paper.named else []
+
+    def _implied_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> frozenset[str] | None:
+        k = self._first_conjunct(parse, paper.head)
+        h = parse.head(k)
+        v = parse.head(h)
+        if parse.dep(k) == "pobj" and parse.tokens[v].pos in ("VERB", "AUX") and v != h:
+            frame = parse.frame(v)
+            if parse.lemma(h) in ("under", "through") and frame.lemma in FOUNDING and frame.asserted:
+                founders = self.actors(parse, frame.agents)  # "was founded by A, B and C under the Treaty of X"
+                return frozenset(founders) if len(founders) >= 2 else None
+            if parse.lemma(h) == "in" and paper.kind == "joint_statement":
+                # "A and B said in a joint statement", "Forum leaders endorsed ... in a communique": who spoke
+                ids = actor_ids(self.doc, [m for a in frame.agents for m in a.mentions])
+                if len(ids) >= 2 or ids and not is_country(ids[0]):
+                    return frozenset(ids)
+        if parse.dep(k) == "dobj" and parse.lemma(h) in ("include", "comprise", "cover"):
+            found = self._antecedent_set(parse, h)  # "They included a memorandum on ...": the papers just named
+            if found:
+                return found
+        told = self._sentence_pair(parse, paper)
+        if told and paper.named and paper.kind != "joint_statement" and not self._bilateral(parse, paper):
+            told = None  # "both countries remain committed to the Paris Agreement": not theirs alone
+        if told and (paper.kind == "joint_statement" or paper.named):
+            return told  # "the Treaty on X, signed in 2022, raised ties between the two countries"
+        if gov is not None and self._agentless(parse, gov) and (
+                told or not any(is_cap(w) for w in paper.name.split())):
+            # "a package of documents was signed", "a truce agreed on Wednesday": the pair the text is about
+            return told or frozenset(self.recent_pair(parse.sentence)) or None
+        return None
+
+    def _done(self, parse: Parse, frame: Frame) -> bool:
+        """A signing told as done: no infinitive, gerund, progressive or subordinate "until"/"if" clause."""
+        if not frame.asserted:
+            return False
+        if frame.pos == "NOUN":
+            return True
+        v = frame.trigger
+        auxes = {parse.lemma(a) for a in parse.kids(v, "aux", "auxpass")} | {
+            parse.tokens[a].text.lower() for a in parse.kids(v, "aux", "auxpass")}
+        return parse.tokens[v].tag in ("VBD", "VBN", "VBZ", "VBP") and not auxes & {"to", "being"} and not \
+            parse.kids(v, "mark")
+
+    def _agentless(self, parse: Parse, frame: Frame) -> bool:
+        """A signing told without its signers: a passive, a participle or a noun ("was signed", "a truce agreed
+        on Monday", "the signing of"), not an active verb whose subject the parse lost."""
+        if frame.agents or frame.lemma not in AGENTLESS or not self._done(parse, frame):
+            return False
+        return frame.pos == "NOUN" or parse.tokens[frame.trigger].tag == "VBN" and (
+            frame.passive or parse.dep(frame.trigger) == "acl")
+
+    def _antecedent_set(self, parse: Parse, verb: int) -> frozenset[str] | None:
+        """The parties of the papers a subject stands for: "They" or "The documents" after a signing."""
+        subjects = parse.kids(verb, "nsubj")
+        if not subjects:
+            return None
+        subject = subjects[0]
+        own = head_word(parse.tokens[subject].text)
+        if parse.lemma(subject) not in SET_PRONOUNS and (own is None or parse.tokens[subject].tag != "NNS"):
+            return None
+        i = parse.sentence.index
+        if i == 0:
+            return None
+        before = self.parses[self.doc.sentences[i - 1]]
+        for t in before.tokens:  # any plural paper word: "signed 14 cooperation documents"
+            if t.tag == "NNS" and head_word(t.text):
+                paper = _Paper(t.i, t.i, t.i + 1, t.text, "other", False, plural=True)
+                for parties in self.party_sets(before, paper, self.governor(before, t.i)):
+                    if len(parties) >= 2:
+                        return parties
+        return None
+
+    def _sentence_pair(self, parse: Parse, paper: _Paper) -> frozenset[str] | None:
+        """The countries of "the two countries", "both sides", "the three states" in the sentence, outside the paper."""
+        for m in parse.sentence.mentions:
+            ids = [str(i) for i in (m.attrs or {}).get("ids") or [] if i]
+            span = parse.token_range(m.start, m.end)
+            if not span or not is_actor_noun(parse.lemma(span[-1])) or not any(
+                    parse.tokens[i].pos == "NUM" or parse.lemma(i) == "both" for i in span):
+                continue  # "the two countries", "both sides", not "bilateral" or "the Federated States"
+            if m.kind in ("pair", "group") and len(set(ids)) >= 2 and set(ids) <= self.named and not (
+                    span and paper.start <= span[0] < paper.end):
+                return frozenset(ids)
+        return None
+
+    def _bilateral(self, parse: Parse, paper: _Paper) -> bool:
+        """A name that could bind just two states: no short form of a known agreement, no convention or
+        framework, no place, body or treaty town in it ("the Paris Agreement" binds many)."""
+        words = [w.lower() for w in paper.name.split()]
+        if paper.name in self.short_forms or head_word(words[-1] if words else "") in MULTILATERAL:
+            return False
+        if any(head_word(w) in MULTILATERAL for w in words) or set(words) & TREATY_PLACES:
+            return False
+        return not any(m.kind in ("place", "body", "country") for i in range(paper.start, paper.end)
+                       for m in parse.mentions_at[i])
 
     def signers(self, parse: Parse, gov: Frame) -> list[str]:
         """The countries of whoever signs: the verb's agents, read past a few parse errors."""
@@ -478,8 +632,8 @@ class _Reader:
         people = [m for a in args for m in a.mentions if m.kind == "person"]
         if len(ids) == 1 and any(not actor_ids(self.doc, [m]) for m in people):
             # a signer whose country the text leaves out: the partner of the one named, as the text pairs them
-            pair = self.recent_pair(parse.sentence)
-            if ids[0] in pair:
+            pair = self.recent_pair(parse.sentence, member=ids[0])
+            if pair:
                 return pair
         return ids
 
@@ -513,7 +667,7 @@ class _Reader:
             text = " ".join(parse.tokens[i].text for i in span)
             dashed = list(dict.fromkeys(c for _, _, c in compound_countries(text)))
             out = dashed if len(dashed) >= 2 else out
-        if len(out) >= 2 or (paper.kind == "joint_statement" and out and not is_country_id(out[0])):
+        if len(out) >= 2 or (paper.kind == "joint_statement" and out and not is_country(out[0])):
             return out
         return out[:1] if out and not paper.named else []
 
@@ -539,6 +693,10 @@ class _Reader:
                 paper = included
             if not paper.named and self._denied(parse, paper, gov):
                 continue
+            if head_word(parse.tokens[paper.head].text) in TRUCES and not (
+                    gov is not None and gov.lemma in AGENTLESS | {"reach", "strike", "broker", "announce"}
+                    and self._done(parse, gov)):
+                continue  # a ceasefire called for, proposed or broken is no agreement; one agreed or reached is
             sets = self.party_sets(parse, paper, gov)
             sets = [frozenset(p for p in s if p != paper.name) for s in sets]
             sets = [s for s in sets if s]
@@ -546,8 +704,28 @@ class _Reader:
                 continue
             if paper.named and not sets and self._domestic(paper):
                 continue
-            for parties in sets or [None]:
-                yield self._fact(parse, paper, gov, parties, plural_split=len(sets) > 1)
+            for part in self._topics(parse, paper):
+                for parties in sets or [None]:
+                    yield self._fact(parse, part, gov, parties, plural_split=len(sets) > 1)
+
+    def _topics(self, parse: Parse, paper: _Paper) -> list[_Paper]:
+        """ "agreements on water and on transport": one paper per topic the plural lists."""
+        if paper.named or not paper.plural:
+            return [paper]
+        preps = []
+        for lemma in ("on", "in"):
+            preps = [c for p in parse.kids(paper.head, "prep") if parse.lemma(p) == lemma for c in parse.conjuncts(p)]
+            if len(preps) >= 2:
+                break
+        if len(preps) < 2:
+            return [paper]
+        out = []
+        for p in preps:
+            words = sorted([p] + [i for c in parse.kids(p) if parse.dep(c) not in ("conj", "cc")
+                                  for i in parse.subtree(c, stop=_CLAUSES)])
+            name = f"{singular(parse.tokens[paper.head].text)} {text_of(parse, words)}"
+            out.append(_Paper(paper.head, paper.start, words[-1] + 1, name, paper.kind, False))
+        return out
 
     def _included(self, parse: Parse, paper: _Paper) -> _Paper | None:
         """ "six MoUs, including one on X": the one the sentence names."""
@@ -592,7 +770,11 @@ class _Reader:
     def _dates(self, parse: Parse, paper: _Paper, gov: Frame | None) -> tuple[str | None, tuple[str, str] | None]:
         """(signed, period): the date of the signing predicate or of the noun; a range in the phrase is a term."""
         period = None
-        for i in range(paper.start, len(parse.tokens)):
+        # the paper's own phrase, and a "for 2024-2027" its signing verb took from it
+        own = set(parse.subtree(paper.head, stop=_CLAUSES | {"conj"})) | set(range(paper.start, paper.end))
+        if gov is not None and gov.pos == "VERB":
+            own |= {i for p in parse.kids(gov.trigger, "prep") if parse.lemma(p) == "for" for i in parse.subtree(p)}
+        for i in sorted(own):
             for m in parse.mentions_at[i]:
                 a = m.attrs or {}
                 if m.kind == "date" and a.get("start") and a.get("end") and len(str(a["start"])) == 4 \
@@ -613,45 +795,7 @@ class _Reader:
                 continue
             a = when.attrs or {}
             value = a.get("value")
-            if value and not str(value).startswith("--") and not (period and a.get("start") == period[0]):
+            term = len(str(a.get("start") or "")) == 4 and a.get("end") and a["start"] != a["end"]  # "for 2024-2026"
+            if value and not str(value).startswith("--") and not term:
                 return str(value), period
         return None, period
-
-
-
-
-def _text(parse: Parse, indices: Iterable[int]) -> str:
-    """The words at ``indices`` as the sentence writes them (its own spacing between neighbours)."""
-    out, prev, base = "", None, parse.sentence.start
-    for i in indices:
-        t = parse.tokens[i]
-        if prev is not None:
-            out += parse.sentence.text[prev.end - base:t.start - base] if i == prev.i + 1 else " "
-        out += t.text
-        prev = t
-    return out
-
-
-
-def _title_index(doc: AnalyzedDocument) -> int | None:
-    """The index of the sentence that is the document's headline, if any (its capitals are not names)."""
-    title = " ".join((doc.document.title or "").split())
-    return next((s.index for s in doc.sentences[:4]
-                 if title and title.startswith(s.text[:30]) and abs(len(title) - len(s.text)) < 10), None)
-
-
-def _title_statement(doc: AnalyzedDocument, parses: DocParses) -> Fact | None:
-    """A document titled "Joint Statement by X and Y ..." is a joint statement of its title's countries."""
-    index = _title_index(doc)
-    if index is None:
-        return None
-    sentence = doc.sentences[index]
-    words = [t.text.lower() for t in sentence.tokens[:6]]
-    if "joint" not in words or not any(head_word(w) in ("statement", "declaration", "communique")
-                                       for w in words[words.index("joint") + 1:words.index("joint") + 3]):
-        return None
-    ids = [i for i in actor_ids(doc, sentence.mentions, bodies=False) if is_country_id(i)]
-    if len(ids) < 2:
-        return None
-    return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
-                     kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)
