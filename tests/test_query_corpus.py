@@ -2,8 +2,8 @@
 
 The store is built once per session (spaCy loads once). Questions whose
 answers depend on facts the extractors do not find yet are marked xfail
-(non-strict) with the missing fact named: they start passing as extraction
-improves, and the marker can then be dropped.
+(strict) with the missing fact named: when extraction finds it, the test fails
+as XPASS and the marker must go, so nobody misses the day it starts passing.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ pytestmark = [pytest.mark.slow,
 EXTRACTION_GAPS = {
     "Who chaired ASEAN in 2023?": "role IDN chair ASEAN 2023 not extracted",
     "When did Joe Biden visit Vietnam?": "the 2023-09 visit is extracted undated",
-    "When was the Kuala Lumpur Peace Accords signed?": "agreement lacks signed 2025-10-26",
 }
 
 
@@ -54,7 +53,7 @@ def store(corpus_db: Path) -> Iterator[Any]:
 
 def _param(question: str, intent: str, expect: list[str]) -> Any:
     gap = EXTRACTION_GAPS.get(question)
-    marks = [pytest.mark.xfail(reason=f"extraction: {gap}", strict=False)] if gap else []
+    marks = [pytest.mark.xfail(reason=f"extraction: {gap}", strict=True)] if gap else []
     return pytest.param(question, intent, expect, marks=marks, id=question)
 
 
@@ -116,7 +115,63 @@ def test_query_commands_print_tables_json_and_csv(corpus_db: Path) -> None:
     assert none.exit_code == 0
 
 
-def test_contradictions_on_the_corpus_are_explained(store: Any) -> None:
-    for flag in contradictions(store):
-        assert flag.explanation and len(flag.facts) >= 2
-        assert all(f.evidence for f in flag.facts)
+def _gold_statistics() -> list[Any]:
+    from diplograph.model import Evidence, Fact
+
+    out = []
+    for name in ("seeds", "dev"):
+        for n, line in enumerate((SHARED / "gold" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()):
+            record = json.loads(line)
+            if record["type"] == "statistic":
+                fields = {k: v for k, v in record.items() if k not in ("doc", "type", "evidence")}
+                out.append(Fact("statistic", fields, Evidence(record["doc"], n, 0, 1, "gold"), "gold", 1.0))
+    return out
+
+
+def test_the_corpus_has_exactly_the_contradictions_its_gold_has(store: Any, corpus_db: Path) -> None:
+    """The gold's own figures disagree nowhere (189 relations in 2021 and 194 in 2026 are a change,
+    17 strategic + 13 comprehensive partners add up to the 30 stated), so the store must flag nothing
+    either: a contradiction here is a misread figure."""
+    from diplograph.query.contradictions import find
+
+    expected = sorted((c.kind, c.subject, c.metric) for c in find(_gold_statistics()))
+    assert expected == []  # the reasoning above, checked
+    assert sorted((c.kind, c.subject, c.metric) for c in contradictions(store)) == expected
+    from diplograph.cli import cli
+
+    out = CliRunner().invoke(cli, ["contradictions", "--db", str(corpus_db)])
+    assert out.exit_code == 0 and "No contradictions" in out.output
+
+
+# Two reports of the same year that disagree, and a third, years later, that is a change: written for
+# this test (not taken from any corpus).
+PLANTED = {
+    "ties_march.txt": "Vietnam widens its diplomatic network\nHANOI, March 3, 2021 - Vietnam now has diplomatic "
+                      "relations with 189 countries, Deputy Foreign Minister Tran Van Lam told reporters on "
+                      "Wednesday.\n",
+    "ties_june.txt": "Ministry briefing\nHANOI, June 10, 2021 - Vietnam has diplomatic relations with 170 "
+                     "countries, a ministry spokesperson said on Thursday.\n",
+    "ties_later.txt": "Looking back\nHANOI, May 5, 2026 - Vietnam has diplomatic relations with 194 countries, "
+                      "the ministry said on Tuesday.\n",
+}
+
+
+def test_a_planted_contradiction_is_found_explained_and_cited(tmp_path: Path) -> None:
+    from diplograph.cli import cli
+    from diplograph.pipeline import build
+    from diplograph.store import open_store
+
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    for name, text in PLANTED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "planted.sqlite"
+    with open_store(db) as store:
+        assert build([folder], store, progress=False).documents_stored == 3
+        [flag] = contradictions(store)
+    assert (flag.kind, flag.subject, flag.metric) == ("value", "VNM", "diplomatic_relations")
+    assert sorted(d for f in flag.facts for d in f.doc_ids) == ["ties_june", "ties_march"]  # not 2026's
+    assert "189" in flag.explanation and "170" in flag.explanation and "different articles" in flag.explanation
+    assert all(ev.text for f in flag.facts for ev in f.evidence)
+    out = CliRunner().invoke(cli, ["contradictions", "--db", str(db)])
+    assert out.exit_code == 0 and "ties_march#1" in out.output and "ties_june#1" in out.output
