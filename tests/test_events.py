@@ -315,3 +315,27 @@ def test_hosted_by_one_leader_is_no_meeting(nlp: Any) -> None:
     assert [f for f in _events(nlp, text, published="2024-09-13") if f.get("kind") == "meeting"] == []
     text = "South African President Cyril Ramaphosa hosted Kenyan President William Ruto on Monday."
     assert [f.get("kind") for f in _events(nlp, text, published="2024-09-13")] == ["meeting"]
+
+
+def test_a_question_tells_no_event(nlp: Any) -> None:
+    assert _events(nlp, "Has the President spoken with President Lula about the summit?") == []
+    assert _events(nlp, "Q Will Prime Minister Albanese meet President Prabowo in Jakarta next week?") == []
+
+
+def test_a_legislature_is_no_gathering_but_a_party_congress_is(nlp: Any) -> None:
+    found = _events(nlp, "President Milei Calls on Congress to Pass the Budget")
+    assert [f.get("kind") for f in found if f.get("kind") == "conference"] == []
+    found = _events(nlp, "The 13th National Congress of the Lao People's Revolutionary Party opened on January 13, 2021.")
+    assert [f.get("kind") for f in found] == ["conference"]
+
+
+def test_a_council_or_parliament_that_votes_sits(nlp: Any) -> None:
+    found = _summary(_events(nlp, "The Ghanaian parliament voted on Tuesday to ratify the accord.", "2024-06-14"))
+    assert found == {("meeting", "2024-06-11", frozenset({"GHA"}))}
+    assert _events(nlp, "Voters in Chile voted on Sunday.", "2024-06-14") == []
+
+
+def test_a_past_happening_is_not_dated_after_its_report(nlp: Any) -> None:
+    # the only date belongs to a target, not to the meeting told in the past tense
+    text = "At his meeting with President Ruto, the President discussed funding for clean energy between now and 2030."
+    assert all(f.get("date") != "2030" for f in _events(nlp, text, "2024-06-15"))

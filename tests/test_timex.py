@@ -189,3 +189,14 @@ def test_a_dated_lead_beats_a_last_updated_stamp() -> None:
     text = ("Last updated on 19 May 2025 - 08:00\n\nTitle of the release\n\n"
             "PIO - 18 May 2025: The minister said that talks held in 2025 went well.")
     assert date_document(text) == TimeValue("2025-05-18", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Also on Monday, the prime minister will host the Kenyan delegation.", "2021-07-26"),
+    ("Tuesday, Foreign Minister Ana Reyes is scheduled to fly to Lima.", "2021-07-27"),
+    ("On Monday, the envoy met the minister and will return home later.", "2021-07-19"),
+    ("On Tuesday, the minister said the talks will resume.", "2021-07-20"),
+])
+def test_a_day_set_before_a_clause_about_the_future_lies_ahead(text: str, expected: str) -> None:
+    # published on a Friday
+    assert [v.value for _, _, v in find(text, "2021-07-23")] == [expected]

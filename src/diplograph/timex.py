@@ -80,6 +80,10 @@ _FUTURE_BEFORE = re.compile(
     r"|\b(?:by|beginning|starting|effective|through)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?)$",
     re.IGNORECASE,
 )
+# A day set before its clause, which is about the future: "On Monday, the President will host ...".
+_FUTURE_AFTER_FRONTED = re.compile(
+    r"\s*,\s*(?:(?!(?:and|but|said|says|told|announced|added|noted|stressed|confirmed)\b)[\w’'.-]+\s+){0,5}(?:will|shall|(?:is|are) (?:scheduled|set|due|expected|slated) to)\b",
+    re.IGNORECASE)
 # "the 2030 Agenda", "Vision 2045", "the 2050 Strategy": a year in a name, not a time of the text.
 _NAMED_YEAR_AFTER = re.compile(r"^\s+(?:Agenda|Vision|Strategy|Goals?|Plan|Framework|Roadmap|Programme|Program)\b")
 _NAMED_YEAR_BEFORE = re.compile(r"\b(?:Agenda|Vision|Strategy|Plan|Roadmap|Horizon|Expo|Cup|Olympics)\s+$")
@@ -394,7 +398,8 @@ def _h_weekday(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
     if rel == "last":
         back = back or 7
         return _day_value(d - timedelta(days=back))
-    if rel == "next" or (rel != "this" and _FUTURE_BEFORE.search(before[-80:] or "")):
+    fronted_future = bool(_FUTURE_AFTER_FRONTED.match(m.string, m.end()))
+    if rel == "next" or (rel != "this" and (_FUTURE_BEFORE.search(before[-80:] or "") or fronted_future)):
         ahead = (target - d.weekday()) % 7
         if rel == "next":
             ahead = ahead or 7

@@ -41,8 +41,11 @@ VERB_KINDS = {
     "call": "call", "phone": "call", "telephone": "call", "speak": "call", "talk": "call",
     "discuss": "talks", "negotiate": "talks", "confer": "talks",
     "sign": "signing", "ink": "signing", "seal": "signing",
-    "elect": "election", "re-elect": "election",
+    "elect": "election", "re-elect": "election", "vote": "meeting",
 }
+# A council or parliament that votes sits: "the Security Council voted", "lawmakers voted on Friday".
+_SITTING = frozenset({"committee", "council", "parliament", "assembly", "congress", "senate", "legislature",
+                      "house", "lawmaker", "legislator", "deputy", "bloc", "union", "board"})
 # Verbs of saying: a dated statement by a named official or a government is an event.
 SAY = frozenset({
     "say", "tell", "announce", "state", "declare", "warn", "urge", "write", "tweet", "post", "criticize",
@@ -200,6 +203,9 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
         return kind if f.themes else None
     if lemma in ("elect", "re-elect"):
         return kind if f.passive or f.themes else None
+    if lemma == "vote":
+        return kind if any((a.referent is not None and a.referent.kind == "body") or parse.lemma(a.head) in _SITTING
+                           for a in f.agents) else None
     return kind
 
 
@@ -239,6 +245,8 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
     if f.lemma in _NAMED_ONLY and any(m.kind == "body" for m in parse.mentions_at[k]) and not any(
             parse.tokens[c].tag == "JJ" and parse.tokens[c].text[:1].isdigit() for c in parse.kids(k, "amod", "nummod")):
         return False  # "the UN General Assembly" is a body; "the 45th General Assembly of AIPA" a gathering
+    if f.lemma == "congress" and not _party_congress(parse, k):
+        return False  # a legislature ("calls on Congress"); a party's "14th National Congress" is a gathering
     for c in parse.kids(k, "det", "amod", "nummod", "predet", "advmod"):
         low = parse.tokens[c].text.lower()
         if low in _GENERIC:
@@ -252,6 +260,16 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
     if parse.dep(k) in ("compound",) or parse.tokens[k].dep == "amod":
         return False
     return True
+
+
+def _party_congress(parse: Parse, k: int) -> bool:
+    """"the 14th National Congress", "the Party Congress", "the congress of the Workers' Party"."""
+    mods = parse.kids(k, "amod", "nummod", "compound")
+    if any(parse.tokens[c].text[:1].isdigit() or parse.lemma(c) in ("party", "national") for c in mods):
+        return True
+    owners = [m for p in parse.kids(k, "prep") for o in parse.kids(p, "pobj") for m in parse.mentions_at[o]]
+    return any(m.kind == "body" and getattr(resolve.bodies().get(str(m.id)), "kind", None) == "party"
+               for m in owners)
 
 
 def _speaker_ok(people: list[str], actors: list[str]) -> bool:
@@ -418,7 +436,7 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
                 _ids(ctx, [m for o in parse.kids(c, "pobj") for m in parse.arg(o).mentions if m.kind == "body"],
                      people, actors)
     e = _Event(kind, f, people, actors, location=location, label=label)
-    if not people and not actors or _told_back(parse, f, e) or (_one_sided(e) and not any(
+    if not people and not actors or _told_back(parse, f, e) or (_one_sided(e) and f.lemma != "vote" and not any(
             a.referent is not None or a.mentions for a in partners + f.prep("from"))):
         return []
     return _separate(ctx, parse, f, e, partners)
@@ -512,7 +530,11 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
             start, end = attrs.get("start"), attrs.get("end")
             if not (start and end and start != end):
                 start = end = None
-            return _past(parse, f, str(value), doc.published, m.text), start, end, True
+            value = _past(parse, f, str(value), doc.published, m.text)
+            # a happening told in the past is not years after its report ("met ... to fund it by 2030")
+            if not (doc.published and value[:4].isdigit() and int(value[:4]) > int(doc.published[:4]) + 1
+                    and f.mood == "asserted" and _told_as_past(parse, f)):
+                return value, start, end, True
     lone = _lone_date(parse)
     if lone is not None and not speech and _said_on(parse, lone):
         lone = None  # "X said Saturday that Y will visit Z": the day of the saying, not of the visit
@@ -521,6 +543,10 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
         said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
         if parse.mention_head(lone) in said or sum(1 for _ in _frames(parse)) > 1:
             lone = None
+    if lone is not None and doc.published and f.mood == "asserted" and _told_as_past(parse, f):
+        value = _past(parse, f, str((lone.attrs or {})["value"]), doc.published, lone.text)
+        if value[:len(doc.published)] > doc.published[:len(value)]:
+            lone = None  # a happening told in the past does not take a later date hung elsewhere ("by 2030")
     if lone is not None:
         # the sentence's only date, which the parser hung elsewhere ("X, Y and Z had a meeting ... which
         # took place at the headquarters on 26 September")
@@ -562,15 +588,20 @@ def _lone_date(parse: Parse) -> Mention | None:
 def _past(parse: Parse, f: Frame, value: str, published: str | None, text: str) -> str:
     """A past event cannot postdate its report: "In December, X announced" in a March report is last
     December. Only for a verb in the past tense and a date written without its year."""
-    if f.mood != "asserted" or not published or any(w[:4].isdigit() for w in text.split()):
-        return value
-    verbs = [i for i in parse.clause_chain(f.light if f.light is not None else f.trigger)
-             if parse.tokens[i].pos in ("VERB", "AUX")]
-    past = any(parse.tokens[i].tag == "VBD" or parse.tokens[i].tag == "VBN" and any(
-        parse.lemma(a) == "have" for a in parse.kids(i, "aux")) for i in verbs)
-    if past and len(value) >= 7 and value[:4].isdigit() and value[:len(published)] > published[:len(value)]:
+    if f.mood != "asserted" or not published or any(w.strip(".,;").isdigit() and len(w.strip(".,;")) == 4
+                                                    for w in text.split()):
+        return value  # not past, or the year is written out
+    if _told_as_past(parse, f) and len(value) >= 7 and value[:4].isdigit() and value[:len(published)] > published[:len(value)]:
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
     return value
+
+
+def _told_as_past(parse: Parse, f: Frame) -> bool:
+    """The frame's clause is in the past tense ("met", "has signed")."""
+    verbs = [i for i in parse.clause_chain(f.light if f.light is not None else f.trigger)
+             if parse.tokens[i].pos in ("VERB", "AUX")]
+    return any(parse.tokens[i].tag == "VBD" or parse.tokens[i].tag == "VBN" and any(
+        parse.lemma(a) == "have" for a in parse.kids(i, "aux")) for i in verbs)
 
 
 def _frames(parse: Parse) -> Iterable[tuple[Frame, str]]:
@@ -620,6 +651,8 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
             if m.kind == "person" and m.id and (m.attrs or {}).get("speaker"):
                 ctx.speaker = str(m.id)
         days = [m for m in parse.sentence.mentions if m.kind == "date" and (m.attrs or {}).get("precision") == "day"]
+        if _question(parse):
+            continue  # "Has the President spoken with ...?" asks; it tells nothing happened
         for f, kind in _frames(parse):
             if f.negated or f.mood == "hypothetical":
                 continue
@@ -636,6 +669,10 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
         if days:
             ctx.last_day = str(days[-1].attrs["value"])
     return out
+
+
+def _question(parse: Parse) -> bool:
+    return parse.sentence.text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: set[str],
