@@ -411,3 +411,62 @@ HANDOVERS = [
 @pytest.mark.parametrize("text, expected", HANDOVERS)
 def test_offices_changing_hands(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text, published="2024-07-09") == expected
+
+
+MEMBERS_AND_CHANGES = [
+    # "N of them" after a body's member states; "remain suspended" keeps them members, with a status
+    ("The ECOWAS summit brought together leaders from the bloc's 15 member states, although three of "
+     "them – Mali, Niger and Guinea – remain suspended after military coups.",
+     {(c, "ECOWAS", "member", None, None) for c in ("MLI", "NER", "GIN")}),
+    # a joining or a suspension told in a clause of its own, with no body of its own
+    ("Leaders of the Pacific Islands Forum met in Suva. Nauru, which quit the Forum in March 2021 amid "
+     "a dispute and rejoined in 2022, sent a minister.",
+     {("NRU", "PIF", "member", None, "2021-03"), ("NRU", "PIF", "member", "2022", None)}),
+    ("The Andean Community was founded in 1969 by Bolivia, Colombia, Ecuador and Peru, while Venezuela "
+     "has been suspended since 2006.",
+     {(c, "ANDEAN_COMMUNITY", "member", "1969", None) for c in ("BOL", "COL", "ECU", "PER")}
+     | {("VEN", "ANDEAN_COMMUNITY", "member", None, "2006")}),
+    # a membership as it stands is a fact besides the joining told in another sentence
+    ("Peru joined APEC in 1998. Peru, Chile and Mexico are members of APEC.",
+     {("PER", "APEC", "member", "1998", None), ("PER", "APEC", "member", None, None),
+      ("CHL", "APEC", "member", None, None), ("MEX", "APEC", "member", None, None)}),
+    # an associated state is a member with a label
+    ("Bolivia is an associated state of Mercosur.", {("BOL", "MERCOSUR", "member", None, None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEMBERS_AND_CHANGES)
+def test_members_suspended_joining_and_leaving(nlp: Any, text: str,
+                                               expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected
+
+
+CHAIRS_OF_ORGANS = [
+    # the AU Assembly is the Union's summit: its vice-chair is the Union's; "in line to chair" with the
+    # object of "placing" as the one in line
+    ("Senegal's President was chosen as second vice-chair of the AU Assembly, placing Senegal in line "
+     "to chair the Union in 2027.",
+     {("SEN", "AU", "vice_president", None, None), ("SEN", "AU", "chair", "2027", "2027")}),
+    # a bloc's own commission or secretariat is led by people elected for themselves
+    ("Kenya's former minister was elected Chairperson of the AU Commission after six rounds of voting.",
+     set()),
+    # "the Union" is the African Union, not the African Union Commission named after it
+    ("The African Union met in Addis Ababa. The AU Commission presented its report. Ghana will chair "
+     "the Union next year.", {("GHA", "AU", "chair", "2025", "2025")}),
+    # a term "for" a year the parser hung on the main verb
+    ("The talks take place as Angola holds the Chairship of the Southern African Development Community "
+     "(SADC) for 2024, following its election in August.", {("AGO", "SADC", "chair", "2024", "2024")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHAIRS_OF_ORGANS)
+def test_chairs_of_a_bodys_organs(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected
+
+
+def test_suspended_members_carry_a_status(nlp: Any) -> None:
+    text = ("The ECOWAS summit brought together leaders from the bloc's 15 member states, although three "
+            "of them – Mali, Niger and Guinea – remain suspended.")
+    facts = roles.extract(analyze_text(text, published="2024-06-15", nlp=nlp))
+    assert {(f.get("actor"), f.get("status")) for f in facts} == {
+        ("MLI", "suspended"), ("NER", "suspended"), ("GIN", "suspended")}

@@ -53,7 +53,7 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
     """Role facts of a document, one per (actor, body, role, term)."""
     parses = parses or DocParses(doc)
     ctx = Context(doc, last_country=doc.focus)
-    found: list[tuple[Fact, bool]] = []
+    found: list[rt.Found] = []
     for parse in parses:
         refs = body_refs(parse, ctx)
         previous: list[Cue] = []
@@ -86,7 +86,7 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
         if _restated(parse, head, m, refs):
             continue
         parent = rt.meeting_parent(str(m.id))
-        refs.append(BodyRef(parent or str(m.id), head, meeting=parent is not None))
+        refs.append(BodyRef(parent or str(m.id), head, meeting=parent is not None, named=str(m.id)))
     seen = ctx.bodies_seen + [r.id for r in refs]
     for t in parse.tokens:
         if any(m.kind in ("body", "country", "person") for m in parse.mentions_at[t.i]) or t.pos not in NOUNS:
@@ -95,16 +95,34 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
         if word in rt.ANAPHORS and _refers_back(parse, t.i):
             bid = _antecedent(word, seen, [r.id for r in refs if r.head < t.i and not r.meeting
                                            and parse.dep(r.head) in ("nsubj", "nsubjpass")])
-            if bid:
-                refs.append(BodyRef(bid, t.i))
+            parent = rt.meeting_parent(bid) if bid else None
+            if bid:  # "the Assembly" after "the AU Assembly" is the AU's summit
+                refs.append(BodyRef(parent or bid, t.i, meeting=parent is not None, named=bid))
         elif word in ("presidency", "chairmanship", "chair") and ctx.office_body and _bare_office(parse, t.i):
             refs.append(BodyRef(ctx.office_body, t.i, own_cue=True))
         elif word in rt.MEETING_ANAPHORS and ctx.meeting_body and _refers_back(parse, t.i) \
                 and parse.sentence.index - ctx.meeting_sentence <= 3 and _bare_office(parse, t.i):
             refs.append(BodyRef(ctx.meeting_body, t.i, meeting=True))  # "the summit" after "the SADC summit"
+    refs.extend(_members_again(parse, refs))
     if ctx.seat_body and 0 < parse.sentence.index - ctx.seat_sentence <= 4 and not refs:
         refs.extend(BodyRef(ctx.seat_body, k, own_cue=True) for k in _seat_cues(parse))
     return refs
+
+
+def _members_again(parse: Parse, refs: list[BodyRef]) -> list[BodyRef]:
+    """A pronoun for a body's members named before it in the sentence: "leaders from the bloc's 15
+    member states, although three of them - A, B and C - remain suspended"."""
+    out: list[BodyRef] = []
+    for r in refs:
+        n = parse.head(r.head)
+        if n == r.head or parse.dep(r.head) not in ("poss", "compound"):
+            continue
+        if rt.noun_class(parse, n) != rt.MEMBER:
+            continue
+        for t in parse.tokens[n + 1:]:
+            if t.lemma.lower() == "they" and t.dep == "pobj" and parse.lemma(t.head) == "of":
+                out.append(BodyRef(r.id, t.i, own_cue=True, cls=rt.MEMBER))
+    return out
 
 
 def _seat_cues(parse: Parse) -> list[int]:
@@ -153,11 +171,12 @@ def _antecedent(word: str, seen: list[str], here: list[str]) -> str | None:
     """The body a generic noun refers back to: the last one named whose name has that word ("the
     Council"); for "the bloc" / "the group", the bloc the document names most (ties: the first named,
     the document's topic)."""
-    names = rt.ANAPHORS[word]
-    if names:
-        for bid in reversed(seen):
-            if any(n.lower() in rt.body_words(bid) for n in names):
-                return bid
+    names = {n.lower() for n in rt.ANAPHORS[word]}
+    if names:  # the body whose name is headed by the word ("the Union": the African Union, not the
+        for words in (rt.head_words, rt.body_words):  # African Union Commission), else has it
+            for bid in reversed(seen):
+                if names & words(bid):
+                    return bid
         return None
     # "the AU was admitted to the grouping": what joins is not what is joined
     organization = word in ("organization", "organisation")
@@ -177,7 +196,7 @@ def _bare_office(parse: Parse, k: int) -> bool:
 
 def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
     """After a sentence: the bodies it named, and the country (or countries) it was about."""
-    ctx.bodies_seen.extend(r.id for r in refs if not r.own_cue)
+    ctx.bodies_seen.extend(r.named or r.id for r in refs if not r.own_cue)
     for r in refs:
         if r.meeting or (parse.lemma(parse.head(r.head)) in rt.MEETING_NOUNS
                          and parse.dep(r.head) in ("compound", "poss", "pobj", "nmod")):
@@ -201,7 +220,7 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     if ref.own_cue:
         if parse.tokens[ref.head].pos in VERBS:
             return [Cue(rt.SEAT, ref.head, ref, "obj")]
-        return [Cue(rt.noun_class(parse, ref.head) or rt.PRESIDENT, ref.head, ref, "noun")]
+        return [Cue(ref.cls or rt.noun_class(parse, ref.head) or rt.PRESIDENT, ref.head, ref, "noun")]
     out: list[Cue] = []
     k, meeting = ref.head, ref.meeting
     for _ in range(6):
@@ -272,7 +291,7 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                     out.extend(Cue(c, n, ref, "noun", meeting) for n in parse.kids(g, "attr")
                                for c in [rt.noun_class(parse, n)] if c)
             break
-        if dep in ("dobj", "nsubjpass", "attr", "oprd") and ht.pos in VERBS:
+        if dep in ("dobj", "nsubjpass", "attr", "oprd") and rt.is_verb(parse, h):
             cls = rt.verb_class(parse, h, rt.BODY_VERBS)
             if cls:
                 out.append(Cue(cls, h, ref, "obj", meeting))
@@ -286,7 +305,24 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                 out.append(Cue(cls, h, ref, "subj", meeting))
             break
         break
+    if not out and parse.dep(k) in ("nsubj", "nsubjpass") and parse.tokens[parse.head(k)].pos in VERBS:
+        out = _siblings(parse, parse.head(k), ref)  # "Y was founded by A and B, while C has been suspended"
+    out += [s for c in out if c.via == "obj" for s in _siblings(parse, c.token, ref)]
     return [c for c in out if not c.meeting or c.cls in MEETING_CUES]
+
+
+def _siblings(parse: Parse, v: int, ref: BodyRef) -> list[Cue]:
+    """Joining, leaving or suspension told in a clause coordinated with or added to the body's own, with
+    no body of its own: "X quit the Forum in 2022 and rejoined in 2023"; "Y was founded by A and B,
+    while C has been suspended since 2016"."""
+    out: list[Cue] = []
+    for c in parse.kids(v, "conj", "advcl"):
+        cls = rt.verb_class(parse, c, rt.BODY_VERBS)
+        objects = parse.kids(c, "dobj") + [o for p in parse.kids(c, "prep") for o in parse.kids(p, "pobj")
+                                            if parse.lemma(p) in ("to", "from", "of", "into")]
+        if cls in (rt.JOIN, rt.LEAVE) and not objects and parse.tokens[c].pos in VERBS:
+            out.append(Cue(cls, c, ref, "sibling"))
+    return out
 
 
 def _list_head(parse: Parse, k: int) -> bool:
@@ -399,8 +435,8 @@ def _label(parse: Parse, cue: Cue, mods: frozenset[str]) -> str | None:
             return f"{t.text} {parse.tokens[k + 1].text}"
     if "permanent" in mods and "non-permanent" not in mods:
         return "permanent member"
-    if "associate" in mods:
-        return "associate member"
+    if "associate" in mods or "associated" in mods:
+        return "associated state" if parse.lemma(cue.token) == "state" else "associate member"
     return None
 
 
@@ -418,6 +454,16 @@ def _term_kind(parse: Parse, cue: Cue, role: str, gov: int | None) -> str:
     if lemma in rt.END_VERBS:
         return "end"
     return "seat" if role in ("non_permanent_member", "board_member", "member") else "point"
+
+
+def _suspended(parse: Parse, k: int) -> bool:
+    """A role noun's phrase is the subject of "(remain) suspended"."""
+    while parse.dep(k) in ("pobj", "prep", "appos", "conj") and parse.head(k) != k:
+        k = parse.head(k)
+    v = parse.head(k)
+    told = [v] + [c for c in parse.kids(v, "acomp", "xcomp", "oprd") if parse.lemma(v) in rt.COPULAS]
+    return parse.dep(k) in ("nsubj", "nsubjpass") and any(parse.lemma(c) in ("suspend", "suspended")
+                                                           for c in told)
 
 
 def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: list[rt.DateRef],
@@ -445,7 +491,7 @@ def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: l
     return [rt.Term(t.start or t.end, None, t.written) for t in days[:1]]
 
 
-def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
+def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     """The role facts one cue states: one per actor and term."""
     mods = rt.modifiers(parse, cue.token)
     gov: int | None = None
@@ -511,10 +557,17 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
     dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
+    after = max(scope) + 1  # "as X holds the chairship of Y (Y) for 2025", the "for" hung on the main verb
+    while after < len(parse.tokens) and parse.tokens[after].text in (")", "]", "\""):
+        after += 1
+    if not dates and after < len(parse.tokens) and parse.lemma(after) in rt.TERM_PREPS \
+            and parse.head(after) in parse.ancestors(cue.token):
+        dates = rt.dates_in(parse, parse.subtree(after))
     first = parse.head(cue.token)
+    told = parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN") or parse.tokens[first].tag == "VBG"
     if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \
-            and parse.tokens[first].pos in VERBS and parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN"):
-        dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # "In 2023, A left X and formed Y"
+            and parse.tokens[first].pos in VERBS and told:  # "In 2023, A left X and formed Y"; "placing
+        dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # B in line to chair it in 2026"
     kind = "start" if opens else _term_kind(parse, cue, role, gov)
     voted = parse.lemma(cue.token if cue.via != "noun" else gov if gov is not None else cue.token)
     if kind == "seat" and voted in rt.ELECT_VERBS:  # "elected on Tuesday": the vote's day, not the term's
@@ -527,16 +580,19 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[tuple[Fact, bool]]:
         found_terms = [rt.ahead(t, ctx.doc.published) for t in found_terms]  # "will host ... in October"
     label = _label(parse, cue, mods)
     doc = ctx.doc
-    out: list[tuple[Fact, bool]] = []
+    out: list[rt.Found] = []
+    stative = cue.cls in (rt.MEMBER, rt.COMPOSE)  # "X is a member", "Y comprises A and B" 
     for actor, phase, event in pairs:
         for term in _phase_terms(parse, cue, phase, event, dates, found_terms, planned, ctx):
             start, end = term.start, term.end
             fields = {"actor": actor, "body": cue.body.id, "role": role, "start": start, "end": end}
             if label:
                 fields["label"] = label
-            if cue.cls in (rt.LEAVE, rt.EXPEL) or (cue.cls == rt.CONTRIB and phase == "end"):
+            if role == "member" and _suspended(parse, cue.token):  # "three of them - A, B and C - remain
+                fields["status"] = "suspended"                       # suspended": still members
+            elif cue.cls in (rt.LEAVE, rt.EXPEL) or (cue.cls == rt.CONTRIB and phase == "end"):
                 ended = "ended" if cue.cls == rt.CONTRIB else "left"
                 fields["status"] = "suspended" if parse.lemma(cue.token).startswith("suspen") else ended
-            out.append((make_fact(doc, parse.sentence, "role", EXTRACTOR, confidence=0.7, **fields),
-                        term.written))
+            fact = make_fact(doc, parse.sentence, "role", EXTRACTOR, confidence=0.7, **fields)
+            out.append(rt.Found(fact, term.written, stative and not phase))
     return out

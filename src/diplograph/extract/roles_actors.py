@@ -41,6 +41,8 @@ class BodyRef:
     head: int
     own_cue: bool = False
     meeting: bool = False  # named by its meeting: "the ASEAN Summit"
+    named: str | None = None  # the registry entry named, when it stands for another body ("AU Assembly")
+    cls: str | None = None  # the class of an own cue the head's word does not say ("three of them")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
     tokens = rt.list_tokens(parse, k)
     head = parse.entity_at(k)
     if head is not None and mention_actors(ctx.doc, [head], cls):
-        listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")]
+        listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")
+                  or parse.tokens[i - 1].text == "," and parse.entity_at(i, ("country",))]  # or mis-hung
         return mention_actors(ctx.doc, [m for m in listed if m is not None], cls)
     inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from")
                                           for a in rt.path_up(parse, i, k))]
@@ -232,6 +235,8 @@ def subject_actors(parse: Parse, v: int, cls: str, ctx: Context, depth: int = 0)
         return []
     if parse.dep(v) == "amod" and parse.tokens[v].tag == "VBG":
         return subject_actors(parse, h, cls, ctx, depth + 1)  # "for chairing X" parsed as an adjective
+    if parse.dep(v) in ("advcl", "xcomp") and parse.lemma(h) in rt.PLACING_VERBS and parse.kids(h, "dobj"):
+        return phrase_actors(parse, parse.kids(h, "dobj")[0], cls, ctx)  # "placing B in line to chair X"
     if parse.dep(v) == "acl":
         poss = parse.kids(h, "poss")
         if poss:
@@ -451,6 +456,8 @@ def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
             guests = _guests(parse, objects, cls, ctx)  # the meetings it comprises
             out = [a for a in out if a not in guests and is_country(a)]
         return out
+    if cue.via == "sibling":  # "A quit the Forum and rejoined": the clause's own subject, or its conjunct's
+        return subject_actors(parse, v, cls, ctx)
     if cue.via == "rel":
         subj = parse.kids(v, "nsubj")
         if subj:

@@ -78,6 +78,8 @@ BODY_SUBJECT_VERBS: dict[tuple[str, str], str] = {
 SEAT_VERBS = frozenset({"serve", "sit"})
 ELECT_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "vote", "select", "win", "secure"})
 SEAT_NOUNS = frozenset({"seat", "term", "tenure", "mandate", "stint"})
+# Verbs whose object does what their infinitive says ("placing Burundi in line to chair the Union").
+PLACING_VERBS = frozenset({"place", "put", "position", "leave", "set", "make"})
 # Nouns that stand for a country when something owns them ("his country", "whose country").
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state"})
 # Verbs a role noun is the object of when its subject holds the role ("holds the chair", "won seats").
@@ -150,6 +152,8 @@ NOT_MEMBER_WORDS = frozenset({"observer", "partner", "candidate", "aspiring", "p
 # Those a gathering lists besides its members.
 GUEST_WORDS = NOT_MEMBER_WORDS | {"guest", "observer", "invitee", "partner", "representative", "envoy"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Prepositions that date a term ("for 2025", "since 2019", "until 2026").
+TERM_PREPS = frozenset({"for", "from", "since", "until", "through", "in"})
 # Words that say a date opens or closes a term.
 OPENERS = frozenset({"since", "from", "starting", "beginning", "effective", "as", "commencing", "following"})
 CLOSERS = frozenset({"until", "till", "through", "to", "ending"})
@@ -163,6 +167,19 @@ def body_words(body_id: str) -> frozenset[str]:
     body = resolve.bodies().get(body_id)
     names = (body.name, *body.aliases) if body else (body_id,)
     return frozenset(w.strip("().,").lower() for n in names for w in n.split())
+
+
+@lru_cache(maxsize=2048)
+def head_words(body_id: str) -> frozenset[str]:
+    """The head nouns of a body's names: "union" of "African Union", "assembly" of "Assembly of the
+    African Union", "commission" of "African Union Commission"."""
+    body = resolve.bodies().get(body_id)
+    out = set()
+    for name in (body.name, *body.aliases) if body else ():
+        words = name.lower().split(" of ")[0].split()
+        if words:
+            out.add(words[-1].strip("().,"))
+    return frozenset(out)
 
 
 def is_international(body_id: str | None) -> bool:
@@ -196,16 +213,31 @@ def is_board(body_id: str) -> bool:
 
 
 def meeting_parent(body_id: str) -> str | None:
-    """The body whose meeting a registry entry is ("ASEAN Summit" -> ASEAN, "SADC Summit" -> SADC)."""
+    """The body whose meeting a registry entry is ("ASEAN Summit" -> ASEAN, "Assembly of the African
+    Union" -> AU), not a parliamentary assembly of its members' legislatures."""
     body = resolve.bodies().get(body_id)
-    if body is None or not ({"summit", "meeting"} & set(body.name.lower().replace("'", "").split())):
-        return None
+    words = set(body.name.lower().replace("'", "").split()) if body else set()
+    if not words & {"summit", "meeting", "assembly", "authority"} or words & {"parliamentary", "legislative"}:
+        return None  # the AU Assembly and the ECOWAS Authority are their bloc's summits
     prefix = body_id.split("_")[0]
     return prefix if prefix != body_id and prefix in resolve.bodies() else None
 
 
+def is_secretariat(body_id: str) -> bool:
+    """A bloc's own executive ("the AU Commission", "the ASEAN Secretariat"): its officials are people
+    elected for themselves, not countries holding a seat ("Djibouti's minister was elected
+    Chairperson of the AU Commission")."""
+    parent = body_id.split("_")[0]
+    if parent == body_id or parent not in resolve.bodies():
+        return False
+    name = {w.strip("().,").lower() for w in resolve.bodies()[body_id].name.split()}
+    return name - body_words(parent) in ({"commission"}, {"secretariat"})
+
+
 def role_name(cue: str, body_id: str, modifiers: frozenset[str]) -> str | None:
     """The FACTS.md role a cue class gives in a body (None: no role)."""
+    if is_secretariat(body_id):
+        return None
     mission = is_mission(body_id)
     if cue == CONTRIB:
         money = {"funding", "donor", "funder", "fund", "finance", "donate", "money"}
@@ -240,6 +272,11 @@ NOUNS = ("NOUN", "PROPN")
 VERBS = ("VERB", "AUX")
 
 
+def is_verb(parse: Parse, k: int) -> bool:
+    """A verb, or a verb the tagger took for a noun after "to" ("in line to chair the Union")."""
+    return parse.tokens[k].pos in VERBS or any(parse.lemma(c) == "to" for c in parse.kids(k, "aux"))
+
+
 def particle(parse: Parse, v: int) -> str:
     """The particle that makes a phrasal verb: "pull out", "take over", "bring together", "take part"."""
     for c in parse.kids(v, "prt", "advmod", "dobj", "prep"):
@@ -261,10 +298,13 @@ def noun_class(parse: Parse, k: int) -> str | None:
     if word not in ROLE_NOUNS and word.endswith("s"):
         word = word[:-1]  # a capitalised plural keeps its "s" as lemma: "Vice Presidents"
     kids = {parse.lemma(c) for c in parse.kids(k, "compound", "amod")}
-    if word in ("state", "country", "nation", "government") and "member" in kids:
-        return MEMBER
+    if word in ("state", "country", "nation", "government") and kids & {"member", "associated", "associate"}:
+        return MEMBER  # "member states", "an associated state of Mercosur"
     cls = ROLE_NOUNS.get(word)
-    if cls in (PRESIDENT, CHAIR) and "vice" in kids | {parse.tokens[k - 1].text.lower()}:
+    before = [parse.tokens[i].text.lower() for i in range(max(0, k - 2), k)]
+    if before[-1:] == ["-"]:
+        before = before[:-1]  # "vice-chair" in three tokens
+    if cls in (PRESIDENT, CHAIR) and "vice" in kids | set(before[-1:]):
         return VICE
     return cls
 
@@ -488,29 +528,45 @@ def _refines(a: str | None, b: str | None) -> bool:
     return b is None or (a is not None and a.startswith(b))
 
 
-def consolidate(found: list[tuple[Fact, bool]]) -> list[Fact]:
+@dataclass(frozen=True)
+class Found:
+    """A role fact as a cue states it: whether its date is written out ("in 2023", not "in January"),
+    and whether it states a role as it stands ("X is a member", a list of members) rather than a
+    change ("X joined", "X quit")."""
+
+    fact: Fact
+    written: bool
+    stative: bool = False
+
+
+def consolidate(found: list[Found]) -> list[Fact]:
     """One fact per (actor, body, role, term): an undated statement of a role dated elsewhere merges into
-    the dated one; a date written out beats one read against the document's date; a less precise
+    the dated one (but a membership stated as it stands stays besides its joining or leaving told in
+    another sentence); a date written out beats one read against the document's date; a less precise
     term gives way to a more precise one that agrees with it."""
-    groups: dict[tuple[str, str, str], list[tuple[Fact, bool]]] = {}
-    for fact, written in found:
-        key = (str(fact.get("actor")), str(fact.get("body")), str(fact.get("role")))
-        groups.setdefault(key, []).append((fact, written))
+    groups: dict[tuple[str, str, str], list[Found]] = {}
+    for item in found:
+        key = (str(item.fact.get("actor")), str(item.fact.get("body")), str(item.fact.get("role")))
+        groups.setdefault(key, []).append(item)
     out: list[Fact] = []
-    for items in groups.values():
-        dated = [(f, w) for f, w in items if f.get("start") or f.get("end")]
-        if any(w for _, w in dated):
-            dated = [(f, w) for f, w in dated if w]
+    for (_, _, role), items in groups.items():
+        dated = [i for i in items if i.fact.get("start") or i.fact.get("end")]
+        if any(i.written for i in dated):
+            dated = [i for i in dated if i.written]
         kept: list[Fact] = []
-        for fact, _ in (dated or items[:1]):
+        for fact in [i.fact for i in (dated or items[:1])]:
             s, e = fact.get("start"), fact.get("end")
             if any(_refines(k.get("start"), s) and _refines(k.get("end"), e) for k in kept):
                 continue
             kept = [k for k in kept if not (_refines(s, k.get("start")) and _refines(e, k.get("end")))]
             kept.append(fact)
         if not dated:
-            labelled = [f for f, _ in items if f.get("label")]
+            labelled = [i.fact for i in items if i.fact.get("label")]
             kept = labelled[:1] or kept
+        elif role == "member" and all(not (f.get("start") and f.get("end")) for f in kept):
+            told = {k.evidence.sentence for k in kept}
+            kept += [i.fact for i in items if i.stative and not (i.fact.get("start") or i.fact.get("end"))
+                     and i.fact.evidence.sentence not in told][:1]
         out.extend(_joined(kept))
     return out
 
