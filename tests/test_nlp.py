@@ -324,3 +324,12 @@ def test_title_bars_are_split_into_pieces() -> None:
     pieces = _pieces(doc)
     assert [t for _, t in pieces] == ["Remarks Before a Bilateral Meeting", "Hanoi, Vietnam", "They met. a|b"]
     assert all(doc.text[o:o + len(t)] == t for o, t in pieces)
+
+
+def test_capitals_lines_and_institutions_after_titles_are_not_people(nlp: Any) -> None:
+    doc = run(nlp, "BY THE PRESIDENT OF THE REPUBLIC OF CHILE\nA PROCLAMATION")
+    assert not any(p.upper() in ("OF", "THE", "BY") for p in doc.people)
+    doc = run(nlp, "Maria Lopez, of Texas, to be a Judge of the United States Tax Court.")
+    assert not any(p in ("Tax", "Tax Court") for p in doc.people)
+    doc = run(nlp, "The Minister consulted the Commissioner of Kenya Customs on Monday.")
+    assert "Customs" not in doc.people

@@ -48,13 +48,21 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "Award", "Awards", "Prize", "Medal", "Trophy", "Fellowship", "Scholarship", "Society", "Policy",
                 "Provisions", "Association", "Coalition", "Network", "Alliance", "League", "Union", "Chat",
                 "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority",
-                "People", "Peoples"}
+                "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
+                "Protection", "Bureau", "Guard", "Corps", "Reserve", "Secretariat", "Directorate", "Registry"}
 _NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
               "Vows", "Backs", "Slams", "Rejects", "Agrees", "Pledges", "Discusses", "Concludes", "Opens", "Seeks",
               "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
               "Travels", "Arrives", "Departs", "Returns", "Joins", "Marks", "Celebrates", "Reaffirms",
               "Reiterates", "Highlights", "Stresses", "Underscores", "Expresses", "Extends", "Renews",
               "Strengthens", "Boosts", "Deepens", "Expands", "Unveils", "Approves", "Ratifies", "Sees", "Eyes"}
+
+
+def _shouting(word: str) -> str:
+    """A word of an all-capitals line as it would be written in a sentence ("OF" -> "Of")."""
+    return word.capitalize() if len(word) > 1 and word.isupper() else word
+
+
 # Honorifics and ranks written before a name: never part of it ("Mr Pravind Kumar Jugnauth", "Lt. Gen. X").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "mme", "h.e", "sheikh", "shaikh",
                         "col", "gen", "lt", "maj", "capt", "brig", "adm", "sgt", "cpl", "prof", "rev", "hon",
@@ -137,7 +145,9 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
             continue
         if end > start and _is_title_word(tok) and tok.text[:1].isupper():
             return start  # "Chief Medical Advisor": capitalised words between title words are the title
-        if not text[:1].isupper() or text.rstrip(".") in _NOT_NAME or _is_title_word(tok):
+        if end > start and _shouting(text) in _INSTITUTION:
+            return start  # "the United States Tax Court": an institution, named after no one
+        if not text[:1].isupper() or _shouting(text.rstrip(".")) in _NOT_NAME or _is_title_word(tok):
             break
         if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
             break
@@ -351,7 +361,8 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
             # walk over "of the CPV Central Committee" / "of Vietnam" to where the name starts
             while nxt < sent.end:
                 after = ents_by_token.get(nxt)
-                if doc[nxt].text in ("of", "the", "for", "to", "'s", "’s", "The") and after is None:
+                if (doc[nxt].text in ("of", "the", "for", "to", "'s", "’s", "The")
+                        or doc[nxt].is_upper and doc[nxt].lower_ in ("of", "the", "for", "to")) and after is None:
                     nxt += 1  # (a capitalised "To" after a title starts a name: "President To Lam")
                 elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE", "LOC"):
                     nxt = after.end
