@@ -339,3 +339,15 @@ def test_a_past_happening_is_not_dated_after_its_report(nlp: Any) -> None:
     # the only date belongs to a target, not to the meeting told in the past tense
     text = "At his meeting with President Ruto, the President discussed funding for clean energy between now and 2030."
     assert all(f.get("date") != "2030" for f in _events(nlp, text, "2024-06-15"))
+
+
+def test_a_group_named_as_the_object_does_what_the_infinitive_says(nlp: Any) -> None:
+    from diplograph.extract.frames import DocParses
+
+    adoc = analyze_text("President Ana Costa announced the designation of a delegation to attend the inauguration "
+                        "of President Lai in Taipei.", published="2024-05-10", nlp=nlp)
+    parse = next(iter(DocParses(adoc)))
+    attend = next(f for f in parse.frames() if f.lemma == "attend")
+    assert [parse.lemma(a.head) for a in attend.agents] == ["delegation"]
+    assert not any("Ana Costa" in f.get("participants") for f in events.extract(adoc)
+                   if f.get("kind") not in ("statement",))

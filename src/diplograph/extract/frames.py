@@ -48,6 +48,10 @@ PLAN_VERBS = frozenset({
 # Verbs whose object, not subject, does what their infinitive says: "invited X to visit".
 OBJECT_CONTROL = frozenset({"invite", "welcome", "urge", "ask", "allow", "encourage", "help", "enable", "permit",
                             "request", "persuade", "tell", "order", "authorize", "authorise", "call"})
+# Nouns of a group sent to act: what follows as an infinitive is theirs to do.
+GROUP_NOUNS = frozenset({"delegation", "team", "mission", "contingent", "envoy", "troop", "force", "unit",
+                         "group", "panel", "taskforce", "representative", "observer"})
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "lead", "head", "bring", "take"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "cancel", "postpone", "deny", "reject", "avoid",
                             "call off", "suspend", "scrap", "halt"})
 # Verbs that report speech: "would" under them is a future told in the past.
@@ -279,6 +283,15 @@ class Parse:
                         return (self.arg(h),), False
         if t.dep == "xcomp" and t.head != k and self.lemma(t.head) in OBJECT_CONTROL and self.kids(t.head, "dobj"):
             return self.args(self.kids(t.head, "dobj")[0]), False  # "welcomed X to attend", "invited X to visit"
+        if t.dep in ("xcomp", "advcl") and t.head != k and self.kids(k, "aux") and \
+                self.lemma(t.head) not in SENDING_VERBS:
+            # "announced the designation of a delegation to attend", "named a team to negotiate": the group
+            # named as the object does what the infinitive says (one who sends a delegation takes part by it)
+            for o in self.kids(t.head, "dobj"):
+                group = next((g for g in [o, *(g for p in self.kids(o, "prep") if self.lemma(p) == "of"
+                                               for g in self.kids(p, "pobj"))] if self.lemma(g) in GROUP_NOUNS), None)
+                if group is not None and group < k:
+                    return (self.arg(group),), False
         if t.dep in ("xcomp", "conj", "advcl", "pcomp") and t.head != k:
             # "agreed to visit", "arrived and held talks", "After meeting X, Y said"
             gov = t.head

@@ -49,7 +49,7 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "Provisions", "Association", "Coalition", "Network", "Alliance", "League", "Union", "Chat",
                 "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority",
                 "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
-                "Protection", "Bureau", "Guard", "Corps", "Reserve", "Secretariat", "Directorate", "Registry"}
+                "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Secretariat", "Directorate", "Registry"}
 _NOT_NAME |= _INSTITUTION | {"Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
               "Vows", "Backs", "Slams", "Rejects", "Agrees", "Pledges", "Discusses", "Concludes", "Opens", "Seeks",
               "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
