@@ -118,6 +118,10 @@ def _parse_ref(ref: str | None) -> _Ref:
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        month = day = None  # an impossible reference keeps its calendar part ("2021-13-45" -> 2021)
+    if day is not None and not _valid(year, month or 1, day):
+        day = None  # "2021-02-30" -> 2021-02
     return _Ref(year, month, day)
 
 

