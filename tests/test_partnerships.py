@@ -196,3 +196,28 @@ def test_wanted_or_denied_frameworks_are_not_facts(nlp: Any, text: str) -> None:
 def test_partner_nouns(nlp: Any, text: str, expected: set[Any]) -> None:
     doc = analyze_text(text, published="2024-06-15", nlp=nlp)
     assert {(frozenset((f.get("a"), f.get("b"))), f.get("level")) for f in partnerships.extract(doc)} == expected
+
+
+def test_partnerships_set_up_with_both_of_two_countries_are_two_facts(nlp: Any) -> None:
+    assert found(nlp, "Cambodia set up strategic partnerships with both Laos and Thailand in 2019.") == {
+        (pair("KHM", "LAO"), "strategic"), (pair("KHM", "THA"), "strategic")}
+
+
+def test_a_partnership_of_coordination_keeps_that_word_in_its_level(nlp: Any) -> None:
+    text = ("Laos and China signed a treaty on friendship in 1961. In 2023 the two countries announced a comprehensive "
+            "strategic partnership of coordination.")
+    assert found(nlp, text) == {(pair("LAO", "CHN"), "comprehensive_strategic_coordination")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nlp stage guesses "bilateral" from the sentence before; the clause names the other side itself
+    ("Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian and Bolivian ministers in Lima. He will "
+     "meet Chinese Foreign Minister Wang Yi in Beijing next week to review the bilateral Comprehensive Strategic "
+     "Partnership and mining projects.", (pair("CHL", "CHN"), "comprehensive_strategic")),
+    ("Mexico's foreign minister held separate talks with her Guatemalan and Honduran counterparts. On Monday she flies "
+     "to Ottawa, where Canadian officials will review the bilateral Strategic Partnership and energy trade.",
+     (pair("MEX", "CAN"), "strategic")),
+])
+def test_a_guessed_pair_yields_to_a_country_the_clause_names(nlp: Any, text: str,
+                                                            expected: tuple[frozenset[str], str]) -> None:
+    assert found(nlp, text) == {expected}

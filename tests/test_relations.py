@@ -130,3 +130,27 @@ def test_an_announced_establishment_counts(nlp: Any) -> None:
 ])
 def test_purposes_and_refusals_are_not_facts(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()
+
+
+def test_ties_that_two_countries_set_up_on_a_date_are_relations_established_then(nlp: Any) -> None:
+    text = ("Prime Minister Pham Minh Chinh said the agreement opens a new chapter in the ties that the two countries "
+            "set up on March 2, 1992 and raised to a Strategic Partnership in 2011. Vietnam and South Korea have grown "
+            "close.")
+    assert found(nlp, text) == {(pair("VNM", "KOR"), "established", "1992-03-02")}
+
+
+def test_trade_ties_set_up_are_no_diplomatic_relations(nlp: Any) -> None:
+    assert found(nlp, "Kenya and Tanzania held talks on Monday. The two sides agreed to deepen the trade ties that "
+                      "they set up in 2005.") == set()
+
+
+def test_a_relative_clause_the_parser_lost_still_dates_the_relations_and_no_anniversary_arithmetic(nlp: Any) -> None:
+    text = ("Vietnam and Indonesia held talks. They agreed to prepare events marking the 70th anniversary of diplomatic "
+            "relations, which the two countries established on December 30, 1955.")
+    assert found(nlp, text) == {(pair("VNM", "IDN"), "established", "1955-12-30")}
+
+
+def test_a_country_the_nlp_stage_only_guessed_is_not_listed_after_with(nlp: Any) -> None:
+    text = ("Argentina's president met Chile's foreign minister in Buenos Aires. Peru established diplomatic relations "
+            "with Bolivia in 1826, shortly after the founding of the republic.")
+    assert found(nlp, text) == {(pair("PER", "BOL"), "established", "1826")}

@@ -498,9 +498,12 @@ class _Reader:
         if withs:
             if not agents and (gov is None or signs and not gov.agents):  # "under the deal with Mauritius"
                 focus = document_focus(self.doc)
-                # not when the sentence names other actors: one of them may be the unnamed side
+                # not when the sentence names other actors (one of them may be the unnamed side), save the
+                # counterparts of its other papers ("after the deal with A, X reached an agreement with B")
                 others = set(actor_ids(self.doc, [m for m in parse.sentence.mentions
                                                   if m.kind in ("country", "body", "person")])) - set(withs)
+                others -= {c for other in self.papers(parse) if other.head != paper.head
+                           for c in self._counterparts(parse, other)}
                 agents = [focus] if focus and focus not in withs and paper.kind != "joint_statement" and \
                     others <= {focus} else []
             if len(agents) == 1 and paper.plural and not paper.count and len(withs) > 1:
@@ -610,6 +613,11 @@ class _Reader:
             return False
         return not any(m.kind in ("place", "body", "country") for i in range(paper.start, paper.end)
                        for m in parse.mentions_at[i])
+
+    def _counterparts(self, parse: Parse, paper: _Paper) -> list[str]:
+        """Who a paper is "with", on the noun or on its governing verb ("reached an agreement with China")."""
+        gov = self.governor(parse, paper.head)
+        return self.actors(parse, self.inner(parse, paper, "with") + (gov.prep("with") if gov is not None else ()))
 
     def signers(self, parse: Parse, gov: Frame) -> list[str]:
         """The countries of whoever signs: the verb's agents, read past a few parse errors."""

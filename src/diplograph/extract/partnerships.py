@@ -205,6 +205,7 @@ def _partnerships(doc: AnalyzedDocument, parse: Parse, cache: list[Any],
         k = trigger(parse, m.start(), m.end(), verb=False)
         if _COUNT_BEFORE.search(text[:level_start]) or not asserted(parse, k):
             continue
+        level += _of_kind(parse, k)
         pairs = _named_sides(doc, parse, k, named) or sides(doc, sentence, level_start, m.end(), cache)
         if not pairs or (plural and len(pairs) < 2 and not _compound_before(text, level_start)):
             continue
@@ -213,6 +214,18 @@ def _partnerships(doc: AnalyzedDocument, parse: Parse, cache: list[Any],
             if a != b:
                 out.append((a, b, level, since))
     return out
+
+
+# "a strategic partnership of cooperation", "comprehensive strategic partnership of coordination": part of the name.
+OF_KINDS = frozenset({"cooperation", "coordination"})
+
+
+def _of_kind(parse: Parse, k: int | None) -> str:
+    """ "_cooperation" for "partnership of cooperation" (the parse's "of" on the partnership noun), else ""."""
+    if k is None:
+        return ""
+    kinds = [parse.lemma(o) for p in parse.kids(k, "prep") if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")]
+    return f"_{kinds[0]}" if kinds and kinds[0] in OF_KINDS else ""
 
 
 def _level(text: str, end: int, title_case: bool) -> tuple[str, int] | None:
@@ -303,8 +316,10 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     clause_end = end + clause_len(after)
     rel = re.match(r"\s*(between|with|among)\b", after)
     if rel:
-        # "with Cuba, a longtime ally of North Korea": a country inside an appositive is not a side.
-        named = [(s, cid) for s, e, cid in countries if end < s < clause_end
+        # "with Cuba, a longtime ally of North Korea": a country inside an appositive is not a side, nor is one
+        # the nlp stage only guessed from context ("the republic")
+        guessed = {m.start - sentence.start for m in sentence.mentions if (m.attrs or {}).get("antecedent")}
+        named = [(s, cid) for s, e, cid in countries if end < s < clause_end and s not in guessed
                  and not _APPOSITIVE_OF.search(text[max(end, s - 60):s])]
         ids = list(dict.fromkeys(cid for _, cid in named))
         if rel.group(1) == "between":
@@ -346,7 +361,7 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     if len(ids) == 2:
         return [(ids[0], ids[1])]
     pair = _named_pair(cache, sentence)
-    if pair:
+    if pair and set(ids) <= set(pair):  # not a guessed pair when the clause names a country outside it
         return [pair]
     if len(ids) > 2:
         return []
@@ -380,7 +395,7 @@ def _listed_countries(sentence: Sentence, pos: int) -> list[str] | None:
     cursor = pos
     for s, e, cid in sorted(spans):
         gap = text[cursor:s]
-        first = not out and re.fullmatch(r"\s*(?:the\s+|its\s+|their\s+|fellow\s+)?", gap)
+        first = not out and re.fullmatch(r"\s*(?:both\s+)?(?:the\s+|its\s+|their\s+|fellow\s+)?", gap)
         later = out and re.fullmatch(r"\s*(?:,|and|,\s*and|as well as)?\s*(?:the\s+)?", gap)
         if not (first or later):
             break

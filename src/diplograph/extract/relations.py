@@ -99,15 +99,16 @@ def _relations(doc: AnalyzedDocument, parse: Parse,
         if not any(s <= m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), "active"))
     out: list[tuple[str, str, str, str | None]] = _reopened(doc, parse) + _withdrawn(doc, parse)
+    out += _ties_set_up(doc, parse, cache, hits)
     for start, end, status in sorted(hits):
         k = trigger(parse, start, end, verb=status != "active")
         if not asserted(parse, k):
             continue
         if status == "active" and k is not None:
             # "our diplomatic relations, which were established in 1984": the relative clause says what happened
-            for c in parse.kids(k, "relcl", "acl"):
-                if parse.lemma(c) in CLAUSE_STATUS and asserted(parse, c):
-                    status, k = CLAUSE_STATUS[parse.lemma(c)], c
+            c = _clause_verb(parse, k)
+            if c is not None and _clause_status(parse, c) and asserted(parse, c):
+                status, k = _clause_status(parse, c) or status, c
         after = text[end:end + clause_len(text[end:])]
         named_after = [c for s, _, c in sentence_parties(sentence) if end <= s < end + len(after)]
         if _COUNT_AFTER.match(text[end:]) and not named_after:
@@ -118,6 +119,62 @@ def _relations(doc: AnalyzedDocument, parse: Parse,
         for a, b in sides(doc, sentence, start, end, cache, strict_with=False):
             if a and b and a != b:
                 out.append((a, b, status, since))
+    return out
+
+
+# Modifiers of "ties" that make them other than diplomatic ("trade ties", "party relations").
+_OTHER_KINDS = frozenset({
+    "trade", "economic", "military", "defense", "defence", "security", "business", "commercial", "cultural", "energy",
+    "air", "aviation", "flight", "rail", "sport", "sports", "academic", "party", "parliamentary", "family", "personal",
+    "working", "labor", "labour", "financial", "investment", "banking", "tourism", "maritime", "religious",
+    "intelligence", "police", "media", "social", "public", "sister", "city", "friendship", "cooperation",
+})
+
+
+def _clause_verb(parse: Parse, k: int) -> int | None:
+    """The verb of a relative clause on noun ``k``: its relcl/acl, else (a clause the parser lost: "relations, which
+    the two countries established on ...") the first verb after a "which" or "that" right behind the noun."""
+    for c in parse.kids(k, "relcl", "acl"):
+        if parse.tokens[c].pos in ("VERB", "AUX"):
+            return c
+    j = k + 1 + (k + 1 < len(parse.tokens) and parse.tokens[k + 1].text == ",")
+    if j < len(parse.tokens) and parse.lemma(j) in ("which", "that"):
+        for i in range(j + 1, min(len(parse.tokens), j + 8)):
+            if parse.tokens[i].pos == "VERB":
+                return i
+    return None
+
+
+def _clause_status(parse: Parse, v: int) -> str | None:
+    """The status a relative clause's verb gives: CLAUSE_STATUS, and "set up" / "forged" for established."""
+    if parse.lemma(v) == "set" and any(parse.lemma(p) == "up" for p in parse.kids(v, "prt")) or \
+            parse.lemma(v) == "forge":
+        return "established"
+    return CLAUSE_STATUS.get(parse.lemma(v))
+
+
+def _ties_set_up(doc: AnalyzedDocument, parse: Parse, cache: list[tuple[str, str] | None],
+                 hits: list[tuple[int, int, str]]) -> list[tuple[str, str, str, str | None]]:
+    """ "the ties that the two countries set up on May 8, 1989": ties or relations (not trade or party ties)
+    whose relative clause sets them up, dated by that clause."""
+    out: list[tuple[str, str, str, str | None]] = []
+    base = parse.sentence.start
+    for t in parse.tokens:
+        start, end = t.start - base, t.end - base
+        if t.pos != "NOUN" or t.lemma.lower() not in ("tie", "relation", "relationship") or any(
+                s <= start < e for s, e, _ in hits):
+            continue
+        if {parse.lemma(c) for c in parse.kids(t.i, "amod", "compound", "nmod")} & _OTHER_KINDS:
+            continue
+        v = _clause_verb(parse, t.i)
+        if v is None or _clause_status(parse, v) != "established" or not asserted(parse, v):
+            continue
+        when = parse.frame(v).when
+        value = (when.attrs or {}).get("value") if when is not None else None
+        since = str(value) if value and str(value)[:1].isdigit() else None
+        for a, b in sides(doc, parse.sentence, start, end, cache, strict_with=False):
+            if a and b and a != b:
+                out.append((a, b, "established", since))
     return out
 
 
