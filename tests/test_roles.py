@@ -470,3 +470,36 @@ def test_suspended_members_carry_a_status(nlp: Any) -> None:
     facts = roles.extract(analyze_text(text, published="2024-06-15", nlp=nlp))
     assert {(f.get("actor"), f.get("status")) for f in facts} == {
         ("MLI", "suspended"), ("NER", "suspended"), ("GIN", "suspended")}
+
+
+HOSTS_AND_RELATIVES = [
+    # "the General Assembly" after another body is that body's; "It" is the country spoken of; one host
+    # role per year; "the last of which ... when X held the presidency" dates the presidency
+    ("Delegates gathered for the 44th General Assembly of the ASEAN Inter-Parliamentary Assembly. "
+     "Cambodia joined the organisation, then known as the ASEAN Inter-Parliamentary Organisation, in 1999. "
+     "It has hosted the General Assembly twice, in 2005 and 2016, the last of which opened in Phnom Penh "
+     "when the National Assembly of Cambodia held the AIPA presidency.",
+     {("KHM", "AIPA", "member", "1999", None), ("KHM", "AIPA", "host", "2005", "2005"),
+      ("KHM", "AIPA", "host", "2016", "2016"), ("KHM", "AIPA", "president", "2016", "2016")}),
+    # ", of which X is a member" wherever the parser hangs it; "both" are the countries spoken of
+    ("Both sides agreed to speed up talks on a trade deal with the Pacific Alliance, of which Chile is a "
+     "founding member.", {("CHL", "PACIFIC_ALLIANCE", "member", None, None)}),
+    ("Kenya and Ghana agreed to coordinate at forums including the Inter-Parliamentary Union (IPU), of "
+     "which both are members.", {("KEN", "IPU", "member", None, None), ("GHA", "IPU", "member", None, None)}),
+    # where a body sits is hosted; its secretariat holds no other role
+    ("Indonesian President Joko Widodo, whose country hosts the ASEAN Secretariat, opened the meeting.",
+     {("IDN", "ASEAN", "host", None, None)}),
+    ("Kenya hosts the headquarters of the UN Environment Programme.", {("KEN", "UNEP", "host", None, None)}),
+    # the next meeting of a series named before; "his country" is the speaker's
+    ("The annual Pacific Islands Forum leaders meeting opened in Apia. Fiji Prime Minister Sitiveni "
+     "Rabuka said his country will host the next leaders meeting.", {("FJI", "PIF", "host", None, None)}),
+    # a presidency received on a day
+    ("Malaysia will host AIPA-46 next year and is set to receive the AIPA presidency at the closing "
+     "ceremony on October 25.",
+     {("MYS", "AIPA", "host", "2025", "2025"), ("MYS", "AIPA", "president", "2024-10-25", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOSTS_AND_RELATIVES)
+def test_hosts_and_relative_clauses(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text, published="2024-10-21") == expected

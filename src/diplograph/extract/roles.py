@@ -83,9 +83,13 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
         if head is None:
             continue
         spans.append((m.start, m.end))
-        if _restated(parse, head, m, refs):
+        if _restated(parse, head, m, refs) or _inside_other_name(parse, head):
             continue
-        parent = rt.meeting_parent(str(m.id))
+        owner = _organ_owner(parse, m, head, ctx)
+        if owner:  # "the 45th General Assembly of AIPA", "It has hosted the General Assembly" after AIPA
+            refs.append(BodyRef(owner, head, meeting=True, named=owner))
+            continue
+        parent = rt.meeting_parent(str(m.id)) or rt.secretariat_parent(str(m.id))
         refs.append(BodyRef(parent or str(m.id), head, meeting=parent is not None, named=str(m.id)))
     seen = ctx.bodies_seen + [r.id for r in refs]
     for t in parse.tokens:
@@ -100,8 +104,8 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
                 refs.append(BodyRef(parent or bid, t.i, meeting=parent is not None, named=bid))
         elif word in ("presidency", "chairmanship", "chair") and ctx.office_body and _bare_office(parse, t.i):
             refs.append(BodyRef(ctx.office_body, t.i, own_cue=True))
-        elif word in rt.MEETING_ANAPHORS and ctx.meeting_body and _refers_back(parse, t.i) \
-                and parse.sentence.index - ctx.meeting_sentence <= 3 and _bare_office(parse, t.i):
+        elif word in rt.MEETING_ANAPHORS and ctx.meeting_body and _refers_back(parse, t.i, meeting=True) \
+                and parse.sentence.index - ctx.meeting_sentence <= 3 and not _names_body(parse, t.i):
             refs.append(BodyRef(ctx.meeting_body, t.i, meeting=True))  # "the summit" after "the SADC summit"
     refs.extend(_members_again(parse, refs))
     if ctx.seat_body and 0 < parse.sentence.index - ctx.seat_sentence <= 4 and not refs:
@@ -147,6 +151,29 @@ def _seat_cues(parse: Parse) -> list[int]:
     return out
 
 
+def _inside_other_name(parse: Parse, head: int) -> bool:
+    """A body's name inside the name of another organisation the registry lacks ("ASEAN" in "the ASEAN
+    Inter-Parliamentary Organisation")."""
+    h = parse.head(head)
+    return h != head and parse.dep(head) in ("compound", "nmod") and parse.tokens[h].pos == "PROPN" \
+        and parse.lemma(h) in rt.ORG_NOUNS and not any(m.kind == "body" for m in parse.mentions_at[h])
+
+
+def _organ_owner(parse: Parse, m: Mention, head: int, ctx: Context) -> str | None:
+    """The body a generic organ name belongs to when it is not the UN's: "the General Assembly of
+    AIPA"; "the General Assembly" in a text that last spoke of another body (a written "UN" keeps it
+    the UN's)."""
+    if str(m.id) not in rt.GENERIC_ORGANS or any(w in m.text for w in ("UN", "U.N.", "United Nations")):
+        return None
+    owners = [x.id for p in parse.kids(head, "prep") if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")
+              for x in [parse.entity_at(o, ("body",))] if x is not None and rt.is_international(x.id)]
+    if owners:
+        return str(owners[0]) if str(owners[0]) != m.id else None
+    last = ctx.bodies_seen[-1] if ctx.bodies_seen else None
+    recent = parse.sentence.index - ctx.body_sentence <= 1
+    return last if last and recent and not rt.is_un(last) and rt.kind(last) == "igo" else None
+
+
 def _restated(parse: Parse, head: int, m: Mention, refs: list[BodyRef]) -> bool:
     """A name in brackets or in apposition after the same body: "the ILC (International Law Commission)"."""
     for r in refs:
@@ -156,13 +183,18 @@ def _restated(parse: Parse, head: int, m: Mention, refs: list[BodyRef]) -> bool:
     return False
 
 
-def _refers_back(parse: Parse, k: int) -> bool:
-    """A generic noun used for a known body: "the bloc", "the group's", "Council members"."""
+def _refers_back(parse: Parse, k: int, meeting: bool = False) -> bool:
+    """A generic noun used for a known body: "the bloc", "the group's", "Council members"; a meeting
+    told as the next of a series ("next year's leaders meeting")."""
     kids = {parse.lemma(c) for c in parse.kids(k, "det", "poss")}
     named = [m for c in parse.kids(k, "compound", "nmod", "appos") for m in parse.mentions_at[c]]
     if any(m.kind == "body" for m in named):
         return False  # "the BRICS group", "the regional bloc ECOWAS" name their body themselves
     if kids & {"the", "its", "their"}:
+        return True
+    if meeting and any(parse.lemma(i) in ("next", "annual") or any(m.kind == "date" for m in
+                                                                   parse.mentions_at[i])
+                       for i in range(max(0, k - 4), k)):
         return True
     return parse.tokens[k].text[0].isupper() and parse.dep(k) == "compound"
 
@@ -191,15 +223,24 @@ def _bare_office(parse: Parse, k: int) -> bool:
     """ "takes over the presidency": an office named without its body."""
     if parse.tokens[k].pos not in NOUNS or not any(parse.lemma(c) == "the" for c in parse.kids(k, "det")):
         return False
-    return not any(m.kind == "body" for i in parse.subtree(k) for m in parse.mentions_at[i])
+    return not _names_body(parse, k)
+
+
+def _names_body(parse: Parse, k: int) -> bool:
+    return any(m.kind == "body" for i in parse.subtree(k) for m in parse.mentions_at[i])
 
 
 def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
     """After a sentence: the bodies it named, and the country (or countries) it was about."""
     ctx.bodies_seen.extend(r.named or r.id for r in refs if not r.own_cue)
+    if any(not r.own_cue for r in refs):
+        ctx.body_sentence = parse.sentence.index
     for r in refs:
-        if r.meeting or (parse.lemma(parse.head(r.head)) in rt.MEETING_NOUNS
-                         and parse.dep(r.head) in ("compound", "poss", "pobj", "nmod")):
+        k = r.head  # "the SADC summit", "the Forum leaders meeting", "a session of the Assembly"
+        while parse.dep(k) in ("compound", "poss", "nmod", "pobj", "prep") and parse.head(k) != k \
+                and parse.lemma(k) not in rt.MEETING_NOUNS:
+            k = parse.head(k)
+        if r.meeting or parse.lemma(k) in rt.MEETING_NOUNS:
             ctx.meeting_body, ctx.meeting_sentence = r.id, parse.sentence.index
     root = next((t.i for t in parse.tokens if t.dep == "ROOT"), None)
     if root is None:
@@ -223,6 +264,7 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
         return [Cue(ref.cls or rt.noun_class(parse, ref.head) or rt.PRESIDENT, ref.head, ref, "noun")]
     out: list[Cue] = []
     k, meeting = ref.head, ref.meeting
+    seat = bool(ref.named and rt.is_secretariat(ref.named))  # where a body sits is only hosted
     for _ in range(6):
         out.extend(_relative_cues(parse, k, ref, meeting))
         while parse.head(k) != k and ref.id in {m.id for m in parse.mentions_at[parse.head(k)]}:
@@ -247,8 +289,8 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
             elif parse.lemma(h) in rt.CONTAINERS or parse.lemma(h) in rt.ANAPHORS:
                 k = h  # "the BRICS group", "the SAARC grouping"
                 continue
-            elif parse.lemma(h) in rt.MEETING_NOUNS:
-                k, meeting = h, True
+            elif parse.lemma(h) in rt.MEETING_NOUNS | rt.SEAT_OF_BODY:
+                k, meeting, seat = h, True, seat or parse.lemma(h) in rt.SEAT_OF_BODY
                 continue
             break
         if dep == "pobj":
@@ -271,8 +313,8 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                 cls = rt.noun_class(parse, g)
                 if cls and prep in NOUN_PREPS:
                     out.append(Cue(cls, g, ref, "noun", meeting))
-                elif parse.lemma(g) in rt.MEETING_NOUNS and prep in ("of", "for"):
-                    k, meeting = g, True
+                elif parse.lemma(g) in rt.MEETING_NOUNS | rt.SEAT_OF_BODY and prep in ("of", "for"):
+                    k, meeting, seat = g, True, seat or parse.lemma(g) in rt.SEAT_OF_BODY
                     continue
                 break
             if gt.pos == "ADP" and parse.lemma(g) == "out":  # "pulled out of"
@@ -308,7 +350,7 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     if not out and parse.dep(k) in ("nsubj", "nsubjpass") and parse.tokens[parse.head(k)].pos in VERBS:
         out = _siblings(parse, parse.head(k), ref)  # "Y was founded by A and B, while C has been suspended"
     out += [s for c in out if c.via == "obj" for s in _siblings(parse, c.token, ref)]
-    return [c for c in out if not c.meeting or c.cls in MEETING_CUES]
+    return [c for c in out if (not c.meeting or c.cls in MEETING_CUES) and (not seat or c.cls == rt.HOST)]
 
 
 def _siblings(parse: Parse, v: int, ref: BodyRef) -> list[Cue]:
@@ -323,6 +365,17 @@ def _siblings(parse: Parse, v: int, ref: BodyRef) -> list[Cue]:
         if cls in (rt.JOIN, rt.LEAVE) and not objects and parse.tokens[c].pos in VERBS:
             out.append(Cue(cls, c, ref, "sibling"))
     return out
+
+
+def _of_which(parse: Parse, v: int) -> int | None:
+    """What ", of which X is a member" follows, wherever the parser hung the clause: the noun before the
+    comma (through a bracketed acronym)."""
+    of = [c for c in parse.kids(v, "prep", "dep") if parse.lemma(c) == "of" and c < v and any(
+        parse.lemma(o) in ("which", "whom") for o in parse.kids(c, "pobj"))]
+    if not of or parse.lemma(v) not in rt.COPULAS or of[0] < 2 or parse.tokens[of[0] - 1].text != ",":
+        return None
+    j = of[0] - 2
+    return parse.head(j) if parse.tokens[j].text == ")" else j
 
 
 def _list_head(parse: Parse, k: int) -> bool:
@@ -353,6 +406,9 @@ def _relative_cues(parse: Parse, k: int, ref: BodyRef, meeting: bool) -> list[Cu
     and a gerund the parser took for an adjective ("for chairing ECOWAS")."""
     out = [Cue(cls, c, ref, "obj", meeting) for c in parse.kids(k, "amod") if parse.tokens[c].tag == "VBG"
            for cls in [rt.verb_class(parse, c, rt.BODY_VERBS)] if cls]
+    for v in [t.i for t in parse.tokens if t.dep == "relcl" and _of_which(parse, t.i) == k]:
+        out += [Cue(c, n, ref, "noun", meeting) for n in parse.kids(v, "attr")  # "Mercosur, of which
+                for c in [rt.noun_class(parse, n)] if c]                         # Brazil is a member"
     for v in parse.kids(k, "relcl"):
         cls = rt.verb_class(parse, v, rt.BODY_VERBS)
         if not cls:
@@ -456,6 +512,39 @@ def _term_kind(parse: Parse, cue: Cue, role: str, gov: int | None) -> str:
     return "seat" if role in ("non_permanent_member", "board_member", "member") else "point"
 
 
+def _trailing_dates(parse: Parse, cue: Cue, after: int, gov: int | None) -> list[rt.DateRef]:
+    """The dates of a prepositional phrase right after the cue's clause that the parser hung on the
+    clause above it or on a clause below it."""
+    while after < len(parse.tokens) and parse.tokens[after].text in (")", "]", "\"", ","):
+        after += 1
+    if after >= len(parse.tokens) or parse.lemma(after) not in rt.TERM_PREPS:
+        return []
+    anchor, h = (gov if gov is not None else cue.token), parse.head(after)
+    if h == anchor or h in parse.ancestors(anchor) or anchor in parse.ancestors(h):
+        return rt.dates_in(parse, rt.clause_tokens(parse, after))
+    return []
+
+
+def _when_of_which(parse: Parse, v: int) -> list[rt.DateRef]:
+    """A "when" clause on "the last (first) of which" after a list of dates: that date."""
+    if parse.dep(v) != "advcl" or not any(parse.lemma(c) == "when" for c in parse.kids(v, "advmod", "mark")):
+        return []
+    for subj in parse.kids(parse.head(v), "nsubj", "nsubjpass"):
+        which = [o for p in parse.kids(subj, "prep") for o in parse.kids(p, "pobj")
+                 if parse.lemma(o) == "which"]
+        first = min(parse.subtree(subj))
+        if parse.lemma(subj) not in ("last", "first", "latest") or not which or first < 2 \
+                or parse.tokens[first - 1].text != ",":
+            continue
+        i = first - 2
+        while parse.dep(i) == "conj" and parse.head(i) < i:
+            i = parse.head(i)
+        listed = rt.dates_in(parse, rt.clause_tokens(parse, i))
+        if listed and listed[-1].token <= first - 2:
+            return listed[:1] if parse.lemma(subj) == "first" else listed[-1:]
+    return []
+
+
 def _suspended(parse: Parse, k: int) -> bool:
     """A role noun's phrase is the subject of "(remain) suspended"."""
     while parse.dep(k) in ("pobj", "prep", "appos", "conj") and parse.head(k) != k:
@@ -557,12 +646,11 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
-    after = max(scope) + 1  # "as X holds the chairship of Y (Y) for 2025", the "for" hung on the main verb
-    while after < len(parse.tokens) and parse.tokens[after].text in (")", "]", "\""):
-        after += 1
-    if not dates and after < len(parse.tokens) and parse.lemma(after) in rt.TERM_PREPS \
-            and parse.head(after) in parse.ancestors(cue.token):
-        dates = rt.dates_in(parse, parse.subtree(after))
+    if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"
+        dates = _when_of_which(parse, gov if gov is not None else cue.token)
+    if not dates:  # "as X holds the chairship of Y (Y) for 2025", "has hosted it three times, in 2002 and
+        edge = max((i for i in scope if parse.tokens[i].pos != "PUNCT"), default=cue.token)
+        dates = _trailing_dates(parse, cue, edge + 1, gov)  # 2010", the dates hung elsewhere
     first = parse.head(cue.token)
     told = parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN") or parse.tokens[first].tag == "VBG"
     if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \

@@ -65,6 +65,7 @@ class Context:
     office_body: str | None = None
     meeting_body: str | None = None  # the body whose meeting was named last ("the SADC summit")
     meeting_sentence: int = -99
+    body_sentence: int = -99  # the sentence that last named a body
     seat_body: str | None = None  # the body a seat was last told in ("elected to the Council")
     seat_sentence: int = -99
 
@@ -117,8 +118,9 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
     Tanzania"), else the entities it is made of ("ministers from A, B and C", "the leader of X");
     a pronoun refers back."""
     word = parse.lemma(k)
-    if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS:
-        return _pronoun(parse, k, ctx)
+    both = word == "both" and parse.entity_at(k) is None
+    if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS or both:
+        return _pronoun(parse, k, ctx)  # "of which both are members"
     if parse.tokens[k].text.lower() in ("his", "her"):  # "in his capacity as President of the Council"
         people = [m for m in parse.sentence.mentions if m.kind == "person" and m.end <= parse.tokens[k].start]
         return mention_actors(ctx.doc, people[-1:], cls)
@@ -202,7 +204,7 @@ def _pronoun(parse: Parse, k: int, ctx: Context) -> list[str]:
     countries named before it in the sentence, else the last list."""
     start = parse.tokens[k].start
     before = [m for m in parse.sentence.mentions if m.kind == "country" and m.end <= start and m.id]
-    if parse.lemma(k) in PLURAL_PRONOUNS:
+    if parse.lemma(k) in PLURAL_PRONOUNS or parse.lemma(k) == "both":
         for s in reversed([t.i for t in parse.tokens[:k] if t.dep in ("nsubj", "nsubjpass")]):
             ids = mention_actors(ctx.doc, mentions_in(parse, rt.list_tokens(parse, s)), rt.MEMBER)
             if len(ids) > 1:

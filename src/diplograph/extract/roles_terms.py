@@ -80,6 +80,14 @@ ELECT_VERBS = frozenset({"elect", "re-elect", "reelect", "choose", "vote", "sele
 SEAT_NOUNS = frozenset({"seat", "term", "tenure", "mandate", "stint"})
 # Verbs whose object does what their infinitive says ("placing Burundi in line to chair the Union").
 PLACING_VERBS = frozenset({"place", "put", "position", "leave", "set", "make"})
+# Registry entries named by a generic organ name that other bodies' organs share ("General Assembly").
+GENERIC_ORGANS = frozenset({"UNGA"})
+# Head nouns of organisations' names ("the ASEAN Inter-Parliamentary Organisation").
+ORG_NOUNS = frozenset({
+    "organisation", "organization", "association", "council", "commission", "committee", "forum", "assembly",
+    "union", "bank", "fund", "agency", "institute", "centre", "center", "network", "foundation", "community",
+    "conference", "parliament", "court", "alliance", "group", "secretariat", "board", "program", "programme",
+})
 # Nouns that stand for a country when something owns them ("his country", "whose country").
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state"})
 # Verbs a role noun is the object of when its subject holds the role ("holds the chair", "won seats").
@@ -88,7 +96,7 @@ HOLD_VERBS = frozenset({
     "regain", "fill", "take", "assume", "begin", "start", "inherit", "become", "serve", "exercise", "lead",
     "complete", "conclude", "end", "finish", "relinquish", "hand", "cede", "pass", "celebrate", "mark", "use",
     "announce", "notify", "confirm", "formalize", "formalise", "finalize", "finalise", "decide", "declare",
-    "initiate", "complete", "enjoy", "acquire", "resume", "renew", "extend",
+    "initiate", "complete", "enjoy", "acquire", "resume", "renew", "extend", "receive",
 })
 # The role begins with these verbs ("took over the chair", "assumed the presidency") or ends ("handed over").
 START_VERBS = frozenset({"assume", "begin", "start", "inherit", "acquire", "gain", "receive"})
@@ -128,6 +136,8 @@ MEETING_NOUNS = frozenset({
 })
 # Meeting nouns that refer back to the body's meeting named before ("the summit brought together").
 MEETING_ANAPHORS = frozenset({"summit", "meeting", "conference", "session", "ministerial"})
+# Nouns for where a body sits: hosting them is a host role of the body ("hosts the AU headquarters").
+SEAT_OF_BODY = frozenset({"headquarters", "headquarter", "secretariat", "hq"})
 # Nouns for what a country contributes to a mission: "troops serving with", "peacekeepers to".
 TROOPS = frozenset({"troop", "soldier", "personnel", "peacekeeper", "police", "officer", "contingent", "unit",
                     "force", "battalion", "engineer", "medic", "staff", "observer"})
@@ -189,6 +199,17 @@ def is_international(body_id: str | None) -> bool:
                                                                   "armed_group")
 
 
+def kind(body_id: str) -> str | None:
+    body = resolve.bodies().get(body_id)
+    return body.kind if body else None
+
+
+def is_un(body_id: str) -> bool:
+    """The UN or one of its organs and agencies."""
+    body = resolve.bodies().get(body_id)
+    return body_id == "UN" or body_id.startswith("UN") or bool(body and "United Nations" in body.name)
+
+
 def is_mission(body_id: str) -> bool:
     """A peace operation is contributed to, not joined: "troops joined the AU Mission in Somalia"."""
     return body_id == "UN_PKO" or bool(body_words(body_id) & {"mission", "peacekeeping", "stabilization",
@@ -232,6 +253,10 @@ def is_secretariat(body_id: str) -> bool:
         return False
     name = {w.strip("().,").lower() for w in resolve.bodies()[body_id].name.split()}
     return name - body_words(parent) in ({"commission"}, {"secretariat"})
+
+
+def secretariat_parent(body_id: str) -> str | None:
+    return body_id.split("_")[0] if is_secretariat(body_id) else None
 
 
 def role_name(cue: str, body_id: str, modifiers: frozenset[str]) -> str | None:
