@@ -481,3 +481,29 @@ def test_a_signer_named_by_surname_takes_the_office_of_the_full_name_and_the_pai
     document = Document(id="jc", text=title + "\n\n" + body, title=title, published="2025-03-10")
     facts = agreements.extract(next(analyze([document], nlp=nlp)))
     assert [(f.get("kind"), set(f.get("parties")), f.get("signed")) for f in facts] == [("MoU", {"GHA", "TGO"}, None)]
+
+
+def test_papers_handed_over_before_two_leaders_are_theirs_each(nlp: Any) -> None:
+    # the parse hangs the second paper on the memorandum's "understanding"; it is still handed over
+    text = ("Prime Minister Pham Minh Chinh held talks with his Japanese counterpart Shigeru Ishiba in Hanoi on April "
+            "28. After the talks, the two PMs witnessed the handover of a memorandum of understanding on energy "
+            "transition and an agreement on a loan for the Cho Ray hospital.")
+    pair = frozenset({"VNM", "JPN"})
+    assert facts_of(nlp, text) == {("memorandum of understanding on energy transition", "MoU", pair),
+                                   ("agreement on a loan for the Cho Ray hospital", "other", pair)}
+
+
+@pytest.mark.parametrize("text", [
+    # the country of a leader named only by office ("General Secretary To Lam") is one side of the pair
+    "General Secretary To Lam met Indonesian President Prabowo Subianto in Jakarta on March 10. On this occasion, an "
+    "MoU on cooperation in digital transformation was also inked.",
+    "General Secretary To Lam and Indonesian President Prabowo Subianto held talks on March 10. The two sides adopted "
+    "a joint statement on the upgrade of bilateral ties.",
+])
+def test_a_leaders_office_gives_the_pair_for_the_sides_and_agentless_papers(nlp: Any, text: str) -> None:
+    assert found_one(nlp, text)[2] == {"VNM", "IDN"}
+
+
+def test_in_effect_since_is_not_a_signing_date(nlp: Any) -> None:
+    text = "The Vietnam-EU Free Trade Agreement (EVFTA), in effect since August 2020, has boosted two-way trade."
+    assert found_one(nlp, text) == ("EVFTA", "FTA", {"VNM", "EU"}, None)

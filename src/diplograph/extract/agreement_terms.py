@@ -10,11 +10,12 @@ joint statement of its title's countries.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from diplograph import resolve
 from diplograph.extract.actors import actor_ids
 from diplograph.extract.base import is_country_id, make_fact
-from diplograph.extract.frames import Parse
+from diplograph.extract.frames import Frame, Parse
 from diplograph.model import AnalyzedDocument, Fact
 
 EXTRACTOR = "agreements.v2"
@@ -80,9 +81,11 @@ SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adop
                      "exchange", "ratify", "negotiate", "finalize", "finalise", "broker", "clinch"})
 # Signing verbs and nouns that, told without a signer ("a package of documents was signed", "a truce agreed on
 # Wednesday", "the signing of the MoU"), still say the sides the text is about made the paper.
-AGENTLESS = frozenset({"sign", "ink", "conclude", "seal", "agree", "initial", "exchange", "signing", "signature"})
+AGENTLESS = frozenset({"sign", "ink", "conclude", "seal", "agree", "initial", "exchange", "signing", "signature",
+                       "handover", "hand-over"})
 # Nouns that stand for signing it ("with the signing of the treaty").
-SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange"})
+SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange", "handover",
+                        "hand-over"})
 # Nouns of working on a paper already made: they tell its parties ("reviewed the implementation of"), not its date.
 WORK_NOUNS = frozenset({"implementation", "review", "enforcement"})
 # Verbs of founding a body or a state of affairs "under" a treaty: their agents are its parties.
@@ -97,7 +100,7 @@ ACTOR_NOUNS = frozenset({
     "head", "representative", "counterpart", "diplomat", "envoy", "negotiator", "state", "neighbour", "neighbor",
     "capital", "administration", "authority", "junta", "chief", "premier", "ambassador", "foreign",
     "ministry", "committee", "council", "agency", "department", "commission", "city", "province",
-    "municipality", "prefecture", "association", "union",
+    "municipality", "prefecture", "association", "union", "pm",
 })
 # Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
 DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
@@ -238,3 +241,40 @@ def title_statement(doc: AnalyzedDocument) -> Fact | None:
         return None
     return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
                      kind="joint_statement", parties=sorted(ids), signed=None, issued=doc.published)
+
+
+@dataclass
+class Paper:
+    """One agreement named in a sentence."""
+
+    head: int  # token index of the head word
+    start: int  # token span of the name (capitalised) or of the descriptive phrase
+    end: int
+    name: str
+    kind: str
+    named: bool  # a capitalised name or short form: a fact even without parties
+    long_name: str | None = None
+    year: str | None = None  # a year written in front of the name ("the 1995 Dayton Accords")
+    plural: bool = False
+    count: bool = False  # "eight pacts", "a series of agreements"
+
+
+def done(parse: Parse, frame: Frame) -> bool:
+    """A signing told as done: no infinitive, gerund, progressive or subordinate "until"/"if" clause."""
+    if not frame.asserted:
+        return False
+    if frame.pos == "NOUN":
+        return True
+    v = frame.trigger
+    auxes = {parse.lemma(a) for a in parse.kids(v, "aux", "auxpass")} | {
+        parse.tokens[a].text.lower() for a in parse.kids(v, "aux", "auxpass")}
+    return parse.tokens[v].tag in ("VBD", "VBN", "VBZ", "VBP") and not auxes & {"to", "being"} and not \
+        parse.kids(v, "mark")
+
+def agentless(parse: Parse, frame: Frame) -> bool:
+    """A signing told without its signers: a passive, a participle or a noun ("was signed", "a truce agreed
+    on Monday", "the signing of"), not an active verb whose subject the parse lost."""
+    if frame.agents or frame.lemma not in AGENTLESS or not done(parse, frame):
+        return False
+    return frame.pos == "NOUN" or parse.tokens[frame.trigger].tag == "VBN" and (
+        frame.passive or parse.dep(frame.trigger) == "acl")

@@ -28,16 +28,15 @@ are merged (a bare "the deal" joins the named paper).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from diplograph import resolve
 from diplograph.extract.actors import actor_ids, is_country
 from diplograph.extract.agreement_terms import (
     ACRONYMS,
-    EXTRACTOR,
     AGENTLESS,
     CONNECTORS,
     DOMESTIC,
+    EXTRACTOR,
     FOUNDING,
     GENERIC,
     HEADS,
@@ -47,16 +46,19 @@ from diplograph.extract.agreement_terms import (
     LOOSE,
     MULTILATERAL,
     NEGATING,
-    SET_PRONOUNS,
     SETS,
+    SET_PRONOUNS,
+    SIGNING,
     SIGN_NOUNS,
     SIGN_VERBS,
-    SIGNING,
     TRADE_SUFFIXES,
     TREATY_PLACES,
     TRUCES,
     WORK_NOUNS,
+    Paper,
+    agentless,
     dedupe,
+    done,
     head_word,
     is_actor_noun,
     is_cap,
@@ -77,22 +79,6 @@ from diplograph.extract.frames import Arg, DocParses, Frame, Parse
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
-
-
-@dataclass
-class _Paper:
-    """One agreement named in a sentence."""
-
-    head: int  # token index of the head word
-    start: int  # token span of the name (capitalised) or of the descriptive phrase
-    end: int
-    name: str
-    kind: str
-    named: bool  # a capitalised name or short form: a fact even without parties
-    long_name: str | None = None
-    year: str | None = None  # a year written in front of the name ("the 1995 Dayton Accords")
-    plural: bool = False
-    count: bool = False  # "eight pacts", "a series of agreements"
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
@@ -120,8 +106,8 @@ class _Reader:
         self.title_index = title_index(doc)
         self.named = named_countries(doc)
 
-    def papers(self, parse: Parse) -> list[_Paper]:
-        out: list[_Paper] = []
+    def papers(self, parse: Parse) -> list[Paper]:
+        out: list[Paper] = []
         tokens = parse.tokens
         alpha = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 1]
         headline = parse.sentence.index == self.title_index or (
@@ -142,15 +128,15 @@ class _Reader:
                 out.append(paper)  # "framework" in "a framework agreement" is a modifier of the paper
         return out
 
-    def _short_form(self, parse: Parse, k: int, short: str) -> _Paper | None:
+    def _short_form(self, parse: Parse, k: int, short: str) -> Paper | None:
         h = parse.head(k)
         if parse.dep(k) == "compound" and is_cap(parse.tokens[h].text) and head_word(parse.tokens[h].text) is None:
             return None  # "the AfCFTA Secretariat": a body
         long, kind = self.short_forms[short]
         mods = [i for c in parse.kids(k, "compound", "amod", "nmod") if c < k for i in parse.subtree(c)]
-        return _Paper(k, min(mods + [k]), k + 1, short, kind, True, long_name=long or None)
+        return Paper(k, min(mods + [k]), k + 1, short, kind, True, long_name=long or None)
 
-    def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> _Paper | None:
+    def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> Paper | None:
         tokens = parse.tokens
         if not self._valid_head(parse, k, word):
             return None
@@ -165,9 +151,13 @@ class _Reader:
         words = self._phrase(parse, k)
         start, end = words[0], words[-1] + 1
         name = text_of(parse, words).strip(" ,'’\"“”")
-        paper = _Paper(k, start, end, name, self._kind(parse, k, word, name), False, plural=plural)
+        paper = Paper(k, start, end, name, self._kind(parse, k, word, name), False, plural=plural)
         paper.count = plural and bool(parse.kids(k, "nummod"))
         return paper
+
+    def _is_paper(self, parse: Parse, k: int) -> bool:
+        word = head_word(parse.tokens[k].text)
+        return bool(word) and self._valid_head(parse, k, str(word))
 
     def _valid_head(self, parse: Parse, k: int, word: str) -> bool:
         """Is this word an agreement here? ("memorandum of understanding", "joint statement", "action plan")."""
@@ -196,7 +186,7 @@ class _Reader:
             return False  # "diplomatic protocol"
         return True
 
-    def _named(self, parse: Parse, k: int, word: str, plural: bool) -> _Paper | None:
+    def _named(self, parse: Parse, k: int, word: str, plural: bool) -> Paper | None:
         """A capitalised name around head ``k``; None when the words are part of another name."""
         tokens = parse.tokens
         h = parse.head(k)
@@ -220,8 +210,8 @@ class _Reader:
         kind = self._kind(parse, k, word, name)
         if short:
             self.short_forms.setdefault(short, (name, kind))
-            return _Paper(k, left, right + 1, short, kind, True, long_name=name, year=year, plural=plural)
-        return _Paper(k, left, right + 1, name, kind, True, year=year, plural=plural)
+            return Paper(k, left, right + 1, short, kind, True, long_name=name, year=year, plural=plural)
+        return Paper(k, left, right + 1, name, kind, True, year=year, plural=plural)
 
     def _extend_left(self, parse: Parse, k: int) -> tuple[int, str | None]:
         tokens = parse.tokens
@@ -406,8 +396,10 @@ class _Reader:
         """The two countries the last few sentences were about ("the prime ministers" after both were named);
         with ``member``, the last two named together that include it."""
         for earlier in reversed(self.doc.sentences[max(0, sentence.index - 3):sentence.index + 1]):
+            # a person's office is no guess: "President Luong Cuong" stands for Vietnam even where it is not named
             found = list(dict.fromkeys(c for m in earlier.mentions for c in actor_ids(self.doc, [m], bodies=False)
-                                       if m.kind in ("country", "person") and is_country_id(c) and c in self.named))
+                                       if m.kind in ("country", "person") and is_country_id(c)
+                                       and (c in self.named or m.kind == "person")))
             if len(found) == 2 and (member is None or member in found):
                 return found
         pair = principal_pair(self.doc)
@@ -420,9 +412,7 @@ class _Reader:
         if own is not None and own.agents:
             return own
         i = self._first_conjunct(parse, k)  # "signed a framework agreement and 26 memorandums"
-        word = head_word(tokens[i].text)
-        if tokens[i].pos in ("VERB", "AUX") or (i != k and parse.lemma(i) in SIGN_NOUNS
-                                                 and not (word and self._valid_head(parse, i, word))):
+        if tokens[i].pos in ("VERB", "AUX") or (i != k and parse.lemma(i) in SIGN_NOUNS and not self._is_paper(parse, i)):
             return parse.frame(i)  # the parse coordinated the object with its verb or its "exchange of"
         h, dep = parse.head(i), parse.dep(i)
         for _ in range(3):
@@ -430,6 +420,8 @@ class _Reader:
                 i = parse.head(h)  # "signed a series of agreements"
             elif dep == "pobj" and parse.lemma(h) in ("include", "including", "like") and parse.head(h) != h:
                 i = parse.head(h)  # "signed 26 MoUs, including a quadrilateral MoU with X": signed with the set
+            elif i != k and dep == "pobj" and parse.lemma(h) == "of" and self._is_paper(parse, parse.head(h)):
+                i = parse.head(h)  # "a memorandum of understanding on X and an agreement on Y": the parse's conj
             else:
                 break
             i = self._first_conjunct(parse, i)
@@ -460,7 +452,7 @@ class _Reader:
                 break
         return k
 
-    def party_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> list[frozenset[str]]:
+    def party_sets(self, parse: Parse, paper: Paper, gov: Frame | None) -> list[frozenset[str]]:
         """Each set of parties the text gives the paper: what its phrase and its signing frame say, else
         what the sentence implies (the founders acting under it, the voices of a communique, the papers a
         pronoun stands for, the pair a sentence or an agentless signing is about)."""
@@ -472,7 +464,7 @@ class _Reader:
             return [implied]
         return sets
 
-    def _told_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> list[frozenset[str]]:
+    def _told_sets(self, parse: Parse, paper: Paper, gov: Frame | None) -> list[frozenset[str]]:
         noun = parse.frame(paper.head)
         between = self.actors(parse, noun.prep("between", "among") or self.inner(parse, paper, "between", "among"))
         if len(between) >= 2:
@@ -520,7 +512,7 @@ class _Reader:
             return [frozenset(agents)]
         return [frozenset(agents)] if agents and paper.named else []
 
-    def _implied_sets(self, parse: Parse, paper: _Paper, gov: Frame | None) -> frozenset[str] | None:
+    def _implied_sets(self, parse: Parse, paper: Paper, gov: Frame | None) -> frozenset[str] | None:
         k = self._first_conjunct(parse, paper.head)
         h = parse.head(k)
         v = parse.head(h)
@@ -543,31 +535,11 @@ class _Reader:
             told = None  # "both countries remain committed to the Paris Agreement": not theirs alone
         if told and (paper.kind == "joint_statement" or paper.named):
             return told  # "the Treaty on X, signed in 2022, raised ties between the two countries"
-        if gov is not None and self._agentless(parse, gov) and (
-                told or not any(is_cap(w) for w in paper.name.split())):
+        if gov is not None and agentless(parse, gov) and (
+                told or not any(is_cap(w) and not head_word(w) for w in paper.name.split())):
             # "a package of documents was signed", "a truce agreed on Wednesday": the pair the text is about
             return told or frozenset(self.recent_pair(parse.sentence)) or None
         return None
-
-    def _done(self, parse: Parse, frame: Frame) -> bool:
-        """A signing told as done: no infinitive, gerund, progressive or subordinate "until"/"if" clause."""
-        if not frame.asserted:
-            return False
-        if frame.pos == "NOUN":
-            return True
-        v = frame.trigger
-        auxes = {parse.lemma(a) for a in parse.kids(v, "aux", "auxpass")} | {
-            parse.tokens[a].text.lower() for a in parse.kids(v, "aux", "auxpass")}
-        return parse.tokens[v].tag in ("VBD", "VBN", "VBZ", "VBP") and not auxes & {"to", "being"} and not \
-            parse.kids(v, "mark")
-
-    def _agentless(self, parse: Parse, frame: Frame) -> bool:
-        """A signing told without its signers: a passive, a participle or a noun ("was signed", "a truce agreed
-        on Monday", "the signing of"), not an active verb whose subject the parse lost."""
-        if frame.agents or frame.lemma not in AGENTLESS or not self._done(parse, frame):
-            return False
-        return frame.pos == "NOUN" or parse.tokens[frame.trigger].tag == "VBN" and (
-            frame.passive or parse.dep(frame.trigger) == "acl")
 
     def _antecedent_set(self, parse: Parse, verb: int) -> frozenset[str] | None:
         """The parties of the papers a subject stands for: "They" or "The documents" after a signing."""
@@ -584,13 +556,13 @@ class _Reader:
         before = self.parses[self.doc.sentences[i - 1]]
         for t in before.tokens:  # any plural paper word: "signed 14 cooperation documents"
             if t.tag == "NNS" and head_word(t.text):
-                paper = _Paper(t.i, t.i, t.i + 1, t.text, "other", False, plural=True)
+                paper = Paper(t.i, t.i, t.i + 1, t.text, "other", False, plural=True)
                 for parties in self.party_sets(before, paper, self.governor(before, t.i)):
                     if len(parties) >= 2:
                         return parties
         return None
 
-    def _sentence_pair(self, parse: Parse, paper: _Paper) -> frozenset[str] | None:
+    def _sentence_pair(self, parse: Parse, paper: Paper) -> frozenset[str] | None:
         """The countries of "the two countries", "both sides", "the three states" in the sentence, outside the paper."""
         for m in parse.sentence.mentions:
             ids = [str(i) for i in (m.attrs or {}).get("ids") or [] if i]
@@ -603,7 +575,7 @@ class _Reader:
                 return frozenset(ids)
         return None
 
-    def _bilateral(self, parse: Parse, paper: _Paper) -> bool:
+    def _bilateral(self, parse: Parse, paper: Paper) -> bool:
         """A name that could bind just two states: no short form of a known agreement, no convention or
         framework, no place, body or treaty town in it ("the Paris Agreement" binds many)."""
         words = [w.lower() for w in paper.name.split()]
@@ -614,7 +586,7 @@ class _Reader:
         return not any(m.kind in ("place", "body", "country") for i in range(paper.start, paper.end)
                        for m in parse.mentions_at[i])
 
-    def _counterparts(self, parse: Parse, paper: _Paper) -> list[str]:
+    def _counterparts(self, parse: Parse, paper: Paper) -> list[str]:
         """Who a paper is "with", on the noun or on its governing verb ("reached an agreement with China")."""
         gov = self.governor(parse, paper.head)
         return self.actors(parse, self.inner(parse, paper, "with") + (gov.prep("with") if gov is not None else ()))
@@ -645,7 +617,7 @@ class _Reader:
                 return pair
         return ids
 
-    def inner(self, parse: Parse, paper: _Paper, *preps: str) -> tuple[Arg, ...]:
+    def inner(self, parse: Parse, paper: Paper, *preps: str) -> tuple[Arg, ...]:
         """ "the treaty on friendship and cooperation between A and B", "a memorandum of understanding with B":
         a "between" or "with" the parse hangs inside the paper's phrase."""
         out: list[Arg] = []
@@ -660,7 +632,7 @@ class _Reader:
                     nodes.extend(c for o in parse.kids(p, "pobj") for c in parse.conjuncts(o))
         return tuple(out)
 
-    def inside(self, parse: Parse, paper: _Paper, noun: Frame) -> list[str]:
+    def inside(self, parse: Parse, paper: Paper, noun: Frame) -> list[str]:
         """Parties written inside the phrase: "the India-UAE CEPA", "the G7 joint statement", two possessors."""
         left = [i for c in parse.kids(paper.head, "compound", "amod", "nmod", "poss") if c < paper.head
                 for i in parse.subtree(c, stop=_CLAUSES | {"prep"})]
@@ -679,7 +651,7 @@ class _Reader:
             return out
         return out[:1] if out and not paper.named else []
 
-    def party_sets_in(self, parse: Parse) -> Iterator[tuple[_Paper, frozenset[str]]]:
+    def party_sets_in(self, parse: Parse) -> Iterator[tuple[Paper, frozenset[str]]]:
         """The named papers of a sentence with each party set the text gives them."""
         for paper in self.papers(parse):
             if paper.named:
@@ -703,7 +675,7 @@ class _Reader:
                 continue
             if head_word(parse.tokens[paper.head].text) in TRUCES and not (
                     gov is not None and gov.lemma in AGENTLESS | {"reach", "strike", "broker", "announce"}
-                    and self._done(parse, gov)):
+                    and done(parse, gov)):
                 continue  # a ceasefire called for, proposed or broken is no agreement; one agreed or reached is
             sets = self.party_sets(parse, paper, gov)
             sets = [frozenset(p for p in s if p != paper.name) for s in sets]
@@ -716,7 +688,7 @@ class _Reader:
                 for parties in sets or [None]:
                     yield self._fact(parse, part, gov, parties, plural_split=len(sets) > 1)
 
-    def _topics(self, parse: Parse, paper: _Paper) -> list[_Paper]:
+    def _topics(self, parse: Parse, paper: Paper) -> list[Paper]:
         """ "agreements on water and on transport": one paper per topic the plural lists."""
         if paper.named or not paper.plural:
             return [paper]
@@ -732,10 +704,10 @@ class _Reader:
             words = sorted([p] + [i for c in parse.kids(p) if parse.dep(c) not in ("conj", "cc")
                                   for i in parse.subtree(c, stop=_CLAUSES)])
             name = f"{singular(parse.tokens[paper.head].text)} {text_of(parse, words)}"
-            out.append(_Paper(paper.head, paper.start, words[-1] + 1, name, paper.kind, False))
+            out.append(Paper(paper.head, paper.start, words[-1] + 1, name, paper.kind, False))
         return out
 
-    def _included(self, parse: Parse, paper: _Paper) -> _Paper | None:
+    def _included(self, parse: Parse, paper: Paper) -> Paper | None:
         """ "six MoUs, including one on X": the one the sentence names."""
         for c in parse.kids(paper.head, "prep"):
             if parse.lemma(c) in ("include", "including"):
@@ -745,21 +717,21 @@ class _Reader:
                         topic = " ".join(t.text for t in parse.tokens[start + 1:end])
                         word = head_word(parse.tokens[paper.head].text) or "agreement"
                         base = "MoU" if word in ("memorandum", "mou") else word
-                        return _Paper(paper.head, start, end, f"{base} {topic}".strip(), paper.kind, False)
+                        return Paper(paper.head, start, end, f"{base} {topic}".strip(), paper.kind, False)
         return None
 
-    def _denied(self, parse: Parse, paper: _Paper, gov: Frame | None) -> bool:
+    def _denied(self, parse: Parse, paper: Paper, gov: Frame | None) -> bool:
         if parse.kids(paper.head, "neg") or any(parse.lemma(d) in NEGATING for d in parse.kids(paper.head, "det")):
             return True
         return gov is not None and gov.negated
 
-    def _domestic(self, paper: _Paper) -> bool:
+    def _domestic(self, paper: Paper) -> bool:
         words = {w.lower().strip(",") for w in (paper.long_name or paper.name).split()}
         head = head_word(paper.name.split()[-1]) if paper.name.split() else None
         loose = head in LOOSE and not any(head_word(w) in HEADS and head_word(w) not in LOOSE for w in words)
         return loose and paper.name not in self.short_forms and not words & INTERNATIONAL
 
-    def _fact(self, parse: Parse, paper: _Paper, gov: Frame | None, parties: frozenset[str] | None,
+    def _fact(self, parse: Parse, paper: Paper, gov: Frame | None, parties: frozenset[str] | None,
               plural_split: bool) -> Fact:
         name = paper.name
         if plural_split and paper.plural:
@@ -775,7 +747,7 @@ class _Reader:
             fields["period_start"], fields["period_end"] = period
         return make_fact(self.doc, parse.sentence, "agreement", EXTRACTOR, confidence=0.6, **fields)
 
-    def _dates(self, parse: Parse, paper: _Paper, gov: Frame | None) -> tuple[str | None, tuple[str, str] | None]:
+    def _dates(self, parse: Parse, paper: Paper, gov: Frame | None) -> tuple[str | None, tuple[str, str] | None]:
         """(signed, period): the date of the signing predicate or of the noun; a range in the phrase is a term."""
         period = None
         # the paper's own phrase, and a "for 2024-2027" its signing verb took from it
@@ -801,6 +773,8 @@ class _Reader:
             if when is None or (frame is not noun and frame is not None
                                 and frame.lemma not in SIGN_VERBS | SIGN_NOUNS and frame.light is None):
                 continue
+            if frame is not None and frame.when_prep in ("since", "until", "till", "through", "from", "by"):
+                continue  # "in effect since 2020", "valid until 2030": not when it was signed
             a = when.attrs or {}
             value = a.get("value")
             term = len(str(a.get("start") or "")) == 4 and a.get("end") and a["start"] != a["end"]  # "for 2024-2026"
