@@ -351,3 +351,29 @@ def test_a_group_named_as_the_object_does_what_the_infinitive_says(nlp: Any) -> 
     assert [parse.lemma(a.head) for a in attend.agents] == ["delegation"]
     assert not any("Ana Costa" in f.get("participants") for f in events.extract(adoc)
                    if f.get("kind") not in ("statement",))
+
+
+def test_naming_and_meeting_needs_are_no_events(nlp: Any) -> None:
+    assert _events(nlp, "Volunteers built homes for a charity called Casa Nueva in Quito on Monday.") == []
+    found = _events(nlp, "President Ruto said on Monday that farmers are ready to meet demand.")
+    assert [f.get("kind") for f in found if f.get("kind") == "meeting"] == []
+
+
+def test_telling_a_reporter_is_no_talks_but_telling_a_minister_is(nlp: Any) -> None:
+    kinds = {f.get("kind") for f in _events(nlp, "Senator Ana Ruiz told my colleague, Tom Baker, on Monday that the deal is dead.")}
+    assert "talks" not in kinds
+    kinds = {f.get("kind") for f in _events(nlp, "Foreign Minister Penny Wong told Chinese Foreign Minister Wang Yi on Monday that trade must resume.")}
+    assert "talks" in kinds
+
+
+def test_an_invitation_to_visit_in_a_month_looks_ahead(nlp: Any) -> None:
+    found = _events(nlp, "The President invited Prime Minister Carney to visit Washington in June.", "2025-04-12")
+    assert [(f.get("kind"), f.get("date")) for f in found if f.get("kind") == "visit"] == [("visit", "2025-06")]
+
+
+def test_they_refers_to_the_pair_only_right_after_it(nlp: Any) -> None:
+    text = ("Brazil's week in review\nPresident Lula met President Boric in Santiago on Monday.\n"
+            "The economy grew last year.\nInflation fell in March.\n"
+            "They met with farmers in Brasilia on Friday.")
+    found = _events(nlp, text, "2024-06-15")
+    assert not any(f.get("date") == "2024-06-14" and "Lula" in " ".join(f.get("participants")) for f in found)

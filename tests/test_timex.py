@@ -200,3 +200,13 @@ def test_a_dated_lead_beats_a_last_updated_stamp() -> None:
 def test_a_day_set_before_a_clause_about_the_future_lies_ahead(text: str, expected: str) -> None:
     # published on a Friday
     assert [v.value for _, _, v in find(text, "2021-07-23")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty-five years ago, the two countries opened embassies.", "1999-07"),
+    ("fifteen years ago", "2009-07"),
+    ("The minister is headed to Nairobi on Monday, where she will open talks.", "2024-07-29"),
+])
+def test_spelled_out_spans_and_trips_under_way(text: str, expected: str) -> None:
+    # published on Thursday 2024-07-25
+    assert [v.value for _, _, v in find(text, "2024-07-25")] == [expected]

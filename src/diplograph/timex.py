@@ -59,6 +59,13 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0,
 }
+_NUMBER_WORDS.update({w: 13 + i for i, w in enumerate(
+    ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))})
+_TENS = {w: 20 + 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                              "ninety"))}
+_NUMBER_RE = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+              r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+              r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -76,7 +83,8 @@ _COUNT_BEFORE = re.compile(
 _FUTURE_BEFORE = re.compile(
     r"(?:\b(?:will|shall|scheduled|slated|set to|set for|due to|due in|to be held|is to|are to|plans? to|"
     r"planned|expected to|intends? to|aims? to|upcoming|forthcoming|next|later this|goals?|targets?|"
-    r"vision|until|ahead of|expir\w*|looks? forward|proclaim|between now and)\b[^.;]{0,60}"
+    r"vision|until|ahead of|expir\w*|looks? forward|proclaim|between now and|"
+    r"(?:is|are|am) (?:headed|heading|traveling|travelling|leaving|departing|flying|going))\b[^.;]{0,60}"
     r"|\b(?:by|beginning|starting|effective|through)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?)$",
     re.IGNORECASE,
 )
@@ -176,7 +184,10 @@ def _num(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    return _NUMBER_WORDS.get(word)
+    parts = re.split(r"[\s-]+", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _NUMBER_WORDS:
+        return _TENS[parts[0]] + _NUMBER_WORDS[parts[1]]  # "twenty-five"
+    return _TENS.get(word, _NUMBER_WORDS.get(word))
 
 
 def _clean_year(text: str) -> int:
@@ -449,7 +460,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
      lambda m, ref, before: _h_relative_day(m, ref, before) if m["w"] else _truncate(ref, ref.as_date())),
     ("rel_unit", re.compile(r"\b(?P<x>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent|"
                 r"[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year))\b(?!['’]s\b)"), _h_relative_unit),
-    ("ago", re.compile(r"(?i:\b(?P<x>(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    ("ago", re.compile(r"(?i:\b(?P<x>(?P<n>\d{1,3}|" + _NUMBER_RE + r")"
                 r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b)"), _h_ago),
     ("weekday", re.compile(r"\b(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
                 r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"), _h_weekday),

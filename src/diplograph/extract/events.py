@@ -181,6 +181,8 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
         return kind if persons or any(parse.lemma(a.head) in ("delegation", "counterpart", "leader", "president",
                                                                 "minister") for a in f.themes) else None
     if lemma == "call":
+        if parse.tokens[f.trigger].tag == "VBN" and parse.dep(f.trigger) in ("acl", "amod"):
+            return None  # "a group called X", "the so-called deal": a name
         if f.prep("on", "for") or not persons:
             return "statement" if f.prep("on", "for") else None  # "called on X to": a statement
         return kind
@@ -194,6 +196,8 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
         return kind if f.prep("with") else None
     if lemma == "meet":
         # "met Prime Minister X", "met with X": someone to meet ("meet the goal", "meet challenges" is none)
+        if f.themes and not persons and not any(parse.lemma(a.head) in _GROUPS | _GROUP_AGENTS for a in f.themes):
+            return None  # "ready to meet consumer demand"
         return kind if persons or f.prep("with") or f.passive or any(
             parse.lemma(a.head) in _GROUP_AGENTS and parse.tokens[a.head].tag in ("NNS", "PRP") or
             len(f.agents) > 1 for a in f.agents) else None  # "the two leaders met", "we met today", "A and B met"
@@ -209,13 +213,20 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
     return kind
 
 
+def _official(m: Mention) -> bool:
+    """A person the text (or the gazetteer) gives an office."""
+    attrs = m.attrs or {}
+    return bool(attrs.get("title") or attrs.get("org") or attrs.get("org_hint"))
+
+
 def _say_kind(parse: Parse, f: Frame) -> str | None:
     for a in f.prep("in", "during", "by", "over"):
         if parse.lemma(a.head) in ("conversation", "call", "phone", "telephone") and f.themes:
             return "call"  # "told X in phone conversations": a call with X
     if f.lemma == "tell":
-        if any(m.kind == "person" and m.label != "coref" for a in f.themes for m in a.mentions):
-            return "talks"  # "told his Russian counterpart X on Tuesday": the two spoke
+        if any(m.kind == "person" and m.label != "coref" and (_official(m) or parse.lemma(
+                a.head) in ("counterpart", "minister", "president", "leader")) for a in f.themes for m in a.mentions):
+            return "talks"  # "told his Russian counterpart X on Tuesday": two officials spoke (not "told a reporter, X")
         for a in f.themes:
             word = parse.lemma(a.head)
             if word in _PRESS or parse.tokens[a.head].text.lower() in _PRESS or word in ("briefing", "gaggle",
@@ -294,6 +305,9 @@ class _Context:
     doc: AnalyzedDocument
     orgs: dict[str, str] = field(default_factory=dict)  # person -> the country of their office
     recent: list[str] = field(default_factory=list)  # the last two people told of together
+    recent_at: int = -99  # the sentence that told of them
+    principal: list[str] = field(default_factory=list)  # the two people the document is about
+    titled: bool = False  # ... named together in its title
     last_day: str | None = None  # the last day a sentence named ("issued the same day")
     occasion: str | None = None  # the date of the last dated gathering ("Speaking at the ceremony, X said")
     speaker: str | None = None  # the last transcript speaker label ("PRIME MINISTER X:")
@@ -308,15 +322,34 @@ def _agents(doc: AnalyzedDocument, parse: Parse, f: Frame, ctx: _Context) -> tup
     heads = [parse.tokens[a.head] for a in f.agents]
     if not people and ctx.speaker and any(t.text in ("I", "We", "we") for t in heads):
         people.append(ctx.speaker)  # "I visited ...", said by the transcript's speaker
-    if not people and ctx.recent and any(parse.lemma(t.i) in _GROUP_AGENTS and (
-            t.tag in ("NNS", "NNPS", "PRP") or parse.lemma(t.i) in ("both", "two")) for t in heads):
-        people = list(ctx.recent)  # "the prime ministers signed", "the two leaders agreed": the pair last told of
-        for name in ctx.recent:
+    pair = _pair_of(parse, heads, ctx)
+    if not people and pair:
+        people = pair  # "the prime ministers signed", "the two leaders agreed": the pair last told of
+        for name in pair:
             m = next((m for s in doc.sentences for m in s.mentions if m.kind == "person" and m.id == name), None)
             c = person_country(doc, m) if m is not None else None
             if c:
                 actors.append(c)
     return people, actors
+
+
+def _pair_of(parse: Parse, heads: list, ctx: "_Context") -> list[str]:
+    """The pair an agent refers back to: "the two leaders", "both sides", "the prime ministers" (the pair
+    last told of, else the document's two principals); "they", "we" only right after that pair was told
+    of, or when the title names the two. Not "officials", nor "leaders" without an article."""
+    for t in heads:
+        lemma = parse.lemma(t.i)
+        if lemma not in _GROUP_AGENTS or lemma == "official":
+            continue
+        if t.tag == "PRP":
+            if ctx.recent and lemma != "we" and parse.sentence.index - ctx.recent_at <= 1:
+                return list(ctx.recent)
+            if ctx.titled:
+                return list(ctx.principal)
+        elif lemma in ("both", "two") or t.tag in ("NNS", "NNPS") and any(
+                parse.lemma(c) in ("the", "both", "two") for c in parse.kids(t.i, "det", "nummod", "predet")):
+            return list(ctx.recent or ctx.principal)
+    return []
 
 
 def _label(parse: Parse, f: Frame) -> str | None:
@@ -588,9 +621,13 @@ def _lone_date(parse: Parse) -> Mention | None:
 def _past(parse: Parse, f: Frame, value: str, published: str | None, text: str) -> str:
     """A past event cannot postdate its report: "In December, X announced" in a March report is last
     December. Only for a verb in the past tense and a date written without its year."""
-    if f.mood != "asserted" or not published or any(w.strip(".,;").isdigit() and len(w.strip(".,;")) == 4
-                                                    for w in text.split()):
-        return value  # not past, or the year is written out
+    if not published or any(w.strip(".,;").isdigit() and len(w.strip(".,;")) == 4 for w in text.split()):
+        return value  # the year is written out
+    if f.mood == "planned" and f.pos == "VERB" and len(value) >= 7 and value[:4].isdigit() and \
+            value < published[:len(value)]:
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"  # "invited X to visit in June" (told in April): this June
+    if f.mood != "asserted":
+        return value
     if _told_as_past(parse, f) and len(value) >= 7 and value[:4].isdigit() and value[:len(published)] > published[:len(value)]:
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
     return value
@@ -625,9 +662,9 @@ def _frames(parse: Parse) -> Iterable[tuple[Frame, str]]:
             yield f, kind
 
 
-def _principal_people(doc: AnalyzedDocument) -> list[str]:
+def _principal_people(doc: AnalyzedDocument) -> tuple[list[str], bool]:
     """The two people a document is about ("we", "the two leaders"): those its title names, else the
-    two it names most."""
+    two it names most; and whether its title names both."""
     from collections import Counter
 
     counts: Counter[str] = Counter()
@@ -636,7 +673,10 @@ def _principal_people(doc: AnalyzedDocument) -> list[str]:
             if m.kind == "person" and m.id:
                 counts[str(m.id)] += 3 if s.index == 0 else 1
     top = [p for p, n in counts.most_common(2) if n >= 2]
-    return top if len(top) == 2 else []
+    if len(top) != 2:
+        return [], False
+    title = {str(m.id) for m in doc.sentences[0].mentions if m.kind == "person"} if doc.sentences else set()
+    return top, set(top) <= title
 
 
 def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
@@ -644,7 +684,8 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
     held = holdings(doc, parses)
     officials = {h.person for h in held}
     orgs = {h.person: c for h in held if h.org for c in [resolve.national_country(h.org)] if c}
-    ctx = _Context(doc, orgs, recent=_principal_people(doc))
+    principal, titled = _principal_people(doc)
+    ctx = _Context(doc, orgs, principal=principal, titled=titled)
     for parse in parses:
         seen: set[int] = set()
         for m in parse.sentence.mentions:
@@ -663,7 +704,7 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
                     seen.add(f.trigger)
                     out.append(e)
                     if len(e.people) >= 2 and e.family != "speech":
-                        ctx.recent = e.people[:2]
+                        ctx.recent, ctx.recent_at = e.people[:2], parse.sentence.index
                     if e.family == "gathering" and e.date and e.frame.when is not None:
                         ctx.occasion = e.date  # the day of the gathering the next remarks were made at
         if days:
