@@ -377,3 +377,9 @@ def test_they_refers_to_the_pair_only_right_after_it(nlp: Any) -> None:
             "They met with farmers in Brasilia on Friday.")
     found = _events(nlp, text, "2024-06-15")
     assert not any(f.get("date") == "2024-06-14" and "Lula" in " ".join(f.get("participants")) for f in found)
+
+
+def test_an_undated_election_told_in_the_past_is_no_event_of_the_day(nlp: Any) -> None:
+    assert _events(nlp, "Because of your work, Maria Santos was elected president of the republic.") == []
+    found = _events(nlp, "Maria Santos was elected president of the republic on Sunday.", "2024-06-15")
+    assert [(f.get("kind"), f.get("date")) for f in found] == [("election", "2024-06-09")]

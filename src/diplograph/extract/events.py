@@ -727,6 +727,8 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
         e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
+    if e.kind == "election" and not stated and f.mood == "asserted":
+        return False  # "X was elected president" with no date: a fact of the past, not of the report's day
     if e.family == "gathering" and not e.people and len(set(e.actors)) < 2 and not stated and not (
             f.light is not None or f.governor is not None):
         return False  # "Vietnam promoted dialogue", "the ASEAN Summit" in passing: no dated happening
