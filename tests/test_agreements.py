@@ -507,3 +507,23 @@ def test_a_leaders_office_gives_the_pair_for_the_sides_and_agentless_papers(nlp:
 def test_in_effect_since_is_not_a_signing_date(nlp: Any) -> None:
     text = "The Vietnam-EU Free Trade Agreement (EVFTA), in effect since August 2020, has boosted two-way trade."
     assert found_one(nlp, text) == ("EVFTA", "FTA", {"VNM", "EU"}, None)
+
+
+def test_where_a_paper_was_signed_is_not_part_of_its_name(nlp: Any) -> None:
+    assert found_one(nlp, "Thailand and Cambodia signed a ceasefire agreement in Kuala Lumpur on Monday.") == (
+        "ceasefire agreement", "other", {"THA", "KHM"}, "2024-07-01")
+
+
+def test_a_joint_statement_adopted_without_its_sides_named_is_the_talks_pair(nlp: Any) -> None:
+    text = ("Vietnamese President Luong Cuong held talks with Cuban President Miguel Diaz-Canel in Havana on Tuesday. "
+            "A joint statement was adopted at the end of the visit.")
+    assert found_one(nlp, text)[1:3] == ("joint_statement", {"VNM", "CUB"})
+
+
+@pytest.mark.parametrize("text, kind, parties", [
+    ("India and the EU concluded negotiations for a free trade agreement on Tuesday.", "FTA", {"IND", "EU"}),
+    ("Kenya and Uganda began negotiations on a trade deal in March.", "other", {"KEN", "UGA"}),
+])
+def test_a_paper_under_negotiation_has_its_negotiators_as_parties_and_no_signing_date(
+        nlp: Any, text: str, kind: str, parties: set[str]) -> None:
+    assert found_one(nlp, text)[1:] == (kind, parties, None)

@@ -87,7 +87,7 @@ AGENTLESS = frozenset({"sign", "ink", "conclude", "seal", "agree", "initial", "e
 SIGN_NOUNS = frozenset({"signing", "signature", "conclusion", "adoption", "ratification", "exchange", "handover",
                         "hand-over"})
 # Nouns of working on a paper already made: they tell its parties ("reviewed the implementation of"), not its date.
-WORK_NOUNS = frozenset({"implementation", "review", "enforcement"})
+WORK_NOUNS = frozenset({"implementation", "review", "enforcement", "negotiation"})
 # Verbs of founding a body or a state of affairs "under" a treaty: their agents are its parties.
 FOUNDING = frozenset({"found", "establish", "create", "form", "set", "launch"})
 # Subjects that stand for a set of papers named just before ("They included ...", "The documents include ...").
@@ -271,10 +271,12 @@ def done(parse: Parse, frame: Frame) -> bool:
     return parse.tokens[v].tag in ("VBD", "VBN", "VBZ", "VBP") and not auxes & {"to", "being"} and not \
         parse.kids(v, "mark")
 
-def agentless(parse: Parse, frame: Frame) -> bool:
+def agentless(parse: Parse, frame: Frame, kind: str = "other") -> bool:
     """A signing told without its signers: a passive, a participle or a noun ("was signed", "a truce agreed
-    on Monday", "the signing of"), not an active verb whose subject the parse lost."""
-    if frame.agents or frame.lemma not in AGENTLESS or not done(parse, frame):
+    on Monday", "the signing of", "a joint statement was adopted"), not an active verb whose subject the parse
+    lost."""
+    verbs = AGENTLESS | {"adopt", "issue", "release"} if kind == "joint_statement" else AGENTLESS
+    if frame.agents or frame.lemma not in verbs or not done(parse, frame):
         return False
     return frame.pos == "NOUN" or parse.tokens[frame.trigger].tag == "VBN" and (
         frame.passive or parse.dep(frame.trigger) == "acl")

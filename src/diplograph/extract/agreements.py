@@ -284,6 +284,9 @@ class _Reader:
                     m.kind in ("country", "body", "person", "pair") for m in parse.mentions_at[c]):
                 keep.extend(parse.subtree(c, stop=_CLAUSES))
             elif dep == "prep" and lemma in ("on", "of", "for", "to", "in", "concerning", "regarding", "covering"):
+                if lemma == "in" and any(m.kind in ("place", "country", "date") for o in parse.kids(c, "pobj")
+                                         for m in parse.mentions_at[o]):
+                    continue  # "signed an agreement in Kuala Lumpur": where, not what
                 keep.extend(parse.subtree(c, stop=_CLAUSES))
             elif dep in ("acl",) and (parse.tokens[c].tag in ("VB", "VBG") or parse.kids(c, "aux")):
                 keep.extend(parse.subtree(c, stop=frozenset({"relcl", "advcl", "conj", "parataxis"})))
@@ -434,8 +437,9 @@ class _Reader:
             g = parse.head(h)
             if tokens[g].pos in ("VERB", "AUX") and parse.lemma(g) in SIGN_VERBS:
                 return parse.frame(g)  # "agreed to a framework", "entered into an agreement"
-            if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS | WORK_NOUNS:
-                return parse.frame(g)  # "with the signing of the treaty", "reviewed the implementation of"
+            if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS | WORK_NOUNS or \
+                    parse.lemma(h) in ("on", "for") and parse.lemma(g) in WORK_NOUNS:
+                return parse.frame(g)  # "the signing of the treaty", "concluded negotiations for an FTA"
         return own
 
     def _own_signing(self, parse: Parse, k: int) -> Frame | None:
@@ -535,7 +539,7 @@ class _Reader:
             told = None  # "both countries remain committed to the Paris Agreement": not theirs alone
         if told and (paper.kind == "joint_statement" or paper.named):
             return told  # "the Treaty on X, signed in 2022, raised ties between the two countries"
-        if gov is not None and agentless(parse, gov) and (
+        if gov is not None and agentless(parse, gov, paper.kind) and (
                 told or not any(is_cap(w) and not head_word(w) for w in paper.name.split())):
             # "a package of documents was signed", "a truce agreed on Wednesday": the pair the text is about
             return told or frozenset(self.recent_pair(parse.sentence)) or None
@@ -766,7 +770,10 @@ class _Reader:
         if paper.year:
             return paper.year, period
         noun = parse.frame(paper.head)
-        for frame in (self._own_signing(parse, paper.head), gov, noun):
+        # a paper under negotiation or implementation: the date is the work's, not the signing's
+        told = (self._own_signing(parse, paper.head),) if gov is not None and gov.lemma in WORK_NOUNS else (
+            self._own_signing(parse, paper.head), gov, noun)
+        for frame in told:
             if frame is not None and (frame.mood != "asserted" or frame.negated):
                 return None, period  # "could sign a deal next year": not signed yet
             when = frame.when if frame is not None else None
