@@ -333,7 +333,8 @@ GATHERINGS_AND_LISTS = [
     # a body's meeting, named again as "the summit", lists its members; guests and observers are none
     ("The 44th SADC Summit opened in Harare on Saturday. The summit brought together heads of state of "
      "Angola, Botswana and Zambia, as well as guests from China and India.",
-     {(c, "SADC", "member", None, None) for c in ("AGO", "BWA", "ZMB")}),
+     {(c, "SADC", "member", None, None) for c in ("AGO", "BWA", "ZMB")}
+     | {("ZWE", "SADC", "host", "2024-06-15", "2024-06-15")}),
     ("The ASEAN Defence Ministers' Meeting brought together ministers of Laos, Cambodia and Thailand and "
      "observers from Japan.",
      {(c, "ASEAN", "member", None, None) for c in ("LAO", "KHM", "THA")}),
@@ -503,3 +504,27 @@ HOSTS_AND_RELATIVES = [
 @pytest.mark.parametrize("text, expected", HOSTS_AND_RELATIVES)
 def test_hosts_and_relative_clauses(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text, published="2024-10-21") == expected
+
+
+VENUES = [
+    # a meeting of a body's series held in a country: that country hosts it
+    ("The speaker addressed the first plenary session of the 44th General Assembly of the ASEAN "
+     "Inter-Parliamentary Assembly (AIPA-44) in Jakarta, Indonesia, on August 7.",
+     {("IDN", "AIPA", "host", "2023-08-07", "2023-08-07")}),
+    ("At the BRICS summit in Kazan, Russia, in October, Turkey was offered partner status.",
+     {("RUS", "BRICS", "host", "2023-10", "2023-10")}),
+    ("The 47th ASEAN Summit was held in Kuala Lumpur in October.",
+     {("MYS", "ASEAN", "host", "2022-10", "2022-10")}),
+    # not the UN, which meets where it sits; not a meeting to come; not a dialogue with a partner country
+    ("The UN General Assembly session in New York opened on Tuesday.", set()),
+    ("The leaders said they would try to meet at the G7 summit in Canada next month.", set()),
+    ("Leaders met on the margins of the 2022 U.S.-ASEAN Summit in Phnom Penh.", set()),
+    ("France said it will host in June a summit on development finance.", set()),
+    # a call for a body to admit someone is no membership
+    ("Today I am calling for the African Union to join the G20 as a permanent member.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", VENUES)
+def test_hosts_told_by_a_meetings_venue(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text, published="2023-08-10") == expected

@@ -29,7 +29,7 @@ from diplograph.extract.base import make_fact
 from diplograph.extract.frames import DocParses, Parse
 from diplograph.extract.roles_actors import (
     RELATIVE, BodyRef, Context, Cue, countries_of, handover, mention_actors, mentions_in, noun_actors,
-    phrase_actors, subject_actors, verb_above, verb_actors,
+    phrase_actors, subject_actors, venue_actors, verb_above, verb_actors,
 )
 from diplograph.model import AnalyzedDocument, Fact, Mention
 
@@ -105,7 +105,8 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
         elif word in ("presidency", "chairmanship", "chair") and ctx.office_body and _bare_office(parse, t.i):
             refs.append(BodyRef(ctx.office_body, t.i, own_cue=True))
         elif word in rt.MEETING_ANAPHORS and ctx.meeting_body and _refers_back(parse, t.i, meeting=True) \
-                and parse.sentence.index - ctx.meeting_sentence <= 3 and not _names_body(parse, t.i):
+                and parse.sentence.index - ctx.meeting_sentence <= 3 and not _names_body(parse, t.i) \
+                and not _named_otherwise(parse, t.i) and t.dep != "compound":
             refs.append(BodyRef(ctx.meeting_body, t.i, meeting=True))  # "the summit" after "the SADC summit"
     refs.extend(_members_again(parse, refs))
     if ctx.seat_body and 0 < parse.sentence.index - ctx.seat_sentence <= 4 and not refs:
@@ -192,10 +193,12 @@ def _refers_back(parse: Parse, k: int, meeting: bool = False) -> bool:
         return False  # "the BRICS group", "the regional bloc ECOWAS" name their body themselves
     if kids & {"the", "its", "their"}:
         return True
-    if meeting and any(parse.lemma(i) in ("next", "annual") or any(m.kind == "date" for m in
-                                                                   parse.mentions_at[i])
-                       for i in range(max(0, k - 4), k)):
-        return True
+    if meeting:  # the words right before the noun: "next year's leaders meeting", "the annual summit"
+        i = k - 1
+        while i >= 0 and parse.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "PART", "NUM"):
+            if parse.lemma(i) in ("next", "annual") or any(m.kind == "date" for m in parse.mentions_at[i]):
+                return True
+            i -= 1
     return parse.tokens[k].text[0].isupper() and parse.dep(k) == "compound"
 
 
@@ -224,6 +227,13 @@ def _bare_office(parse: Parse, k: int) -> bool:
     if parse.tokens[k].pos not in NOUNS or not any(parse.lemma(c) == "the" for c in parse.kids(k, "det")):
         return False
     return not _names_body(parse, k)
+
+
+def _named_otherwise(parse: Parse, k: int) -> bool:
+    """A meeting with a name of its own ("the U.S.-ASEAN Summit", "the Cities Summit") is not the one
+    named before."""
+    return any(parse.tokens[c].pos == "PROPN" and parse.lemma(c) not in rt.MONTHS
+               for c in parse.kids(k, "compound", "nmod", "amod"))
 
 
 def _names_body(parse: Parse, k: int) -> bool:
@@ -350,7 +360,19 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     if not out and parse.dep(k) in ("nsubj", "nsubjpass") and parse.tokens[parse.head(k)].pos in VERBS:
         out = _siblings(parse, parse.head(k), ref)  # "Y was founded by A and B, while C has been suspended"
     out += [s for c in out if c.via == "obj" for s in _siblings(parse, c.token, ref)]
+    if meeting and not any(c.cls == rt.HOST for c in out) and rt.meets_around(ref.id) \
+            and venue_actors(parse, k):  # "the 45th General Assembly of AIPA in Vientiane, Laos"
+        out.append(Cue(rt.HOST, k, ref, "venue", True))
+    if any(c.meeting for c in out) and _with_a_partner(parse, k):
+        return []  # "the U.S.-ASEAN Summit", "the ASEAN-Japan summit": a dialogue, not the body's own meeting
     return [c for c in out if (not c.meeting or c.cls in MEETING_CUES) and (not seat or c.cls == rt.HOST)]
+
+
+def _with_a_partner(parse: Parse, k: int) -> bool:
+    """A meeting named with a country beside the body ("U.S.-ASEAN", "ASEAN-China")."""
+    left = [i for i in parse.subtree(k, rt.CLAUSE_STOP) if i <= k]
+    return any(m.kind in ("country", "pair") for i in left for m in parse.mentions_at[i]) or any(
+        rt.names_country(part) for i in left for part in parse.tokens[i].text.split("-")[:-1])
 
 
 def _siblings(parse: Parse, v: int, ref: BodyRef) -> list[Cue]:
@@ -467,6 +489,9 @@ def _sought(parse: Parse, k: int, pred: int | None) -> bool:
     i = k
     for _ in range(5):
         h = parse.head(i)
+        if parse.dep(i) == "advcl" and parse.lemma(h) in rt.DESIRE and any(
+                parse.lemma(c) == "to" for c in parse.kids(i, "aux")):
+            return True  # "calling for the AU to join the G20"
         if h == i or parse.dep(i) not in SOUGHT_PATH:
             return False  # a subject or an apposition is not what the verb above seeks
         if parse.lemma(h) in rt.DESIRE or (parse.lemma(h) in ("have", "be") and any(
@@ -611,7 +636,12 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
                for m in mentions_in(parse, objects)):
             mods = mods | {"money"}  # "contributed 50 million euros to the agency"
         actors = verb_actors(parse, cue, ctx)
-    if _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
+    if cue.via == "venue":  # where the meeting was held dates it: "was held in X in October"; a meeting
+        gov = verb_above(parse, cue.token)  # to come tells no host by its venue alone
+        told = next((a for a in parse.ancestors(cue.token) if parse.tokens[a].pos in VERBS), None)
+        if told is not None and parse.modality(told) != (False, "asserted"):
+            return []
+    elif _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
         return []
     role = rt.role_name(cue.cls, cue.body.id, mods)
     if role is None:
@@ -656,7 +686,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \
             and parse.tokens[first].pos in VERBS and told:  # "In 2023, A left X and formed Y"; "placing
         dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # B in line to chair it in 2026"
-    kind = "start" if opens else _term_kind(parse, cue, role, gov)
+    kind = "start" if opens else "point" if cue.via == "venue" else _term_kind(parse, cue, role, gov)
     voted = parse.lemma(cue.token if cue.via != "noun" else gov if gov is not None else cue.token)
     if kind == "seat" and voted in rt.ELECT_VERBS:  # "elected on Tuesday": the vote's day, not the term's
         dates = [d for d in dates if len(d.value) < 10 or (d.start and d.end)]

@@ -427,6 +427,40 @@ def _clauses_on(parse: Parse, v: int) -> list[int]:
     return [c for c in out if parse.tokens[c].pos in VERBS]
 
 
+def venue_actors(parse: Parse, n: int) -> list[str]:
+    """The country a body's meeting is held in: "the summit in Vientiane, Laos", "the session, held in
+    Samarkand, Uzbekistan"; only a meeting of a series (an ordinal, a year, "annual", "next", or one the
+    registry names), not any gathering."""
+    k = n
+    while parse.dep(k) == "compound" and parse.head(k) != k:
+        k = parse.head(k)
+    if parse.lemma(k) not in rt.MEETING_NOUNS:
+        return []
+    words = {parse.lemma(i) for i in parse.subtree(k, rt.CLAUSE_STOP) if i <= k}
+    serial = words & {"annual", "next", "summit", "ministerial"} or any(
+        (m.kind == "number" and (m.attrs or {}).get("unit") == "ordinal") or m.kind in ("date", "body")
+        for i in parse.subtree(k, rt.CLAUSE_STOP) if i <= k for m in parse.mentions_at[i])
+    if not serial:
+        return []
+    preps = parse.kids(k, "prep")
+    verb = parse.head(k)
+    if parse.dep(k) in ("nsubj", "nsubjpass") and parse.lemma(verb) in rt.HELD_VERBS:
+        preps += parse.kids(verb, "prep")  # "the summit was held in X"
+    after = max(parse.subtree(k)) + 1  # "addressed the session of X (X-45) in Vientiane", "in" on the verb
+    if after < len(parse.tokens) and parse.tokens[after].text == "(":
+        after = next((i + 1 for i in range(after, len(parse.tokens)) if parse.tokens[i].text == ")"), after)
+    if after < len(parse.tokens) and parse.head(after) in parse.ancestors(k):
+        preps.append(after)
+    places = [o for p in preps if parse.lemma(p) == "in" for o in parse.kids(p, "pobj")]
+    for o in places:
+        named = [parse.entity_at(i, ("country", "place")) for i in [o] + parse.kids(o, "appos", "conj")]
+        ids = [str(m.id) for m in named if m is not None and m.id
+               and (m.kind == "country" or (m.attrs or {}).get("how") == "capital")]
+        if ids:
+            return ids[:1]
+    return []
+
+
 def _guests(parse: Parse, objects: list[int], cls: str, ctx: Context) -> set[str]:
     """Those a gathering's list adds "as well as", or names as guests, observers or partners."""
     out: set[str] = set()
@@ -458,6 +492,8 @@ def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
             guests = _guests(parse, objects, cls, ctx)  # the meetings it comprises
             out = [a for a in out if a not in guests and is_country(a)]
         return out
+    if cue.via == "venue":
+        return venue_actors(parse, v)
     if cue.via == "sibling":  # "A quit the Forum and rejoined": the clause's own subject, or its conjunct's
         return subject_actors(parse, v, cls, ctx)
     if cue.via == "rel":

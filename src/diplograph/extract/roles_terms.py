@@ -118,7 +118,7 @@ DESIRE = frozenset({
     "candidature", "application", "aspiration", "ambition", "path", "road", "quest", "hope", "invitation",
     "prospect", "drive", "proposal", "possibility", "block", "veto", "oppose", "reject", "deny", "reverse",
     "delay", "stall", "obstruct", "freeze", "prevent", "thwart", "undo", "rescind", "revoke", "cancel",
-    "postpone", "discuss", "debate", "support", "back", "endorse", "favor", "favour", "prepare",
+    "postpone", "discuss", "debate", "support", "back", "endorse", "favor", "favour", "prepare", "call",
 })
 # Verbs that end a contribution ("halted its funding for the agency").
 CUT_VERBS = frozenset({"prohibit", "halt", "end", "cut", "stop", "suspend", "freeze", "terminate", "pause",
@@ -136,6 +136,10 @@ MEETING_NOUNS = frozenset({
 })
 # Meeting nouns that refer back to the body's meeting named before ("the summit brought together").
 MEETING_ANAPHORS = frozenset({"summit", "meeting", "conference", "session", "ministerial"})
+# Verbs that tell where a meeting takes place ("the summit was held in Vientiane").
+HELD_VERBS = frozenset({"hold", "take", "open", "convene", "meet", "begin", "close", "end", "kick"})
+# Dependents that open a clause, for reading a noun phrase alone.
+CLAUSE_STOP = CLAUSE_DEPS | {"relcl", "acl", "prep"}
 # Nouns for where a body sits: hosting them is a host role of the body ("hosts the AU headquarters").
 SEAT_OF_BODY = frozenset({"headquarters", "headquarter", "secretariat", "hq"})
 # Nouns for what a country contributes to a mission: "troops serving with", "peacekeepers to".
@@ -154,6 +158,7 @@ ANAPHORS: dict[str, tuple[str, ...]] = {
     "board": ("Board",), "assembly": ("Assembly",), "body": (), "club": (), "coalition": (),
     "confederation": (), "federation": (), "mission": ("Mission",), "force": ("Force",), "court": ("Court",),
     "partnership": ("Partnership",), "framework": ("Framework",), "agency": ("Agency",),
+    "authority": ("Authority",),
 }
 # Modifiers of a role noun that change or void the role.
 FOUNDING_WORDS = frozenset({"founding", "found", "founder", "original", "charter"})
@@ -164,6 +169,8 @@ GUEST_WORDS = NOT_MEMBER_WORDS | {"guest", "observer", "invitee", "partner", "re
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Prepositions that date a term ("for 2025", "since 2019", "until 2026").
 TERM_PREPS = frozenset({"for", "from", "since", "until", "through", "in"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
 # Words that say a date opens or closes a term.
 OPENERS = frozenset({"since", "from", "starting", "beginning", "effective", "as", "commencing", "following"})
 CLOSERS = frozenset({"until", "till", "through", "to", "ending"})
@@ -199,6 +206,10 @@ def is_international(body_id: str | None) -> bool:
                                                                   "armed_group")
 
 
+def names_country(text: str) -> bool:
+    return bool(text) and resolve.country_id(text) is not None
+
+
 def kind(body_id: str) -> str | None:
     body = resolve.bodies().get(body_id)
     return body.kind if body else None
@@ -208,6 +219,12 @@ def is_un(body_id: str) -> bool:
     """The UN or one of its organs and agencies."""
     body = resolve.bodies().get(body_id)
     return body_id == "UN" or body_id.startswith("UN") or bool(body and "United Nations" in body.name)
+
+
+def meets_around(body_id: str) -> bool:
+    """A body whose meetings move from country to country, so that the venue tells the host: a bloc, a
+    forum, an inter-parliamentary assembly; not the UN and its agencies, which meet where they sit."""
+    return not is_un(body_id) and not is_mission(body_id) and kind(body_id) in ("igo", "forum", "coalition")
 
 
 def is_mission(body_id: str) -> bool:
