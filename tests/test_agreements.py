@@ -527,3 +527,9 @@ def test_a_joint_statement_adopted_without_its_sides_named_is_the_talks_pair(nlp
 def test_a_paper_under_negotiation_has_its_negotiators_as_parties_and_no_signing_date(
         nlp: Any, text: str, kind: str, parties: set[str]) -> None:
     assert found_one(nlp, text)[1:] == (kind, parties, None)
+
+
+def test_a_framework_for_negotiations_and_the_framework_agreed_later_are_one_paper(nlp: Any) -> None:
+    text = ("Japan announced a framework for trade negotiations with Chile on Monday. Japan and Chile agreed to a "
+            "framework for an agreement on tariff cuts, officials said.")
+    assert facts_of(nlp, text) == {("framework for an agreement on tariff cuts", "framework", frozenset({"JPN", "CHL"}))}

@@ -118,7 +118,7 @@ INTERNATIONAL = frozenset({
 GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum", "of", "understanding", "mou",
                       "treaty", "declaration", "communique", "accord", "protocol", "trade", "cooperation", "bilateral",
                       "the", "new", "a", "an", "deal", "pact", "document", "exchange", "notes", "political",
-                      "letter", "intent", "ceasefire", "truce", "armistice"})
+                      "letter", "intent", "ceasefire", "truce", "armistice", "negotiation", "negotiations"})
 # Adjectives that praise a paper without telling which one it is.
 EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
                          "planned", "final", "new", "possible", "potential", "secured", "signed", "specific", "great",
