@@ -1,10 +1,11 @@
 """What the agreements extractor knows about words, names and whole documents.
 
 Vocabularies that validate a slot (is this noun an agreement? is this verb a way of signing one? does this
-modifier make a name domestic?), the short forms of major agreements, and one fact per agreement in a
-document: two mentions of one paper (a short form and its long name, a bare "the deal" and the named paper of
-the same parties) are merged, keeping the copy that says most. A document titled "Joint Statement ..." is a
-joint statement of its title's countries.
+modifier make a name domestic?), the short forms of major agreements, the record of one paper in a sentence
+(:class:`Paper`), whether a signing is told as done and without its signers (:func:`done`, :func:`agentless`),
+and one fact per agreement in a document: two mentions of one paper (a short form and its long name, a bare
+"the deal" and the named paper of the same parties) are merged, keeping the copy that says most. A document
+titled "Joint Statement ..." is a joint statement of its title's countries.
 """
 
 from __future__ import annotations
@@ -270,6 +271,7 @@ def done(parse: Parse, frame: Frame) -> bool:
         parse.tokens[a].text.lower() for a in parse.kids(v, "aux", "auxpass")}
     return parse.tokens[v].tag in ("VBD", "VBN", "VBZ", "VBP") and not auxes & {"to", "being"} and not \
         parse.kids(v, "mark")
+
 
 def agentless(parse: Parse, frame: Frame, kind: str = "other") -> bool:
     """A signing told without its signers: a passive, a participle or a noun ("was signed", "a truce agreed
