@@ -266,3 +266,14 @@ def test_a_governments_domestic_figures_are_not_foreign_relations(nlp: Any) -> N
 
 def test_with_no_known_publisher_a_named_countrys_figures_are_kept(nlp: Any) -> None:
     assert ("GHA", "other", 6) in _stats(nlp, "Ghana's economy grew 6 percent last year, officials said.")
+
+
+def test_generic_figures_questions_and_broken_off_sentences_claim_nothing(nlp: Any) -> None:
+    assert _stats(nlp, "No two nations on Earth share such a long border as Chile and Argentina.") == set()
+    assert _stats(nlp, "Is Peru really buying 40 percent of its wheat from Canada?") == set()
+    assert _stats(nlp, "Q And the 5,000 migrants from Haiti —") == set()
+
+
+def test_a_third_party_transfer_is_no_party_relation(nlp: Any) -> None:
+    found = _stats(nlp, "Poland authorized third-party transfers of tanks from more than 14 countries.")
+    assert all(metric != "party_relation_countries" for _, metric, _ in found)

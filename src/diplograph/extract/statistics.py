@@ -226,6 +226,8 @@ def counted(parse: Parse, fig: Figure) -> Counted:
             p = next(iter(parse.kids(p, "prep")), p)
         if _lemma(parse, p) in ("of", "in", "on"):
             objs = parse.kids(p, "pobj")
+            if objs and _lemma(parse, p) == "on" and parse.entity_at(objs[0], ("country", "body")) is not None:
+                continue  # "25 percent on Canada": whom a levy falls on, not what it measures
             if objs and parse.tokens[objs[0]].pos in ("NOUN", "PROPN"):
                 return Counted(objs[0], own=False)
     if t.dep == "pobj" and _lemma(parse, parse.head(h)) == "of":
@@ -310,6 +312,9 @@ def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
         if _lemma(parse, p) == "of" and any(parse.tokens[a].tag == "JJS" for o in parse.kids(p, "pobj")
                                             for a in parse.kids(o, "amod")):
             return True  # "two of the nation's oldest organisations": a part of a ranked set
+    if fig.unit is None and any(_lemma(parse, d) in ("no", "any", "every", "each") for d in dets + (
+            parse.kids(noun, "det") if noun is not None else [])):
+        return True  # "no two nations", "as any two countries do": a generic, not a count
     # "the two countries", "its three pillars", "the top 10 partners", "all seven of"
     return fig.unit is None and any(_lemma(parse, d) in KNOWN_SET for d in dets)
 
@@ -518,6 +523,9 @@ class Reader:
         later "25% tariffs on steel" are two claims)."""
         facts: dict[tuple[object, ...], Fact] = {}
         for parse in self.parses:
+            told = parse.sentence.text.rstrip().rstrip("\"'”’)")
+            if told.endswith(("?", "—", "--", "-")):
+                continue  # a question or a sentence broken off claims nothing
             figs = figures(parse)
             wholes = _wholes(parse, figs)
             for fig in figs:
@@ -563,7 +571,8 @@ class Reader:
                 who = self._body(parse)
         bound = who is not None  # read off the figure's own phrase or clause, not guessed
         if who is None and -1 not in skip:
-            who = self._fallback(parse, fig, skip)
+            # "25 percent on Canada", "sanctions against X": the target of a levy is not whose figure it is
+            who = self._fallback(parse, fig, skip | self._targets(parse, fig, noun))
         if who is None:
             return None
         kind = self.metric(parse, fig, noun, cls, who)
@@ -761,8 +770,8 @@ class Reader:
                 if any(_lemma(parse, p.head) in PRONOUNS for p in patients):
                     continue  # "after it was elected by the Assembly": whoever "it" is, not the Assembly
                 agents = (*patients, *agents) if passive else agents
-                ids = next((i for g in agents if (i := self._owner(parse, g.head, fig.tokens)
-                                                  or self._actors(parse, range(g.start, g.end)))), [])
+                ids = next((i for g in agents if (i := self._owner(parse, g.head, fig.tokens) or self._actors(
+                    parse, [k for k in range(g.start, g.end) if k not in self._targets(parse, fig)]))), [])
                 if not ids and any(_lemma(parse, g.head) in ("i", "you") for g in agents):
                     return None, {-1}  # an anecdote: "I got a bill of $1,200"
                 if not ids and parse.dep(a) == "ccomp":
@@ -775,6 +784,14 @@ class Reader:
         if what.noun is not None and not what.own:  # "over a billion dollars in U.S. financing"
             ids = self._modifiers(parse, what.noun, fig.tokens)
         return (self._pick(ids) if ids else None), set()
+
+    @staticmethod
+    def _targets(parse: Parse, fig: Figure, noun: int | None = None) -> set[int]:
+        """Tokens naming whom a levy or a rate falls on ("25 percent on Canada", "sanctions against X"):
+        the target of a figure is not whose figure it is."""
+        heads = {fig.head, *parse.ancestors(fig.head)} | ({noun} if noun is not None else set())
+        return {i for h in heads for p in parse.kids(h, "prep") if _lemma(parse, p) in ("on", "against")
+                for i in parse.subtree(p)}
 
     def _fallback(self, parse: Parse, fig: Figure, skip: set[int]) -> str | None:
         """No actor on the figure's path: the pair of the sentence, else its actor (the focus if named,
@@ -867,8 +884,10 @@ class Reader:
             return "trade_partners"
         if words & {"parliament", "legislature", "parliaments"}:
             return "parliament_relations"
-        if words & {"party", "parties"}:
-            return "party_relation_countries"
+        if words & {"party", "parties"} and not any(
+                _lemma(parse, k) == "party" and any(_lemma(parse, a) == "third" for a in parse.kids(k, "amod"))
+                for k in range(len(parse.tokens))):
+            return "party_relation_countries"  # (a "third-party transfer" is no party's relation)
         if words & {"community", "diaspora", "live", "reside"}:
             return "overseas_countries"
         if cls == "place" and words & AID_WORDS and not words & {"member", "membership"}:
