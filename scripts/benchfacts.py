@@ -34,7 +34,7 @@ from diplograph.nlp import analyze  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "corpus" / "bench" / "whitehouse.jsonl.gz"
-IDS = ROOT / "eval" / "bench_audit" / "docs.txt"
+IDS = ROOT / "eval" / "bench_audit" / "docs-dev.txt"
 
 
 def analysed(n: int, skip: int) -> list:

@@ -9,18 +9,20 @@ sample of the facts it finds (documents' dates left out), and shows each fact
 with the sentence it cites so that a judge who never read the code can say
 whether the sentence states it (by the conventions of ``../shared/spec/FACTS.md``).
 
-No article text is kept in the project: ``docs.txt`` lists document ids,
-``sample-<seed>.jsonl`` keeps facts with their evidence offsets only, and
+No article text is kept in the project: ``docs-NAME.txt`` lists document ids,
+``sample-NAME-SEED.jsonl`` keeps facts with their evidence offsets only, and
 ``show`` reads the sentences from the store at run time.
 
-usage:
-    python3 eval/bench_audit/audit.py select                 # (once) docs.txt: 1,000 random bench ids
-    python3 eval/bench_audit/audit.py build --db /tmp/audit.sqlite [--workers 2]
-    python3 eval/bench_audit/audit.py sample --db /tmp/audit.sqlite --seed 1 [--n 200]
-    python3 eval/bench_audit/audit.py show --db /tmp/audit.sqlite --seed 1 > /tmp/judge-1.txt   # for the judges
-    python3 eval/bench_audit/audit.py score --seed 1         # precision from judged-<seed>.jsonl
+usage (``--name dev`` is the default; ``--name final`` is the sample judged once, at the end):
+    python3 eval/bench_audit/audit.py select [--name final]   # (once) docs-NAME.txt: 1,000 random bench ids
+    python3 eval/bench_audit/audit.py build --db /tmp/audit.sqlite [--workers 2] [--name final]
+    python3 eval/bench_audit/audit.py sample --db /tmp/audit.sqlite --seed 1 [--n 200] [--name final]
+    python3 eval/bench_audit/audit.py show --db /tmp/audit.sqlite --seed 1 > /tmp/judge.txt  # for the judges
+    python3 eval/bench_audit/audit.py score --seed 1 [--name final]  # precision from judged-NAME-SEED.jsonl
 
-A judgement file ``judged-<seed>.jsonl`` has one line per sampled fact:
+The dev sample's documents are read while rules are written; the final sample's documents are drawn
+from the rest of the corpus and its facts judged only at the end, so its precision is an estimate.
+A judgement file ``judged-NAME-SEED.jsonl`` has one line per sampled fact:
 ``{"n": 17, "verdict": "correct" | "wrong", "why": "..."}``.
 """
 
@@ -40,8 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BENCH = ROOT.parent / "shared" / "corpus" / "bench" / "whitehouse.jsonl.gz"
 FROZEN = ROOT / "eval" / "frozen" / "docs.tsv"
-DOCS = HERE / "docs.txt"
-SELECT_SEED = 20261205
+SELECT_SEEDS = {"dev": 20261205, "final": 20261206}  # dev: read to find errors; final: judged once, at the end
 N_DOCS = 1000
 CLI = ROOT / ".venv" / "bin" / "diplograph"
 
@@ -59,22 +60,27 @@ def _frozen_ids() -> set[str]:
     return ids
 
 
-def select(_: argparse.Namespace) -> None:
-    """A uniform random sample of bench ids, never one of the frozen set's documents."""
-    frozen = _frozen_ids()
-    ids = [r["id"] for r in _bench() if r["id"] not in frozen]
-    chosen = sorted(random.Random(SELECT_SEED).sample(ids, N_DOCS))
-    DOCS.write_text("\n".join(chosen) + "\n", encoding="utf-8")
-    print(f"{len(chosen)} of {len(ids)} documents -> {DOCS.relative_to(ROOT)}")
+def _docs(name: str) -> Path:
+    return HERE / f"docs-{name}.txt"
 
 
-def _chosen() -> set[str]:
-    return set(DOCS.read_text(encoding="utf-8").split())
+def select(a: argparse.Namespace) -> None:
+    """A uniform random sample of bench ids, never one of the frozen set's documents (nor, for the
+    final sample, one of the dev sample's)."""
+    taken = _frozen_ids() | (_chosen("dev") if a.name != "dev" and _docs("dev").exists() else set())
+    ids = [r["id"] for r in _bench() if r["id"] not in taken]
+    chosen = sorted(random.Random(SELECT_SEEDS[a.name]).sample(ids, N_DOCS))
+    _docs(a.name).write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} of {len(ids)} documents -> {_docs(a.name).relative_to(ROOT)}")
+
+
+def _chosen(name: str) -> set[str]:
+    return set(_docs(name).read_text(encoding="utf-8").split())
 
 
 def build(a: argparse.Namespace) -> None:
     """Build the chosen documents into a store with the real CLI (as a user would)."""
-    chosen = _chosen()
+    chosen = _chosen(a.name)
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "audit.jsonl"
         with feed.open("w", encoding="utf-8") as out:
@@ -85,8 +91,8 @@ def build(a: argparse.Namespace) -> None:
         sys.exit(subprocess.run(cmd).returncode)
 
 
-def _sample_path(seed: int) -> Path:
-    return HERE / f"sample-{seed}.jsonl"
+def _sample_path(name: str, seed: int) -> Path:
+    return HERE / f"sample-{name}-{seed}.jsonl"
 
 
 def sample(a: argparse.Namespace) -> None:
@@ -99,11 +105,11 @@ def sample(a: argparse.Namespace) -> None:
     facts.sort(key=lambda f: json.dumps(f, sort_keys=True))
     picked = random.Random(a.seed).sample(facts, min(a.n, len(facts)))
     counts = collections.Counter(f["type"] for f in facts)
-    with _sample_path(a.seed).open("w", encoding="utf-8") as fh:
+    with _sample_path(a.name, a.seed).open("w", encoding="utf-8") as fh:
         for n, fact in enumerate(picked, 1):
             fact = {k: v for k, v in fact.items() if k != "evidence"}  # offsets only: no article text here
             fh.write(json.dumps({"n": n, "fact": fact}, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} of {len(facts)} facts -> {_sample_path(a.seed).relative_to(ROOT)}")
+    print(f"{len(picked)} of {len(facts)} facts -> {_sample_path(a.name, a.seed).relative_to(ROOT)}")
     print("facts in the store by type: " + ", ".join(f"{t} {c}" for t, c in counts.most_common()))
 
 
@@ -112,7 +118,7 @@ def show(a: argparse.Namespace) -> None:
     from diplograph.store import open_store
 
     store = open_store(a.db, read_only=True)
-    rows = [json.loads(line) for line in _sample_path(a.seed).read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in _sample_path(a.name, a.seed).read_text(encoding="utf-8").splitlines()]
     texts: dict[str, str] = {}
     for r in rows:
         f = r["fact"]
@@ -131,8 +137,8 @@ def show(a: argparse.Namespace) -> None:
 
 def score(a: argparse.Namespace) -> None:
     rows = {json.loads(line)["n"]: json.loads(line)
-            for line in _sample_path(a.seed).read_text(encoding="utf-8").splitlines()}
-    judged_path = HERE / f"judged-{a.seed}.jsonl"
+            for line in _sample_path(a.name, a.seed).read_text(encoding="utf-8").splitlines()}
+    judged_path = HERE / f"judged-{a.name}-{a.seed}.jsonl"
     judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_type: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     for j in judged:
@@ -149,7 +155,8 @@ def score(a: argparse.Namespace) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("select").set_defaults(fn=select)
+    p = sub.add_parser("select")
+    p.set_defaults(fn=select)
     b = sub.add_parser("build")
     b.add_argument("--db", required=True)
     b.add_argument("--workers", type=int, default=1)
@@ -165,6 +172,9 @@ def main() -> None:
         if name == "show":
             p.add_argument("--db", required=True)
         p.set_defaults(fn=fn)
+    for p in sub.choices.values():
+        p.add_argument("--name", choices=sorted(SELECT_SEEDS), default="dev",
+                       help="which document sample: dev (read to find errors) or final (judged at the end)")
     a = ap.parse_args()
     a.fn(a)
 
