@@ -221,3 +221,11 @@ def test_a_partnership_of_coordination_keeps_that_word_in_its_level(nlp: Any) ->
 def test_a_guessed_pair_yields_to_a_country_the_clause_names(nlp: Any, text: str,
                                                             expected: tuple[frozenset[str], str]) -> None:
     assert found(nlp, text) == {expected}
+
+
+def test_the_two_leaders_are_the_two_countries_the_sentence_before_named(nlp: Any) -> None:
+    # the document is mostly about Kenya and Uganda; "the two leaders" are those of the visit just told
+    text = ("Kenya and Uganda signed a border deal in Kampala on Monday. Kenya and Uganda also agreed to build a "
+            "railway. Uganda's president thanked Kenya. On Wednesday the Kenyan president flew on to Malaysia, the "
+            "first such visit. The two leaders elevated the relationship to an Enhanced Partnership.")
+    assert found(nlp, text) == {(pair("KEN", "MYS"), "enhanced")}

@@ -77,6 +77,8 @@ HEDGES = frozenset({
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
 _BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
                             r"|neighbou?rs|presidents|prime\s+ministers)|their\s+(?:two\s+)?countries)\b", re.IGNORECASE)
+_TWO_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments|neighbou?rs|presidents"
+                        r"|prime\s+ministers)\b", re.IGNORECASE)
 _APPOSITIVE_OF = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:of|to|with)\s+(?:the\s+)?$")
 _WORD = re.compile(r"[A-Za-z][\w'’.]*(?:-[\w'’.]+)*-?|\d+|[—–]|--|\S")
 
@@ -375,7 +377,22 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         if focus and focus != ids[0]:
             return [(focus, ids[0])]
         return []
+    if _TWO_SIDES.search(text):
+        recent = _recent_pair(doc, sentence, cache[1])  # "The two leaders elevated ..." after both were named
+        if recent:
+            return [recent]
     return [doc_pair] if doc_pair else []
+
+
+def _recent_pair(doc: AnalyzedDocument, sentence: Sentence, named: frozenset[str]) -> tuple[str, str] | None:
+    """The two countries the sentence or two before named, when they named exactly two."""
+    for earlier in reversed(doc.sentences[max(0, sentence.index - 2):sentence.index]):
+        found = list(dict.fromkeys(c for _, _, c in sentence_parties(earlier) if c in named))
+        if len(found) == 2:
+            return found[0], found[1]
+        if found:
+            return None
+    return None
 
 
 def _named_pair(cache: list[Any], sentence: Sentence, start: int = 0,
