@@ -528,3 +528,27 @@ VENUES = [
 @pytest.mark.parametrize("text, expected", VENUES)
 def test_hosts_told_by_a_meetings_venue(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text, published="2023-08-10") == expected
+
+
+MISSIONS = [
+    # a force that is a mission, sent to by a ministry acting for its country
+    ("The Ministry of National Defence of Bangladesh held a ceremony in Dhaka on May 5 to send off the "
+     "Bangladesh Engineering Company Rotation 2 to the United Nations Interim Security Force for Abyei "
+     "(UNISFA).", {("BGD", "UNISFA", "contributor", None, None)}),
+    # missions told by where they serve
+    ("Since it first joined UN peacekeeping in 2015, Nepal has sent more than 2,000 officers to missions "
+     "in South Sudan, the Central African Republic and Abyei.",
+     {("NPL", "UN_PKO", "contributor", "2015", None), ("NPL", "UNMISS", "contributor", None, None),
+      ("NPL", "MINUSCA", "contributor", None, None), ("NPL", "UNISFA", "contributor", None, None)}),
+    # a unit of the document's country serving under a mission
+    ("Nepal's army chief visited Kathmandu. Meanwhile, the Level-2 Field Hospital Rotation 3 is preparing "
+     "to replace its predecessor in Bangui under MINUSCA.", {("NPL", "MINUSCA", "contributor", None, None)}),
+    # a task force is no peace mission
+    ("Kenya joined the Financial Action Task Force in 2019.", {("KEN", "FATF", "member", "2019", None)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MISSIONS)
+def test_contributors_to_missions_named_or_placed(nlp: Any, text: str,
+                                                   expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected

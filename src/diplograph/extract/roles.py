@@ -147,6 +147,8 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                 elif parse.lemma(g) in rt.COPULAS and prep in NOUN_PREPS:  # "is the top contributor ... to Y"
                     out.extend(Cue(c, n, ref, "noun", meeting) for n in parse.kids(g, "attr")
                                for c in [rt.noun_class(parse, n)] if c)
+                elif rt.is_mission(ref.id) and prep in ("under", "with") and _unit_does(parse, g):
+                    out.append(Cue(rt.CONTRIB, g, ref, "unit"))  # "the field hospital ... under UNMISS"
             break
         if dep in ("dobj", "nsubjpass", "attr", "oprd") and rt.is_verb(parse, h):
             cls = rt.verb_class(parse, h, rt.BODY_VERBS)
@@ -171,6 +173,18 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     if any(c.meeting for c in out) and _with_a_partner(parse, k):
         return []  # "the U.S.-ASEAN Summit", "the ASEAN-Japan summit": a dialogue, not the body's own meeting
     return [c for c in out if (not c.meeting or c.cls in MEETING_CUES) and (not seat or c.cls == rt.HOST)]
+
+
+def _unit_does(parse: Parse, v: int) -> bool:
+    """A verb whose subject is a unit of troops ("the Level-2 Field Hospital Rotation 7 is preparing to
+    replace its predecessor under UNMISS")."""
+    for a in [v, *parse.ancestors(v)]:
+        subj = parse.kids(a, "nsubj", "nsubjpass")
+        if subj:
+            return any(parse.lemma(c) in rt.TROOPS for c in [subj[0], *parse.kids(subj[0], "compound")])
+        if parse.dep(a) not in ("xcomp", "conj"):
+            return False
+    return False
 
 
 def _with_a_partner(parse: Parse, k: int) -> bool:
@@ -446,7 +460,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         told = next((a for a in parse.ancestors(cue.token) if parse.tokens[a].pos in VERBS), None)
         if told is not None and parse.modality(told) != (False, "asserted"):
             return []
-    elif _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
+    elif cue.via != "unit" and _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
         return []
     role = rt.role_name(cue.cls, cue.body.id, mods)
     if role is None:
@@ -455,7 +469,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         actors = actors + _companions(parse, [v for v in (gov, cue.token) if v is not None], cue.cls, ctx)
     pairs = phased if phased else [(a, "", None) for a in actors]
     pairs = [(a, p, v) for a, p, v in pairs if a and a != cue.body.id]
-    if not pairs and role in ("chair", "president", "host") and cue.via == "noun":
+    if not pairs and (role in ("chair", "president", "host") and cue.via == "noun" or cue.via == "unit"):
         pairs = [(a, "", None) for a in _only_country(parse, ctx)]  # "the ASEAN Chairmanship Year 2020"
     if not pairs:                                               # text about one country
         return []

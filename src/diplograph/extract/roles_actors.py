@@ -492,6 +492,12 @@ def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
             guests = _guests(parse, objects, cls, ctx)  # the meetings it comprises
             out = [a for a in out if a not in guests and is_country(a)]
         return out
+    if cue.via == "unit":  # "the Bangladeshi field hospital ... under MINUSCA"
+        for a in [v, *parse.ancestors(v)]:
+            subj = parse.kids(a, "nsubj", "nsubjpass")
+            if subj:
+                return mention_actors(ctx.doc, mentions_in(parse, parse.subtree(subj[0])), rt.CONTRIB)
+        return []
     if cue.via == "venue":
         return venue_actors(parse, v)
     if cue.via == "sibling":  # "A quit the Forum and rejoined": the clause's own subject, or its conjunct's

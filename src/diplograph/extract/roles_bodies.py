@@ -60,9 +60,44 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
                 and not _named_otherwise(parse, t.i) and t.dep != "compound":
             refs.append(BodyRef(ctx.meeting_body, t.i, meeting=True))  # "the summit" after "the SADC summit"
     refs.extend(_members_again(parse, refs))
+    refs.extend(_missions_by_place(parse, refs, ctx))
     if ctx.seat_body and 0 < parse.sentence.index - ctx.seat_sentence <= 4 and not refs:
         refs.extend(BodyRef(ctx.seat_body, k, own_cue=True) for k in _seat_cues(parse))
     return refs
+
+
+def _missions_by_place(parse: Parse, refs: list[BodyRef], ctx: Context) -> list[BodyRef]:
+    """Peace missions told by where they serve: "sent officers to missions in South Sudan, the Central
+    African Republic and Abyei" (the one mission the registry has there; a UN one when the text speaks
+    of UN peacekeeping)."""
+    out: list[BodyRef] = []
+    un = any(rt.is_un(b) for b in ctx.bodies_seen + [r.id for r in refs])
+    for t in parse.tokens:
+        if t.lemma.lower() not in ("mission", "operation") or _names_body(parse, t.i):
+            continue
+        for p in parse.kids(t.i, "prep"):
+            if parse.lemma(p) != "in":
+                continue
+            for m in _listed_right(parse, p + 1):
+                mission = rt.mission_in(str(m.id) if m.kind == "country" and m.id else m.text, un)
+                if mission and all(r.id != mission for r in refs + out):
+                    out.append(BodyRef(mission, t.i))
+    return out
+
+
+def _listed_right(parse: Parse, k: int) -> list[Mention]:
+    """The places listed from token ``k`` on ("South Sudan, the Central African Republic and Abyei"),
+    however the parser hung the list: names, commas, "and", "the"."""
+    out: list[Mention] = []
+    while k < len(parse.tokens):
+        m = parse.entity_at(k, ("country", "place"))
+        if m is not None:
+            if m not in out:
+                out.append(m)
+        elif parse.tokens[k].text not in (",", "and", "the"):
+            break
+        k += 1
+    return out
 
 
 def _members_again(parse: Parse, refs: list[BodyRef]) -> list[BodyRef]:

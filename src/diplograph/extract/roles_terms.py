@@ -144,7 +144,8 @@ CLAUSE_STOP = CLAUSE_DEPS | {"relcl", "acl", "prep"}
 SEAT_OF_BODY = frozenset({"headquarters", "headquarter", "secretariat", "hq"})
 # Nouns for what a country contributes to a mission: "troops serving with", "peacekeepers to".
 TROOPS = frozenset({"troop", "soldier", "personnel", "peacekeeper", "police", "officer", "contingent", "unit",
-                    "force", "battalion", "engineer", "medic", "staff", "observer"})
+                    "force", "battalion", "engineer", "medic", "staff", "observer", "hospital", "rotation",
+                    "company", "platoon", "team"})
 # Nouns a list of bodies is given under: "organisations like the WTO", "key mechanisms of ASEAN".
 CONTAINERS = frozenset({
     "organization", "organisation", "institution", "body", "forum", "fora", "mechanism", "framework",
@@ -228,9 +229,13 @@ def meets_around(body_id: str) -> bool:
 
 
 def is_mission(body_id: str) -> bool:
-    """A peace operation is contributed to, not joined: "troops joined the AU Mission in Somalia"."""
-    return body_id == "UN_PKO" or bool(body_words(body_id) & {"mission", "peacekeeping", "stabilization",
-                                                             "stabilisation", "standby"})
+    """A peace operation is contributed to, not joined: "troops joined the AU Mission in Somalia", "sent a
+    unit to the UN Interim Security Force for Abyei" (a force that is a body's organ or a coalition, not
+    the Financial Action Task Force)."""
+    words = body_words(body_id)
+    force = "force" in words and kind(body_id) in ("igo_organ", "coalition")
+    return body_id == "UN_PKO" or force or bool(words & {"mission", "peacekeeping", "stabilization",
+                                                         "stabilisation", "standby"})
 
 
 def is_bloc(body_id: str) -> bool:
@@ -243,6 +248,34 @@ def is_bloc(body_id: str) -> bool:
 
 NOT_BLOCS = frozenset({"bank", "fund", "court", "agency", "programme", "program", "tribunal", "commission",
                        "council", "organization", "organisation", "office", "institute"})
+
+
+@lru_cache(maxsize=1)
+def _missions_by_place() -> dict[str, tuple[str, ...]]:
+    """The peace missions the registry names by where they serve ("... Mission in South Sudan",
+    "... Security Force for Abyei"): country id or place name -> mission ids."""
+    out: dict[str, list[str]] = {}
+    for bid, body in resolve.bodies().items():
+        if not is_mission(bid) or bid == "UN_PKO":
+            continue
+        for name in (body.name, *body.aliases):
+            for word in (" in ", " for "):
+                if word in name:
+                    where = name.split(word, 1)[1].strip()
+                    where = where[4:] if where.lower().startswith("the ") else where
+                    key = resolve.country_id(where) or where.lower()
+                    if bid not in out.setdefault(key, []):
+                        out[key].append(bid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def mission_in(place: str, un: bool) -> str | None:
+    """The one peace mission serving in a country or place (a UN one when the text speaks of UN
+    peacekeeping), or None when there is none or more than one."""
+    found = _missions_by_place().get(place) or _missions_by_place().get(place.lower()) or ()
+    if len(found) > 1 and un:
+        found = tuple(b for b in found if is_un(b))
+    return found[0] if len(found) == 1 else None
 
 
 def is_board(body_id: str) -> bool:
