@@ -552,3 +552,24 @@ MISSIONS = [
 def test_contributors_to_missions_named_or_placed(nlp: Any, text: str,
                                                    expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text) == expected
+
+
+MORE_TERMS = [
+    # the object of a verb of praise did it: "congratulated X on assuming"
+    ("In the first call, Hun Manet congratulated Laos on assuming the ASEAN Chairmanship for 2024 and "
+     "pledged Cambodia's full support.", {("LAO", "ASEAN", "chair", "2024", "2024")}),
+    # "it" for the body a seat was told in
+    ("Kenya was elected to the UNESCO Executive Board for the 2025-2029 term. The 58-member board meets "
+     "twice a year. Kenya previously held seats on it in 2011-2015 and 2019-2023.",
+     {("KEN", "UNESCO_EXB", "board_member", s, e) for s, e in (("2025", "2029"), ("2011", "2015"),
+                                                              ("2019", "2023"))}),
+    # each body of a clause its own dates, and its own preposition through a coordination
+    ("Peru is also serving on the World Heritage Committee for 2023-2027 and on the Executive Board of "
+     "UNESCO for 2021-2025.",
+     {("PER", "WHC", "member", "2023", "2027"), ("PER", "UNESCO_EXB", "board_member", "2021", "2025")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_TERMS)
+def test_terms_of_each_body(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected

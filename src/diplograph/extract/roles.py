@@ -109,9 +109,10 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                 continue
             break
         if dep == "pobj":
+            prep = parse.lemma(h)  # its own preposition: "serving on X for 2023-2027 and on Y"
             while parse.dep(h) == "conj" and parse.tokens[parse.head(h)].pos == "ADP":
                 h = parse.head(h)  # "a member of APEC and of the WTO"
-            prep, g = parse.lemma(h), parse.head(h)
+            g = parse.head(h)
             gt = parse.tokens[g]
             if g == h:
                 break
@@ -356,6 +357,19 @@ def _term_kind(parse: Parse, cue: Cue, role: str, gov: int | None) -> str:
     return "seat" if role in ("non_permanent_member", "board_member", "member") else "point"
 
 
+def _own_dates(parse: Parse, cue: Cue, dates: list[rt.DateRef], scope: set[int]) -> list[rt.DateRef]:
+    """With several bodies in one clause, each its own dates: those between it and the next body
+    ("serving on X for 2023-2027 and on Y for 2022-2026")."""
+    heads = sorted(h for m in parse.sentence.mentions if m.kind == "body" and rt.is_international(m.id)
+                   for h in [parse.mention_head(m)] if h is not None and h in scope)
+    if len(heads) < 2 or cue.body.head not in heads:
+        return dates
+    i = heads.index(cue.body.head)
+    lo, hi = (heads[i - 1] if i else -1), (heads[i + 1] if i + 1 < len(heads) else len(parse.tokens))
+    own = [d for d in dates if cue.body.head < d.token < hi] or [d for d in dates if lo < d.token < hi]
+    return own or dates
+
+
 def _trailing_dates(parse: Parse, cue: Cue, after: int, gov: int | None) -> list[rt.DateRef]:
     """The dates of a prepositional phrase right after the cue's clause that the parser hung on the
     clause above it or on a clause below it."""
@@ -493,6 +507,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     dates = rt.dates_in(parse, parse.subtree(cue.body.head))
     opens = not dates and bool(rt.dates_in(parse, opening))
     dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
+    dates = _own_dates(parse, cue, dates, scope)
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
     if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"

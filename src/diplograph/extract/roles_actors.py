@@ -253,9 +253,9 @@ def subject_actors(parse: Parse, v: int, cls: str, ctx: Context, depth: int = 0)
         while parse.dep(p) == "conj" and parse.tokens[parse.head(p)].pos == "ADP":
             p = parse.head(p)  # "for signing ... and for joining"
         g = parse.head(p)
-        if parse.lemma(p) == "for" and parse.lemma(g) in rt.PRAISE_VERBS:
+        if parse.lemma(p) in ("for", "on") and parse.lemma(g) in rt.PRAISE_VERBS:
             for o in parse.kids(g, "dobj"):
-                return phrase_actors(parse, o, cls, ctx)  # "congratulated X for joining"
+                return phrase_actors(parse, o, cls, ctx)  # "congratulated X for joining", "on assuming"
         return subject_actors(parse, g, cls, ctx, depth + 1) if parse.tokens[g].pos in VERBS else []
     agents, _ = parse.subjects(v)
     ids = mention_actors(ctx.doc, [m for a in agents for m in _arg_mentions(parse, a)], cls)

@@ -129,7 +129,8 @@ def _seat_cues(parse: Parse) -> list[int]:
                     for p in preps):
                 continue  # "served as ambassador", "sat on the board"
             scope = rt.clause_tokens(parse, t.i)
-        elif t.pos in NOUNS and t.lemma.lower() in rt.SEAT_NOUNS and not parse.kids(t.i, "prep"):
+        elif t.pos in NOUNS and t.lemma.lower() in rt.SEAT_NOUNS and all(  # "held seats on it in 2015-2019"
+                parse.lemma(o) == "it" for p in parse.kids(t.i, "prep") for o in parse.kids(p, "pobj")):
             scope = rt.clause_tokens(parse, t.i) + rt.clause_tokens(parse, parse.head(t.i))
         else:
             continue

@@ -583,6 +583,8 @@ def terms(parse: Parse, dates: list[DateRef], kind: str, length: int | None = No
         value = d.value
         if kind == "end" or lead in CLOSERS:
             out.append(Term(None, value, d.written))
+        elif lead == "for" and len(value) == 4 and not length:  # "assumed the chairmanship for 2025"
+            out.append(Term(value, value, d.written))
         elif lead in OPENERS or kind == "start":
             end = _shift_year(value, length - 1) if length else None
             out.append(Term(value, end, d.written))
