@@ -573,3 +573,11 @@ MORE_TERMS = [
 @pytest.mark.parametrize("text, expected", MORE_TERMS)
 def test_terms_of_each_body(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text) == expected
+
+
+def test_the_country_is_the_one_the_sentence_before_spoke_of(nlp: Any) -> None:
+    text = ("Thailand's foreign minister spoke in Bangkok on Monday. Thailand and Malaysia backed the plan. "
+            "This year marks the 25th anniversary of Cambodia's admission to ASEAN in 1999. Since then, the "
+            "country has chaired the association three times, in 2002, 2012 and 2022.")
+    assert _doc_roles(nlp, text) == {("KHM", "ASEAN", "member", "1999", None)} | {
+        ("KHM", "ASEAN", "chair", y, y) for y in ("2002", "2012", "2022")}

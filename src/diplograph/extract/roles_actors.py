@@ -66,6 +66,7 @@ class Context:
     meeting_body: str | None = None  # the body whose meeting was named last ("the SADC summit")
     meeting_sentence: int = -99
     body_sentence: int = -99  # the sentence that last named a body
+    told_countries: list[str] = field(default_factory=list)  # the countries the last sentence named
     seat_body: str | None = None  # the body a seat was last told in ("elected to the Council")
     seat_sentence: int = -99
 
@@ -132,6 +133,8 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
         return phrase_actors(parse, owner[0], cls, ctx)  # "his country will host", "whose country hosts"
     tokens = rt.list_tokens(parse, k)
     head = parse.entity_at(k)
+    if head is not None and (head.attrs or {}).get("antecedent") == "focus" and len(ctx.told_countries) == 1:
+        return list(ctx.told_countries)  # "the country" right after a sentence about one country
     if head is not None and mention_actors(ctx.doc, [head], cls):
         listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")
                   or parse.tokens[i - 1].text == "," and parse.entity_at(i, ("country",))]  # or mis-hung

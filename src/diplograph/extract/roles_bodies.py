@@ -239,6 +239,8 @@ def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
             k = parse.head(k)
         if r.meeting or parse.lemma(k) in rt.MEETING_NOUNS:
             ctx.meeting_body, ctx.meeting_sentence = r.id, parse.sentence.index
+    ctx.told_countries = list(dict.fromkeys(str(m.id) for m in parse.sentence.mentions
+                                             if m.kind == "country" and m.id))
     root = next((t.i for t in parse.tokens if t.dep == "ROOT"), None)
     if root is None:
         return
