@@ -383,3 +383,10 @@ def test_an_undated_election_told_in_the_past_is_no_event_of_the_day(nlp: Any) -
     assert _events(nlp, "Because of your work, Maria Santos was elected president of the republic.") == []
     found = _events(nlp, "Maria Santos was elected president of the republic on Sunday.", "2024-06-15")
     assert [(f.get("kind"), f.get("date")) for f in found] == [("election", "2024-06-09")]
+
+
+def test_a_present_perfect_happening_is_not_dated_by_the_report(nlp: Any) -> None:
+    found = _events(nlp, "President Ramaphosa has met Prime Minister Modi several times in New Delhi.", "2024-06-15")
+    assert found and all(f.get("date") is None for f in found)
+    found = _events(nlp, "President Ramaphosa met Prime Minister Modi in New Delhi.", "2024-06-15")
+    assert [f.get("date") for f in found] == ["2024-06-15"]

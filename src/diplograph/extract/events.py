@@ -594,6 +594,9 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     words = {parse.tokens[c].text.lower() for i in chain for c in parse.kids(i, "advmod", "npadvmod")}
     if words & _AWAY or any(parse.tokens[i].tag in ("VBG",) and parse.dep(i) == "ROOT" for i in chain):
         return None, None, None, False
+    verb = f.light if f.light is not None else f.trigger
+    if parse.tokens[verb].tag == "VBN" and any(parse.lemma(a) == "have" for a in parse.kids(verb, "aux")):
+        return None, None, None, False  # "has met", "have signed": some time before, not the report's day
     return doc.published, None, None, False
 
 
