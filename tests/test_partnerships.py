@@ -229,3 +229,17 @@ def test_the_two_leaders_are_the_two_countries_the_sentence_before_named(nlp: An
             "railway. Uganda's president thanked Kenya. On Wednesday the Kenyan president flew on to Malaysia, the "
             "first such visit. The two leaders elevated the relationship to an Enhanced Partnership.")
     assert found(nlp, text) == {(pair("KEN", "MYS"), "enhanced")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one country named and the country of the person who speaks ("Modi said the countries had ...")
+    ("Prime Minister Narendra Modi, chief guest at Ghana's national day parade on Friday, said the countries had "
+     "raised ties to a strategic partnership.", (pair("IND", "GHA"), "strategic")),
+    # a pronoun takes its person's office; the nlp stage's "bilateral" guess (the Lao and Thai ministers) yields
+    ("Foreign Minister Bui Thanh Son attended the regional meeting in Vientiane on Tuesday with his Lao and Thai "
+     "counterparts. He later met US Secretary of State Antony Blinken and hailed the bilateral Comprehensive Strategic "
+     "Partnership.", (pair("VNM", "USA"), "comprehensive_strategic")),
+])
+def test_a_person_of_the_sentence_is_the_side_the_text_leaves_unnamed(
+        nlp: Any, text: str, expected: tuple[frozenset[str], str]) -> None:
+    assert found(nlp, text) == {expected}

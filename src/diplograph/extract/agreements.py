@@ -384,11 +384,12 @@ class _Reader:
         return list(dict.fromkeys(out))
 
     def _namesake_country(self, m: Mention) -> list[str]:
-        """ "Minister Lamola" after "Mr Ronald Lamola": the country of a fuller mention of the same person."""
+        """ "Minister Lamola" after "Mr Ronald Lamola", "He" after "Bui Thanh Son": the country another mention of the
+        same person gives."""
         last = resolve.fold(str(m.id or m.text)).casefold().split()[-1:]
         for sentence in self.doc.sentences:
             for other in sentence.mentions:
-                if other.kind == "person" and other.id and other.id != m.id and \
+                if other.kind == "person" and other.id and other is not m and \
                         resolve.fold(str(other.id)).casefold().split()[-1:] == last:
                     ids = actor_ids(self.doc, [other])
                     if ids:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from diplograph.extract.actors import actor_ids
 from diplograph.extract.base import (
     compound_countries,
     is_country_id,
@@ -77,6 +78,7 @@ HEDGES = frozenset({
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
 _BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
                             r"|neighbou?rs|presidents|prime\s+ministers)|their\s+(?:two\s+)?countries)\b", re.IGNORECASE)
+_THE_SIDES = re.compile(r"\bthe\s+(?:countries|nations|sides)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments|neighbou?rs|presidents"
                         r"|prime\s+ministers)\b", re.IGNORECASE)
 _APPOSITIVE_OF = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:of|to|with)\s+(?:the\s+)?$")
@@ -182,7 +184,8 @@ def sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
     coreference guess ("the two countries") never brings in a country the text does not mention.
     """
     doc_pair_cached(doc, cache)
-    named = cache[1]
+    # a person's office is no guess: "Minister Bui Thanh Son" stands for Vietnam even where it is not named
+    named = cache[1] | {c for m in sentence.mentions if m.kind == "person" for c in _person_countries(doc, m)}
     return [p for p in _sides(doc, sentence, start, end, cache, strict_with) if p[0] in named and p[1] in named]
 
 
@@ -367,6 +370,12 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         return [pair]
     if len(ids) > 2:
         return []
+    if len(ids) == 1 and (_BILATERAL_CUE.search(text) or _THE_SIDES.search(text)):
+        # "He [Vietnam's minister] will meet US Secretary Rubio to discuss the bilateral partnership", "Modi said
+        # the countries had elevated ties": the one other country a person of the sentence acts for
+        people = {c for m in sentence.mentions if m.kind == "person" for c in _person_countries(doc, m)} - set(ids)
+        if len(people) == 1:
+            return [(people.pop(), ids[0])]
     if not _BILATERAL_CUE.search(text):
         return []
     doc_pair = doc_pair_cached(doc, cache)
@@ -382,6 +391,18 @@ def _sides(doc: AnalyzedDocument, sentence: Sentence, start: int, end: int,
         if recent:
             return [recent]
     return [doc_pair] if doc_pair else []
+
+
+def _person_countries(doc: AnalyzedDocument, m: Any) -> list[str]:
+    """The country a person acts for; a pronoun ("He") takes the office hint of another mention of its person."""
+    ids = [c for c in actor_ids(doc, [m], bodies=False) if is_country_id(c)]
+    if ids or not m.id:
+        return ids
+    for other in (x for s in doc.sentences for x in s.mentions if x.kind == "person" and x.id == m.id and x is not m):
+        ids = [c for c in actor_ids(doc, [other], bodies=False) if is_country_id(c)]
+        if ids:
+            return ids
+    return []
 
 
 def _recent_pair(doc: AnalyzedDocument, sentence: Sentence, named: frozenset[str]) -> tuple[str, str] | None:
