@@ -431,8 +431,11 @@ MEMBERS_AND_CHANGES = [
     ("Peru joined APEC in 1998. Peru, Chile and Mexico are members of APEC.",
      {("PER", "APEC", "member", "1998", None), ("PER", "APEC", "member", None, None),
       ("CHL", "APEC", "member", None, None), ("MEX", "APEC", "member", None, None)}),
-    # an associated state is a member with a label
+    # an associated state is a member with a label; "a status already held by" others gives it to them
     ("Bolivia is an associated state of Mercosur.", {("BOL", "MERCOSUR", "member", None, None)}),
+    ("At the summit, Ecuador was formally welcomed as an associated state of the Andean Community, a status "
+     "already held by Chile and Argentina, among others.",
+     {(c, "ANDEAN_COMMUNITY", "member", None, None) for c in ("ECU", "CHL", "ARG")}),
 ]
 
 

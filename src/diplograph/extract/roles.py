@@ -276,6 +276,19 @@ def _only_country(parse: Parse, ctx: Context) -> list[str]:
     return [focus] if focus and named <= {focus} else []
 
 
+def _status_holders(parse: Parse, n: int, cls: str, ctx: Context) -> list[str]:
+    """Those an apposition says hold the same role: "..., a status already held by A and B"."""
+    above = {*parse.subtree(n), *parse.ancestors(n)}  # on the role, its body, or the clause above
+    out: list[str] = []
+    for t in parse.tokens[n + 1:]:
+        if t.lemma.lower() in rt.STATUS_NOUNS and t.dep in ("appos", "npadvmod") and t.head in above:
+            for v in parse.kids(t.i, "acl"):
+                if parse.lemma(v) in rt.HOLD_VERBS:
+                    out += [i for a in parse.kids(v, "agent") for o in parse.kids(a, "pobj")
+                            for i in phrase_actors(parse, o, cls, ctx)]
+    return out
+
+
 def _companions(parse: Parse, verbs: list[int], cls: str, ctx: Context) -> list[str]:
     """Countries that did the same alongside the subject: "alongside B", "together with B", "along with B"."""
     out: list[str] = []
@@ -481,6 +494,8 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         return []
     if actors and role == "member":  # "became a member ..., together with B and C"
         actors = actors + _companions(parse, [v for v in (gov, cue.token) if v is not None], cue.cls, ctx)
+    if actors and cue.via == "noun":  # "welcomed as an associated state, a status already held by A and B"
+        actors = actors + _status_holders(parse, cue.token, cue.cls, ctx)
     pairs = phased if phased else [(a, "", None) for a in actors]
     pairs = [(a, p, v) for a, p, v in pairs if a and a != cue.body.id]
     if not pairs and (role in ("chair", "president", "host") and cue.via == "noun" or cue.via == "unit"):

@@ -88,6 +88,8 @@ ORG_NOUNS = frozenset({
     "union", "bank", "fund", "agency", "institute", "centre", "center", "network", "foundation", "community",
     "conference", "parliament", "court", "alliance", "group", "secretariat", "board", "program", "programme",
 })
+# Nouns that restate a role ("..., a status already held by A and B").
+STATUS_NOUNS = frozenset({"status", "position", "role", "post", "seat", "title", "distinction"})
 # Nouns that stand for a country when something owns them ("his country", "whose country").
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "state"})
 # Verbs a role noun is the object of when its subject holds the role ("holds the chair", "won seats").
