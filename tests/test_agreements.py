@@ -533,3 +533,9 @@ def test_a_framework_for_negotiations_and_the_framework_agreed_later_are_one_pap
     text = ("Japan announced a framework for trade negotiations with Chile on Monday. Japan and Chile agreed to a "
             "framework for an agreement on tariff cuts, officials said.")
     assert facts_of(nlp, text) == {("framework for an agreement on tariff cuts", "framework", frozenset({"JPN", "CHL"}))}
+
+
+def test_a_vision_statement_of_two_countries_is_their_joint_statement_and_a_companys_is_none(nlp: Any) -> None:
+    assert found_one(nlp, "The two prime ministers reaffirmed the Australia-Vietnam Vision Statement.")[1:3] == (
+        "joint_statement", {"AUS", "VNM"})
+    assert found(nlp, "The company issued a vision statement on sustainability.") == []

@@ -167,9 +167,9 @@ class _Reader:
         if word == "memorandum":  # a "Presidential Memorandum" is an order; a memorandum between states is an MoU
             return bool({"understanding", "cooperation", "agreement", "intent"} & set(of)) or not (
                 is_cap(parse.tokens[k].text) or mods & DOMESTIC)
-        if word == "statement":  # "a joint statement", "the Joint Vision Statement"
+        if word == "statement":  # "a joint statement", "the Joint Vision Statement", "the Vietnam-Australia Vision Statement"
             left = [i for c in parse.kids(k, "amod", "compound") for i in parse.subtree(c)]
-            return "joint" in lemmas or any(parse.lemma(i) == "joint" for i in left)
+            return "joint" in lemmas or any(parse.lemma(i) in ("joint", "vision") for i in left)
         if word == "letter":
             return "intent" in of
         if word == "declaration":
