@@ -333,3 +333,15 @@ def test_capitals_lines_and_institutions_after_titles_are_not_people(nlp: Any) -
     assert not any(p in ("Tax", "Tax Court") for p in doc.people)
     doc = run(nlp, "The Minister consulted the Commissioner of Kenya Customs on Monday.")
     assert "Customs" not in doc.people
+
+
+def test_diacritics_are_read_like_ascii_spellings_and_quoted_as_written(nlp: Any) -> None:
+    text = "HÀ NỘI — Phó Thủ tướng Trần Hồng Hà met Laotian officials in Đà Nẵng, Việt Nam's central city, on Monday."
+    doc = run(nlp, text)
+    countries = {m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}
+    assert "VNM" in countries and "LAO" in countries
+    assert not any("Nội" in p or "Noi" in p for p in doc.people)
+    for sentence in doc.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        for m in sentence.mentions:
+            assert text[m.start:m.end] == m.text

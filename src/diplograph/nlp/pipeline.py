@@ -12,8 +12,10 @@ mentions are added (:mod:`.coref`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +50,23 @@ def load_pipeline(model: str = MODEL):  # -> spacy.Language
     nlp.add_pipe(GUARD_NAME, before="parser")
     nlp.add_pipe(RULER_NAME, before="ner")
     return nlp
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    """A letter with diacritics as its ASCII base letter, one character for one ("ệ" -> "e", "Đ" -> "D")."""
+    if c in "đĐ":
+        return "d" if c == "đ" else "D"
+    base = unicodedata.normalize("NFKD", c)
+    if len(base) > 1 and base[0].isascii() and base[0].isalpha() and all(unicodedata.combining(x) for x in base[1:]):
+        return base[0]
+    return c
+
+
+def _fold(text: str) -> str:
+    """The text spaCy and the registries read: diacritics dropped letter for letter, so "Việt Nam", "Hà Nội"
+    and "Phạm Thu Hằng" read like the ASCII spellings English news also uses, and every offset stays."""
+    return text if text.isascii() else "".join(_fold_char(c) for c in text)
 
 
 def _pieces(document: Document) -> list[tuple[int, str]]:
@@ -500,7 +519,13 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
     with_coref = coref.add_coref(sentences, state.focus)
-    sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
+    original = document.text
+    if original.isascii():
+        sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
+    else:  # sentences and mentions quote the text as written (spaCy read it without its diacritics)
+        sentences = [Sentence(s.index, s.start, s.end, original[s.start:s.end], s.tokens,
+                              tuple(replace(m, text=original[m.start:m.end]) for m in ms))
+                     for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
                             focus=state.focus, home=publisher)
 
@@ -518,7 +543,7 @@ def analyze(documents: Iterable[Document], nlp=None, batch_size: int = 256) -> I
         for n, document in enumerate(documents):
             pending.append((n, document))
             for start, text in _pieces(document):
-                yield text, (n, start)
+                yield _fold(text), (n, start)
 
     current: list[tuple[Any, int]] = []
     current_n = -1
