@@ -278,3 +278,10 @@ def test_vietnamese_outlet_styles(nlp: Any, text: str, expected: set[tuple[str, 
 
     found = {(p, country(o)) for p, o in _positions(nlp, text)}
     assert {(p, country(o)) for p, o in expected} <= found
+
+
+def test_a_title_word_that_names_a_body_refers_back_to_it(nlp: Any) -> None:
+    text = ("Leaders of the Pacific Islands Forum gathered in Apia on Monday.\n"
+            "Forum Secretary General Meg Taylor said the meeting would focus on climate finance.")
+    found = {(f.get("person"), f.get("org")) for f in _positions(nlp, text)}
+    assert ("Meg Taylor", "PIF") in found

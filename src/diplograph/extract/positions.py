@@ -567,6 +567,9 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
     in, an org the text gives the same person elsewhere, the office-holder gazetteer, the publisher's
     country, the document's main country."""
     low = h.title.lower()
+    named = _body_by_kind(doc, h)
+    if named:
+        return named
     if any(low.endswith(t) for t in _IGO_OFFICES):
         return "UN" if "secretary" in low or "rapporteur" in low or "commissioner" in low else None
     if group:
@@ -575,6 +578,28 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
     if known:
         return known
     return home
+
+
+# Capitalised words in a title that stand for a body named before: "Forum Secretary General", "the
+# Commission President", "Bank President".
+_BODY_KINDS = frozenset({"forum", "commission", "union", "council", "assembly", "court", "bank", "fund",
+                         "organization", "organisation", "secretariat", "agency", "alliance", "community"})
+
+
+def _body_by_kind(doc: AnalyzedDocument, h: Holding) -> str | None:
+    """The body a title's kind word refers back to: the last body named up to the title's sentence
+    (else the first named after it) whose name has that word ("the Pacific Islands Forum" ... "Forum
+    Secretary General X")."""
+    kinds = {w.lower() for w in h.title.split() if w[:1].isupper() and w.lower() in _BODY_KINDS}
+    if not kinds:
+        return None
+    before, after = [], []
+    for sentence in doc.sentences:
+        for m in sentence.mentions:
+            if m.kind == "body" and m.id and kinds & {w.lower() for w in resolve.body_name(str(m.id)).split()}:
+                (before if sentence.index <= h.sentence.index else after).append(str(m.id))
+    found = before[-1:] or after[:1]
+    return resolve.actor_id(found[0]) if found else None
 
 
 def officeholders_country(name: str, on: str | None, title: str | None = None) -> str | None:
