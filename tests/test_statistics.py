@@ -277,3 +277,15 @@ def test_generic_figures_questions_and_broken_off_sentences_claim_nothing(nlp: A
 def test_a_third_party_transfer_is_no_party_relation(nlp: Any) -> None:
     found = _stats(nlp, "Poland authorized third-party transfers of tanks from more than 14 countries.")
     assert all(metric != "party_relation_countries" for _, metric, _ in found)
+
+
+def test_a_named_giver_that_is_no_state_owns_its_figure(nlp: Any) -> None:
+    found = _stats(nlp, "Donors pledged $12 million for the fund: $9 million from Unilever and $3 million "
+                        "from the Government of Norway.")
+    assert not any(value == 9_000_000 for _, _, value in found)
+
+
+def test_a_body_named_on_the_commitment_owns_its_figure(nlp: Any) -> None:
+    found = _stats(nlp, "Kenya and Japan are working to fulfill the G20 pledge to support at least 50 "
+                        "low-income countries in their debt talks.")
+    assert {subject for subject, _, value in found if value == 50} == {"G20"}

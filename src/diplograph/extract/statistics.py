@@ -85,6 +85,8 @@ FOREIGN_WORDS = ABROAD_WORDS | frozenset({
     "trade", "customs", "countries", "nations", "delegate", "delegation", "tourist", "visitor", "arrival",
     "humanitarian", "border", "hostage", "troop", "warship", "missile", "nuclear", "ceasefire", "alliance", "war",
     "ally", "partner"})
+# Mentions that stand for an actor (or for one through their country, office or place).
+ACTOR_KINDS = frozenset({"country", "body", "person", "pair", "group", "place", "title"})
 # "the bloc", "the alliance": the international body named last.
 BLOC_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "organization", "organisation", "group"})
 
@@ -629,7 +631,7 @@ class Reader:
                 out.extend(self._actor(m))
         return list(dict.fromkeys(out))
 
-    def _owner(self, parse: Parse, k: int, skip: range, modifiers: bool = True) -> list[str]:
+    def _owner(self, parse: Parse, k: int, skip: range, modifiers: bool = True, bodies: bool = False) -> list[str]:
         """Actors a noun names for itself: the noun itself ("the ECOWAS Standby Force", "Indians", "the
         force" after the full name), what "these investments" refers back to, its possessor ("China's
         program"), the subject of a relative clause it is the object of ("the $13.6 billion that Malaysia
@@ -649,7 +651,12 @@ class Reader:
             for s in parse.kids(rel, "nsubj"):
                 if _lemma(parse, s) not in RELATIVE:
                     ids = ids or self._actors(parse, parse.subtree(s))
-        return ids or (self._modifiers(parse, k, skip) if modifiers else [])
+        if ids or modifiers:
+            return ids or self._modifiers(parse, k, skip)
+        if not bodies:
+            return []
+        # "the G7 commitment to assist 100 countries": a body named on a noun above the figure owns it
+        return [i for i in self._modifiers(parse, k, skip) if i not in resolve.countries()]
 
     def _modifiers(self, parse: Parse, k: int, skip: range) -> list[str]:
         """Countries and bodies modifying a noun: "Chinese vessels", "U.S. tariffs"."""
@@ -761,9 +768,15 @@ class Reader:
                 home = self._two_way(parse, sub)
                 if home:
                     return home, set()
+        for h in {fig.head, start}:  # "$10 million from Microsoft": a named giver that is no state or body
+            if any(self._named_other(parse, o) for p in parse.kids(h, "prep") if _lemma(parse, p) in ("from", "by")
+                   for o in parse.kids(p, "pobj")):
+                return None, {-1}
         for a in parse.ancestors(start):
+            if self._named_other(parse, a):
+                return None, {-1}  # "Mercy Corps, a charity serving over 40 countries": its figure, no state's
             if parse.tokens[a].pos in ("NOUN", "PROPN"):
-                ids = self._owner(parse, a, fig.tokens, modifiers=False)
+                ids = self._owner(parse, a, fig.tokens, modifiers=False, bodies=True)
             elif parse.tokens[a].pos in ("VERB", "AUX"):
                 agents, passive = parse.subjects(a)
                 patients = [parse.arg(k) for k in parse.kids(a, "nsubjpass")]
@@ -792,6 +805,15 @@ class Reader:
         heads = {fig.head, *parse.ancestors(fig.head)} | ({noun} if noun is not None else set())
         return {i for h in heads for p in parse.kids(h, "prep") if _lemma(parse, p) in ("on", "against")
                 for i in parse.subtree(p)}
+
+    def _named_other(self, parse: Parse, k: int) -> bool:
+        """A name that is no actor: a company, a charity ("Microsoft", "Mercy Corps"), not "Vietnam
+        Airlines" (a country's) nor a person (who stands for their country)."""
+        t = parse.tokens[k]
+        if t.pos != "PROPN" or not t.text[:1].isupper():
+            return False
+        name = [i for i in parse.subtree(k, stop=CLAUSE_DEPS | {"appos", "prep", "relcl"}) if i <= k]
+        return not any(m.kind in ACTOR_KINDS for i in name for m in parse.mentions_at[i])
 
     def _fallback(self, parse: Parse, fig: Figure, skip: set[int]) -> str | None:
         """No actor on the figure's path: the pair of the sentence, else its actor (the focus if named,
