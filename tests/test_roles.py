@@ -584,3 +584,37 @@ def test_the_country_is_the_one_the_sentence_before_spoke_of(nlp: Any) -> None:
             "country has chaired the association three times, in 2002, 2012 and 2022.")
     assert _doc_roles(nlp, text) == {("KHM", "ASEAN", "member", "1999", None)} | {
         ("KHM", "ASEAN", "chair", y, y) for y in ("2002", "2012", "2022")}
+
+
+NOT_THESE_HOLDERS = [
+    # in a list of leaders each with an office, each holds their own
+    ("The call was joined by Chile as APEC chair, Germany, holding the G7 Presidency, and Senegal as AU "
+     "chair.",
+     {("CHL", "APEC", "chair", None, None), ("DEU", "G7", "president", None, None),
+      ("SEN", "AU", "chair", None, None)}),
+    ("Vice President Harris will meet President Chan Santokhi of Suriname, chair of CARICOM; Prime Minister "
+     "Mia Mottley of Barbados; and President Irfaan Ali of Guyana.",
+     {("SUR", "CARICOM", "chair", None, None)}),
+    # an official's title is his own, and the list after it holds no office of that body
+    ("Participants in the call included European Council President Charles Michel, President Emmanuel Macron "
+     "of France and Chancellor Olaf Scholz of Germany.", set()),
+    ("In this spirit, together with the World Bank President, India welcomes the commitment.", set()),
+    # the members of a body are not whatever else a sentence lists beside them
+    ("The sides denounced Russia's coercion of European Union member states.", set()),
+    ("WE, the Member States of the Association of Southeast Asian Nations (ASEAN) and the United States "
+     "of America, met via videoconference.", set()),
+    ("Kamala Harris today joined leaders of the ASEAN member states and Timor-Leste at the summit.", set()),
+    ("The task force began a dialogue among the EU, the U.S. Government, EU Member States and industry.",
+     set()),
+    # taking part in a body's meeting, a question, a possibility and a past office are no roles
+    ("Today, the European Council was joined by the President of the United States.", set()),
+    ("Are you going to make it easier for Ukraine to join NATO?", set()),
+    ("They discussed the future of Ukraine being able to join NATO.", set()),
+    ("He is a past president of the Pacific Islands Forum.", set()),
+    ("The Quad welcomed India's announcement to resume exports of vaccines.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_THESE_HOLDERS)
+def test_holders_are_not_the_whole_sentence(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text) == expected

@@ -59,7 +59,8 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
     for parse in parses:
         refs = body_refs(parse, ctx)
         previous: list[Cue] = []
-        for ref in refs:
+        asked = parse.tokens and parse.tokens[-1].text == "?"  # a question asserts no role
+        for ref in [] if asked else refs:
             found_cues = cues(parse, ref) or _list_continued(parse, ref, previous)
             for cue in found_cues:
                 found.extend(cue_facts(parse, cue, ctx))
@@ -498,9 +499,11 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         actors = actors + _status_holders(parse, cue.token, cue.cls, ctx)
     pairs = phased if phased else [(a, "", None) for a in actors]
     pairs = [(a, p, v) for a, p, v in pairs if a and a != cue.body.id]
-    if not pairs and (role in ("chair", "president", "host") and cue.via == "noun" or cue.via == "unit"):
-        pairs = [(a, "", None) for a in _only_country(parse, ctx)]  # "the ASEAN Chairmanship Year 2020"
-    if not pairs:                                               # text about one country
+    office = cue.via == "noun" and parse.lemma(cue.token) not in rt.HOLDER_NOUNS  # "the ASEAN Chairmanship
+    if not pairs and (role in ("chair", "president", "host") and office or cue.via == "unit"):  # Year", not
+        # "the World Bank President"; the document's country when the sentence names no other
+        pairs = [(a, "", None) for a in _only_country(parse, ctx)]
+    if not pairs:
         return []
     if role in ("chair", "president"):
         ctx.office_body = cue.body.id

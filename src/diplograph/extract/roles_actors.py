@@ -114,10 +114,11 @@ def _leader(m: Mention) -> bool:
     return any(w in title for w in rt.LEADER_TITLES) and not any(w in title for w in lesser)
 
 
-def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
+def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context, alone: bool = False) -> list[str]:
     """Actors named by the phrase headed at ``k``: its head and list members ("Kenya, Uganda and
     Tanzania"), else the entities it is made of ("ministers from A, B and C", "the leader of X");
-    a pronoun refers back."""
+    a pronoun refers back. ``alone``: the head only, for a role one holder has ("Belize, as CARICOM
+    chair" in a list of leaders each with an office)."""
     word = parse.lemma(k)
     both = word == "both" and parse.entity_at(k) is None
     if word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS or both:
@@ -135,6 +136,8 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context) -> list[str]:
     head = parse.entity_at(k)
     if head is not None and (head.attrs or {}).get("antecedent") == "focus" and len(ctx.told_countries) == 1:
         return list(ctx.told_countries)  # "the country" right after a sentence about one country
+    if head is not None and alone:
+        return mention_actors(ctx.doc, [head], cls)
     if head is not None and mention_actors(ctx.doc, [head], cls):
         listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")
                   or parse.tokens[i - 1].text == "," and parse.entity_at(i, ("country",))]  # or mis-hung
@@ -247,7 +250,11 @@ def subject_actors(parse: Parse, v: int, cls: str, ctx: Context, depth: int = 0)
         if poss:
             return phrase_actors(parse, poss[0], cls, ctx)
         if parse.tokens[v].tag == "VBG":  # "troops serving with the mission"; "X has troops serving"
-            found = phrase_actors(parse, h, cls, ctx)
+            one = any(_singular(parse, o) for o in parse.kids(v, "dobj"))  # "..., Germany, holding the
+            before = _entity_before(parse, v)                               # G7 presidency, and ..."
+            if one and before is not None:
+                return mention_actors(ctx.doc, [before], cls)
+            found = phrase_actors(parse, h, cls, ctx, alone=one)
             if found or parse.tokens[parse.head(h)].pos not in VERBS or parse.dep(h) not in ("dobj", "nsubj"):
                 return found
             return subject_actors(parse, parse.head(h), cls, ctx, depth + 1)
@@ -291,18 +298,24 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
         if m is not None:
             return mention_actors(ctx.doc, [m], cls), None  # "the Russian chairmanship"
     dep, h = parse.dep(n), parse.head(n)
+    one = _singular(parse, n)  # "President A of X, chair of Y; Prime Minister B of Z": A alone
+    if one and dep == "pobj" and parse.lemma(h) == "as" and _entity_before(parse, h) is not None:
+        return mention_actors(ctx.doc, [_entity_before(parse, h)], cls), None  # "Chile as APEC chair, .."
     if dep == "appos" and h != n:
         if rt.noun_class(parse, h) and depth < 2:  # a list of roles: "vice chair of X, member of Y"
             return noun_actors(parse, h, cls, ctx, depth + 1)
-        return phrase_actors(parse, h, cls, ctx), None  # "Turkiye, a NATO member"
+        if parse.entity_at(h, ACTOR_KINDS) is None:  # "WE, the Member States of ASEAN and the US"
+            return [], None
+        return phrase_actors(parse, h, cls, ctx, alone=one), None  # "Turkiye, a NATO member"
     for c in parse.kids(n, "appos"):
         if parse.entity_at(c, ACTOR_KINDS) is not None:
             return phrase_actors(parse, c, cls, ctx), None  # "the current ASEAN chair, Laos"
     listed = _listed_after(parse, n)
     if listed is not None:  # "the bloc's six members: A, B and C" with the list hung elsewhere
         return phrase_actors(parse, listed, cls, ctx), None
-    if dep == "compound" and parse.entity_at(h, ACTOR_KINDS) is not None:
-        return phrase_actors(parse, h, cls, ctx), None  # "Council members Greece, Panama and Peru"
+    if dep == "compound" and parse.entity_at(h, ACTOR_KINDS) is not None:  # "Council members Greece,
+        person = parse.entity_at(h, ("person",)) is not None  # Panama and Peru"; "European Council
+        return phrase_actors(parse, h, cls, ctx, alone=one or person), None  # President Charles Michel"
     left = parse.subtree(n)[0] - 2  # "Malaysia, the current ASEAN chair, hosted" with the comma mis-parsed
     if left >= 0 and parse.tokens[left + 1].text == "," and parse.entity_at(left, ("country",)) is not None \
             and parse.head(left) in (n, h) and parse.dep(n) in ("nsubj", "npadvmod", "appos"):
@@ -312,7 +325,7 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
             and (parse.head(nxt) in (n, h) or nxt == h) and parse.dep(nxt) in (dep, "appos", "compound",
                                                                                  "nsubj"):
         return phrase_actors(parse, nxt, cls, ctx), None  # "fellow members Kazakhstan and Uzbekistan"
-    if dep == "conj" and depth < 2 and parse.tokens[h].pos in NOUNS:
+    if dep == "conj" and depth < 2 and rt.noun_class(parse, h):  # "chair of X and member of Y"
         return noun_actors(parse, h, cls, ctx, depth + 1)
     if dep == "dobj" and parse.lemma(h) == "rotate" and depth < 2:
         return noun_actors(parse, h, cls, ctx, depth + 1)  # "the role of rotating President" mis-parsed
@@ -323,7 +336,8 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
         return [], None
     if dep in ("pobj", "pcomp") and h != n:
         prep, g = parse.lemma(h), parse.head(h)
-        if prep == "of" and parse.tokens[g].pos in ("NUM", "PRON", "ADJ", "NOUN", "PROPN") and depth < 2 \
+        partitive = parse.tokens[g].pos in ("NUM", "PRON") or parse.lemma(g) in rt.PARTITIVES
+        if prep == "of" and partitive and depth < 2 \
                 and parse.entity_at(g, ACTOR_KINDS) is None and rt.noun_class(parse, g) is None:
             return noun_actors(parse, g, cls, ctx, depth + 1)  # "one of the members", "the position of chair"
         such = prep == "as" and any(parse.lemma(c) == "such" for c in parse.kids(h))
@@ -336,10 +350,24 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
             if parse.tokens[g].pos in VERBS:
                 return subject_actors(parse, g, cls, ctx), g
             if parse.entity_at(g, ACTOR_KINDS) is not None:
-                return phrase_actors(parse, g, cls, ctx), None  # "Japan, as a member of"
+                return phrase_actors(parse, g, cls, ctx, alone=one), None  # "Japan, as a member of"
             if parse.tokens[g].pos in NOUNS and depth < 2:
                 return noun_actors(parse, g, cls, ctx, depth + 1)  # "its stint as a member of"
     return [], None
+
+
+def _entity_before(parse: Parse, k: int) -> Mention | None:
+    """The country or person named right before a word, across one comma ("Chile as", "Germany, holding")."""
+    i = k - 1
+    if i >= 0 and parse.tokens[i].text == ",":
+        i -= 1
+    return parse.entity_at(i, ("country", "person")) if i >= 0 else None
+
+
+def _singular(parse: Parse, n: int) -> bool:
+    """A role noun for one holder ("chair", "a member"), not for several ("members", "member states")."""
+    return parse.tokens[n].tag in ("NN", "NNP") and not any(parse.lemma(c) in ("both", "all")
+                                                             for c in parse.kids(n, "det", "predet"))
 
 
 def _names_body(parse: Parse, k: int) -> bool:
@@ -489,6 +517,8 @@ def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
                     if not cue.meeting or (p in edges and parse.lemma(p) in ("of", "from"))]
         if parse.lemma(v) == "have":
             objects = [o for o in objects if rt.noun_class(parse, o) == rt.MEMBER]
+        if cls in (rt.ADMIT, rt.EXPEL):  # "the Quad welcomed India's announcement" admits no one
+            objects = [o for o in objects if parse.entity_at(o, ACTOR_KINDS) is not None]
         for c in objects:
             out.extend(phrase_actors(parse, c, cls, ctx))
         if cue.meeting:  # a meeting's guests are no members ("..., as well as guests from X"), nor are
@@ -510,6 +540,8 @@ def verb_actors(parse: Parse, cue: Cue, ctx: Context) -> list[str]:
         if subj:
             return phrase_actors(parse, subj[0], cls, ctx)
         return _by_actors(parse, v, cls, ctx)
+    if parse.dep(cue.body.head) == "nsubjpass" and parse.lemma(v) in ("join", "rejoin"):
+        return []  # "the European Council was joined by X": X took part in its meeting
     if parse.dep(cue.body.head) == "nsubjpass" or (cue.meeting and parse.kids(v, "agent")):
         return _by_actors(parse, v, cls, ctx)
     if cls == rt.LEAVE:  # "withdrawing the United States from the WHO"

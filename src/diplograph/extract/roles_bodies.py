@@ -143,6 +143,9 @@ def _inside_other_name(parse: Parse, head: int) -> bool:
     """A body's name inside the name of another organisation the registry lacks ("ASEAN" in "the ASEAN
     Inter-Parliamentary Organisation")."""
     h = parse.head(head)
+    if h != head and parse.lemma(h) in rt.CONTAINERS and parse.dep(h) == "appos" and any(
+            m.kind == "body" for m in parse.mentions_at[parse.head(h)]):
+        return True  # "UNRWA, a United Nations agency": a description of another body
     return h != head and parse.dep(head) in ("compound", "nmod") and parse.tokens[h].pos == "PROPN" \
         and parse.lemma(h) in rt.ORG_NOUNS and not any(m.kind == "body" for m in parse.mentions_at[h])
 

@@ -87,6 +87,13 @@ ORG_NOUNS = frozenset({
     "organisation", "organization", "association", "council", "commission", "committee", "forum", "assembly",
     "union", "bank", "fund", "agency", "institute", "centre", "center", "network", "foundation", "community",
     "conference", "parliament", "court", "alliance", "group", "secretariat", "board", "program", "programme",
+    "convention", "treaty", "charter", "protocol", "agreement", "initiative",
+})
+# Heads of a partitive "of" phrase whose holders are the role's ("one of the members", "the position of
+# chair"); not any noun ("leaders of the member states", "coercion of EU member states").
+PARTITIVES = frozenset({
+    "one", "some", "many", "several", "each", "all", "most", "both", "none", "few", "majority", "any",
+    "position", "role", "post", "seat", "status", "capacity", "rank", "ranks", "title", "office", "group",
 })
 # Nouns that restate a role ("..., a status already held by A and B").
 STATUS_NOUNS = frozenset({"status", "position", "role", "post", "seat", "title", "distinction"})
@@ -121,6 +128,7 @@ DESIRE = frozenset({
     "prospect", "drive", "proposal", "possibility", "block", "veto", "oppose", "reject", "deny", "reverse",
     "delay", "stall", "obstruct", "freeze", "prevent", "thwart", "undo", "rescind", "revoke", "cancel",
     "postpone", "discuss", "debate", "support", "back", "endorse", "favor", "favour", "prepare", "call",
+    "able", "easy", "ready", "eligible", "qualify",
 })
 # Verbs that end a contribution ("halted its funding for the agency").
 CUT_VERBS = frozenset({"prohibit", "halt", "end", "cut", "stop", "suspend", "freeze", "terminate", "pause",
@@ -155,7 +163,8 @@ CONTAINERS = frozenset({
 })
 # Generic nouns that refer back to a body named before ("the bloc", "the Council", "the grouping").
 ANAPHORS: dict[str, tuple[str, ...]] = {
-    "bloc": (), "group": (), "grouping": (), "organization": (), "organisation": (), "alliance": (),
+    "bloc": (), "group": (), "grouping": (), "organization": (), "organisation": (),
+    "alliance": ("Alliance", "Treaty"),  # "the Alliance": NATO (North Atlantic Treaty Organization)
     "union": ("Union",), "association": ("Association",), "forum": ("Forum", "Cooperation"),
     "community": ("Community",), "council": ("Council",), "commission": ("Commission",),
     "board": ("Board",), "assembly": ("Assembly",), "body": (), "club": (), "coalition": (),
@@ -166,7 +175,8 @@ ANAPHORS: dict[str, tuple[str, ...]] = {
 # Modifiers of a role noun that change or void the role.
 FOUNDING_WORDS = frozenset({"founding", "found", "founder", "original", "charter"})
 NOT_MEMBER_WORDS = frozenset({"observer", "partner", "candidate", "aspiring", "prospective", "would-be",
-                              "potential", "future", "former", "ex", "non-member", "dialogue", "applicant"})
+                              "potential", "future", "former", "ex", "non-member", "dialogue", "applicant",
+                              "past"})
 # Those a gathering lists besides its members.
 GUEST_WORDS = NOT_MEMBER_WORDS | {"guest", "observer", "invitee", "partner", "representative", "envoy"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
