@@ -345,3 +345,10 @@ def test_diacritics_are_read_like_ascii_spellings_and_quoted_as_written(nlp: Any
         assert text[sentence.start:sentence.end] == sentence.text
         for m in sentence.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_places_and_programmes_named_after_people_are_not_people(nlp: Any) -> None:
+    doc = run(nlp, "Homebuyers in Prince Edward's County will save money.\n"
+                   "The city is investing $8 million in Access to Justice Initiatives.\n"
+                   "MEMORANDUM FOR THE SECRETARY OF THE NAVY")
+    assert not any(p in ("Edward", "Initiatives", "NAVY", "Navy") for p in doc.people)

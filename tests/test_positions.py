@@ -283,5 +283,18 @@ def test_vietnamese_outlet_styles(nlp: Any, text: str, expected: set[tuple[str, 
 def test_a_title_word_that_names_a_body_refers_back_to_it(nlp: Any) -> None:
     text = ("Leaders of the Pacific Islands Forum gathered in Apia on Monday.\n"
             "Forum Secretary General Meg Taylor said the meeting would focus on climate finance.")
-    found = {(f.get("person"), f.get("org")) for f in _positions(nlp, text)}
-    assert ("Meg Taylor", "PIF") in found
+    assert ("Meg Taylor", "PIF") in _positions(nlp, text)
+
+
+def test_staff_serve_their_principals_country_and_a_crown_is_no_publishers_office(nlp: Any) -> None:
+    us = "https://www.example.gov/briefing"
+    text = "Anna Weber, Senior Adviser to the German Chancellor, met the minister on Monday."
+    assert ("Anna Weber", "DEU") in _positions(nlp, text, url=us)
+    text = "The President sent condolences on the death of Queen Sirikit of the royal house."
+    assert not any(person == "Sirikit" and org == "USA" for person, org in _positions(nlp, text, url=us))
+
+
+def test_a_listed_official_with_a_place_of_their_own_keeps_it(nlp: Any) -> None:
+    us = "https://www.example.gov/nominations"
+    text = "She worked for Governor Ana Ortiz of Puerto Rico, and Texas State Senator Luis Vega."
+    assert not ("Luis Vega", "PRI") in _positions(nlp, text, url=us)

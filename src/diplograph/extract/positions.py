@@ -219,7 +219,9 @@ def _org(doc: AnalyzedDocument, parse: Parse, toks: list[int], head: int) -> str
         others = ids([m for m in group if m.kind != "body"], bodies=False)
         if others:
             return others[0]
-    return None
+    # "Diplomatic Adviser to the Italian Prime Minister": staff serve their principal's country
+    served = ids([m for m in target if m.kind != "body"], bodies=False)
+    return served[0] if served else None
 
 
 def _other_person(parse: Parse, toks: list[int], names: set[int]) -> bool:
@@ -472,6 +474,8 @@ def _share_in_lists(parse: Parse, found: list[Holding]) -> list[Holding]:
         if not ra or not rb or ra[-1] >= rb[0]:
             return False
         between = parse.tokens[ra[-1] + 1:rb[0]]
+        if any(t.pos == "PROPN" and not any(m.kind == "title" for m in parse.mentions_at[t.i]) for t in between):
+            return False  # "Governor A of Puerto Rico, and New York State Senator B": B's own place
         return not any(t.pos in ("VERB", "AUX", "ADP") and t.text.lower() != "of" for t in between)
 
     out = list(found)
@@ -562,6 +566,10 @@ def _unique_office(title: str) -> str | None:
     return low if low in _UNIQUE else None
 
 
+_MONARCHS = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "sultan", "emir", "sheikh",
+                       "monarch", "majesty"})
+
+
 def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: str | None) -> str | None:
     """The best-supported org of a title the phrase leaves without one: the group the person is listed
     in, an org the text gives the same person elsewhere, the office-holder gazetteer, the publisher's
@@ -577,6 +585,8 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
     known = officeholders_country(h.person, doc.published, h.title)
     if known:
         return known
+    if low.split()[-1:] and low.split()[-1] in _MONARCHS:
+        return None  # a crown is no office of the publisher's country by default ("Queen Elizabeth II")
     return home
 
 

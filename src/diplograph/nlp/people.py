@@ -49,7 +49,8 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "Provisions", "Association", "Coalition", "Network", "Alliance", "League", "Union", "Chat",
                 "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority",
                 "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
-                "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Secretariat", "Directorate", "Registry"}
+                "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Division", "Section",
+                "Branch", "Unit", "County", "Parish", "Island", "Islands", "Bay", "College", "School", "Secretariat", "Directorate", "Registry"}
 _NOT_NAME |= _INSTITUTION | {"Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
               "Commemorating", "Recognizing", "Welcoming", "Condemning", "Supporting", "Congratulating",
               "Urging", "Regarding", "Concerning", "Following", "Calling", "Launching", "Highlighting",
@@ -148,8 +149,10 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
             continue
         if end > start and _is_title_word(tok) and tok.text[:1].isupper():
             return start  # "Chief Medical Advisor": capitalised words between title words are the title
-        if end > start and _shouting(text) in _INSTITUTION:
-            return start  # "the United States Tax Court": an institution, named after no one
+        if _shouting(text) in _INSTITUTION or (end > start or len(text) > 4) and _shouting(text)[:-1] in _INSTITUTION:
+            return start  # "the United States Tax Court", "Justice Initiatives": an institution, named after no one
+        if end > start and text in ("'s", "’s") and end + 1 < limit and doc[end + 1].text in _INSTITUTION:
+            return start  # "Prince George's County", "St John's College": a place named after someone
         if not text[:1].isupper() or _shouting(text.rstrip(".")) in _NOT_NAME or _is_title_word(tok):
             break
         if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
@@ -389,7 +392,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
             while nxt < sent.end:
                 after = ents_by_token.get(nxt)
                 if (doc[nxt].text in ("of", "the", "for", "to", "'s", "’s", "The")
-                        or doc[nxt].is_upper and doc[nxt].lower_ in ("of", "the", "for", "to")) and after is None:
+                        or doc[nxt].is_upper and doc[nxt].lower_ in ("of", "the", "for")) and after is None:
                     nxt += 1  # (a capitalised "To" after a title starts a name: "President To Lam")
                 elif after is not None and after.kb_id_ and after.label_ in ("ORG", "GPE", "NORP", "TITLE", "LOC"):
                     nxt = after.end
@@ -400,8 +403,9 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 nxt += 1  # "Brazil's envoy to the UN, Jo Roe, said": a name set off by commas
             while nxt < sent.end - 1 and (is_honorific(doc[nxt]) or doc[nxt].text == "." and is_honorific(doc[nxt - 1])):
                 nxt += 1  # "Prime Minister Mr X", "President H.E. X"
-            if doc[nxt - 1].text in ("of", "the", "for", "to", "'s", "’s", "The"):
-                continue
+            if doc[nxt - 1].text in ("of", "the", "for", "to", "'s", "’s", "The") or (
+                    doc[nxt - 1].is_upper and doc[nxt - 1].lower_ in ("of", "the", "for")):
+                continue  # "Secretary of War", "SECRETARY OF WAR": the title runs on into an org
             if set_off:
                 end = _name_run(doc, nxt, sent.end, ents_by_token)
                 if end - nxt >= 2 and end < sent.end and doc[end].text in (",", ".", ";") and all(
