@@ -298,3 +298,12 @@ def test_a_listed_official_with_a_place_of_their_own_keeps_it(nlp: Any) -> None:
     us = "https://www.example.gov/nominations"
     text = "She worked for Governor Ana Ortiz of Puerto Rico, and Texas State Senator Luis Vega."
     assert not ("Luis Vega", "PRI") in _positions(nlp, text, url=us)
+
+
+def test_praise_and_headline_verbs_are_no_part_of_a_title(nlp: Any) -> None:
+    adoc = analyze_text("We have a terrific ambassador in Nairobi, Meg Whitman.\n"
+                        "Statement from the President Congratulating President Bola Tinubu on His Inauguration",
+                        published="2023-05-30", nlp=nlp)
+    titles = {f.get("person"): f.get("title") for f in positions.extract(adoc)}
+    assert titles.get("Meg Whitman", "").lower() == "ambassador"
+    assert titles.get("Bola Tinubu") == "President"

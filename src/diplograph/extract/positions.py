@@ -66,6 +66,11 @@ PAST = frozenset({"former", "late", "then", "ex", "erstwhile"})
 _DROP_LEFT = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "your", "my", ",", "'s", "’s",
                         "and", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "h.e.", "sir", "dame", "—", "-",
                         "–", "(", ")", ":"})
+# Words of praise written before a title: never part of the office ("a terrific ambassador").
+PRAISE = frozenset({"great", "terrific", "wonderful", "good", "dear", "beloved", "distinguished", "esteemed",
+                    "outstanding", "incredible", "fantastic", "amazing", "brilliant", "excellent", "fine",
+                    "extraordinary", "remarkable", "tremendous", "able", "dedicated", "respected", "fellow",
+                    "friend", "longtime", "long-time", "beautiful", "strong", "courageous", "brave", "new"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "h.e", "his excellency", "madam", "shri", "smt",
                          "prof", "sheikh", "excellency", "hon"})
 _COPULAS = frozenset({"be", "become", "remain", "serve", "act", "work"})
@@ -271,8 +276,8 @@ def _title_word(parse: Parse, k: int, names: set[int]) -> bool:
         return True  # "head of its Commission for External Relations X"
     if t.pos in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "NUM") or t.pos == "PUNCT":
         return False
-    if t.pos == "ADP":
-        return False
+    if t.pos == "ADP" or not parse.mentions_at[k] and (low in PRAISE or t.tag == "VBG" or low.endswith("ing")):
+        return False  # "our great vice president", "Congratulating President X": no part of the office
     return t.pos in ("NOUN", "PROPN", "ADJ", "X", "DET") and t.dep in (
         "compound", "amod", "poss", "nmod", "det", "case", "pobj", "prep", "npadvmod", "punct", "appos", "nsubj",
         "conj")
