@@ -135,7 +135,8 @@ def _qualified(parse: Parse, toks: list[int], head: int) -> bool:
 def _clean(parse: Parse, toks: list[int], names: set[int]) -> list[int]:
     """The title phrase's tokens: no name, no leading determiner/possessive owner, no trailing punctuation."""
     toks = sorted(k for k in toks if k not in names)
-    while toks and (parse.tokens[toks[0]].text.lower() in _DROP_LEFT):
+    while toks and (parse.tokens[toks[0]].text.lower() in _DROP_LEFT or parse.tokens[toks[0]].text.lower() in PRAISE
+                    and not parse.mentions_at[toks[0]]):
         toks = toks[1:]
     while toks and (parse.tokens[toks[-1]].text.lower() in _DROP_LEFT or parse.tokens[toks[-1]].pos == "PUNCT"):
         toks = toks[:-1]
