@@ -307,3 +307,10 @@ def test_praise_and_headline_verbs_are_no_part_of_a_title(nlp: Any) -> None:
     titles = {f.get("person"): f.get("title") for f in positions.extract(adoc)}
     assert titles.get("Marta Lopez") == "Secretary of State"
     assert titles.get("Bola Tinubu") == "President"
+
+
+def test_an_office_not_yet_held_is_no_position(nlp: Any) -> None:
+    found = _positions(nlp, "Carlos Vega is the president of Chile. Rosa Diaz will be the next president of Peru.\n"
+                            "Maria Lopez, of Texas, to be United States Attorney for the Western District of Texas.")
+    assert ("Carlos Vega", "CHL") in found
+    assert not any(person in ("Rosa Diaz", "Maria Lopez") for person, _ in found)

@@ -348,6 +348,8 @@ def _phrases(parse: Parse, m: Mention) -> Iterable[tuple[bool, list[int]]]:
     verbs += [v for v in parse.kids(h, "relcl")]
     for v in verbs:
         lemma = parse.lemma(v)
+        if any(parse.lemma(a) in ("to", "will", "shall", "would") for a in parse.kids(v, "aux")):
+            continue  # "X, of Texas, to be District Judge", "X will be the next envoy": not held yet
         if lemma in _COPULAS or lemma in _APPOINT:
             for c in parse.kids(v, "attr", "oprd", "dobj" if lemma in _APPOINT else "attr"):
                 yield False, parse.subtree(c)
