@@ -314,3 +314,10 @@ def test_an_office_not_yet_held_is_no_position(nlp: Any) -> None:
                             "Maria Lopez, of Texas, to be United States Attorney for the Western District of Texas.")
     assert ("Carlos Vega", "CHL") in found
     assert not any(person in ("Rosa Diaz", "Maria Lopez") for person, _ in found)
+
+
+def test_a_title_in_a_sentence_about_an_earlier_year_holds_for_that_year(nlp: Any) -> None:
+    adoc = analyze_text("In 2016, President Michelle Bachelet signed the accord. President Gabriel Boric spoke on Monday.",
+                        published="2022-03-01", nlp=nlp)
+    as_of = {f.get("person"): f.get("as_of") for f in positions.extract(adoc)}
+    assert as_of == {"Michelle Bachelet": "2016", "Gabriel Boric": "2022-03-01"}

@@ -671,5 +671,14 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
                 by_key[(person, o)].explicit for o in orgs_of[person] if o != org):
             continue  # an inferred org where the text states another for the same person
         facts.append(make_fact(doc, h.sentence, "position", EXTRACTOR, confidence=0.8 if h.explicit else 0.6,
-                               person=person, title=h.title, org=org, as_of=None if h.past else doc.published))
+                               person=person, title=h.title, org=org, as_of=None if h.past else _as_of(doc, h)))
     return facts
+
+
+def _as_of(doc: AnalyzedDocument, h: Holding) -> str | None:
+    """The date the title holds for: the one earlier year its sentence tells of ("In 2017, President X
+    signed ..."), else the document's date."""
+    dates = [str(m.attrs["value"]) for m in h.sentence.mentions if m.kind == "date" and (m.attrs or {}).get("value")]
+    if doc.published and len(dates) == 1 and dates[0][:4].isdigit() and dates[0][:4] < doc.published[:4]:
+        return dates[0]
+    return doc.published
