@@ -289,3 +289,8 @@ def test_a_body_named_on_the_commitment_owns_its_figure(nlp: Any) -> None:
     found = _stats(nlp, "Kenya and Japan are working to fulfill the G20 pledge to support at least 50 "
                         "low-income countries in their debt talks.")
     assert {subject for subject, _, value in found if value == 50} == {"G20"}
+
+
+def test_a_count_inside_a_descriptor_is_no_statistic(nlp: Any) -> None:
+    assert _stats(nlp, "Both leaders backed a two-state solution for the region.") == set()
+    assert ("ECOWAS", "other", 15) in _stats(nlp, "ECOWAS, the 15-nation bloc, met in Abuja.")

@@ -87,6 +87,9 @@ FOREIGN_WORDS = ABROAD_WORDS | frozenset({
     "ally", "partner"})
 # Mentions that stand for an actor (or for one through their country, office or place).
 ACTOR_KINDS = frozenset({"country", "body", "person", "pair", "group", "place", "title"})
+# Nouns a hyphenated count describes by its size ("the 15-nation bloc", "a 5,000-strong force").
+GROUP_OWNERS = frozenset({"force", "team", "delegation", "council", "community", "contingent", "mission",
+                          "unit", "panel", "commission", "coalition", "body", "grouping", "club", "association"})
 # "the bloc", "the alliance": the international body named last.
 BLOC_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "organization", "organisation", "group"})
 
@@ -314,6 +317,9 @@ def _not_a_claim(parse: Parse, fig: Figure, what: Counted) -> bool:
         if _lemma(parse, p) == "of" and any(parse.tokens[a].tag == "JJS" for o in parse.kids(p, "pobj")
                                             for a in parse.kids(o, "amod")):
             return True  # "two of the nation's oldest organisations": a part of a ranked set
+    if fig.unit is None and owner is not None and _lemma(parse, owner) not in BLOC_NOUNS | GROUP_OWNERS and \
+            parse.entity_at(owner, ("body", "country", "group")) is None:
+        return True  # "the two-state solution", "a three-way race": a figure in a descriptor
     if fig.unit is None and any(_lemma(parse, d) in ("no", "any", "every", "each") for d in dets + (
             parse.kids(noun, "det") if noun is not None else [])):
         return True  # "no two nations", "as any two countries do": a generic, not a count
