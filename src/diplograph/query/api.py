@@ -238,6 +238,46 @@ def _merge_read(store: Any, facts: list[Fact]) -> list[MergedFact]:
     return merge(facts, published_dates(store, facts), people=people_index(store))
 
 
+def stored_merge(store: Any) -> bool:
+    """Does the store keep merged facts (``store.merged_facts``) up to date? Else queries merge at read time."""
+    ready = getattr(store, "merged_ready", None)
+    return callable(ready) and bool(ready())
+
+
+def in_merge_order(merged: list[MergedFact]) -> list[MergedFact]:
+    """query.merge's output order (by type, then date) for merged facts read in cluster order."""
+    merged.sort(key=lambda m: (m.type, dates.sort_key(m.date)))
+    return merged
+
+
+def read_merged(store: Any, type: Any = None, entities: list[str] | None = None, since: str | None = None,
+                until: str | None = None, text: str | None = None, doc_id: str | None = None,
+                limit: int | None = None, located: str | None = None) -> list[MergedFact]:
+    """Merged facts about ``entities`` (and matching the other filters), as query.merge gives them.
+
+    A store that keeps its merged tables (``diplograph reindex``; every build since schema 3)
+    answers from them; otherwise the facts are read (:func:`read_facts`) and merged here.
+    ``located``: also the events placed in that country by a place name.
+    """
+    if stored_merge(store):
+        found = store.merged_facts(type=type, doc_id=doc_id, entity=entities or None, since=since, until=until,
+                                   text=text, limit=limit, located=located)
+        return in_merge_order(found)
+    raw = read_facts(store, type, entities, since, until, text, doc_id) if limit is None else store.facts(
+        type=type, doc_id=doc_id, entity=entities or None, since=since, until=until, text=text, limit=limit)
+    if located:
+        raw = with_located_events(store, located, raw)
+    return _merge_read(store, raw)
+
+
+def merged_with_channel(merged: list[MergedFact], channel: Any) -> list[MergedFact]:
+    """The merged facts one of whose statements is of ``channel`` (a name or a list); all when empty."""
+    wanted = set(_names(channel))
+    if not wanted:
+        return merged
+    return [m for m in merged if any(f.fields.get("channel") in wanted for f in m.facts)]
+
+
 def _entity_ids(store: Any, entity: str) -> list[str]:
     entity = canonical_id(store, entity)
     return expand_entity(entity) if is_id(entity) else person_names(store, entity)
@@ -349,6 +389,11 @@ def facts(store: FactSource, type: Any = None, entity: str | None = None, since:
     """
     type = _channel_types(type, channel)
     entities = _entity_ids(store, entity) if entity else None
+    if stored_merge(store):
+        found = read_merged(store, type, entities, since, until, text, doc_id,
+                            limit=limit if not entities and not channel else None)
+        merged = merged_with_channel(found, channel)
+        return merged[:limit] if limit is not None else merged
     if limit is not None and not entities:
         # A page of a large store: merge within the rows read, not the whole type.
         raw = store.facts(type=type, doc_id=doc_id, since=since, until=until, text=text,
@@ -380,6 +425,13 @@ def facts_page(store: FactSource, type: Any = None, entity: str | None = None, s
                until: str | None = None, text: str | None = None, channel: Any = None,
                limit: int | None = 200, offset: int = 0) -> FactPage:
     """A page of :func:`facts`, newest first, with the number of facts there are in all."""
+    if stored_merge(store) and not channel and limit is not None:
+        entities = _entity_ids(store, entity) if entity else None
+        type = _channel_types(type, channel)
+        total = int(store.count_merged(type=type, entity=entities, since=since, until=until, text=text))
+        items = store.merged_facts(type=type, entity=entities, since=since, until=until, text=text, limit=limit,
+                                   offset=offset, order="-date")
+        return FactPage(tuple(items), total, limit, offset, "all")
     counter = getattr(store, "count_facts", None)
     if not entity and limit is not None and callable(counter) and not channel:
         count = int(counter(type=type, since=since, until=until, text=text))
@@ -398,10 +450,8 @@ def entity_facts(store: FactSource, entity: str) -> list[MergedFact]:
     """Every fact about an entity (a country with its national bodies; a person under every
     spelling), read and merged once."""
     entity_id = canonical_id(store, entity)
-    raw = read_facts(store, None, _entity_ids(store, entity_id))
-    if is_id(entity_id) and len(entity_id) == 3:
-        raw = with_located_events(store, entity_id, raw)
-    return _merge_read(store, raw)
+    country = entity_id if is_id(entity_id) and len(entity_id) == 3 else None
+    return read_merged(store, None, _entity_ids(store, entity_id), located=country)
 
 
 def with_located_events(store: FactSource, country: str, raw: list[Fact]) -> list[Fact]:
@@ -474,8 +524,7 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) 
     entity_id = canonical_id(store, entity_id)
     kind = entity_kind(entity_id)
     ids = _entity_ids(store, entity_id)
-    raw = read_facts(store, None, ids)
-    merged = _merge_read(store, raw)
+    merged = read_merged(store, None, ids)
     subject = entity_id if kind != "person" else None
     histories = tuple(status_histories(merged, entity=subject)) if subject else ()
     if as_of:
@@ -527,8 +576,12 @@ def timeline(store: FactSource, entity_id: str, since: str | None = None,
              until: str | None = None, channel: Any = None) -> Timeline:
     """The dated facts about an entity, in date order (a term gives a start and an end entry)."""
     entity_id = canonical_id(store, entity_id)
-    raw = read_facts(store, _channel_types(None, channel), _entity_ids(store, entity_id))
-    merged = _merge_read(store, with_channel(raw, channel))
+    if stored_merge(store):
+        merged = merged_with_channel(read_merged(store, _channel_types(None, channel),
+                                                 _entity_ids(store, entity_id)), channel)
+    else:
+        raw = read_facts(store, _channel_types(None, channel), _entity_ids(store, entity_id))
+        merged = _merge_read(store, with_channel(raw, channel))
     entries = []
     for fact in merged:
         if fact.type == "document":
@@ -559,32 +612,32 @@ def timeline(store: FactSource, entity_id: str, since: str | None = None,
 def claims(store: FactSource, metric: str | None = None, subject: str | None = None) -> list[ClaimSeries]:
     """Series of a metric (for a subject): every figure with its date and sources, oldest first."""
     subject = canonical_id(store, subject) if subject else subject
-    raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
-    merged = _merge_read(store, raw)
+    merged = read_merged(store, "statistic", expand_entity(subject) if subject else None)
     return claim_series(merged, metric=metric, subject=subject)
 
 
 def contradictions(store: FactSource, subject: str | None = None) -> list[Contradiction]:
     """Claims for the same time that cannot all be true, each explained, with every source."""
     subject = canonical_id(store, subject) if subject else subject
-    raw = store.facts(type="statistic", entity=expand_entity(subject) if subject else None)
-    return find(_merge_read(store, raw), subject=subject)
+    return find(read_merged(store, "statistic", expand_entity(subject) if subject else None), subject=subject)
 
 
 def state(store: FactSource, when: str, entity: str | None = None) -> State:
     """What held at ``when`` (for an entity, or everything)."""
     entity = canonical_id(store, entity) if entity else entity
-    raw = read_facts(store, None, _entity_ids(store, entity) if entity else None)
-    return state_as_of(_merge_read(store, raw), when, entity=entity)
+    return state_as_of(read_merged(store, None, _entity_ids(store, entity) if entity else None), when,
+                       entity=entity)
 
 
 def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
     """Facts whose evidence sentences contain the words of ``text`` (full-text search)."""
+    if stored_merge(store):
+        return read_merged(store, text=text, limit=limit)
     return _merge_read(store, store.facts(text=text, limit=limit * 3))[:limit]
 
 
 __all__ = [
-    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "with_located_events", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "with_located_events", "read_merged", "stored_merge", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -19,16 +19,14 @@ from typing import Any, Callable
 from diplograph.query import dates
 from diplograph.query.api import (
     FactSource,
-    _merge_read,
     claims,
     contradictions,
     entity_name,
     entity_profile,
     expand_entity,
     person_names,
-    read_facts,
+    read_merged,
     timeline,
-    with_located_events,
 )
 from diplograph.query.claims import ClaimSeries, level_rank
 from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor, title_words
@@ -315,7 +313,7 @@ def _row(fact: MergedFact) -> str:
 
 
 def _read(store: FactSource, type: str, entities: list[str] | None) -> list[MergedFact]:
-    return _merge_read(store, read_facts(store, type, entities))
+    return read_merged(store, type, entities)
 
 
 def _in_date(value: Any, when: str | None) -> bool:
@@ -464,10 +462,8 @@ def _visits(store: FactSource, parsed: Parsed) -> Answer | None:
     if not visitor_first:
         host = subject
         ids = expand_entity(host) if is_id(host) else [host]
-        raw = read_facts(store, "event", ids)
-        if is_id(host) and len(host) == 3:
-            raw = with_located_events(store, host, raw)
-        events = [f for f in _merge_read(store, raw) if f.get("kind") == "visit"
+        located = host if is_id(host) and len(host) == 3 else None
+        events = [f for f in read_merged(store, "event", ids, located=located) if f.get("kind") == "visit"
                   and any(same_actor(place_id(f.get("location")), i) for i in ids)]
         title = f"Visits to {_label(host)}"
     else:
@@ -507,8 +503,8 @@ def _events_on(store: FactSource, parsed: Parsed) -> Answer | None:
         return None
     subject = _subject_person_or_actor(parsed)
     ids = (expand_entity(subject) if is_id(subject) else person_names(store, subject)) if subject else None
-    raw = read_facts(store, "event", ids, since=parsed.date, until=parsed.date)
-    events = [f for f in _merge_read(store, raw) if _in_date(f.get("date") or f.get("start"), parsed.date)]
+    events = [f for f in read_merged(store, "event", ids, since=parsed.date, until=parsed.date)
+              if _in_date(f.get("date") or f.get("start"), parsed.date)]
     events.sort(key=lambda f: dates.sort_key(f.get("date")))
     query = f"diplograph facts --type event --since {parsed.date} --until {parsed.date}" + (
         f" --entity \"{subject}\"" if subject else "")
@@ -886,7 +882,7 @@ def _agreements(store: FactSource, parsed: Parsed) -> Answer | None:
         words = [w for w in re.findall(r"[a-z0-9]+", parsed.low) if w not in _STOP and w not in _AGREEMENT_WORDS]
         if words:
             # Full-text search narrows to sentences with the words; the name must then contain them.
-            candidates = _merge_read(store, store.facts(type="agreement", text=" ".join(words)))
+            candidates = read_merged(store, "agreement", text=" ".join(words))
             by_name = [f for f in candidates
                        if all(re.search(r"\b" + w + r"\b", fold(f"{f.get('name')} {f.get('long_name') or ''}")
                                         .casefold()) for w in words)]
@@ -913,7 +909,7 @@ def _unattributed(store: FactSource, actor: str, kind: str) -> list[MergedFact]:
     """Agreements of a kind that name no parties, stated in a sentence that names the actor
     ("Vietnam has joined the CPTPP, the EVFTA and the RCEP")."""
     name = entity_name(actor)
-    found = _merge_read(store, store.facts(type="agreement", text=name))
+    found = read_merged(store, "agreement", text=name)
     return [f for f in found if f.get("kind") == kind and not f.get("parties")]
 
 
@@ -999,11 +995,11 @@ def _search(store: FactSource, parsed: Parsed) -> Answer:
     query = f"diplograph facts --text \"{' '.join(words)}\""
     found: list[MergedFact] = []
     if words:
-        found = _merge_read(store, store.facts(text=" ".join(words), limit=60))
+        found = read_merged(store, text=" ".join(words), limit=60)
         if not found and len(words) > 1:
             # Fewer words: the longest ones say most.
             key = " ".join(sorted(words, key=len, reverse=True)[:2])
-            found = _merge_read(store, store.facts(text=key, limit=60))
+            found = read_merged(store, text=key, limit=60)
             query = f"diplograph facts --text \"{key}\""
     if not found:
         return Answer(parsed.text, "unknown", False,

@@ -274,6 +274,9 @@ def people_index(store: Any) -> PeopleIndex:
     getter = getattr(store, "entities", None)
     if getter is None:
         return PeopleIndex({})
+    stored = _stored_index(store)
+    if stored is not None:
+        return stored
     counter = getattr(store, "count_entities", None)
     size = int(counter(kind="person")) if callable(counter) else -1
     now = time.monotonic()
@@ -290,6 +293,33 @@ def people_index(store: Any) -> PeopleIndex:
     index = PeopleIndex((e.id, getattr(e, "facts", 0) or getattr(e, "n_facts", 0)) for e in people)
     try:
         _CACHE[store] = (now, size, index)
+    except TypeError:
+        pass
+    return index
+
+
+_STORED: weakref.WeakKeyDictionary[Any, tuple[str, PeopleIndex]] = weakref.WeakKeyDictionary()
+
+
+def _stored_index(store: Any) -> PeopleIndex | None:
+    """The identities a store keeps with its merged facts (as of its last refresh), or None.
+
+    Built from the same names and counts the store's merged facts were made with, so a
+    query's people and its merged facts always agree; rebuilt when the store refreshes them.
+    """
+    ready = getattr(store, "merged_ready", None)
+    if not callable(ready) or not callable(getattr(store, "people_rows", None)) or not ready():
+        return None
+    version = str(store.people_version())
+    try:
+        cached = _STORED.get(store)
+    except TypeError:
+        cached = None
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    index = PeopleIndex(store.people_rows())
+    try:
+        _STORED[store] = (version, index)
     except TypeError:
         pass
     return index

@@ -30,6 +30,7 @@ from diplograph.model import (
     Sentence,
 )
 from diplograph.store import Entity, Names
+from diplograph.store._merged import MergedTables, member_fact
 
 # Fact fields that hold entity ids (or, for people, canonical names); the field
 # name is the link's role in fact_entities.
@@ -219,7 +220,7 @@ _ORDERS = {
 }
 
 
-class SqlStore:
+class SqlStore(MergedTables):
     """The :class:`~diplograph.store.Store` behaviour over a DB-API style connection."""
 
     dialect: ClassVar[str]
@@ -374,17 +375,22 @@ class SqlStore:
         Entity rows are touched last and in a fixed order (one upsert, one
         count update), which keeps concurrent writers from deadlocking.
         """
+        self._lock_merging()  # before fact ids are drawn: merged tables see facts in id order
         counts: dict[str, int] = {}
+        replaced = self._merged_forget(adoc.id)
         for entity_id, n in self._delete_document_rows(adoc.id):
             counts[entity_id] = counts.get(entity_id, 0) - n
         self._write_document_row(adoc)
         entities = self._write_sentences(adoc)
-        for entity_id, n in self._write_facts(adoc, facts, entities).items():
+        new: list[tuple[int, str, str, str]] = []
+        for entity_id, n in self._write_facts(adoc, facts, entities, new).items():
             counts[entity_id] = counts.get(entity_id, 0) + n
         self._insert(
             "entities", ("id", "kind", "name"), sorted(entities.values()), "ON CONFLICT (id) DO NOTHING"
         )
         self._add_fact_counts([(n, e) for e, n in sorted(counts.items()) if n])
+        names_people = any(entities.get(e, ("", ""))[1] == "person" for e in counts)
+        self._merged_add(new, replaced, names_people)
 
     def _delete_document_rows(self, doc_id: str) -> list[tuple[str, int]]:
         """Delete a document's child rows; return how many of its facts named each entity."""
@@ -477,9 +483,16 @@ class SqlStore:
         return entities
 
     def _write_facts(
-        self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]], entities: dict[str, tuple[str, str, str]]
+        self,
+        adoc: AnalyzedDocument,
+        facts: list[tuple[str, Fact]],
+        entities: dict[str, tuple[str, str, str]],
+        written: list[tuple[int, str, str, str]] | None = None,
     ) -> dict[str, int]:
-        """Insert facts, evidence and links; add the entities they name; return facts per entity."""
+        """Insert facts, evidence and links; add the entities they name; return facts per entity.
+
+        ``written`` receives (id, type, fields JSON, document id) of each fact inserted.
+        """
         per_entity: dict[str, int] = {}
         if not facts:
             return per_entity
@@ -489,12 +502,15 @@ class SqlStore:
         for fact_id, (fingerprint, fact) in zip(ids, facts):
             fields = dict(fact.fields)
             key, end_key = date_keys(fields)
+            fields_json = dumps(fields)
+            if written is not None:
+                written.append((fact_id, fact.type, fields_json, adoc.id))
             fact_rows.append(
                 (
                     fact_id,
                     adoc.id,
                     fact.type,
-                    dumps(fields),
+                    fields_json,
                     fingerprint,
                     fact.extractor,
                     float(fact.confidence),
@@ -739,6 +755,103 @@ class SqlStore:
         with self._lock:
             return int(self._execute(f"SELECT COUNT(*) FROM facts f{where}", params).fetchone()[0])
 
+    # -- merged facts (maintained by write_document: store/_merged.py) ------------------------
+
+    def _merged_where(
+        self,
+        type: Names,
+        doc_id: str | None,
+        entity: Names,
+        since: str | None,
+        until: str | None,
+        text: str | None,
+        role: Names,
+        located: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        types = _names(type)
+        if types:
+            conditions.append(_in("m.type", types))
+            params += types
+        entities, roles = _names(entity), _names(role)
+        if doc_id or since or until or (text and text.strip()):
+            # A merged fact one of whose statements matches every filter (as the facts read were).
+            where, more = self._fact_where(None, doc_id, entity, since, until, text, role)
+            conditions.append(
+                f"m.id IN (SELECT mm.merged_id FROM merged_members mm JOIN facts f ON f.id = mm.fact_id{where})"
+            )
+            params += more
+        elif entities or roles or located:
+            sub = []
+            if entities:
+                sub.append(_in("entity_id", entities))
+                params += entities
+            if roles:
+                sub.append(_in("role", roles))
+                params += roles
+            else:
+                sub.append("role <> 'located'")
+            test = " AND ".join(sub) if entities or roles else "1 = 0"
+            if located:
+                test = f"({test}) OR (entity_id = ? AND role = 'located')"
+                params.append(located)
+            conditions.append(f"m.id IN (SELECT merged_id FROM merged_entities WHERE {test})")
+        return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+    def merged_facts(
+        self,
+        type: Names = None,
+        doc_id: str | None = None,
+        entity: Names = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        role: Names = None,
+        order: str = "id",
+        located: str | None = None,
+    ) -> list[Any]:
+        """Merged facts (``query.MergedFact``) one of whose statements matches every filter.
+
+        The filters are :meth:`facts`'; ``located`` (a country id) adds the events placed in
+        that country by a place name ("in Hanoi"); only ``type`` applies to those. ``order``: "id" (the order query.merge makes
+        clusters in), "-date" (newest first, as pages show them). Only on a store whose
+        :meth:`merged_ready` is true.
+        """
+        orders = {"id": "m.id", "-date": "COALESCE(m.date, '') DESC, m.uid DESC"}
+        if order not in orders:
+            raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
+        where, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
+        sql = (
+            "SELECT m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
+            f" FROM merged m{where} ORDER BY {orders[order]}"
+        )
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
+        with self._lock:
+            rows = self._execute(sql, params).fetchall()
+        return [_merged_fact(row) for row in rows]
+
+    def count_merged(
+        self,
+        type: Names = None,
+        doc_id: str | None = None,
+        entity: Names = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        *,
+        role: Names = None,
+    ) -> int:
+        """How many merged facts :meth:`merged_facts` would return without a limit."""
+        where, params = self._merged_where(type, doc_id, entity, since, until, text, role)
+        with self._lock:
+            return int(self._execute(f"SELECT COUNT(*) FROM merged m{where}", params).fetchone()[0])
+
     # -- entities ------------------------------------------------------------------------
 
     def _entity_where(self, kind: str | None, q: str | None, min_facts: int = 0) -> tuple[str, list[Any]]:
@@ -815,7 +928,14 @@ class SqlStore:
 
     def close(self) -> None:
         with self._lock:
-            self._close()
+            try:
+                if not self.read_only and self._state("merged") == "ready" and int(
+                        self._state("people_dirty", "0") or 0) > 0:
+                    with self._transaction():
+                        self._lock_merging()
+                        self._refresh_people()
+            finally:
+                self._close()
 
     def __enter__(self) -> SqlStore:
         return self
@@ -829,6 +949,13 @@ class SqlStore:
 
 def _fact(r: Sequence[Any]) -> Fact:
     return Fact(r[0], json.loads(r[1]), Evidence(r[4], r[5], r[6], r[7], r[8]), r[2], r[3])
+
+
+def _merged_fact(r: Sequence[Any]) -> Any:
+    from diplograph.query.merge import MergedFact
+
+    members = tuple(member_fact(item) for item in json.loads(r[3]))
+    return MergedFact(r[0], r[1], json.loads(r[2]), members, r[4], r[5], float(r[6]))
 
 
 def _document(row: Sequence[Any]) -> Document:

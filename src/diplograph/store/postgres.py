@@ -20,6 +20,7 @@ except ImportError:  # the optional extra is not installed
     psycopg = None  # type: ignore[assignment]
 
 _MIGRATION_LOCK = 0x6469706C  # "dipl": one advisory lock id for migrations
+_MERGE_LOCK = 0x6D657267  # "merg": writers take turns on the merged tables (and draw fact ids in turn)
 _PLACEHOLDER = re.compile(r"\?")
 # Column types for array parameters (every other column is text).
 _COLUMN_TYPES = {
@@ -30,6 +31,11 @@ _COLUMN_TYPES = {
     "start_char": "integer",
     "end_char": "integer",
     "confidence": "double precision",
+    "merged.id": "bigint",
+    "merged_id": "bigint",
+    "n_docs": "integer",
+    "people.facts": "integer",
+    "member": "integer",
 }
 
 
@@ -99,6 +105,9 @@ class PostgresStore(SqlStore):
 
     def _lock_migrations(self) -> None:
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+
+    def _lock_merging(self) -> None:
+        self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
 
     def _fact_ids(self, n: int) -> list[int]:
         rows = self._conn.execute(

@@ -1,0 +1,225 @@
+"""Knowledge merged as it is written: the store's merged tables equal query.merge over its facts.
+
+Hand-made documents (no spaCy). The same checks run on PostgreSQL in
+test_store_postgres.py (``MergedContract``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diplograph import query
+from diplograph.model import AnalyzedDocument, Fact
+from diplograph.query.people import PeopleIndex
+from diplograph.store import Store, open_store
+from test_store import fact, make_doc
+
+
+def docs_a() -> list[tuple[AnalyzedDocument, list[Fact]]]:
+    """Facts that merge across documents: a restated figure, a meeting told twice, a seat with and
+    without its start, a position under two spellings."""
+    out = []
+    one = make_doc("a1", ["Vietnam has diplomatic relations with 193 countries.",
+                          "Biden met Kishida in Tokyo on May 4.",
+                          "Vietnam sat on the UN Security Council for 2020-2021.",
+                          "Joe Biden, President of the United States, spoke."], published="2023-05-05")
+    out.append((one, [
+        fact(one, 0, "statistic", subject="VNM", metric="diplomatic_relations", value=193, as_of="2023"),
+        fact(one, 1, "event", kind="meeting", participants=["Biden", "Kishida", "USA", "JPN"], date="2023-05-04",
+             location="Tokyo"),
+        fact(one, 2, "role", actor="VNM", body="UNSC", role="non_permanent_member", start="2020", end="2021"),
+        fact(one, 3, "position", person="Joe Biden", title="President", org="USA", as_of="2023-05"),
+    ]))
+    two = make_doc("a2", ["Vietnam now counts 193 countries it has relations with.",
+                          "Joe Biden and Fumio Kishida held talks on 4 May 2023.",
+                          "Vietnam was a member of the Security Council."], published="2023-05-06")
+    out.append((two, [
+        fact(two, 0, "statistic", subject="VNM", metric="diplomatic_relations", value=193, as_of="2023-05"),
+        fact(two, 1, "event", kind="talks", participants=["Joe Biden", "Fumio Kishida"], date="2023-05-04"),
+        fact(two, 2, "role", actor="VNM", body="UNSC", role="non_permanent_member"),
+    ]))
+    return out
+
+
+def docs_b() -> list[tuple[AnalyzedDocument, list[Fact]]]:
+    """More of the same people under fuller names (identities change), a second figure, an agreement."""
+    out = []
+    for i in range(3):
+        doc = make_doc(f"b{i}", ["President Joseph R. Biden Jr. met Prime Minister Fumio Kishida.",
+                                 "Vietnam has diplomatic relations with 194 countries.",
+                                 "Japan and Vietnam signed the CPTPP."], published=f"2024-0{i + 1}-10")
+        out.append((doc, [
+            fact(doc, 0, "event", kind="meeting", participants=["Joseph R. Biden Jr.", "Fumio Kishida"],
+                 date=f"2024-0{i + 1}-09"),
+            fact(doc, 0, "position", person="Joseph R. Biden Jr.", title="President", org="USA",
+                 as_of=f"2024-0{i + 1}"),
+            fact(doc, 1, "statistic", subject="VNM", metric="diplomatic_relations", value=194, as_of="2024"),
+            fact(doc, 2, "agreement", name="CPTPP", kind="FTA", parties=["JPN", "VNM"]),
+        ]))
+    late = make_doc("b9", ["Biden visited Hanoi on 10 September 2023."], published="2023-09-11")
+    out.append((late, [fact(late, 0, "event", kind="visit", participants=["Biden", "USA"], date="2023-09-10",
+                            location="Hanoi")]))
+    return out
+
+
+def write(store: Store, docs: list[tuple[AnalyzedDocument, list[Fact]]]) -> None:
+    for adoc, facts in docs:
+        store.write_document(adoc, facts)
+
+
+def tables(store: Any) -> dict[str, list[Any]]:
+    """Every merged table's rows, in a fixed order."""
+    queries = {
+        "merged": "SELECT id, type, part, uid, fields, first_seen, last_seen, confidence, date, n_docs, members,"
+                  " tested FROM merged ORDER BY id",
+        "members": "SELECT fact_id, merged_id, type, part FROM merged_members ORDER BY fact_id",
+        "entities": "SELECT entity_id, merged_id, role FROM merged_entities ORDER BY entity_id, merged_id, role",
+        "blocks": "SELECT type, block, merged_id FROM merged_blocks ORDER BY type, block, merged_id",
+        "signatures": "SELECT type, signature, merged_id FROM merged_signatures ORDER BY type, signature",
+        "people": "SELECT name, canonical, facts, member FROM people ORDER BY name",
+    }
+    with store._lock:
+        return {name: [tuple(r) for r in store._execute(sql).fetchall()] for name, sql in queries.items()}
+
+
+def global_merge(store: Any) -> list[str]:
+    """query.merge over every stored fact, with the store's identities: what the tables must hold."""
+    facts = store.facts()
+    people = PeopleIndex(store.people_rows())
+    merged = query.merge(facts, store.published(f.doc_id for f in facts), people=people)
+    return sorted(json.dumps(m.to_json(), sort_keys=True) for m in merged)
+
+
+def stored(store: Any) -> list[str]:
+    assert store.merged_ready()
+    return sorted(json.dumps(m.to_json(), sort_keys=True) for m in store.merged_facts())
+
+
+class MergedContract:
+    """What every store's merged tables must do; ``open_fresh()`` gives a new empty store."""
+
+    def open_fresh(self) -> Any:
+        raise NotImplementedError
+
+    def test_the_tables_hold_what_merging_every_fact_gives(self) -> None:
+        with self.open_fresh() as store:
+            write(store, docs_a() + docs_b())
+            assert stored(store) == global_merge(store)
+            names = {m.get("person") for m in store.merged_facts(type="position")}
+            assert names == {"Joseph R. Biden Jr."}  # two spellings, one person, the fullest name
+
+    def test_incremental_builds_equal_one_build_then_reindex(self) -> None:
+        # A then B in two sessions (each ends by closing the store), against A+B in one, then reindex.
+        first = self.open_fresh()
+        write(first, docs_a())
+        target = self.reopen_target(first)
+        first.close()
+        with self.reopen(target) as again:
+            write(again, docs_b())
+            assert again.merged_ready()  # refreshes identities, as closing at the end of a build does
+            incremental = tables(again)
+            answers = self.answers(again)
+        with self.open_fresh() as whole:
+            write(whole, docs_a() + docs_b())
+            whole.reindex()
+            assert tables(whole) == incremental
+            assert self.answers(whole) == answers
+            assert stored(whole) == global_merge(whole)
+
+    def test_a_rewritten_document_is_merged_again(self) -> None:
+        with self.open_fresh() as store:
+            write(store, docs_a() + docs_b())
+            adoc, _ = docs_b()[1]
+            store.write_document(adoc, [fact(adoc, 1, "statistic", subject="VNM", metric="diplomatic_relations",
+                                             value=195, as_of="2024")])
+            assert stored(store) == global_merge(store)
+            before = tables(store)
+            store.reindex()
+            assert tables(store) == before
+
+    def test_writing_the_same_documents_again_changes_nothing(self) -> None:
+        with self.open_fresh() as store:
+            write(store, docs_a() + docs_b())
+            store.merged_ready()
+            first = stored(store)
+            write(store, docs_a() + docs_b())
+            assert stored(store) == first == global_merge(store)
+
+    def test_a_crash_while_merging_rolls_the_document_back(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        with self.open_fresh() as store:
+            write(store, docs_a())
+            store.merged_ready()
+            before = (tables(store), store.counts())
+
+            def crash(*args: Any, **kwargs: Any) -> None:
+                raise RuntimeError("power cut")
+
+            monkeypatch.setattr(type(store), "_materialise", crash)
+            with pytest.raises(RuntimeError, match="power cut"):
+                write(store, docs_b()[:1])
+            monkeypatch.undo()
+            assert (tables(store), store.counts()) == before
+            write(store, docs_b())
+            assert stored(store) == global_merge(store)
+
+    def answers(self, store: Any) -> list[Any]:
+        out = []
+        for entity in ("VNM", "USA", "JPN", "Biden"):
+            out.append(query.entity_profile(store, entity).to_json())
+            out.append(query.timeline(store, entity).to_json())
+        out.append([s.to_json() for s in query.claims(store, "diplomatic_relations", "VNM")])
+        out.append(query.ask(store, "Who did Biden meet in January 2024?").to_json())
+        out.append(query.ask(store, "When did Joe Biden visit Vietnam?").to_json())
+        return out
+
+    def reopen_target(self, store: Any) -> Any:
+        return store.target
+
+    def reopen(self, target: Any) -> Any:
+        return open_store(target)
+
+
+class TestSqliteMerged(MergedContract):
+    @pytest.fixture(autouse=True)
+    def _folder(self, tmp_path: Path) -> Iterator[None]:
+        self.folder = tmp_path
+        self.n = 0
+        yield
+
+    def open_fresh(self) -> Any:
+        self.n += 1
+        return open_store(self.folder / f"s{self.n}.sqlite")
+
+
+def test_a_store_from_before_the_merged_tables_answers_at_read_time_until_reindexed(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with open_store(path) as store:
+        write(store, docs_a() + docs_b())
+        store.merged_ready()
+        expected = [query.entity_profile(store, e).to_json() for e in ("VNM", "Biden")]
+        with store._lock:  # as the migration leaves a store that already had facts
+            store._execute("UPDATE store_state SET value = 'stale' WHERE key = 'merged'")
+    with open_store(path) as store:
+        assert not store.merged_ready()
+        assert [query.entity_profile(store, e).to_json() for e in ("VNM", "Biden")] == expected
+        counts = store.reindex()
+        assert store.merged_ready() and counts["merged"] == len(store.merged_facts())
+        assert [query.entity_profile(store, e).to_json() for e in ("VNM", "Biden")] == expected
+
+
+def test_entities_are_found_through_any_statement_and_events_through_their_place(tmp_path: Path) -> None:
+    with open_store(tmp_path / "e.sqlite") as store:
+        write(store, docs_a() + docs_b())
+        assert store.merged_ready()
+        visits = store.merged_facts(type="event", located="VNM")
+        assert [m.get("location") for m in visits] == ["Hanoi"]
+        talks = store.merged_facts(type="event", entity=["JPN"], since="2023-05", until="2023-05")
+        assert len(talks) == 1 and len(talks[0].facts) == 2  # told twice, once naming Japan
+        assert store.count_merged(type="statistic") == 2
+        page = store.merged_facts(type="statistic", limit=1, order="-date")
+        assert page[0].get("value") == 194 and len(page[0].doc_ids) == 3
