@@ -618,3 +618,9 @@ NOT_THESE_HOLDERS = [
 @pytest.mark.parametrize("text, expected", NOT_THESE_HOLDERS)
 def test_holders_are_not_the_whole_sentence(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text) == expected
+
+
+def test_a_rotating_presidency_is_dated_by_its_month_not_the_seats_tenure(nlp: Any) -> None:
+    text = ("Ecuador for the second time assumed the role of rotating President of the United Nations "
+            "Security Council for the 2023-2024 tenure this month.")
+    assert _doc_roles(nlp, text, published="2024-03-05") == {("ECU", "UNSC", "president", "2024-03", None)}

@@ -11,16 +11,25 @@ the word that says what the body is to someone — the **cue**:
   "created Y" (its founders), or a relative clause on the body ("Y, which X
   rejoined in 2023", "the Y summit that X will host");
 * a verb the body is the subject of: "Y consists of / comprises / brought
-  together A, B and C", "Y admitted X", "Y suspended X".
+  together A, B and C", "Y admitted X", "Y suspended X";
+* a clause with no body of its own beside the body's ("X quit the Forum in
+  2022 and rejoined in 2023"; "Y was founded by A and B, while C has been
+  suspended"), ", of which X is a member", "a status already held by A";
+* the venue of a meeting of the body's series ("the 45th General Assembly of
+  AIPA in Vientiane, Laos"), a unit serving under a mission ("the field
+  hospital ... under UNMISS").
 
 A body's meeting ("the 43rd ASEAN Summit") stands for the body when it is
 hosted, chaired or held somewhere ("the summit in Vientiane, Laos"). The bodies
 a sentence speaks of are found by :mod:`roles_bodies`; the actors come from the
 cue's frame (:mod:`roles_actors`): the subject of the verb, the possessive or
 demonym of the noun, an apposition, the subject of the copula; every conjunct
-of a list is an actor. The terms come from the date mentions of the cue's
-clause (:mod:`roles_terms`). A role asserted as hypothetical or negated, or
-only sought ("applied to join", "a bid for a seat"), or blocked, is none.
+of a list is an actor, but a singular role in a list of leaders each with an
+office is its own holder's. The terms come from the date mentions of the cue's
+clause (:mod:`roles_terms`): a term a clause opens ("terms that begin on"), an
+office changing hands (ends for the giver, starts for the taker), each body of
+a clause its own dates. A role asserted as hypothetical or negated, or only
+sought ("applied to join", "a bid for a seat"), or blocked, or asked, is none.
 """
 
 from __future__ import annotations
@@ -526,6 +535,9 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     opens = not dates and bool(rt.dates_in(parse, opening))
     dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
     dates = _own_dates(parse, cue, dates, scope)
+    if role in ("chair", "president"):  # "assumed the rotating presidency for the 2020-2021 tenure this
+        tenure = {i for t in parse.tokens if t.lemma.lower() in rt.SEAT_NOUNS for i in parse.subtree(t.i)}
+        dates = [d for d in dates if d.token not in tenure] or dates  # month": the tenure is the seat's
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
     if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"
