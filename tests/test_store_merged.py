@@ -223,3 +223,21 @@ def test_entities_are_found_through_any_statement_and_events_through_their_place
         assert store.count_merged(type="statistic") == 2
         page = store.merged_facts(type="statistic", limit=1, order="-date")
         assert page[0].get("value") == 194 and len(page[0].doc_ids) == 3
+
+
+def test_the_reindex_command_rebuilds_the_tables(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    path = tmp_path / "r.sqlite"
+    with open_store(path) as store:
+        write(store, docs_a() + docs_b())
+    with open_store(path) as store:
+        before = tables(store)
+    result = CliRunner().invoke(cli, ["reindex", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.output)
+    assert counts["facts"] == 20 and counts["merged"] == len(before["merged"])
+    with open_store(path) as store:
+        assert tables(store) == before
