@@ -390,3 +390,23 @@ def test_a_present_perfect_happening_is_not_dated_by_the_report(nlp: Any) -> Non
     assert found and all(f.get("date") is None for f in found)
     found = _events(nlp, "President Ramaphosa met Prime Minister Modi in New Delhi.", "2024-06-15")
     assert [f.get("date") for f in found] == ["2024-06-15"]
+
+
+def test_background_and_next_or_recent_happenings_take_no_report_date(nlp: Any) -> None:
+    found = _events(nlp, "Talks stalled after Senator Ana Ruiz visited Taiwan.", "2024-06-15")
+    assert all(f.get("date") is None for f in found if f.get("kind") == "visit")
+    found = _events(nlp, "Both sides will meet at the next Ocean Summit organized by Chile and Peru.", "2024-06-15")
+    assert all(f.get("date") is None for f in found if f.get("kind") == "conference")
+
+
+def test_an_election_is_dated_by_its_own_phrase(nlp: Any) -> None:
+    text = "President Lula called Prime Minister Modi today to congratulate him on his victory in India's election."
+    found = _events(nlp, text, "2024-06-05")
+    assert [f for f in found if f.get("kind") == "election"] == []
+    found = _events(nlp, "William Ruto was elected president in the August 9 election.", "2022-08-20")
+    assert [(f.get("kind"), f.get("date")) for f in found if f.get("kind") == "election"] == [("election", "2022-08-09")]
+
+
+def test_a_promise_to_sign_with_one_side_and_a_this_week_headline_are_no_events(nlp: Any) -> None:
+    assert _events(nlp, "When Congress passes the bill, I will sign it into law.") == []
+    assert _events(nlp, "This Week in the Economy: Prices Fall") == []

@@ -88,6 +88,11 @@ _GENERIC = frozenset({"regular", "frequent", "future", "further", "more", "many"
                       "continuing", "constant", "continued", "daily", "weekly"})
 # Date prepositions that date something else than the event ("since 2019", "until May").
 _NOT_EVENT_DATE = frozenset({"since", "until", "till", "through", "by", "before", "after", "for"})
+# Modifiers of an event noun that place it away from the document's date ("the next summit").
+_AWAY_NOUN = frozenset({"next", "upcoming", "forthcoming", "coming", "recent", "previous", "past", "earlier",
+                        "last", "future", "prior"})
+# Conjunctions of a clause told as background to another ("after X visited Taiwan").
+_BACKGROUND = frozenset({"after", "since", "before", "until", "once", "when", "while", "because"})
 # Adverbs that place an undated asserted event away from the document's date.
 _AWAY = frozenset({"previously", "earlier", "once", "formerly", "ago", "recently", "already", "long", "twice",
                    "often", "repeatedly", "never", "ever", "usually", "regularly"})
@@ -224,7 +229,7 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
         if parse.lemma(a.head) in ("conversation", "call", "phone", "telephone") and f.themes:
             return "call"  # "told X in phone conversations": a call with X
     if f.lemma == "tell":
-        if any(m.kind == "person" and m.label != "coref" and (_official(m) or parse.lemma(
+        if any((m.kind == "person" and m.label != "coref" or m.kind == "title") and (_official(m) or parse.lemma(
                 a.head) in ("counterpart", "minister", "president", "leader")) for a in f.themes for m in a.mentions):
             return "talks"  # "told his Russian counterpart X on Tuesday": two officials spoke (not "told a reporter, X")
         for a in f.themes:
@@ -253,6 +258,10 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
     k = f.trigger
     if f.lemma in _NAMED_ONLY and not (parse.tokens[k].text[:1].isupper() or f.light is not None):
         return False
+    if f.lemma in _NAMED_ONLY and f.light is None and not any(
+            parse.tokens[c].text[:1].isupper() and parse.tokens[c].pos != "DET"
+            for c in parse.kids(k, "compound", "amod", "nmod", "nummod", "poss")):
+        return False  # "This Week in the Economy": a capital, but no name
     if f.lemma in _NAMED_ONLY and any(m.kind == "body" for m in parse.mentions_at[k]) and not any(
             parse.tokens[c].tag == "JJ" and parse.tokens[c].text[:1].isdigit() for c in parse.kids(k, "amod", "nummod")):
         return False  # "the UN General Assembly" is a body; "the 45th General Assembly of AIPA" a gathering
@@ -555,6 +564,22 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     """(date, start, end, stated) for a frame: the date the parse attaches; an asserted event told
     without one happened around the document's date."""
     m = f.when
+    if f.pos == "NOUN" and f.lemma in ("election", "elections", "vote", "poll", "referendum"):
+        # an election is dated by its own phrase ("the June 3 election"), not by the clause telling of it
+        own = set(parse.subtree(f.trigger))
+        lead = min(own)
+
+        def inside(d: Mention) -> bool:  # in the phrase, or just before it ("the June 3 snap election")
+            toks = parse.token_range(d.start, d.end)
+            return parse.mention_head(d) in own or bool(toks) and 0 <= lead - toks[-1] <= 2
+
+        m = next((d for d in parse.sentence.mentions if d.kind == "date" and (d.attrs or {}).get("value")
+                  and inside(d)), None)
+        if m is None:
+            return None, None, None, False
+        return _past(parse, f, str(m.attrs["value"]), doc.published, m.text), None, None, True
+    if f.pos == "NOUN" and m is None and {parse.lemma(c) for c in parse.kids(f.trigger, "amod")} & _AWAY_NOUN:
+        return None, None, None, False  # "the next summit", "the recent talks": not the report's date
     ranged = m is not None and (m.attrs or {}).get("start") and (m.attrs or {}).get("end")
     if m is not None and ((f.when_prep or "") not in _NOT_EVENT_DATE or ranged and f.when_prep == "from"):
         attrs = m.attrs or {}
@@ -597,6 +622,8 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     verb = f.light if f.light is not None else f.trigger
     if parse.tokens[verb].tag == "VBN" and any(parse.lemma(a) == "have" for a in parse.kids(verb, "aux")):
         return None, None, None, False  # "has met", "have signed": some time before, not the report's day
+    if any(parse.dep(i) == "advcl" and {parse.lemma(c) for c in parse.kids(i, "mark")} & _BACKGROUND for i in chain):
+        return None, None, None, False  # "talks stalled after X visited Taiwan": a happening told as background
     return doc.published, None, None, False
 
 
@@ -730,6 +757,8 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
         e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
+    if e.kind == "signing" and f.mood != "asserted" and len(set(e.actors)) < 2 and len(set(e.people)) < 2:
+        return False  # "I will sign it into law", "hopes to sign the bill": a promise with one side
     if e.kind == "election" and not stated and f.mood == "asserted":
         return False  # "X was elected president" with no date: a fact of the past, not of the report's day
     if e.family == "gathering" and not e.people and len(set(e.actors)) < 2 and not stated and not (
