@@ -294,3 +294,12 @@ def test_a_body_named_on_the_commitment_owns_its_figure(nlp: Any) -> None:
 def test_a_count_inside_a_descriptor_is_no_statistic(nlp: Any) -> None:
     assert _stats(nlp, "Both leaders backed a two-state solution for the region.") == set()
     assert ("ECOWAS", "other", 15) in _stats(nlp, "ECOWAS, the 15-nation bloc, met in Abuja.")
+
+
+def test_labels_leave_out_the_next_figures_conjunct_and_name_what_changes(nlp: Any) -> None:
+    facts = _facts(nlp, "Chad had a tourist visa overstay rate of 9.1 percent and a student visa overstay "
+                        "rate of 22.9 percent.")
+    labels = {f.get("value"): f.get("label") for f in facts}
+    assert labels.get(9.1) == "tourist visa overstay rate"
+    facts = _facts(nlp, "Economists say the new tariffs on Chinese steel would grow Mexico's economy by $3 billion.")
+    assert [f.get("label") for f in facts if f.get("value") == 3_000_000_000] == ["growth of economy"]

@@ -427,9 +427,18 @@ def _phrase(parse: Parse, root: int, skip: range) -> str:
     """The words of a noun phrase (relative clauses and figures left out), up to a comma or bracket."""
     words: list[str] = []
     gerunds = {i for c in parse.kids(root, "acl") if parse.tokens[c].tag != "VBN" for i in parse.subtree(c)}
-    for k in parse.subtree(root, stop=CLAUSE_DEPS - {"acl", "conj"}):
+    span = parse.subtree(root, stop=CLAUSE_DEPS - {"acl", "conj"})
+    # another figure's conjunct ("a rate of 9% and a student visa rate of 23%") and its "and" are no part
+    others = {i for c in span if parse.dep(c) == "conj" and c != root
+              and any(parse.tokens[j].tag == "CD" and j not in skip for j in parse.subtree(c)) for i in parse.subtree(c)}
+    others |= {c for c in span if parse.dep(c) == "cc" and parse.head(c) in span and any(
+        parse.head(o) == parse.head(c) for o in others)}
+    # a preposition whose object is the figure itself ("a rate of [9%]")
+    others |= {c for c in span if parse.dep(c) == "prep" and parse.kids(c, "pobj")
+               and all(j in skip or j == c for j in parse.subtree(c))}
+    for k in span:
         t = parse.tokens[k]
-        if k in gerunds:
+        if k in gerunds or k in others:
             continue  # "people breaking out of ..." is no part of the name; "vessels spotted near X" is
         hyphened = "-" in (t.text, parse.tokens[min(k + 1, root)].text)  # "two-way trade"
         if k in skip or k - 1 in skip and t.text == "-" or (k < root and not hyphened and (
@@ -460,6 +469,13 @@ ACTION_NOUNS = {"invest": "investment", "give": "amount given", "raise": "amount
                 "award": "award", "sell": "sales", "buy": "purchases", "borrow": "borrowing", "owe": "debt"}
 
 
+# Verbs of change: a figure "by" them is the size of the change.
+CHANGE_LABELS = {"grow": "growth", "rise": "rise", "increase": "increase", "fall": "fall", "drop": "drop",
+                 "decrease": "decrease", "decline": "decline", "cut": "cut", "reduce": "reduction",
+                 "boost": "boost", "raise": "increase", "lower": "reduction", "expand": "expansion",
+                 "shrink": "contraction"}
+
+
 def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
     """What the figure counts, as a noun phrase: "Chinese vessels spotted near six islands", "tariffs on
     steel imports", "bilateral trade between the two countries", "share of the total"."""
@@ -476,6 +492,12 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
             return f"{what} {parse.tokens[p].text} {_phrase(parse, objs[0], fig.tokens)}"
     if pred is None:
         return "amount"
+    if parse.dep(fig.head) == "pobj" and parse.lemma(g) == "by" and parse.head(g) == pred and \
+            parse.lemma(pred) in CHANGE_LABELS:
+        # "would grow the economy by $728 billion": the change of what changes, not the cause's name
+        moved = [o for o in parse.kids(pred, "dobj")] or [o for o in parse.kids(pred, "nsubj", "nsubjpass")]
+        what = _phrase(parse, moved[0], fig.tokens) if moved and not parse.entity_at(moved[0]) else ""
+        return f"{CHANGE_LABELS[parse.lemma(pred)]} of {what}".strip() if what else CHANGE_LABELS[parse.lemma(pred)]
     for s in parse.kids(pred, "nsubj", "nsubjpass"):  # "Bilateral trade ... hit $1.1 billion"
         if (fig.head not in parse.subtree(s) and parse.tokens[s].pos in ("NOUN", "PROPN")
                 and not parse.entity_at(s)):
