@@ -624,3 +624,20 @@ def test_a_rotating_presidency_is_dated_by_its_month_not_the_seats_tenure(nlp: A
     text = ("Ecuador for the second time assumed the role of rotating President of the United Nations "
             "Security Council for the 2023-2024 tenure this month.")
     assert _doc_roles(nlp, text, published="2024-03-05") == {("ECU", "UNSC", "president", "2024-03", None)}
+
+
+NAMES_AROUND_BODIES = [
+    # "the NATO Alliance" is NATO; a meeting named for its host city is the body's own
+    ("Sweden is formally joining the NATO Alliance on March 7, 2024, becoming the 32nd Ally.",
+     {("SWE", "NATO", "member", "2024-03-07", None)}),
+    ("And this July, the United States will host a Washington NATO Summit, bringing together our Allies.",
+     {("USA", "NATO", "host", "2024-07", "2024-07")}),
+    # a generic word inside a name of its own refers back to no body
+    ("ASEAN leaders met in Jakarta. India welcomed Kenya joining the Leadership Group for Industry "
+     "Transition.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES_AROUND_BODIES)
+def test_names_around_bodies(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert _doc_roles(nlp, text, published="2024-02-01") == expected

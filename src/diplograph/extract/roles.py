@@ -201,7 +201,8 @@ def _unit_does(parse: Parse, v: int) -> bool:
 def _with_a_partner(parse: Parse, k: int) -> bool:
     """A meeting named with a country beside the body ("U.S.-ASEAN", "ASEAN-China")."""
     left = [i for i in parse.subtree(k, rt.CLAUSE_STOP) if i <= k]
-    return any(m.kind in ("country", "pair") for i in left for m in parse.mentions_at[i]) or any(
+    return any(m.kind in ("country", "pair") and (m.attrs or {}).get("how") != "capital"  # not "the
+               for i in left for m in parse.mentions_at[i]) or any(  # Washington NATO Summit"
         rt.names_country(part) for i in left for part in parse.tokens[i].text.split("-")[:-1])
 
 

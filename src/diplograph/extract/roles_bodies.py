@@ -47,7 +47,7 @@ def body_refs(parse: Parse, ctx: Context) -> list[BodyRef]:
         if any(m.kind in ("body", "country", "person") for m in parse.mentions_at[t.i]) or t.pos not in NOUNS:
             continue
         word = t.lemma.lower()
-        if word in rt.ANAPHORS and _refers_back(parse, t.i):
+        if word in rt.ANAPHORS and _refers_back(parse, t.i) and not _proper_name(parse, t.i):
             bid = _antecedent(word, seen, [r.id for r in refs if r.head < t.i and not r.meeting
                                            and parse.dep(r.head) in ("nsubj", "nsubjpass")])
             parent = rt.meeting_parent(bid) if bid else None
@@ -146,8 +146,11 @@ def _inside_other_name(parse: Parse, head: int) -> bool:
     if h != head and parse.lemma(h) in rt.CONTAINERS and parse.dep(h) == "appos" and any(
             m.kind == "body" for m in parse.mentions_at[parse.head(h)]):
         return True  # "UNRWA, a United Nations agency": a description of another body
-    return h != head and parse.dep(head) in ("compound", "nmod") and parse.tokens[h].pos == "PROPN" \
-        and parse.lemma(h) in rt.ORG_NOUNS and not any(m.kind == "body" for m in parse.mentions_at[h])
+    if h == head or parse.dep(head) not in ("compound", "nmod") or parse.tokens[h].pos != "PROPN":
+        return False
+    between = range(head + 1, h)  # "the NATO Alliance" is NATO; "the ASEAN Inter-Parliamentary Organisation"
+    return parse.lemma(h) in rt.ORG_NOUNS and not any(m.kind == "body" for m in parse.mentions_at[h]) \
+        and (parse.lemma(h) not in rt.ANAPHORS or any(parse.tokens[i].text[:1].isupper() for i in between))
 
 
 def _organ_owner(parse: Parse, m: Mention, head: int, ctx: Context) -> str | None:
@@ -217,6 +220,15 @@ def _bare_office(parse: Parse, k: int) -> bool:
     if parse.tokens[k].pos not in NOUNS or not any(parse.lemma(c) == "the" for c in parse.kids(k, "det")):
         return False
     return not _names_body(parse, k)
+
+
+def _proper_name(parse: Parse, k: int) -> bool:
+    """A generic word inside a name of its own: "the Leadership Group for Industry Transition"."""
+    if not parse.tokens[k].text[:1].isupper():
+        return False
+    named = [c for p in parse.kids(k, "prep") for c in parse.kids(p, "pobj")
+             if parse.tokens[c].pos == "PROPN"]
+    return bool(named) or _named_otherwise(parse, k)
 
 
 def _named_otherwise(parse: Parse, k: int) -> bool:
