@@ -523,7 +523,8 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     if original.isascii():
         sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
     else:  # sentences and mentions quote the text as written (spaCy read it without its diacritics)
-        sentences = [Sentence(s.index, s.start, s.end, original[s.start:s.end], s.tokens,
+        sentences = [Sentence(s.index, s.start, s.end, original[s.start:s.end],
+                              tuple(replace(t, text=original[t.start:t.end]) for t in s.tokens),
                               tuple(replace(m, text=original[m.start:m.end]) for m in ms))
                      for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
