@@ -1,29 +1,31 @@
 #!/usr/bin/env python3
-"""Query latency of diplograph.query on a store of the bench corpus (or a synthetic one).
+"""Query latency of diplograph.query: merged tables (stored) against merging at read time, one run.
 
-usage: .venv/bin/python bench/bench_query.py [--db PATH] [--limit N | --synthetic N] [--reps 20]
+usage: .venv/bin/python bench/bench_query.py --db PATH [--reps 20] [--mode both|stored|read-time]
+       .venv/bin/python bench/bench_query.py --synthetic N | --limit N   (a store made first)
 
-Three ways to get a store:
+``--db`` is copied to a temporary file first (the original is never written);
+a copy whose merged tables are missing (built before schema 3) is reindexed
+and the time printed. Each query runs over ``--reps`` arguments, the
+arguments in turn (USA, VNM, CHN and the most cited person for profiles),
+in both modes side by side: ``stored`` reads the merged tables,
+``read-time`` hides them so the query layer reads raw facts and merges them
+(what every query did before). Prints p50/p95/max in ms per mode and the
+ratio of the p95s, and the load average before and after.
 
-- ``--db PATH`` an existing store (e.g. one built with ``diplograph build`` from
-  shared/corpus/bench/whitehouse.jsonl.gz);
-- ``--limit N`` builds one with the real pipeline from N documents spread evenly
-  over the bench corpus (spaCy: about 1-2 minutes per 100 documents on 2 cores);
-- ``--synthetic N`` fills one fast, without spaCy, with N made-up documents of
-  about 15 facts each, shaped like the pipeline's output (countries, bodies,
-  people, dated events, claims), so a 14k-document store takes about a minute.
-
-Then times, over ``--reps`` different arguments each, and prints p50/p95 in ms:
-facts(entity), facts(type) (whole type merged, and a page of 200), claims,
-entity_profile (country, as of a date, person), timeline, ask (several kinds of
-question), full-text search (store and API); and the people index build once.
+- ``--limit N`` builds a store with the real pipeline from N documents spread
+  evenly over the bench corpus (spaCy: 1-2 minutes per 100 documents);
+- ``--synthetic N`` fills one without spaCy with N made-up documents shaped
+  like the pipeline's output.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -32,6 +34,8 @@ from typing import Any, Callable
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "bench" / "whitehouse.jsonl.gz"
+# Rows per section of a profile, as the web app and the API show it (their default page).
+PROFILE_ROWS = 20
 
 _SYLLABLES = ["an", "ba", "chi", "do", "el", "fa", "gu", "ha", "ir", "jo", "ka", "lu", "mi", "no", "or", "pa",
               "ri", "sa", "ta", "vi", "wa", "yo", "zu"]
@@ -63,7 +67,7 @@ def synthetic_fill(store: Any, n_docs: int, seed: int = 7) -> None:
         published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         focus = rng.choice(countries)
         texts, facts_spec = [], []
-        for j in range(rng.randint(8, 20)):
+        for _ in range(rng.randint(8, 20)):
             who, org, title = rng.choice(people)
             other = rng.choice(countries)
             choice = rng.random()
@@ -112,84 +116,98 @@ def corpus_sample(limit: int, folder: Path) -> Path:
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         lines = fh.readlines()
     step = max(len(lines) // max(limit, 1), 1)
-    sample = lines[::step][:limit]
     path = folder / "sample.jsonl"
-    path.write_text("".join(sample), encoding="utf-8")
+    path.write_text("".join(lines[::step][:limit]), encoding="utf-8")
     return path
 
 
-def timed(fn: Callable[[Any], Any], args: list[Any]) -> tuple[float, float, int]:
-    """p50 and p95 of ``fn(arg)`` in ms over the arguments, and the size of the last result."""
-    times, size = [], 0
+class ReadTime:
+    """The store with its merged tables hidden: the query layer merges raw facts at read time."""
+
+    _HIDDEN = frozenset({"merged_ready", "merged_facts", "count_merged", "people_rows", "people_version"})
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._HIDDEN:
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def percentiles(times: list[float]) -> tuple[float, float, float]:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, times[-1]
+
+
+def timed(fn: Callable[[Any, Any], Any], store: Any, args: list[Any]) -> list[float]:
+    out = []
     for arg in args:
         started = time.perf_counter()
-        result = fn(arg)
-        times.append((time.perf_counter() - started) * 1000)
-        size = len(result) if hasattr(result, "__len__") else 1
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, size
+        fn(store, arg)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
 
 
-def run(store: Any, reps: int, seed: int = 11) -> list[tuple[str, float, float, int]]:
+def workload(store: Any, reps: int) -> list[tuple[str, Callable[[Any, Any], Any], list[Any]]]:
     from diplograph import query
 
-    rng = random.Random(seed)
-    by_facts = [e for e in store.entities(order="facts", limit=200)]
-    countries = [e.id for e in by_facts if e.kind == "country"][:50] or ["USA"]
-    people = [e.id for e in store.entities(kind="person", order="facts", limit=50)] or ["Joe Biden"]
-    pick = lambda pool: [rng.choice(pool) for _ in range(reps)]  # noqa: E731
+    people = [e.id for e in store.entities(kind="person", order="facts", limit=5, min_facts=1)] or ["Joe Biden"]
+    countries = [c for c in ("USA", "VNM", "CHN") if store.entity(c) is not None] or ["USA"]
+    spread = (countries * reps)[:reps]
     questions = [
         "How many countries does {c} have diplomatic relations with?",
         "Which countries are {c}'s strategic partners?",
         "Which bodies is {c} a member of?",
         "What agreements did {c} sign?",
         "Who is the president of {c}?",
+        "Who did {p} meet in 2022?",
+        "Which countries did {p} visit?",
     ]
-    ask_args = [rng.choice(questions).format(c=c) for c in pick(countries)]
-    person_q = [f"Who did {p} meet?" for p in pick(people)]
-    words = ["trade", "security council", "climate", "ukraine", "summit", "partnership", "tariff", "vaccine"]
-    types = ["partnership", "role", "agreement", "statistic", "diplomatic_relations"]
-    rows = []
-    # the people index is cached per store: time its build on a fresh one
-    started = time.perf_counter()
-    index = query.PeopleIndex((e.id, e.facts) for e in store.entities(kind="person", min_facts=1))
-    rows.append(("people index build", (time.perf_counter() - started) * 1000, 0.0, len(index)))
-    for label, fn, args in [
-        ("store.facts(entity)", lambda c: store.facts(entity=c), pick(countries)),
-        ("query.facts(entity)", lambda c: query.facts(store, entity=c), pick(countries)),
-        ("query.facts(type)", lambda t: query.facts(store, type=t), [types[i % len(types)] for i in range(reps)]),
-        ("query.facts(type) page of 200", lambda t: query.facts(store, type=t, limit=200),
-         [types[i % len(types)] for i in range(reps)]),
-        ("query.claims(subject)", lambda c: query.claims(store, None, c), pick(countries)),
-        ("query.entity_profile", lambda c: query.entity_profile(store, c), pick(countries)),
-        ("query.entity_profile(as_of)", lambda c: query.entity_profile(store, c, as_of="2023-06"), pick(countries)),
-        ("query.entity_profile(person)", lambda p: query.entity_profile(store, p), pick(people)),
-        ("query.timeline", lambda c: query.timeline(store, c).entries, pick(countries)),
-        ("query.ask(country)", lambda q: query.ask(store, q).facts, ask_args),
-        ("query.ask(person)", lambda q: query.ask(store, q).facts, person_q),
-        ("store.facts(text) FTS", lambda w: store.facts(text=w, limit=50), [words[i % len(words)] for i in range(reps)]),
-        ("query.search FTS", lambda w: query.search(store, w), [words[i % len(words)] for i in range(reps)]),
-    ]:
-        p50, p95, size = timed(fn, args)
-        rows.append((label, p50, p95, size))
-    return rows
+    rng = random.Random(11)
+    asks = [rng.choice(questions).format(c=rng.choice(countries), p=rng.choice(people[:2])) for _ in range(reps)]
+    profile: Callable[[Any, Any], Any] = lambda s, e: _profile(query, s, e)  # noqa: E731
+    return [
+        ("entity_profile USA", profile, ["USA"] * reps),
+        ("entity_profile VNM", profile, ["VNM"] * reps),
+        ("entity_profile CHN", profile, ["CHN"] * reps),
+        (f"entity_profile {people[0]}", profile, [people[0]] * reps),
+        ("facts(entity) page of 50", lambda s, e: query.facts_page(s, entity=e, limit=50), spread),
+        ("facts(entity) whole", lambda s, e: query.facts(s, entity=e), spread),
+        ("claims(subject)", lambda s, e: query.claims(s, None, e), spread),
+        ("timeline(entity)", lambda s, e: query.timeline(s, e), spread),
+        ("contradictions(subject)", lambda s, e: query.contradictions(s, e), spread),
+        ("contradictions (all)", lambda s, _: query.contradictions(s), [None] * max(3, reps // 4)),
+        ("ask", lambda s, q: query.ask(s, q), asks),
+    ]
+
+
+def _profile(query: Any, store: Any, entity: str) -> Any:
+    try:
+        return query.entity_profile(store, entity, limit=PROFILE_ROWS)
+    except TypeError:  # an API without paged profiles
+        return query.entity_profile(store, entity)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", default=None, help="an existing store (kept); else a temporary one is filled")
+    ap.add_argument("--db", default=None, help="an existing store (copied first; never written)")
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--limit", type=int, default=None, help="build from N bench documents with the pipeline")
     group.add_argument("--synthetic", type=int, default=None, help="fill with N synthetic documents (no spaCy)")
     ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--mode", choices=("both", "stored", "read-time"), default="both")
+    ap.add_argument("--only", default=None, help="run only the queries whose label contains this")
     a = ap.parse_args()
 
     from diplograph.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = a.db or str(Path(tmp) / "bench.sqlite")
+        path = str(Path(tmp) / "bench.sqlite")
         started = time.perf_counter()
+        if a.db:
+            shutil.copy(a.db, path)
         with open_store(path) as store:
             if a.synthetic:
                 synthetic_fill(store, a.synthetic)
@@ -198,12 +216,39 @@ def main() -> None:
 
                 build([corpus_sample(a.limit, Path(tmp))], store, progress=False)
             fill = time.perf_counter() - started
+            if not store.merged_ready():
+                t0 = time.perf_counter()
+                counts = store.reindex()
+                print(f"reindexed the copy: {counts} in {time.perf_counter() - t0:.1f} s")
+            store.merged_ready()
             counts = store.counts()
-            print(f"store: {path}  documents {counts.get('documents', 0):,}  facts {counts.get('facts', 0):,}"
-                  f"  (filled in {fill:.1f} s)")
-            print(f"{'query':30} {'p50 ms':>9} {'p95 ms':>9} {'items':>7}")
-            for label, p50, p95, size in run(store, a.reps):
-                print(f"{label:30} {p50:9.1f} {p95:9.1f} {size:7d}")
+            merged = store.count_merged()
+            print(f"store: {a.db or path}  documents {counts.get('documents', 0):,}  facts {counts.get('facts', 0):,}"
+                  f"  merged facts {merged:,}  (ready in {fill:.1f} s)")
+            print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            modes = ["stored", "read-time"] if a.mode == "both" else [a.mode]
+            header = f"{'query':36}" + "".join(f" {m + ' p50':>15} {m + ' p95':>15} {m + ' max':>15}" for m in modes)
+            print(header + ("   p95 ratio" if len(modes) == 2 else ""))
+            from diplograph import query
+
+            slow = ReadTime(store)  # one object: its people index is cached, as a server's is
+            query.people_index(store)
+            query.people_index(slow)
+            for label, fn, args in workload(store, a.reps):
+                if a.only and a.only not in label:
+                    continue
+                line = f"{label[:36]:36}"
+                p95s = []
+                for mode in modes:
+                    source = store if mode == "stored" else slow
+                    fn(source, args[0])  # warm: registries, SQLite pages
+                    p50, p95, top = percentiles(timed(fn, source, args))
+                    p95s.append(p95)
+                    line += f" {p50:15.1f} {p95:15.1f} {top:15.1f}"
+                if len(p95s) == 2:
+                    line += f"   {p95s[1] / max(p95s[0], 1e-9):9.1f}x"
+                print(line, flush=True)
+            print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -241,3 +241,36 @@ def test_the_reindex_command_rebuilds_the_tables(tmp_path: Path) -> None:
     assert counts["facts"] == 20 and counts["merged"] == len(before["merged"])
     with open_store(path) as store:
         assert tables(store) == before
+
+
+class _ReadTime:
+    """A store with its merged tables hidden: the query layer merges at read time."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("merged_ready", "merged_facts", "count_merged", "people_rows", "people_version"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def test_a_paged_profile_holds_the_newest_of_each_section_and_the_totals(tmp_path: Path) -> None:
+    with open_store(tmp_path / "p.sqlite") as store:
+        write(store, docs_a() + docs_b())
+        for entity in ("VNM", "USA", "Biden"):
+            whole = query.entity_profile(store, entity)
+            page = query.entity_profile(store, entity, limit=1)
+            assert page.to_json() == query.entity_profile(_ReadTime(store), entity, limit=1).to_json()
+            sections = {"offices": whole.offices, "relations": whole.relations, "roles": whole.roles,
+                        "events": whole.events, "agreements": whole.agreements,
+                        "partnerships": [f for fs in whole.partnerships.values() for f in fs]}
+            for name, facts in sections.items():
+                assert page.totals[name] == len(facts)
+                shown = getattr(page, name) if name != "partnerships" else [
+                    f for fs in page.partnerships.values() for f in fs]
+                assert len(shown) == min(1, len(facts))
+                assert {f.id for f in shown} <= {f.id for f in facts}
+            assert [h.to_json() for h in page.histories] == [h.to_json() for h in whole.histories]
+        events = query.entity_profile(store, "Biden", limit=2).events
+        assert [e.get("date") for e in events] == ["2024-02-09", "2024-03-09"]  # the newest two, in date order

@@ -317,9 +317,12 @@ class EntityProfile:
     agreements: tuple[MergedFact, ...] = ()
     claims: tuple[ClaimSeries, ...] = ()
     histories: tuple[StatusHistory, ...] = ()
+    # With a ``limit``: how many merged facts each section has in all (offices, partnerships,
+    # relations, roles, events, agreements, claims: figures); empty when every one is shown.
+    totals: Mapping[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id, "kind": self.kind, "name": self.name, "as_of": self.as_of,
             "offices": [f.to_json() for f in self.offices],
             "partnerships": {level: [f.to_json() for f in fs] for level, fs in self.partnerships.items()},
@@ -330,6 +333,9 @@ class EntityProfile:
             "claims": [s.to_json() for s in self.claims],
             "histories": [h.to_json() for h in self.histories],
         }
+        if self.totals:
+            out["totals"] = dict(self.totals)
+        return out
 
 
 @dataclass(frozen=True)
@@ -515,15 +521,33 @@ def entity_name(entity_id: str) -> str:
         return entity_id
 
 
-def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) -> EntityProfile:
+# Profile sections and the fact type each holds.
+SECTION_TYPES = {"offices": "position", "partnerships": "partnership", "relations": "diplomatic_relations",
+                 "roles": "role", "events": "event", "agreements": "agreement", "claims": "statistic"}
+# Types a paged profile reads whole (few per entity; status histories need every step).
+_WHOLE_TYPES = ("partnership", "diplomatic_relations", "role")
+
+
+def newest(merged: Iterable[MergedFact], limit: int) -> list[MergedFact]:
+    """The ``limit`` most recent merged facts (by their date, then id: as pages order them)."""
+    return sorted(merged, key=lambda f: (f.date or "", f.id), reverse=True)[:limit]
+
+
+def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None,
+                   limit: int | None = None) -> EntityProfile:
     """Offices held, partnerships by level, relations, roles with terms, events in order, claims.
 
     With ``as_of``: what held at that date (latest claims at or before it, each
     partnership at its highest level by then, terms covering it, events up to it).
+    With ``limit`` (and no ``as_of``): each section holds its ``limit`` most recent merged
+    facts (claims: the series of the ``limit`` most recent figures) and ``totals`` says how
+    many there are; histories still cover every partnership, relation and seat.
     """
     entity_id = canonical_id(store, entity_id)
     kind = entity_kind(entity_id)
     ids = _entity_ids(store, entity_id)
+    if limit is not None and not as_of:
+        return _profile_page(store, entity_id, kind, ids, max(limit, 0))
     merged = read_merged(store, None, ids)
     subject = entity_id if kind != "person" else None
     histories = tuple(status_histories(merged, entity=subject)) if subject else ()
@@ -560,6 +584,48 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None) 
         agreements=tuple(sorted(agreements, key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))),
         claims=claims,
         histories=histories,
+    )
+
+
+def _profile_page(store: FactSource, entity_id: str, kind: str, ids: list[str], limit: int) -> EntityProfile:
+    """entity_profile with a limit: the newest facts of each section, read page-wise from merged tables."""
+    by_type: dict[str, list[MergedFact]] = {}
+    totals: dict[str, int] = {}
+    if stored_merge(store):
+        for fact_type in SECTION_TYPES.values():
+            whole = fact_type in _WHOLE_TYPES
+            found = store.merged_facts(type=fact_type, entity=ids,  # type: ignore[attr-defined]
+                                       limit=None if whole else limit, order="-date")
+            totals[fact_type] = len(found) if whole or len(found) < limit else int(
+                store.count_merged(type=fact_type, entity=ids))  # type: ignore[attr-defined]
+            by_type[fact_type] = found
+    else:
+        for fact in read_merged(store, None, ids):
+            by_type.setdefault(fact.type, []).append(fact)
+        for fact_type in SECTION_TYPES.values():
+            found = by_type.get(fact_type, [])
+            totals[fact_type] = len(found)
+            by_type[fact_type] = found if fact_type in _WHOLE_TYPES else newest(found, limit)
+    subject = entity_id if kind != "person" else None
+    histories = tuple(status_histories([f for t in _WHOLE_TYPES for f in by_type.get(t, [])], entity=subject)) \
+        if subject else ()
+    shown = {t: in_merge_order(newest(by_type.get(t, []), limit)) for t in SECTION_TYPES.values()}
+    claims = tuple(claim_series(shown["statistic"], subject=subject)) if subject else ()
+    by_level: dict[str, list[MergedFact]] = {}
+    for fact in shown["partnership"]:
+        by_level.setdefault(str(fact.get("level")), []).append(fact)
+    name = entity_name(entity_id) if kind != "person" else (ids[0] if ids else entity_id)
+    return EntityProfile(
+        id=entity_id if kind != "person" else name, kind=kind, name=name, as_of=None,
+        offices=tuple(sorted(shown["position"], key=lambda f: dates.sort_key(f.get("as_of") or f.first_seen))),
+        partnerships={k: tuple(v) for k, v in sorted(by_level.items())},
+        relations=tuple(shown["diplomatic_relations"]),
+        roles=tuple(sorted(shown["role"], key=lambda f: (dates.sort_key(f.get("start")), str(f.get("body"))))),
+        events=tuple(sorted(shown["event"], key=lambda f: dates.sort_key(f.date))),
+        agreements=tuple(sorted(shown["agreement"], key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))),
+        claims=claims,
+        histories=histories,
+        totals={section: totals.get(t, 0) for section, t in SECTION_TYPES.items()},
     )
 
 
