@@ -570,6 +570,18 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None,
         events = tuple(f for f in merged if f.type == "event")
         agreements = tuple(f for f in merged if f.type == "agreement")
         claims = tuple(claim_series(merged, subject=subject)) if subject else ()
+    totals: dict[str, int] = {}
+    if limit is not None:  # as of a date: computed whole, each section cut to its newest
+        sections = {"offices": offices, "partnerships": partnerships_list, "relations": relations,
+                    "roles": roles, "events": events, "agreements": agreements}
+        totals = {name: len(facts) for name, facts in sections.items()}
+        totals["claims"] = len(claims)
+        cut = {name: set(map(id, newest(facts, limit))) for name, facts in sections.items()}
+        offices, relations, roles, events, agreements = (
+            tuple(f for f in sections[n] if id(f) in cut[n]) for n in ("offices", "relations", "roles", "events",
+                                                                       "agreements"))
+        partnerships_list = [f for f in partnerships_list if id(f) in cut["partnerships"]]
+        claims = claims[:limit]
     by_level: dict[str, list[MergedFact]] = {}
     for fact in partnerships_list:
         by_level.setdefault(str(fact.get("level")), []).append(fact)
@@ -584,6 +596,7 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None,
         agreements=tuple(sorted(agreements, key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))),
         claims=claims,
         histories=histories,
+        totals=totals,
     )
 
 

@@ -93,6 +93,7 @@ IsoDate = Annotated[str | None, Query(pattern=ISO_DATE, description="ISO date: 2
 Text = Annotated[str | None, Query(max_length=200, description="Id, name or words to match.")]
 Types = Annotated[list[FactType] | None, Query(description="Fact type(s); repeat for several.")]
 Fmt = Annotated[Format, Query(description="`json` for the page's data (same as the `.json` suffix).")]
+ProfileLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Merged facts per section of a profile.")]
 
 
 # ---------------------------------------------------------------- links and shapes
@@ -652,9 +653,13 @@ def series_json(series: ClaimSeries) -> dict[str, Any]:
 PAGE_ROWS = {"figures": 12, "ladder": 12, "seats": 12, "agreements": 8, "visits": 10, "offices": 10}
 
 
-def entity_data(store: Any, entity_id: str, as_of: str | None) -> dict[str, Any]:
+# Merged facts per section of an entity's profile in its JSON (the rest: /api/facts?entity=ID&type=...).
+PROFILE_ROWS = 20
+
+
+def entity_data(store: Any, entity_id: str, as_of: str | None, limit: int = PROFILE_ROWS) -> dict[str, Any]:
     entity = _entity_or_404(store, entity_id)
-    profile = query.entity_profile(store, entity_id, as_of=as_of)
+    profile = query.entity_profile(store, entity_id, as_of=as_of, limit=limit)
     out = profile.to_json()
     # Same shapes as the rest of the API: merged facts carry links to their evidence.
     for key in ("offices", "relations", "roles", "events", "agreements"):
@@ -1206,13 +1211,13 @@ def _register_data_views(app: FastAPI, ctx: _Ctx, page: Callable[..., Response])
         return page(request, "table.html", table_page(ctx, entity_id, table, limit, offset, filters), format)
 
     @app.get("/entities/{entity_id:path}", include_in_schema=False)
-    def entity_page(request: Request, entity_id: str, as_of: IsoDate = None,
+    def entity_page(request: Request, entity_id: str, as_of: IsoDate = None, limit: ProfileLimit = PROFILE_ROWS,
                     format: Fmt = "html") -> Response:
         entity_id, redirect = _canonical_redirect(request, ctx.store, entity_id)
         if redirect is not None:
             return redirect
         if format == "json":
-            return JSONResponse(cached(ctx, "entity", entity_data, entity_id, as_of))
+            return JSONResponse(cached(ctx, "entity", entity_data, entity_id, as_of, limit))
         model = cached(ctx, "overview-model", overview_model, entity_id)  # shared with the table pages
         data, overview = ctx.cache.get(("entity-page", entity_id, as_of),
                                        lambda: entity_page_data(ctx.store, entity_id, as_of, model))
@@ -1367,11 +1372,12 @@ def _register_api(app: FastAPI, ctx: _Ctx) -> None:
         return {"entity": entity_id, **paged(entries[offset: offset + limit], len(entries), limit, offset)}
 
     @app.get("/api/entities/{entity_id}/overview", tags=tag)
-    def api_overview(entity_id: str) -> dict[str, Any]:
+    def api_overview(entity_id: str, limit: Limit = 100) -> dict[str, Any]:
         """The country at a glance: key figures, partnership ladder, seats, agreements, visits, offices,
-        channels per year, contradictions (every table whole; each row links to its evidence)."""
+        channels per year, contradictions (the first `limit` rows of each table, `totals` counts them all,
+        /api/entities/ID/tables/NAME pages through one; each row links to its evidence)."""
         model = cached(ctx, "overview-model", overview_model, resolve_entity(ctx.store, entity_id).id)
-        return overview_json(ctx.store, model)
+        return overview_json(ctx.store, model, {name: limit for name in TABLES})
 
     @app.get("/api/entities/{entity_id}/tables/{table}", tags=tag)
     def api_table(entity_id: str, table: TableName, limit: Limit = 50, offset: Offset = 0,
@@ -1384,9 +1390,12 @@ def _register_api(app: FastAPI, ctx: _Ctx) -> None:
                           {"group": group, "direction": direction, "channel": channel})
 
     @app.get("/api/entities/{entity_id}", tags=tag)
-    def api_entity(entity_id: str, as_of: IsoDate = None) -> dict[str, Any]:
-        """An entity's profile: offices, partnerships by level, relations, roles, events, agreements, claims."""
-        return cached(ctx, "entity", entity_data, resolve_entity(ctx.store, entity_id).id, as_of)
+    def api_entity(entity_id: str, as_of: IsoDate = None, limit: ProfileLimit = PROFILE_ROWS) -> dict[str, Any]:
+        """An entity's profile: offices, partnerships by level, relations, roles, events, agreements, claims.
+
+        Each section holds its `limit` most recent merged facts; `totals` counts them all (page through
+        a section with /api/facts?entity=ID&type=...)."""
+        return cached(ctx, "entity", entity_data, resolve_entity(ctx.store, entity_id).id, as_of, limit)
 
     @app.get("/api/network", tags=tag)
     def api_network(type: Types = None, since: IsoDate = None, until: IsoDate = None, entity: Text = None,
