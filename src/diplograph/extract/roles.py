@@ -462,6 +462,45 @@ def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: l
     return [rt.Term(t.start or t.end, None, t.written) for t in days[:1]]
 
 
+def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
+               ) -> tuple[list[rt.DateRef], set[int], bool]:
+    """The dates of a cue's clause (and of the predicate it hangs on), the clause's tokens, and whether
+    the dates are those a term opens on ("terms that begin on Jan. 1")."""
+    scope = set(rt.clause_tokens(parse, cue.token))
+    if gov is not None:
+        scope |= set(rt.clause_tokens(parse, gov))
+    opening: list[int] = []  # "for three-year terms starting in January 2026", "terms that begin on"
+    for k in list(scope):
+        for c in parse.kids(k, "advcl", "acl", "pcomp", "xcomp", "relcl"):
+            if parse.lemma(c) in rt.TERM_VERBS:
+                scope |= set(rt.clause_tokens(parse, c))
+                if parse.lemma(c) in rt.START_TERM_VERBS:
+                    opening += rt.clause_tokens(parse, c)
+    # a date in the body's own name is its meeting's ("hosted APEC 2017"); else the date a term opens
+    # on; else the clause's; else the noun phrase the cue is part of ("as part of its stint as a member
+    # of the council in 2020-2021")
+    dates = rt.dates_in(parse, parse.subtree(cue.body.head))
+    opens = not dates and bool(rt.dates_in(parse, opening))
+    dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
+    dates = _own_dates(parse, cue, dates, scope)
+    if role in ("chair", "president"):  # "the rotating presidency for the 2020-2021 tenure this month":
+        tenure = {i for t in parse.tokens if t.lemma.lower() in rt.SEAT_NOUNS for i in parse.subtree(t.i)}
+        dates = [d for d in dates if d.token not in tenure] or dates  # the tenure is the seat's
+    if not dates and cue.via == "noun":
+        dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
+    if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"
+        dates = _when_of_which(parse, gov if gov is not None else cue.token)
+    if not dates:  # "as X holds the chairship of Y (Y) for 2025", "has hosted it three times, in 2002 and
+        edge = max((i for i in scope if parse.tokens[i].pos != "PUNCT"), default=cue.token)
+        dates = _trailing_dates(parse, cue, edge + 1, gov)  # 2010", the dates hung elsewhere
+    first = parse.head(cue.token)
+    told = parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN") or parse.tokens[first].tag == "VBG"
+    if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \
+            and parse.tokens[first].pos in VERBS and told:  # "In 2023, A left X and formed Y"; "placing
+        dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # B in line to chair it in 2026"
+    return dates, scope, opens
+
+
 def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     """The role facts one cue states: one per actor and term."""
     mods = rt.modifiers(parse, cue.token)
@@ -519,38 +558,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         ctx.office_body = cue.body.id
     if cue.cls == rt.SEAT or role in ("non_permanent_member", "board_member"):
         ctx.seat_body, ctx.seat_sentence = cue.body.id, parse.sentence.index
-    scope = set(rt.clause_tokens(parse, cue.token))
-    if gov is not None:
-        scope |= set(rt.clause_tokens(parse, gov))
-    opening: list[int] = []  # "for three-year terms starting in January 2026", "terms that begin on"
-    for k in list(scope):
-        for c in parse.kids(k, "advcl", "acl", "pcomp", "xcomp", "relcl"):
-            if parse.lemma(c) in rt.TERM_VERBS:
-                scope |= set(rt.clause_tokens(parse, c))
-                if parse.lemma(c) in rt.START_TERM_VERBS:
-                    opening += rt.clause_tokens(parse, c)
-    # a date in the body's own name is its meeting's ("hosted APEC 2017"); else the date a term opens
-    # on; else the clause's; else the noun phrase the cue is part of ("as part of its stint as a member
-    # of the council in 2020-2021")
-    dates = rt.dates_in(parse, parse.subtree(cue.body.head))
-    opens = not dates and bool(rt.dates_in(parse, opening))
-    dates = dates or rt.dates_in(parse, opening) or rt.dates_in(parse, sorted(scope))
-    dates = _own_dates(parse, cue, dates, scope)
-    if role in ("chair", "president"):  # "assumed the rotating presidency for the 2020-2021 tenure this
-        tenure = {i for t in parse.tokens if t.lemma.lower() in rt.SEAT_NOUNS for i in parse.subtree(t.i)}
-        dates = [d for d in dates if d.token not in tenure] or dates  # month": the tenure is the seat's
-    if not dates and cue.via == "noun":
-        dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
-    if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"
-        dates = _when_of_which(parse, gov if gov is not None else cue.token)
-    if not dates:  # "as X holds the chairship of Y (Y) for 2025", "has hosted it three times, in 2002 and
-        edge = max((i for i in scope if parse.tokens[i].pos != "PUNCT"), default=cue.token)
-        dates = _trailing_dates(parse, cue, edge + 1, gov)  # 2010", the dates hung elsewhere
-    first = parse.head(cue.token)
-    told = parse.tokens[cue.token].tag in ("VBD", "VBG", "VBN") or parse.tokens[first].tag == "VBG"
-    if not dates and cue.via != "noun" and parse.dep(cue.token) in ("conj", "advcl") \
-            and parse.tokens[first].pos in VERBS and told:  # "In 2023, A left X and formed Y"; "placing
-        dates = rt.dates_in(parse, rt.clause_tokens(parse, first))  # B in line to chair it in 2026"
+    dates, scope, opens = _cue_dates(parse, cue, role, gov)
     kind = "start" if opens else "point" if cue.via == "venue" else _term_kind(parse, cue, role, gov)
     voted = parse.lemma(cue.token if cue.via != "noun" else gov if gov is not None else cue.token)
     if kind == "seat" and voted in rt.ELECT_VERBS:  # "elected on Tuesday": the vote's day, not the term's
@@ -564,7 +572,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     label = _label(parse, cue, mods)
     doc = ctx.doc
     out: list[rt.Found] = []
-    stative = cue.cls in (rt.MEMBER, rt.COMPOSE)  # "X is a member", "Y comprises A and B" 
+    stative = cue.cls in (rt.MEMBER, rt.COMPOSE)  # "X is a member", "Y comprises A and B"
     for actor, phase, event in pairs:
         for term in _phase_terms(parse, cue, phase, event, dates, found_terms, planned, ctx):
             start, end = term.start, term.end
