@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from test_store import StoreContract, make_doc, sample
+from test_store_merged import MergedContract
 
 from diplograph.errors import StoreError
 from diplograph.model import AnalyzedDocument, Evidence, Fact
@@ -165,6 +166,37 @@ def postgres_url(postgres_server: _Server) -> Iterator[str]:
     yield postgres_server.url() + f"?options=-csearch_path%3D{name}"
     with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+class TestPostgresMerged(MergedContract):
+    """The merged tables' contract (test_store_merged.py) on PostgreSQL: each store a fresh schema."""
+
+    @pytest.fixture(autouse=True)
+    def _server(self, postgres_server: _Server) -> Iterator[None]:
+        import psycopg
+
+        self.server = postgres_server
+        self.schemas: list[str] = []
+        self.urls: dict[int, str] = {}
+        yield
+        with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+            for name in self.schemas:
+                conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+    def open_fresh(self) -> Any:
+        import psycopg
+
+        name = f"merged_{os.getpid()}_{next(_numbers)}"
+        with psycopg.connect(self.server.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {name}")
+        self.schemas.append(name)
+        url = self.server.url() + f"?options=-csearch_path%3D{name}"
+        store = open_store(url)
+        self.urls[id(store)] = url
+        return store
+
+    def reopen_target(self, store: Any) -> Any:
+        return self.urls[id(store)]
 
 
 class TestPostgresStore(StoreContract):
