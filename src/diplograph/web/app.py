@@ -1107,6 +1107,15 @@ def facts_page_data(ctx: _Ctx, type: Sequence[str] | None, entity: str | None, s
     store = ctx.store
     types = list(type) if type else None
     channels = tuple(channel or ())
+    if not channels and query.api.stored_merge(store):
+        # The store keeps its facts merged: a page is read as a page, whatever the store's size.
+        def stored_page() -> dict[str, Any]:
+            found = query.facts_page(store, type=types, entity=_optional_id(store, entity), since=since, until=until,
+                                     text=q or None, limit=limit, offset=offset)
+            return {**paged([merged_json(f) for f in found.items], found.total, limit, offset), "merged": "all"}
+
+        data = ctx.cache.get(("facts-stored", tuple(type or ()), entity, since, until, q, limit, offset), stored_page)
+        return {**data, "items": with_articles(store, copy_items(data["items"]))}
     if not entity and not channels:
         count = ctx.cache.get(("count", tuple(type or ()), since, until, q), lambda: store.count_facts(
             type=types, since=since, until=until, text=q or None))
