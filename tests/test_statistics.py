@@ -303,3 +303,14 @@ def test_labels_leave_out_the_next_figures_conjunct_and_name_what_changes(nlp: A
     assert labels.get(9.1) == "tourist visa overstay rate"
     facts = _facts(nlp, "Economists say the new tariffs on Chinese steel would grow Mexico's economy by $3 billion.")
     assert [f.get("label") for f in facts if f.get("value") == 3_000_000_000] == ["growth of economy"]
+
+
+def test_a_count_of_papers_signed_by_two_leaders_is_the_publishers_side(nlp: Any) -> None:
+    from diplograph.model import Document
+    from diplograph.nlp import analyze
+
+    text = ("Vietnam's Prime Minister Pham Minh Chinh hosted Thai Prime Minister Srettha Thavisin in Hanoi.\n"
+            "Following the talks, the two leaders witnessed the signing of 11 cooperation documents.")
+    adoc = next(analyze([Document(id="t", text=text, url="https://news.example.vn/a", published="2025-01-27")],
+                        nlp=nlp))
+    assert {(f.get("subject"), f.get("value")) for f in statistics.extract(adoc)} == {("VNM", 11)}

@@ -84,7 +84,7 @@ ABROAD_WORDS = frozenset({
 FOREIGN_WORDS = ABROAD_WORDS | frozenset({
     "trade", "customs", "countries", "nations", "delegate", "delegation", "tourist", "visitor", "arrival",
     "humanitarian", "border", "hostage", "troop", "warship", "missile", "nuclear", "ceasefire", "alliance", "war",
-    "ally", "partner"})
+    "ally", "partner", "cooperation", "agreement", "memorandum", "mou", "pact", "accord", "leaders"})
 # Mentions that stand for an actor (or for one through their country, office or place).
 ACTOR_KINDS = frozenset({"country", "body", "person", "pair", "group", "place", "title"})
 # Nouns a hyphenated count describes by its size ("the 15-nation bloc", "a 5,000-strong force").
@@ -862,7 +862,9 @@ class Reader:
             if ids and not (kind in ("place", "member") and parse.tokens[h].tag in ("NNS", "NNPS")):
                 # "most ASEAN countries", "EU member states" name kinds of countries, not an actor
                 near.append((min(abs(k - fig.tokens[0]), abs(k - fig.tokens[-1])), ids[0]))
-        return self.focus if self.focus in named or not near else min(near)[1]
+        if self.focus in named:
+            return self.focus
+        return min(near)[1] if near else self.home  # nothing named: the side the document speaks for
 
     def _ordinal_relations(self, parse: Parse, noun: int | None) -> str | None:
         """"X becomes the 193rd country with which Korea has diplomatic relations": Korea's count."""
