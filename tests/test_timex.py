@@ -210,3 +210,11 @@ def test_a_day_set_before_a_clause_about_the_future_lies_ahead(text: str, expect
 def test_spelled_out_spans_and_trips_under_way(text: str, expected: str) -> None:
     # published on Thursday 2024-07-25
     assert [v.value for _, _, v in find(text, "2024-07-25")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fiji will host next year's leaders meeting.", "2025"),
+    ("The chair passed to Samoa at the start of the week.", "2024-08"),
+])
+def test_possessive_years_and_the_start_of_the_week(text: str, expected: str) -> None:
+    assert [v.value for _, _, v in find(text, "2024-08-30")] == [expected]

@@ -360,7 +360,7 @@ def _h_relative_day(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | Non
 
 
 def _h_relative_unit(m: re.Match[str], ref: _Ref, before: str) -> TimeValue | None:
-    rel, unit = m["rel"].lower(), m["unit"].lower()
+    rel, unit = m["rel"].lower().replace("the", "this"), m["unit"].lower()
     # "the past year": the twelve months to the reference date, mostly its own year
     delta = 0 if rel in ("this", "earlier this", "later this", "current", "past") else (
         -1 if rel in ("last", "previous") else 1)
@@ -459,7 +459,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = [
     ("rel_day", re.compile(r"\b(?P<x>(?P<w>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast night)|[Tt]his\s+(?P<w2>morning|afternoon|evening))\b"),
      lambda m, ref, before: _h_relative_day(m, ref, before) if m["w"] else _truncate(ref, ref.as_date())),
     ("rel_unit", re.compile(r"\b(?P<x>(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent|"
-                r"[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year))\b(?!['’]s\b)"), _h_relative_unit),
+                r"[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year))\b"), _h_relative_unit),
+    # "at the start of the week", "by the end of the month": the week or month of the text
+    ("rel_unit", re.compile(r"\b(?:the\s+)?(?:start|end|beginning|middle|close)\s+of\s+(?P<x>(?P<rel>the)\s+"
+                r"(?P<unit>week|month))\b"), _h_relative_unit),
     ("ago", re.compile(r"(?i:\b(?P<x>(?P<n>\d{1,3}|" + _NUMBER_RE + r")"
                 r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b)"), _h_ago),
     ("weekday", re.compile(r"\b(?P<x>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
