@@ -352,3 +352,9 @@ def test_places_and_programmes_named_after_people_are_not_people(nlp: Any) -> No
                    "The city is investing $8 million in Access to Justice Initiatives.\n"
                    "MEMORANDUM FOR THE SECRETARY OF THE NAVY")
     assert not any(p in ("Edward", "Initiatives", "NAVY", "Navy") for p in doc.people)
+
+
+def test_large_cities_and_summit_venues_carry_their_country(nlp: Any) -> None:
+    doc = run(nlp, "Leaders met in Samarkand, then flew on to Guangzhou and Cordoba.")
+    places = {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "place"}
+    assert places == {"Samarkand": "UZB", "Guangzhou": "CHN", "Cordoba": "ARG"}

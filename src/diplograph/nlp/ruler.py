@@ -65,10 +65,14 @@ def title_words() -> TitleWords:
 
 @lru_cache(maxsize=1)
 def places() -> tuple[tuple[str, str], ...]:
-    path = resources.files("diplograph.data").joinpath("places.tsv")
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return tuple((row["name"].strip(), (row.get("country") or "").strip()) for row in rows if row.get("name"))
+    """Named places and the country each lies in: regions, seas and sub-national places (places.tsv), and
+    the large cities and summit venues news names (cities.tsv)."""
+    out: list[tuple[str, str]] = []
+    for name in ("places.tsv", "cities.tsv"):
+        with resources.files("diplograph.data").joinpath(name).open(encoding="utf-8") as fh:
+            rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+            out.extend((row["name"].strip(), (row.get("country") or "").strip()) for row in rows if row.get("name"))
+    return tuple(out)
 
 
 def _patterns() -> list[tuple[str, str, str]]:
