@@ -605,13 +605,14 @@ def _profile_page(store: FactSource, entity_id: str, kind: str, ids: list[str], 
     by_type: dict[str, list[MergedFact]] = {}
     totals: dict[str, int] = {}
     if stored_merge(store):
+        totals = store.count_merged_by_type(ids)  # type: ignore[attr-defined]
+        whole = [t for t in _WHOLE_TYPES if totals.get(t)]
+        for fact in store.merged_facts(type=whole, entity=ids) if whole else []:  # type: ignore[attr-defined]
+            by_type.setdefault(fact.type, []).append(fact)
         for fact_type in SECTION_TYPES.values():
-            whole = fact_type in _WHOLE_TYPES
-            found = store.merged_facts(type=fact_type, entity=ids,  # type: ignore[attr-defined]
-                                       limit=None if whole else limit, order="-date")
-            totals[fact_type] = len(found) if whole or len(found) < limit else int(
-                store.count_merged(type=fact_type, entity=ids))  # type: ignore[attr-defined]
-            by_type[fact_type] = found
+            if fact_type not in _WHOLE_TYPES and totals.get(fact_type):
+                by_type[fact_type] = store.merged_facts(type=fact_type, entity=ids,  # type: ignore[attr-defined]
+                                                        limit=limit, order="-date")
     else:
         for fact in read_merged(store, None, ids):
             by_type.setdefault(fact.type, []).append(fact)

@@ -394,7 +394,7 @@ class MergedTables:
             if tested is None:
                 tested = self._tested(cluster, cache)
             rows.append(_merged_row(cluster, parts[cluster], merged, tested))
-            links.extend(_links(cluster, group))
+            links.extend(_links(cluster, group, merged))
         self._delete_merged(ids)
         self._write_merged(rows, links)
         gone = [c for c in ids if c not in groups]  # clusters left without members (a rewritten document's)
@@ -403,7 +403,8 @@ class MergedTables:
 
     def _write_merged(self, rows: Sequence[Sequence[Any]], links: Sequence[Sequence[Any]]) -> None:
         self._insert("merged", _MERGED_COLUMNS, rows)
-        self._insert("merged_entities", ("entity_id", "merged_id", "role"), links, "ON CONFLICT DO NOTHING")
+        self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"), links,
+                     "ON CONFLICT DO NOTHING")
 
     # -- the exact-key types ----------------------------------------------------------------
 
@@ -436,8 +437,9 @@ class MergedTables:
         out, links, members = [], [], []
         for group in groups:
             cluster = ids[id(group[0])]
-            out.append(_merged_row(cluster, part, _merged(group, published), None))
-            links.extend(_links(cluster, group))
+            merged = _merged(group, published)
+            out.append(_merged_row(cluster, part, merged, None))
+            links.extend(_links(cluster, group, merged))
             members.extend((cluster, ids[id(f)]) for f in group)
         self._delete_merged(old)
         self._write_merged(out, links)
@@ -558,7 +560,8 @@ def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any
     )
 
 
-def _links(cluster: int, group: Sequence[Fact]) -> list[tuple[str, int, str]]:
+def _links(cluster: int, group: Sequence[Fact], merged: Any) -> list[tuple[Any, ...]]:
+    """merged_entities rows: every entity any member names (with the merged fact's type, date, id)."""
     from diplograph.store._sql import fact_links
 
     out: dict[tuple[str, str], None] = {}
@@ -569,7 +572,8 @@ def _links(cluster: int, group: Sequence[Fact]) -> list[tuple[str, int, str]]:
             place = _located(fact.fields.get("location"))
             if place:
                 out[(place, "located")] = None
-    return [(entity_id, cluster, role) for entity_id, role in out]
+    date = merged.date or ""
+    return [(entity_id, cluster, role, merged.type, date, merged.id) for entity_id, role in out]
 
 
 def _located(location: Any) -> str | None:

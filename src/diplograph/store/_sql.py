@@ -757,6 +757,31 @@ class SqlStore(MergedTables):
 
     # -- merged facts (maintained by write_document: store/_merged.py) ------------------------
 
+    def _entity_link_where(
+        self, type: Names, entity: Names, role: Names, located: str | None
+    ) -> tuple[str, list[Any]]:
+        """A condition on merged_entities for merged facts naming ``entity`` (or located there)."""
+        params: list[Any] = []
+        entities, roles = _names(entity), _names(role)
+        sub = []
+        if entities:
+            sub.append(_in("entity_id", entities))
+            params += entities
+        if roles:
+            sub.append(_in("role", roles))
+            params += roles
+        else:
+            sub.append("role <> 'located'")
+        test = " AND ".join(sub) if entities or roles else "1 = 0"
+        if located:
+            test = f"(({test}) OR (entity_id = ? AND role = 'located'))"
+            params.append(located)
+        types = _names(type)
+        if types:
+            test = f"{test} AND {_in('type', types)}"
+            params += types
+        return test, params
+
     def _merged_where(
         self,
         type: Names,
@@ -783,20 +808,9 @@ class SqlStore(MergedTables):
             )
             params += more
         elif entities or roles or located:
-            sub = []
-            if entities:
-                sub.append(_in("entity_id", entities))
-                params += entities
-            if roles:
-                sub.append(_in("role", roles))
-                params += roles
-            else:
-                sub.append("role <> 'located'")
-            test = " AND ".join(sub) if entities or roles else "1 = 0"
-            if located:
-                test = f"({test}) OR (entity_id = ? AND role = 'located')"
-                params.append(located)
+            test, more = self._entity_link_where(type, entity, role, located)
             conditions.append(f"m.id IN (SELECT merged_id FROM merged_entities WHERE {test})")
+            params += more
         return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
     def merged_facts(
@@ -817,24 +831,35 @@ class SqlStore(MergedTables):
         """Merged facts (``query.MergedFact``) one of whose statements matches every filter.
 
         The filters are :meth:`facts`'; ``located`` (a country id) adds the events placed in
-        that country by a place name ("in Hanoi"); only ``type`` applies to those. ``order``: "id" (the order query.merge makes
-        clusters in), "-date" (newest first, as pages show them). Only on a store whose
-        :meth:`merged_ready` is true.
+        that country by a place name ("in Hanoi"); only ``type`` applies to those.
+        ``order``: "id" (the order query.merge makes clusters in), "-date" (newest first, as
+        pages show them). Only on a store whose :meth:`merged_ready` is true.
         """
         orders = {"id": "m.id", "-date": "COALESCE(m.date, '') DESC, m.uid DESC"}
         if order not in orders:
             raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
+        columns = "m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
+        member_filter = doc_id or since or until or (text and text.strip())
+        if order == "-date" and limit is not None and not member_filter and (_names(entity) or _names(role) or located):
+            # An entity's newest: a range of the (entity, type, date) index, then those rows only.
+            test, params = self._entity_link_where(type, entity, role, located)
+            with self._lock:
+                ids = [int(r[0]) for r in self._execute(
+                    f"SELECT merged_id FROM merged_entities WHERE {test} GROUP BY merged_id, date, uid"
+                    " ORDER BY date DESC, uid DESC LIMIT ? OFFSET ?",
+                    [*params, max(limit, 0), max(offset, 0)]).fetchall()]
+                rows = self._execute(f"SELECT {columns} FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() \
+                    if ids else []
+            by_id = {int(r[0]): r for r in rows}
+            return [_merged_fact(by_id[i][1:]) for i in ids if i in by_id]
         where, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
-        sql = (
-            "SELECT m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
-            f" FROM merged m{where} ORDER BY {orders[order]}"
-        )
+        sql = f"SELECT {columns} FROM merged m{where} ORDER BY {orders[order]}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
         with self._lock:
             rows = self._execute(sql, params).fetchall()
-        return [_merged_fact(row) for row in rows]
+        return [_merged_fact(row[1:]) for row in rows]
 
     def count_merged(
         self,
@@ -846,11 +871,26 @@ class SqlStore(MergedTables):
         text: str | None = None,
         *,
         role: Names = None,
+        located: str | None = None,
     ) -> int:
         """How many merged facts :meth:`merged_facts` would return without a limit."""
-        where, params = self._merged_where(type, doc_id, entity, since, until, text, role)
+        if not (doc_id or since or until or (text and text.strip())) and (_names(entity) or _names(role) or located):
+            test, params = self._entity_link_where(type, entity, role, located)
+            sql = f"SELECT COUNT(DISTINCT merged_id) FROM merged_entities WHERE {test}"
+        else:
+            where, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
+            sql = f"SELECT COUNT(*) FROM merged m{where}"
         with self._lock:
-            return int(self._execute(f"SELECT COUNT(*) FROM merged m{where}", params).fetchone()[0])
+            return int(self._execute(sql, params).fetchone()[0])
+
+    def count_merged_by_type(self, entity: Names, *, located: str | None = None) -> dict[str, int]:
+        """How many merged facts of each type name ``entity`` (one index range)."""
+        test, params = self._entity_link_where(None, entity, None, located)
+        with self._lock:
+            rows = self._execute(
+                f"SELECT type, COUNT(DISTINCT merged_id) FROM merged_entities WHERE {test} GROUP BY type", params
+            ).fetchall()
+        return {str(t): int(n) for t, n in rows}
 
     # -- entities ------------------------------------------------------------------------
 
