@@ -365,3 +365,11 @@ def test_a_short_name_two_countries_share_follows_the_one_named_in_full(nlp: Any
     assert {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}["Congo"] == "COD"
     doc = run(nlp, "Congo and Gabon signed a border deal in Brazzaville.")
     assert {m.text: m.id for s in doc.sentences for m in s.mentions if m.kind == "country"}["Congo"] == "COG"
+
+
+def test_the_two_sides_are_the_sentences_own_before_earlier_ones(nlp: Any) -> None:
+    doc = run(nlp, "Kenya and Uganda met last week.\n"
+                   "Prime Minister Narendra Modi and Prime Minister Lawrence Wong said the two sides would expand "
+                   "bilateral trade with Japan.")
+    pairs = [m.attrs["ids"] for s in doc.sentences for m in s.mentions if m.kind == "pair"]
+    assert pairs and all(set(ids) == {"IND", "SGP"} for ids in pairs)

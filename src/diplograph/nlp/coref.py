@@ -70,7 +70,7 @@ def _actors(sent: Sentence, before: int | None = None) -> list[str]:
         elif m.kind == "body":
             cid = resolve.national_country(m.id)
         elif m.kind == "person" and m.label != "coref":
-            cid = resolve.national_country(m.attrs.get("org"))
+            cid = resolve.national_country(m.attrs.get("org") or m.attrs.get("org_hint"))
         elif m.kind == "place" and m.id and m.attrs.get("how") == "capital":
             cid = m.id
         if cid and cid not in out:
@@ -97,10 +97,9 @@ def _pair_ids(sents: Sequence[Sentence], k: int, at: int, doc_focus: str | None,
     cur = _actors(sents[k], before=at)
     if len(cur) >= 2:
         return cur[:2]
-    if explicit:
-        whole = _actors(sents[k])
-        if len(whole) == 2:
-            return whole
+    whole = _actors(sents[k])
+    if len(whole) >= 2 and (explicit or len(whole) == 2):
+        return whole[:2]  # the sentence's own two sides come before any earlier ones
     for j in range(k - 1, max(-1, k - 6), -1):
         prev = _actors(sents[j])
         if len(prev) >= 2:
