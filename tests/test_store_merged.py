@@ -274,3 +274,16 @@ def test_a_paged_profile_holds_the_newest_of_each_section_and_the_totals(tmp_pat
             assert [h.to_json() for h in page.histories] == [h.to_json() for h in whole.histories]
         events = query.entity_profile(store, "Biden", limit=2).events
         assert [e.get("date") for e in events] == ["2024-02-09", "2024-03-09"]  # the newest two, in date order
+
+
+def test_a_time_line_page_is_the_same_slice_of_the_whole_line(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.sqlite") as store:
+        write(store, docs_a() + docs_b())
+        for entity, since, until in (("USA", None, None), ("VNM", None, None), ("Biden", "2023-05", "2024-01"),
+                                     ("JPN", "2024", None)):
+            whole = query.timeline(store, entity, since=since, until=until).to_json()["entries"]
+            for offset in range(0, len(whole) + 1):
+                page = query.timeline(store, entity, since=since, until=until, limit=2, offset=offset)
+                assert page.total == len(whole)
+                assert [e.to_json() for e in page.entries] == whole[offset: offset + 2]
+        assert [(e["what"], e["fact"]["fields"]["name"]) for e in whole] == [("reported", "CPTPP")]  # JPN since 2024

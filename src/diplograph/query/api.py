@@ -353,9 +353,13 @@ class TimelineEntry:
 class Timeline:
     entity: str
     entries: tuple[TimelineEntry, ...]
+    total: int | None = None  # with a limit: how many entries there are in all
 
     def to_json(self) -> dict[str, Any]:
-        return {"entity": self.entity, "entries": [e.to_json() for e in self.entries]}
+        out: dict[str, Any] = {"entity": self.entity, "entries": [e.to_json() for e in self.entries]}
+        if self.total is not None:
+            out["total"] = self.total
+        return out
 
 
 # ---------------------------------------------------------------- the API
@@ -652,41 +656,59 @@ def _series_of_points(state: State) -> list[ClaimSeries]:
             for p in state.statistics]
 
 
-def timeline(store: FactSource, entity_id: str, since: str | None = None,
-             until: str | None = None, channel: Any = None) -> Timeline:
-    """The dated facts about an entity, in date order (a term gives a start and an end entry)."""
-    entity_id = canonical_id(store, entity_id)
-    if stored_merge(store):
-        merged = merged_with_channel(read_merged(store, _channel_types(None, channel),
-                                                 _entity_ids(store, entity_id)), channel)
+def timeline_points(fact: MergedFact) -> list[tuple[str, str]]:
+    """(date, what) of each time line entry a merged fact gives: a term its start and its end, an
+    event its date, a partnership its since ...; undated ones their first report. Only real dates."""
+    out: list[tuple[str, str]] = []
+    if fact.type == "document":
+        return out
+    if fact.type == "role":
+        start, end = fact.get("start"), fact.get("end")
+        if start:
+            out.append((str(start), "start"))
+        if end and end != start:
+            out.append((str(end), "end"))
+        if not start and not end and fact.first_seen:
+            out.append((fact.first_seen, "reported"))
     else:
-        raw = read_facts(store, _channel_types(None, channel), _entity_ids(store, entity_id))
-        merged = _merge_read(store, with_channel(raw, channel))
-    entries = []
-    for fact in merged:
-        if fact.type == "document":
-            continue
-        if fact.type == "role":
-            start, end = fact.get("start"), fact.get("end")
-            if start:
-                entries.append(TimelineEntry(str(start), "start", describe(fact), fact))
-            if end and end != start:
-                entries.append(TimelineEntry(str(end), "end", describe(fact), fact))
-            if not start and not end and fact.first_seen:
-                entries.append(TimelineEntry(fact.first_seen, "reported", describe(fact), fact))
-            continue
         for name, what in (("date", "event"), ("start", "event"), ("since", "since"), ("signed", "signed"),
                            ("as_of", "as_of")):
             if fact.get(name):
-                entries.append(TimelineEntry(str(fact.get(name)), what, describe(fact), fact))
+                out.append((str(fact.get(name)), what))
                 break
         else:
             if fact.first_seen:
-                entries.append(TimelineEntry(fact.first_seen, "reported", describe(fact), fact))
-    entries = [e for e in entries if dates.bounds(e.date) and (
-        (since is None or dates.within(e.date, since, None)) and (until is None or dates.within(e.date, None, until)))]
+                out.append((fact.first_seen, "reported"))
+    return [(date, what) for date, what in out if dates.bounds(date)]
+
+
+def timeline(store: FactSource, entity_id: str, since: str | None = None, until: str | None = None,
+             channel: Any = None, limit: int | None = None, offset: int = 0) -> Timeline:
+    """The dated facts about an entity, in date order (a term gives a start and an end entry).
+
+    With ``limit``: entries ``offset`` to ``offset + limit`` of that order, and ``total`` (a store
+    that keeps merged facts reads just that page).
+    """
+    entity_id = canonical_id(store, entity_id)
+    types = _channel_types(None, channel)
+    if limit is not None and stored_merge(store):
+        found, total = store.timeline_page(types, _entity_ids(store, entity_id),  # type: ignore[attr-defined]
+                                           since, until, _names(channel), max(limit, 0), max(offset, 0))
+        return Timeline(entity_id, tuple(TimelineEntry(date, what, describe(fact), fact)
+                                         for fact, date, what in found), total)
+    if stored_merge(store):
+        merged = merged_with_channel(read_merged(store, types, _entity_ids(store, entity_id)), channel)
+    else:
+        raw = read_facts(store, types, _entity_ids(store, entity_id))
+        merged = _merge_read(store, with_channel(raw, channel))
+    entries = [TimelineEntry(date, what, describe(fact), fact) for fact in merged
+               for date, what in timeline_points(fact)]
+    entries = [e for e in entries if (since is None or dates.within(e.date, since, None))
+               and (until is None or dates.within(e.date, None, until))]
     entries.sort(key=lambda e: (dates.sort_key(e.date), e.fact.type))
-    return Timeline(entity_id, tuple(entries))
+    if limit is None:
+        return Timeline(entity_id, tuple(entries))
+    return Timeline(entity_id, tuple(entries[max(offset, 0): max(offset, 0) + max(limit, 0)]), len(entries))
 
 
 def claims(store: FactSource, metric: str | None = None, subject: str | None = None) -> list[ClaimSeries]:
@@ -717,7 +739,7 @@ def search(store: FactSource, text: str, limit: int = 20) -> list[MergedFact]:
 
 
 __all__ = [
-    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "with_located_events", "read_merged", "stored_merge", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
+    "CHANNELS", "EntityProfile", "FactPage", "FactSource", "canonical_id", "entity_facts", "located_events", "with_located_events", "read_merged", "stored_merge", "timeline_points", "facts_page", "with_channel", "MemorySource", "Timeline", "TimelineEntry", "claims", "contradictions",
     "entity_profile", "expand_entity", "facts", "person_names", "published_dates", "same_person", "search",
     "state",
     "timeline",

@@ -52,6 +52,7 @@ REFRESH_EVERY = 256
 _CHUNK = 500
 _MERGED_COLUMNS = ("id", "type", "part", "uid", "fields", "first_seen", "last_seen", "confidence", "date",
                    "n_docs", "members", "tested")
+_TIMELINE_COLUMNS = ("merged_id", "seq", "date", "what", "key", "lo", "hi", "type", "mkey", "channels")
 _FACT_COLUMNS = (
     "f.id, f.type, f.fields, f.extractor, f.confidence, ev.doc_id, ev.sentence, ev.start_char, ev.end_char,"
     " COALESCE(ev.text, s.text, '') FROM facts f JOIN evidence ev ON ev.fact_id = f.id"
@@ -348,6 +349,7 @@ class MergedTables:
             marks = ", ".join("?" * len(chunk))
             self._execute(f"DELETE FROM merged WHERE id IN ({marks})", chunk)
             self._execute(f"DELETE FROM merged_entities WHERE merged_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM merged_timeline WHERE merged_id IN ({marks})", chunk)
 
     def _drop_clusters(self, ids: Sequence[int], *, blocks: bool) -> None:
         """Delete clusters with their entity links (and blocks and signatures); unset their members."""
@@ -382,7 +384,7 @@ class MergedTables:
         published = self.published(d for group in groups.values() for d in {f.doc_id for f in group})
         canon = self._canonical_names(n for g in groups.values() for f in g for n in person_strings(f.type, f.fields))
         names = TableNames(canon)
-        rows, links = [], []
+        rows, links, timeline = [], [], []
         for cluster, group in groups.items():
             canonical = {}
             for fact in group:
@@ -395,14 +397,17 @@ class MergedTables:
                 tested = self._tested(cluster, cache)
             rows.append(_merged_row(cluster, parts[cluster], merged, tested))
             links.extend(_links(cluster, group, merged))
+            timeline.extend(_timeline(cluster, merged))
         self._delete_merged(ids)
-        self._write_merged(rows, links)
+        self._write_merged(rows, links, timeline)
         gone = [c for c in ids if c not in groups]  # clusters left without members (a rewritten document's)
         if gone:
             self._drop_clusters(gone, blocks=True)
 
-    def _write_merged(self, rows: Sequence[Sequence[Any]], links: Sequence[Sequence[Any]]) -> None:
+    def _write_merged(self, rows: Sequence[Sequence[Any]], links: Sequence[Sequence[Any]],
+                      timeline: Sequence[Sequence[Any]] = ()) -> None:
         self._insert("merged", _MERGED_COLUMNS, rows)
+        self._insert("merged_timeline", _TIMELINE_COLUMNS, timeline)
         self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"), links,
                      "ON CONFLICT DO NOTHING")
 
@@ -434,15 +439,16 @@ class MergedTables:
             group.append(fact)
         groups = [g for g in _fold_undated_roles(groups) if g]
         published = self.published({f.doc_id for _, f in facts})
-        out, links, members = [], [], []
+        out, links, members, timeline = [], [], [], []
         for group in groups:
             cluster = ids[id(group[0])]
             merged = _merged(group, published)
             out.append(_merged_row(cluster, part, merged, None))
             links.extend(_links(cluster, group, merged))
+            timeline.extend(_timeline(cluster, merged))
             members.extend((cluster, ids[id(f)]) for f in group)
         self._delete_merged(old)
-        self._write_merged(out, links)
+        self._write_merged(out, links, timeline)
         for cluster, fact_id in members:
             self._execute("UPDATE merged_members SET merged_id = ? WHERE fact_id = ?", (cluster, fact_id))
 
@@ -497,7 +503,7 @@ class MergedTables:
         with self._lock, self._transaction():  # type: ignore[attr-defined]
             self._lock_merging()
             for table in ("merged", "merged_members", "merged_entities", "merged_blocks", "merged_signatures",
-                          "person_names", "people"):
+                          "merged_timeline", "person_names", "people"):
                 self._execute(f"DELETE FROM {table}")
             last = 0
             while True:
@@ -574,6 +580,26 @@ def _links(cluster: int, group: Sequence[Fact], merged: Any) -> list[tuple[Any, 
                 out[(place, "located")] = None
     date = merged.date or ""
     return [(entity_id, cluster, role, merged.type, date, merged.id) for entity_id, role in out]
+
+
+def _timeline(cluster: int, merged: Any) -> list[tuple[Any, ...]]:
+    """merged_timeline rows: the merged fact's time line entries with their sort keys and day bounds."""
+    from diplograph.query import dates
+    from diplograph.query.api import timeline_points
+
+    points = timeline_points(merged)
+    if not points:
+        return []
+    own = dates.sort_key(merged.date)
+    mkey = f"{own[0]}{own[1]}"
+    channels = "|" + "|".join(sorted({str(f.fields.get("channel")) for f in merged.facts
+                                      if f.fields.get("channel")})) + "|"
+    out = []
+    for seq, (date, what) in enumerate(points):
+        low, high = dates.bounds(date)  # type: ignore[misc]
+        out.append((cluster, seq, date, what, dates.sort_key(date)[1], low.isoformat(), high.isoformat(),
+                    merged.type, mkey, channels))
+    return out
 
 
 def _located(location: Any) -> str | None:

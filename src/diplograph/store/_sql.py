@@ -883,6 +883,46 @@ class SqlStore(MergedTables):
         with self._lock:
             return int(self._execute(sql, params).fetchone()[0])
 
+    def timeline_page(
+        self,
+        type: Names,
+        entity: Names,
+        since: str | None,
+        until: str | None,
+        channels: Sequence[str],
+        limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[Any, str, str]], int]:
+        """A page of an entity's time line: ([(merged fact, date, what)], total), as query.timeline orders it."""
+        from diplograph.query import dates
+
+        test, params = self._entity_link_where(type, entity, None, None)
+        conditions = [f"t.merged_id IN (SELECT merged_id FROM merged_entities WHERE {test})"]
+        low, high = parse_bound(since, "since"), parse_bound(until, "until")
+        if low:
+            conditions.append("t.hi >= ?")
+            params.append(dates.bounds(low)[0].isoformat())  # type: ignore[index]
+        if high:
+            conditions.append("t.lo <= ?")
+            params.append(dates.bounds(high)[1].isoformat())  # type: ignore[index]
+        if channels:
+            conditions.append("(" + " OR ".join("t.channels LIKE ?" for _ in channels) + ")")
+            params += [f"%|{c}|%" for c in channels]
+        where = " AND ".join(conditions)
+        with self._lock:
+            total = int(self._execute(f"SELECT COUNT(*) FROM merged_timeline t WHERE {where}", params).fetchone()[0])
+            entries = self._execute(
+                f"SELECT t.merged_id, t.date, t.what FROM merged_timeline t WHERE {where}"
+                " ORDER BY t.key, t.type, t.mkey, t.merged_id, t.seq LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+            ids = sorted({int(r[0]) for r in entries})
+            rows = self._execute(
+                "SELECT m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
+                f" FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() if ids else []
+        by_id = {int(r[0]): _merged_fact(r[1:]) for r in rows}
+        return [(by_id[int(i)], str(d), str(w)) for i, d, w in entries if int(i) in by_id], total
+
     def count_merged_by_type(self, entity: Names, *, located: str | None = None) -> dict[str, int]:
         """How many merged facts of each type name ``entity`` (one index range)."""
         test, params = self._entity_link_where(None, entity, None, located)
