@@ -36,6 +36,7 @@ _COLUMN_TYPES = {
     "n_docs": "integer",
     "people.facts": "integer",
     "member": "integer",
+    "seq": "integer",
 }
 
 
