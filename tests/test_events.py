@@ -410,3 +410,16 @@ def test_an_election_is_dated_by_its_own_phrase(nlp: Any) -> None:
 def test_a_promise_to_sign_with_one_side_and_a_this_week_headline_are_no_events(nlp: Any) -> None:
     assert _events(nlp, "When Congress passes the bill, I will sign it into law.") == []
     assert _events(nlp, "This Week in the Economy: Prices Fall") == []
+
+
+def test_meetings_with_titled_partners_of_two_countries_are_two(nlp: Any) -> None:
+    text = "Speaker Rosa Lima met Chilean Senate President Ana Soto and Peruvian Congress Speaker Juan Vera on Monday."
+    found = _summary(_events(nlp, text, "2024-06-15"))
+    pairs = {frozenset(p for p in parts if " " in p) for kind, _, parts in found if kind == "meeting"}
+    assert pairs == {frozenset({"Rosa Lima", "Ana Soto"}), frozenset({"Rosa Lima", "Juan Vera"})}
+
+
+def test_a_ceremony_of_a_named_meeting_is_one_gathering(nlp: Any) -> None:
+    text = "Foreign Minister Ana Soto on July 9 attended the opening ceremony of the 12th Andean Forum in Lima."
+    found = [f for f in _events(nlp, text, "2024-07-12") if f.get("kind") in ("conference", "meeting")]
+    assert len(found) == 1 and found[0].get("label")

@@ -110,6 +110,10 @@ class _Event:
     location: str | None = None
     label: str | None = None
     separate: bool = False  # one of several meetings a sentence tells at once ("met A and B")
+    frames: list[Frame] = field(default_factory=list)  # the frames of the events merged into this one
+
+    def __post_init__(self) -> None:
+        self.frames = self.frames or [self.frame]
 
     @property
     def family(self) -> str:
@@ -490,7 +494,8 @@ def _separate(ctx: _Context, parse: Parse, f: Frame, e: _Event, partners: tuple[
     if e.kind not in ("meeting", "talks", "call") or f.pos != "VERB" and not any(
             parse.lemma(c) == "separate" for c in parse.kids(f.trigger, "amod")):
         return [e]
-    persons = [a.referent for a in partners if a.referent is not None and a.referent.kind == "person"]
+    persons = list({str(m.id): m for a in partners for m in a.mentions
+                    if m.kind == "person" and m.id and str(m.id) not in e.people[:1]}.values())
     if len(persons) < 2:
         return [e]
     sides = {p.id: (ctx.orgs.get(str(p.id)) or person_country(ctx.doc, p)) for p in persons}
@@ -804,11 +809,13 @@ def _merge(events: list[_Event]) -> list[_Event]:
         for o in out:
             if o.family != e.family or not _compatible(o.date or o.start, e.date or e.start):
                 continue
-            if (o.separate or e.separate) and o.frame is e.frame:
+            if e.separate and any(x is e.frame for x in o.frames):
                 continue  # "met A and B": two meetings, told at once
             a, b = set(o.participants), set(e.participants)
-            if not (set(o.people) & set(e.people) or not (o.people or e.people) and a & b):
-                continue
+            told_together = o.frame.sentence.index == e.frame.sentence.index and e.family == "gathering"
+            if not (set(o.people) & set(e.people) or not (o.people and e.people if told_together
+                                                           else o.people or e.people) and a & b):
+                continue  # ("attended the ceremony of the 58th Meeting": one gathering, told twice)
             if e.family == "speech":
                 same = bool(set(o.people) & set(e.people)) or a == b
             elif e.family == "signing":
@@ -824,6 +831,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 elif o.date and e.date and len(e.date) > len(o.date) and e.date.startswith(o.date):
                     o.date = e.date
                 o.location = o.location or e.location
+                o.label = o.label or e.label
+                o.frames.append(e.frame)
+                o.separate = o.separate or e.separate
                 break
         else:
             out.append(e)
