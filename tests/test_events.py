@@ -423,3 +423,9 @@ def test_a_ceremony_of_a_named_meeting_is_one_gathering(nlp: Any) -> None:
     text = "Foreign Minister Ana Soto on July 9 attended the opening ceremony of the 12th Andean Forum in Lima."
     found = [f for f in _events(nlp, text, "2024-07-12") if f.get("kind") in ("conference", "meeting")]
     assert len(found) == 1 and found[0].get("label")
+
+
+def test_a_government_named_by_its_country_speaks_for_it(nlp: Any) -> None:
+    found = _summary(_events(nlp, "The Ghanaian government said on Monday it would reopen the border.", "2024-06-12"))
+    assert found == {("statement", "2024-06-10", frozenset({"GHA"}))}
+    assert _events(nlp, "The report said on Monday that prices would rise.", "2024-06-12") == []

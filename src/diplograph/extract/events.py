@@ -300,6 +300,9 @@ def _speaker_ok(people: list[str], actors: list[str]) -> bool:
     return bool(people or actors)
 
 
+# Nouns that speak for the country named on them: "the Kenyan government", "Seoul's foreign ministry".
+_GOVERNMENTS = frozenset({"government", "administration", "authority", "authorities", "ministry", "cabinet",
+                          "presidency", "embassy", "mission", "side", "junta", "regime"})
 # Groups received or met as one: "a delegation of the X Party", "a team from the ministry".
 _GROUPS = frozenset({"delegation", "team", "mission", "group", "contingent", "guest"})
 _GROUP_AGENTS = frozenset({"leader", "minister", "president", "side", "delegation", "premier", "chancellor",
@@ -414,8 +417,9 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
             if people or len(set(actors)) >= 2:
                 return [_Event(kind, f, people, actors)]
         if not people and kind == "statement" and not any(
-                a.referent is not None and a.referent.kind in ("country", "body", "place") for a in f.agents):
-            return []  # "the report said": no speaker we can name
+                a.referent is not None and a.referent.kind in ("country", "body", "place")
+                or parse.lemma(a.head) in _GOVERNMENTS and a.mentions for a in f.agents):
+            return []  # "the report said": no speaker we can name ("the Kenyan government said": Kenya)
         if f.lemma == "address":
             # "address the 79th session of the General Assembly": where the statement was made
             actors += [str(m.id) for a in f.themes for m in a.mentions if m.kind == "body" and m.id]
