@@ -429,3 +429,11 @@ def test_a_government_named_by_its_country_speaks_for_it(nlp: Any) -> None:
     found = _summary(_events(nlp, "The Ghanaian government said on Monday it would reopen the border.", "2024-06-12"))
     assert found == {("statement", "2024-06-10", frozenset({"GHA"}))}
     assert _events(nlp, "The report said on Monday that prices would rise.", "2024-06-12") == []
+
+
+def test_a_speakers_date_hung_on_a_misread_word_and_no_label_from_a_sentence_capital(nlp: Any) -> None:
+    found = _summary(_events(nlp, "President William Ruto wrote in a social media posting late Monday that talks "
+                                  "must resume.", "2024-06-12"))
+    assert ("statement", "2024-06-10", frozenset({"William Ruto", "KEN"})) in found
+    found = _events(nlp, "Negotiations between Chile and Bolivia on sea access have gone on for years.")
+    assert [f.get("label") for f in found] == [None]

@@ -376,8 +376,8 @@ def _label(parse: Parse, f: Frame) -> str | None:
     mods = [c for c in parse.kids(k, "compound", "amod", "nummod", "nmod") if c < k]
     toks = sorted({i for c in mods for i in parse.subtree(c)} | {k})
     toks = [i for i in toks if parse.tokens[i].pos != "PUNCT" or parse.tokens[i].text in ("-", "–")]
-    if not toks or not any(parse.tokens[i].text[:1].isupper() for i in toks):
-        return None
+    if not toks or not any(parse.tokens[i].text[:1].isupper() and (i > 0 or parse.mentions_at[i]) for i in toks):
+        return None  # (a capital that only opens the sentence names nothing: "Negotiations between ...")
     start, end = parse.tokens[toks[0]].start, parse.tokens[toks[-1]].end
     return parse.sentence.local(start, end)
 
@@ -608,7 +608,8 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     if lone is not None and speech:
         # a date inside what was said dates the content, not the saying ("X said the talks on Monday ...")
         said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
-        if parse.mention_head(lone) in said or sum(1 for _ in _frames(parse)) > 1:
+        others = [g for g, _ in _frames(parse) if g.trigger != f.trigger and any(a.mentions for a in g.agents)]
+        if parse.mention_head(lone) in said or others:  # (another happening with its own actor may own it)
             lone = None
     if lone is not None and doc.published and f.mood == "asserted" and _told_as_past(parse, f):
         value = _past(parse, f, str((lone.attrs or {})["value"]), doc.published, lone.text)
