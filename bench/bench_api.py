@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Requests per second of the JSON API on loopback: ``diplograph serve`` in a subprocess.
 
-usage: .venv/bin/python bench/bench_api.py [--db FILE] [--seconds 3] [--threads 4] [--cache-seconds 10]
+usage: .venv/bin/python bench/bench_api.py [--db FILE] [--seconds 3] [--threads 4] [--cache-seconds 10] [--big]
 
 Without --db, a store of the seed and dev corpora is built into a temporary
 file first. The server runs as its own process (one uvicorn worker, as
 ``diplograph serve`` starts it); for each endpoint, THREADS client threads
 (one keep-alive httpx client each) send requests for SECONDS, then the script
-prints requests/second and latency percentiles, stops the server and exits.
+prints requests/second, latency percentiles and the response size, then the
+requests/second over all endpoints, stops the server and exits. ``--big``
+adds the pages of the largest entities (USA, CHN) of a bench store.
 ``--cache-seconds 0`` measures every request computed from the store (the
 server's result cache off); the default measures the server as it ships.
 """
@@ -41,6 +43,22 @@ ENDPOINTS = [
     "/api/documents?limit=20",
     "/api/ask?q=How+many+countries+does+Vietnam+have+diplomatic+relations+with%3F",
 ]
+# The largest entity of a bench store (--big): its pages are the slow ones.
+BIG = [
+    "/api/entities/USA",
+    "/api/entities/USA/timeline",
+    "/api/facts?entity=USA&limit=50",
+    "/api/facts?type=event&entity=CHN&limit=50",
+    "/api/entities/CHN",
+    "/api/claims/trade_partners?subject=USA",
+    "/api/contradictions?subject=USA",
+    "/api/entities/USA/overview",
+    "/api/ask?q=Who+did+Biden+meet+in+2022%3F",
+]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def free_port() -> int:
@@ -104,7 +122,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="Time per endpoint.")
     parser.add_argument("--threads", type=int, default=4, help="Concurrent client threads.")
     parser.add_argument("--cache-seconds", type=float, default=10.0, help="The server's result cache (0: off).")
+    parser.add_argument("--big", action="store_true", help="Also the pages of the largest entities (USA, CHN).")
     args = parser.parse_args()
+    endpoints = ENDPOINTS + (BIG if args.big else [])
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
@@ -120,20 +140,26 @@ def main() -> None:
         proc = subprocess.Popen(cli, env={**os.environ, "PYTHONWARNINGS": "ignore"}, stderr=subprocess.DEVNULL)
         try:
             wait_until_up(base, proc)
-            for path in ENDPOINTS:  # warm caches (registries, SQLite pages) before timing
-                httpx.get(base + path, timeout=60)
+            sizes = {}
+            for path in endpoints:  # warm caches (registries, SQLite pages) before timing
+                sizes[path] = len(httpx.get(base + path, timeout=120).content)
             print(f"{args.threads} client threads, {args.seconds:g} s per endpoint, one uvicorn process on loopback,"
-                  f" result cache {args.cache_seconds:g} s")
-            print(f"{'endpoint':58} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
-            for path in ENDPOINTS:
+                  f" result cache {args.cache_seconds:g} s; load average {_load()}")
+            print(f"{'endpoint':58} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'KB':>7} {'errors':>6}")
+            all_done, all_time = 0, 0.0
+            for path in endpoints:
                 t0 = time.perf_counter()
                 done, latencies, failures = hammer(base, path, args.seconds, args.threads)
                 elapsed = time.perf_counter() - t0
+                all_done, all_time = all_done + done, all_time + elapsed
                 latencies.sort()
                 p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
                 p95 = latencies[int(0.95 * (len(latencies) - 1))] * 1000 if latencies else float("nan")
+                p99 = latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else float("nan")
                 shown = path if len(path) <= 58 else path[:55] + "..."
-                print(f"{shown:58} {done / elapsed:8.1f} {p50:8.1f} {p95:8.1f} {failures:6d}")
+                print(f"{shown:58} {done / elapsed:8.1f} {p50:8.1f} {p95:8.1f} {p99:8.1f} {sizes[path] / 1024:7.1f}"
+                      f" {failures:6d}")
+            print(f"{'all endpoints, one after another':58} {all_done / all_time:8.1f}   (load average {_load()})")
         finally:
             proc.terminate()
             try:

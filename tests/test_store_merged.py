@@ -287,3 +287,15 @@ def test_a_time_line_page_is_the_same_slice_of_the_whole_line(tmp_path: Path) ->
                 assert page.total == len(whole)
                 assert [e.to_json() for e in page.entries] == whole[offset: offset + 2]
         assert [(e["what"], e["fact"]["fields"]["name"]) for e in whole] == [("reported", "CPTPP")]  # JPN since 2024
+
+
+def test_kept_row_counts_equal_counting_the_rows(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.sqlite") as store:
+        write(store, docs_a() + docs_b())
+        adoc, _ = docs_b()[0]
+        store.write_document(adoc, [])  # a rewrite with fewer facts
+        kept = store.counts()
+        with store._lock:
+            store._execute("DELETE FROM row_counts")
+        assert store.counts() == kept  # counted afresh
+        assert kept["facts"] == 16 and kept["facts.agreement"] == 2 and kept["documents"] == 6

@@ -42,7 +42,11 @@ PROVENANCE = ("id", "sources", "first_seen", "last_seen", "confidence", "docs", 
 
 
 def merged_facts(store: Any) -> list[MergedFact]:
-    """Every fact in the store, merged across documents."""
+    """Every fact in the store, merged across documents (read from its merged tables when it keeps them)."""
+    from diplograph.query.api import in_merge_order, stored_merge
+
+    if stored_merge(store):
+        return in_merge_order(store.merged_facts())
     raw: list[Fact] = store.facts()
     return merge(raw, published_dates(store, raw), people=people_index(store))
 

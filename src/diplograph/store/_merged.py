@@ -120,11 +120,57 @@ def _tested_subset(fact_type: str, fields: Mapping[str, Any]) -> dict[str, Any]:
 def member_json(fact: Fact) -> list[Any]:
     ev = fact.evidence
     return [fact.type, dict(fact.fields), fact.extractor, fact.confidence, ev.doc_id, ev.sentence, ev.start,
-            ev.end, ev.text]
+            ev.end, ev.text, fact.fingerprint]
 
 
 def member_fact(item: Sequence[Any]) -> Fact:
     return Fact(item[0], item[1], Evidence(item[4], item[5], item[6], item[7], item[8]), item[2], item[3])
+
+
+class Members(Sequence[Fact]):
+    """A merged fact's statements, decoded from their stored JSON when first used.
+
+    Most queries only look at a merged fact's fields (a profile's claims, contradictions,
+    counts): the statements with their evidence sentences are most of the bytes, so
+    they are decoded only for the facts a result shows.
+    """
+
+    __slots__ = ("_text", "_facts", "_fingerprints")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._facts: tuple[Fact, ...] | None = None
+        self._fingerprints: tuple[str, ...] = ()
+
+    def _all(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            items = json.loads(self._text)
+            self._facts = tuple(member_fact(item) for item in items)
+            self._fingerprints = tuple(str(item[9]) if len(item) > 9 else "" for item in items)
+        return self._facts
+
+    def fingerprints(self) -> tuple[str, ...]:
+        """The stored fingerprint of each statement (computing one hashes its fields)."""
+        self._all()
+        return self._fingerprints
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Any:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, (Members, tuple, list)) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 def _fact_row(r: Sequence[Any]) -> tuple[int, Fact]:
@@ -559,7 +605,7 @@ def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any
         merged.first_seen,
         merged.last_seen,
         float(merged.confidence),
-        merged.date,
+        merged.date or "",
         len(merged.doc_ids),
         json.dumps([member_json(f) for f in merged.facts], ensure_ascii=False, default=str),
         None if tested is None else json.dumps(tested, ensure_ascii=False, default=str),

@@ -30,7 +30,7 @@ from diplograph.model import (
     Sentence,
 )
 from diplograph.store import Entity, Names
-from diplograph.store._merged import MergedTables, member_fact
+from diplograph.store._merged import Members, MergedTables
 
 # Fact fields that hold entity ids (or, for people, canonical names); the field
 # name is the link's role in fact_entities.
@@ -376,6 +376,7 @@ class SqlStore(MergedTables):
         count update), which keeps concurrent writers from deadlocking.
         """
         self._lock_merging()  # before fact ids are drawn: merged tables see facts in id order
+        rows = self._row_deltas(adoc, facts)
         counts: dict[str, int] = {}
         replaced = self._merged_forget(adoc.id)
         for entity_id, n in self._delete_document_rows(adoc.id):
@@ -391,6 +392,29 @@ class SqlStore(MergedTables):
         self._add_fact_counts([(n, e) for e, n in sorted(counts.items()) if n])
         names_people = any(entities.get(e, ("", ""))[1] == "person" for e in counts)
         self._merged_add(new, replaced, names_people)
+        self._executemany(
+            "INSERT INTO row_counts (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = row_counts.n + excluded.n",
+            sorted(rows.items()),
+        )
+
+    def _row_deltas(self, adoc: AnalyzedDocument, facts: list[tuple[str, Fact]]) -> dict[str, int]:
+        """How writing this document changes the row counts (a rewrite replaces the old rows)."""
+        doc_id = adoc.id
+        out: dict[str, int] = {"documents": 1, "sentences": len(adoc.sentences),
+                               "mentions": sum(len(s.mentions) for s in adoc.sentences), "facts": len(facts)}
+        for _, fact in facts:
+            out[f"facts.{fact.type}"] = out.get(f"facts.{fact.type}", 0) + 1
+        if self._execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+            out["documents"] -= 1
+            out["sentences"] -= int(self._execute("SELECT COUNT(*) FROM sentences WHERE doc_id = ?",
+                                                  (doc_id,)).fetchone()[0])
+            out["mentions"] -= int(self._execute("SELECT COUNT(*) FROM mentions WHERE doc_id = ?",
+                                                 (doc_id,)).fetchone()[0])
+            for fact_type, n in self._execute("SELECT type, COUNT(*) FROM facts WHERE doc_id = ? GROUP BY type",
+                                              (doc_id,)).fetchall():
+                out["facts"] -= int(n)
+                out[f"facts.{fact_type}"] = out.get(f"facts.{fact_type}", 0) - int(n)
+        return {name: n for name, n in out.items() if n}
 
     def _delete_document_rows(self, doc_id: str) -> list[tuple[str, int]]:
         """Delete a document's child rows; return how many of its facts named each entity."""
@@ -580,6 +604,13 @@ class SqlStore(MergedTables):
                 return
             remaining -= len(rows)
             last = rows[-1][0]
+
+    def count_documents(self) -> int:
+        with self._lock:
+            row = self._execute("SELECT n FROM row_counts WHERE name = 'documents'").fetchone()
+            if row is None:
+                row = self._execute("SELECT COUNT(*) FROM documents").fetchone()
+        return int(row[0])
 
     def document(self, doc_id: str) -> Document | None:
         with self._lock:
@@ -835,7 +866,7 @@ class SqlStore(MergedTables):
         ``order``: "id" (the order query.merge makes clusters in), "-date" (newest first, as
         pages show them). Only on a store whose :meth:`merged_ready` is true.
         """
-        orders = {"id": "m.id", "-date": "COALESCE(m.date, '') DESC, m.uid DESC"}
+        orders = {"id": "m.id", "-date": "m.date DESC, m.uid DESC"}
         if order not in orders:
             raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
         columns = "m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
@@ -999,9 +1030,12 @@ class SqlStore(MergedTables):
         """Rows per table, and facts per type as ``facts.<type>`` (every type, zeros too)."""
         out: dict[str, int] = {}
         with self._lock:
+            kept = dict(self._execute("SELECT name, n FROM row_counts").fetchall())  # kept by write_document
             for table in ("documents", "sentences", "mentions", "entities", "facts"):
-                out[table] = int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-            per_type = dict(self._execute("SELECT type, COUNT(*) FROM facts GROUP BY type").fetchall())
+                out[table] = int(kept[table]) if table in kept else int(
+                    self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            per_type = {name[6:]: n for name, n in kept.items() if name.startswith("facts.") and n} if kept else dict(
+                self._execute("SELECT type, COUNT(*) FROM facts GROUP BY type").fetchall())
         for fact_type in (*FACT_TYPES, *sorted(set(per_type) - set(FACT_TYPES))):
             out[f"facts.{fact_type}"] = int(per_type.get(fact_type, 0))
         return out
@@ -1034,8 +1068,7 @@ def _fact(r: Sequence[Any]) -> Fact:
 def _merged_fact(r: Sequence[Any]) -> Any:
     from diplograph.query.merge import MergedFact
 
-    members = tuple(member_fact(item) for item in json.loads(r[3]))
-    return MergedFact(r[0], r[1], json.loads(r[2]), members, r[4], r[5], float(r[6]))
+    return MergedFact(r[0], r[1], json.loads(r[2]), Members(r[3]), r[4], r[5], float(r[6]))
 
 
 def _document(row: Sequence[Any]) -> Document:

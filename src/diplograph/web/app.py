@@ -119,9 +119,12 @@ def evidence_url(fact: Fact) -> str:
 def merged_json(fact: MergedFact) -> dict[str, Any]:
     """A merged fact's JSON (query's ``to_json``) with a link to each source's highlighted evidence."""
     out = fact.to_json()
-    for source, raw in zip(out["sources"], fact.facts):
-        source["fact"] = fact_anchor(raw)
-        source["url"] = evidence_url(raw)
+    stored = getattr(fact.facts, "fingerprints", None)  # merged tables keep them: no hashing per source
+    prints = stored() if callable(stored) else ()
+    for i, (source, raw) in enumerate(zip(out["sources"], fact.facts)):
+        anchor = "fact-" + prints[i][:16] if i < len(prints) and prints[i] else fact_anchor(raw)
+        source["fact"] = anchor
+        source["url"] = document_url(raw.doc_id) + "#" + anchor
     out["label"] = describe(fact, name=labelled)
     out["entities"] = [{"id": e, "name": display_name(e), "url": entity_url(e)}
                        for e in dict.fromkeys(fact_entities(fact.fields))]
@@ -1063,7 +1066,8 @@ def ask_data(store: Any, q: str) -> dict[str, Any]:
 
 def documents_data(store: Any, limit: int, offset: int) -> dict[str, Any]:
     docs = list(store.documents(limit=limit, offset=offset))
-    total = int(store.counts().get("documents", 0))
+    counter = getattr(store, "count_documents", None)
+    total = int(counter()) if callable(counter) else int(store.counts().get("documents", 0))
     return paged([{"id": d.id, "title": d.title, "published": d.published, "url": d.url,
                    "source": source_name(d.source), "chars": len(d.text), "page": document_url(d.id)} for d in docs],
                  total, limit, offset)
