@@ -373,3 +373,9 @@ def test_the_two_sides_are_the_sentences_own_before_earlier_ones(nlp: Any) -> No
                    "bilateral trade with Japan.")
     pairs = [m.attrs["ids"] for s in doc.sentences for m in s.mentions if m.kind == "pair"]
     assert pairs and all(set(ids) == {"IND", "SGP"} for ids in pairs)
+
+
+def test_the_gazetteers_full_names_are_people_whatever_opens_them(nlp: Any) -> None:
+    doc = run(nlp, "Paraguay's Santiago Pena met President Ivan Duque Marquez of Colombia.", published="2021-05-01")
+    assert {"Santiago Pena", "Ivan Duque Marquez"} <= set(doc.people)
+    assert not any(m.kind == "country" and m.text == "Santiago" for s in doc.sentences for m in s.mentions)

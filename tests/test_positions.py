@@ -321,3 +321,11 @@ def test_a_title_in_a_sentence_about_an_earlier_year_holds_for_that_year(nlp: An
                         published="2022-03-01", nlp=nlp)
     as_of = {f.get("person"): f.get("as_of") for f in positions.extract(adoc)}
     assert as_of == {"Heraldo Munoz": "2016", "Gabriel Boric": "2022-03-01"}
+
+
+def test_a_leader_named_for_their_country_takes_the_gazetteers_office(nlp: Any) -> None:
+    found = _positions(nlp, "Paraguay's Santiago Pena and Bolivia's Luis Arce attended the summit.",
+                       published="2024-12-07")
+    assert {("Santiago Pena", "PRY"), ("Luis Arce", "BOL")} <= found
+    # a name the gazetteer does not know gets no office
+    assert _positions(nlp, "Peru's Ana Lopez attended the summit.", published="2024-12-07") == set()

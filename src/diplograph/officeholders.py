@@ -192,6 +192,23 @@ def load() -> OfficeholderIndex:
     return _parse(text)
 
 
+def full_names() -> list[str]:
+    """Every name of two words or more the gazetteer writes for its people (canonical names and aliases,
+    titled aliases such as "King Salman" left out): what the nlp stage marks as a person even where a
+    capital or a place opens it ("Santiago Pena") or the NER reads it as an organisation."""
+    path = resources.files("diplograph.data").joinpath("people.tsv")
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 2 or line.startswith("#"):
+            continue
+        for name in [cols[0], *cols[1].split("|")]:
+            name = name.strip()
+            if len(name.split()) >= 2 and fold(name.split()[0]).lower() not in _TITLE_WORDS and name not in out:
+                out.append(name)
+    return out
+
+
 def lookup(name: str, on: str | None = None) -> list[Officeholding]:
     """Terms held by the person called ``name``; prefer those covering ``on`` (ISO date, any precision)."""
     return load().lookup(name, on)

@@ -398,7 +398,27 @@ def _sentence_holdings(doc: AnalyzedDocument, parse: Parse) -> list[Holding]:
                     out.append(Holding(str(m.id), str(title), org, parse.sentence, org is not None,
                                        bool(set(str(title).lower().split()) & PAST)))
                     break
+            else:
+                out.extend(_named_for_country(doc, parse, m))
     return _share_in_lists(parse, out)
+
+
+def _named_for_country(doc: AnalyzedDocument, parse: Parse, m: Mention) -> list[Holding]:
+    """"Brazil's Lula", "Bolivian Luis Arce": a leader named for their country with no title; the office
+    is the one the gazetteer gives them in that country on the document's date."""
+    h = parse.mention_head(m)
+    if h is None:
+        return []
+    named = {c for k in parse.kids(h, "poss", "amod", "compound") if k not in _names(parse, m)
+             for x in parse.subtree(k) for mm in parse.mentions_at[x] if mm.kind == "country"
+             for c in [str(mm.id)]}
+    if len(named) != 1:
+        return []
+    offices = [(c, o) for c, _, o in officeholders.offices_of(str(m.id), on=doc.published) if c in named]
+    if len(offices) != 1:
+        return []
+    country, office = offices[0]
+    return [Holding(str(m.id), office, country, parse.sentence, False)]
 
 
 def _chain(doc: AnalyzedDocument, parse: Parse, person: str, toks: list[int], head: int) -> list[Holding]:

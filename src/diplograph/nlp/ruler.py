@@ -97,6 +97,10 @@ def _patterns() -> list[tuple[str, str, str]]:
             out.append((key, "ORG", "B"))
     for phrase in title_words().phrases:
         out.append((phrase, "TITLE", "T"))
+    from diplograph import officeholders  # (the gazetteer's full names: people, whatever opens them)
+
+    for name in officeholders.full_names():
+        out.append((name, "PERSON", "H"))
     return out
 
 
@@ -197,6 +201,11 @@ class RegistryRuler:
             span_text = doc[start:end].text
             if label in ("ORG", "TITLE") and span_text.islower() and label != "TITLE":
                 continue  # "a global fund", "the party said": lower-case words are not names
+            if label == "PERSON":
+                if not doc[start].text[:1].isupper():
+                    continue
+                while end < len(doc) and end - start < 6 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                    end += 1  # the text may write the name longer ("Ivan Duque Marquez")
             spans.append(Span(doc, start, end, label=label, kb_id=kb))
         for _, start, end in self.titles(doc):
             span = self._title_span(doc, start, end)
