@@ -641,3 +641,9 @@ NAMES_AROUND_BODIES = [
 @pytest.mark.parametrize("text, expected", NAMES_AROUND_BODIES)
 def test_names_around_bodies(nlp: Any, text: str, expected: set[tuple[Any, ...]]) -> None:
     assert _doc_roles(nlp, text, published="2024-02-01") == expected
+
+
+def test_a_chair_taken_up_for_one_year_is_that_years(nlp: Any) -> None:
+    adoc = analyze_text("Malaysia will assume the ASEAN Chairmanship in 2025.", published="2024-10-11", nlp=nlp)
+    found = [(f.get("actor"), f.get("role"), f.get("start"), f.get("end")) for f in roles.extract(adoc)]
+    assert found == [("MYS", "chair", "2025", "2025")]

@@ -34,6 +34,8 @@ sought ("applied to join", "a bid for a seat"), or blocked, or asked, is none.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diplograph.extract import roles_terms as rt
 from diplograph.extract.base import make_fact
 from diplograph.extract.frames import DocParses, Parse
@@ -565,6 +567,10 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         dates = [d for d in dates if len(d.value) < 10 or (d.start and d.end)]
     length = rt.term_length(parse, sorted(scope))
     found_terms = rt.terms(parse, dates, kind, length) if cue.cls != rt.COMPOSE else []
+    if kind == "start" and role in ("chair", "president"):
+        # "will assume the ASEAN chairmanship in 2020": a rotating chair for one year is that year's
+        found_terms = [replace(t, end=t.start) if t.end is None and t.start and len(t.start) == 4 else t
+                       for t in found_terms]
     pred = cue.token if cue.via != "noun" or gov is None else gov
     planned = parse.modality(pred)[1] == "planned" or _reported_future(parse, pred)
     if planned:
