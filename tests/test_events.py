@@ -437,3 +437,11 @@ def test_a_speakers_date_hung_on_a_misread_word_and_no_label_from_a_sentence_cap
     assert ("statement", "2024-06-10", frozenset({"William Ruto", "KEN"})) in found
     found = _events(nlp, "Negotiations between Chile and Bolivia on sea access have gone on for years.")
     assert [f.get("label") for f in found] == [None]
+
+
+def test_speaking_to_the_press_is_a_briefing_and_a_gathering_hosted_is_a_meeting(nlp: Any) -> None:
+    text = ("President Ruto met President Museveni in Nairobi on Thursday.\n"
+            "Speaking to reporters, Ruto said trade had doubled.")
+    assert ("briefing", "2024-08-08") in {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2024-08-08")}
+    found = _events(nlp, "The city of Lyon hosted a gathering on Monday with 500 French expatriates.", "2024-08-08")
+    assert [f.get("kind") for f in found] == ["meeting"]

@@ -58,7 +58,7 @@ SAY = frozenset({
 # Nouns that name an event, by kind.
 NOUN_KINDS = {
     "visit": "visit", "trip": "visit", "tour": "visit", "stay": "visit",
-    "meeting": "meeting", "summit": "meeting", "reception": "meeting", "audience": "meeting",
+    "meeting": "meeting", "summit": "meeting", "reception": "meeting", "audience": "meeting", "gathering": "meeting",
     "talk": "talks", "talks": "talks", "negotiation": "talks", "consultation": "talks", "dialogue": "talks",
     "discussion": "talks",
     "call": "call", "conversation": "call", "phone": "call",
@@ -249,6 +249,10 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
         if word == "interview":
             return "interview"
         if word in ("briefing", "conference", "gaggle"):
+            return "briefing"
+    for c in parse.kids(f.trigger, "advcl", "xcomp"):  # "Speaking to the press, X said"
+        if parse.lemma(c) in ("speak", "talk") and any(
+                parse.lemma(o) in _PRESS for p in parse.kids(c, "prep") for o in parse.kids(p, "pobj")):
             return "briefing"
     return "statement"
 
