@@ -440,7 +440,7 @@ def test_a_speakers_date_hung_on_a_misread_word_and_no_label_from_a_sentence_cap
 
 
 def test_speaking_to_the_press_is_a_briefing_and_a_gathering_hosted_is_a_meeting(nlp: Any) -> None:
-    text = ("President Ruto met President Museveni in Nairobi on Thursday.\n"
+    text = ("President William Ruto met President Yoweri Museveni in Nairobi on Thursday.\n"
             "Speaking to reporters, Ruto said trade had doubled.")
     assert ("briefing", "2024-08-08") in {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2024-08-08")}
     found = _events(nlp, "The city of Lyon hosted a gathering on Monday with 500 French expatriates.", "2024-08-08")
