@@ -57,6 +57,13 @@ BIG = [
 ]
 
 
+UVICORN = (
+    "import uvicorn; from diplograph.web.app import create_app, MAX_HEAD; "
+    "uvicorn.run(create_app({db!r}, cache_seconds={cache}), host='127.0.0.1', port={port}, http='h11', "
+    "log_level='warning', h11_max_incomplete_event_size=MAX_HEAD)"
+)
+
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -123,6 +130,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4, help="Concurrent client threads.")
     parser.add_argument("--cache-seconds", type=float, default=10.0, help="The server's result cache (0: off).")
     parser.add_argument("--big", action="store_true", help="Also the pages of the largest entities (USA, CHN).")
+    parser.add_argument("--server", choices=("serve", "uvicorn"), default="serve",
+                        help="`diplograph serve`, or the same app on a socket uvicorn binds (TCP_NODELAY).")
     args = parser.parse_args()
     endpoints = ENDPOINTS + (BIG if args.big else [])
 
@@ -137,13 +146,15 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         cli = [sys.executable, "-m", "diplograph.cli", "serve", "--db", str(db), "--port", str(port),
                "--cache-seconds", str(args.cache_seconds)]
+        if args.server == "uvicorn":  # the same app, on a socket uvicorn binds itself
+            cli = [sys.executable, "-c", UVICORN.format(db=str(db), port=port, cache=args.cache_seconds)]
         proc = subprocess.Popen(cli, env={**os.environ, "PYTHONWARNINGS": "ignore"}, stderr=subprocess.DEVNULL)
         try:
             wait_until_up(base, proc)
             sizes = {}
             for path in endpoints:  # warm caches (registries, SQLite pages) before timing
                 sizes[path] = len(httpx.get(base + path, timeout=120).content)
-            print(f"{args.threads} client threads, {args.seconds:g} s per endpoint, one uvicorn process on loopback,"
+            print(f"{args.threads} client threads, {args.seconds:g} s per endpoint, one uvicorn process ({args.server}) on loopback,"
                   f" result cache {args.cache_seconds:g} s; load average {_load()}")
             print(f"{'endpoint':58} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'KB':>7} {'errors':>6}")
             all_done, all_time = 0, 0.0

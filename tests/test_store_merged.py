@@ -299,3 +299,12 @@ def test_kept_row_counts_equal_counting_the_rows(tmp_path: Path) -> None:
             store._execute("DELETE FROM row_counts")
         assert store.counts() == kept  # counted afresh
         assert kept["facts"] == 16 and kept["facts.agreement"] == 2 and kept["documents"] == 6
+
+
+def test_claims_of_one_metric_are_read_by_their_field(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.sqlite") as store:
+        write(store, docs_a() + docs_b())
+        one = [s.to_json() for s in query.claims(store, "diplomatic_relations", "VNM")]
+        every = [s.to_json() for s in query.claims(store, None, "VNM") if s.metric == "diplomatic_relations"]
+        assert one == every and [p["value"] for p in one[0]["points"]] == [193, 194]
+        assert query.claims(store, "trade_partners", "VNM") == []

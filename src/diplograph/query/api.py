@@ -714,7 +714,11 @@ def timeline(store: FactSource, entity_id: str, since: str | None = None, until:
 def claims(store: FactSource, metric: str | None = None, subject: str | None = None) -> list[ClaimSeries]:
     """Series of a metric (for a subject): every figure with its date and sources, oldest first."""
     subject = canonical_id(store, subject) if subject else subject
-    merged = read_merged(store, "statistic", expand_entity(subject) if subject else None)
+    if metric and stored_merge(store):  # only that metric's figures are read
+        merged = in_merge_order(store.merged_facts(type="statistic", entity=expand_entity(subject) if subject else None,
+                                                   where={"metric": metric}))
+    else:
+        merged = read_merged(store, "statistic", expand_entity(subject) if subject else None)
     return claim_series(merged, metric=metric, subject=subject)
 
 

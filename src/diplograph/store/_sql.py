@@ -858,11 +858,13 @@ class SqlStore(MergedTables):
         role: Names = None,
         order: str = "id",
         located: str | None = None,
+        where: Mapping[str, str] | None = None,
     ) -> list[Any]:
         """Merged facts (``query.MergedFact``) one of whose statements matches every filter.
 
         The filters are :meth:`facts`'; ``located`` (a country id) adds the events placed in
         that country by a place name ("in Hanoi"); only ``type`` applies to those.
+        ``where``: merged fields that must equal these strings ({"metric": "trade_partners"}).
         ``order``: "id" (the order query.merge makes clusters in), "-date" (newest first, as
         pages show them). Only on a store whose :meth:`merged_ready` is true.
         """
@@ -870,7 +872,7 @@ class SqlStore(MergedTables):
         if order not in orders:
             raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
         columns = "m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
-        member_filter = doc_id or since or until or (text and text.strip())
+        member_filter = doc_id or since or until or (text and text.strip()) or where
         if order == "-date" and limit is not None and not member_filter and (_names(entity) or _names(role) or located):
             # An entity's newest: a range of the (entity, type, date) index, then those rows only.
             test, params = self._entity_link_where(type, entity, role, located)
@@ -883,8 +885,11 @@ class SqlStore(MergedTables):
                     if ids else []
             by_id = {int(r[0]): r for r in rows}
             return [_merged_fact(by_id[i][1:]) for i in ids if i in by_id]
-        where, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
-        sql = f"SELECT {columns} FROM merged m{where} ORDER BY {orders[order]}"
+        condition, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
+        for name, value in sorted((where or {}).items()):
+            condition += (" AND " if condition else " WHERE ") + f"{self._json_field('m.fields', name)} = ?"
+            params.append(value)
+        sql = f"SELECT {columns} FROM merged m{condition} ORDER BY {orders[order]}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
@@ -953,6 +958,12 @@ class SqlStore(MergedTables):
                 f" FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() if ids else []
         by_id = {int(r[0]): _merged_fact(r[1:]) for r in rows}
         return [(by_id[int(i)], str(d), str(w)) for i, d, w in entries if int(i) in by_id], total
+
+    def _json_field(self, column: str, name: str) -> str:
+        """SQL for the text of a top-level field of a JSON column (``name`` is a FACTS.md field name)."""
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise InputError(f"not a field name: {name!r}")
+        return f"json_extract({column}, '$.{name}')"
 
     def count_merged_by_type(self, entity: Names, *, located: str | None = None) -> dict[str, int]:
         """How many merged facts of each type name ``entity`` (one index range)."""

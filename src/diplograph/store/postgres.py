@@ -107,6 +107,11 @@ class PostgresStore(SqlStore):
     def _lock_migrations(self) -> None:
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
 
+    def _json_field(self, column: str, name: str) -> str:
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise StoreError(f"not a field name: {name!r}")
+        return f"({column}::json ->> '{name}')"
+
     def _lock_merging(self) -> None:
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
 

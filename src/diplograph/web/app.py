@@ -79,6 +79,9 @@ Channel = Literal["party", "state", "parliament", "people"]
 NETWORK_TYPES = ("partnership", "diplomatic_relations", "role", "position", "event", "agreement")
 
 MAX_LIMIT = 500
+# Sources listed per merged fact in JSON and pages (``sources_total`` says how many there are; the
+# first ones are the earliest reports).
+MAX_SOURCES = 20
 # Stored facts merged whole for /api/facts (about 1 s at 20k facts since query.merge blocks its
 # comparisons; docs/QUERY.md); more are merged page by page.
 FULL_MERGE_MAX = 20_000
@@ -119,6 +122,9 @@ def evidence_url(fact: Fact) -> str:
 def merged_json(fact: MergedFact) -> dict[str, Any]:
     """A merged fact's JSON (query's ``to_json``) with a link to each source's highlighted evidence."""
     out = fact.to_json()
+    if len(out["sources"]) > MAX_SOURCES:  # a figure restated in hundreds of articles: the first ones
+        out["sources"] = out["sources"][:MAX_SOURCES]
+    out["sources_total"] = len(fact.facts)
     stored = getattr(fact.facts, "fingerprints", None)  # merged tables keep them: no hashing per source
     prints = stored() if callable(stored) else ()
     for i, (source, raw) in enumerate(zip(out["sources"], fact.facts)):
@@ -1014,13 +1020,15 @@ def network_data(store: Any, types: Sequence[str] | None, since: str | None, unt
                         "all": everything, "entity": entity or ""}}
 
 
-def contradictions_all(store: Any, subject: str | None) -> list[dict[str, Any]]:
-    items = []
-    for c in query.contradictions(store, subject=_optional_id(store, subject)):
-        item = c.to_json()
-        item["facts"] = [merged_json(f) for f in c.facts]
-        items.append(item)
-    return items
+def contradictions_all(store: Any, subject: str | None) -> list[Any]:
+    """Every contradiction (query objects: only the page shown is turned into JSON)."""
+    return list(query.contradictions(store, subject=_optional_id(store, subject)))
+
+
+def contradiction_json(c: Any) -> dict[str, Any]:
+    item = c.to_json()
+    item["facts"] = [merged_json(f) for f in c.facts]
+    return item
 
 
 def suggestion_link(text: str) -> str:
@@ -1165,7 +1173,7 @@ def timeline_page_data(ctx: _Ctx, actor: str | None, kind: str | None, since: st
 
 def contradictions_page_data(ctx: _Ctx, subject: str | None, limit: int, offset: int) -> dict[str, Any]:
     items = ctx.cache.get(("contradictions", subject), lambda: contradictions_all(ctx.store, subject))
-    return paged(items[offset: offset + limit], len(items), limit, offset)
+    return paged([contradiction_json(c) for c in items[offset: offset + limit]], len(items), limit, offset)
 
 
 def cached(ctx: _Ctx, name: str, compute: Callable[..., T], *args: Any) -> T:
