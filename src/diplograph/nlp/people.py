@@ -312,8 +312,10 @@ def _right_title(doc, end: int, sent_end: int, ents_by_token: dict[int, Span]) -
 
 
 def _headline(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    arrays = token_arrays(sent.doc)
+    texts, alpha = arrays.texts, arrays.is_alpha
+    words = [texts[k] for k in range(sent.start, sent.end) if alpha[k] and len(texts[k]) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _common(tok: Token, common: set[str] | frozenset[str]) -> bool:
@@ -322,6 +324,36 @@ def _common(tok: Token, common: set[str] | frozenset[str]) -> bool:
 
 
 _ENTS_KEY = "diplograph.ents_by_sent"
+_ARRAYS_KEY = "diplograph.token_arrays"
+
+
+class TokenArrays:
+    """Per-token columns of a spaCy doc, read once from its arrays.
+
+    Loops that look at every token read these lists instead of making a spaCy
+    ``Token`` object per token (``doc[i]`` builds a new Python object each time).
+    """
+
+    __slots__ = ("texts", "lowers", "is_alpha", "is_lower")
+
+    def __init__(self, doc) -> None:  # doc: spacy.tokens.Doc
+        from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
+
+        columns = doc.to_array([ORTH, LOWER, IS_ALPHA, IS_LOWER]).T.tolist() if len(doc) else [[], [], [], []]
+        strings = doc.vocab.strings
+        names = {key: strings[key] for key in set(columns[0]) | set(columns[1])}
+        self.texts: list[str] = list(map(names.__getitem__, columns[0]))
+        self.lowers: list[str] = list(map(names.__getitem__, columns[1]))
+        self.is_alpha: list[int] = columns[2]
+        self.is_lower: list[int] = columns[3]
+
+
+def token_arrays(doc) -> TokenArrays:
+    """The :class:`TokenArrays` of ``doc``, built on first use and kept in its ``user_data``."""
+    arrays = doc.user_data.get(_ARRAYS_KEY)
+    if arrays is None:
+        arrays = doc.user_data[_ARRAYS_KEY] = TokenArrays(doc)
+    return arrays
 
 
 def sent_ents(sent: Span) -> list[Span]:
@@ -448,14 +480,14 @@ def _surname_runs(sent: Span, ents_by_token: dict[int, Span], common: set[str] |
     """Vietnamese names by their shape: a family name and one to three more capitalised syllables, none of
     them a known place, body or title, the run not followed by a place word ("Ho Chi Minh City")."""
     doc = sent.doc
+    texts = token_arrays(doc).texts
     out: list[tuple[int, int]] = []
     i = sent.start
     while i < sent.end:
-        tok = doc[i]
-        text = tok.text
+        text = texts[i]
         if not text[:1].isupper() or len(text) > 6 or (text.lower() not in VIETNAMESE_SURNAMES and text.isascii()):
             i += 1
-            continue  # (cheap tests first: this runs on every token)
+            continue  # (cheap tests first, on the text alone: this runs on every token)
         ent = ents_by_token.get(i)
         if resolve.fold(text).lower() not in VIETNAMESE_SURNAMES or (
                 ent is not None and (ent.kb_id_ or ent.label_ == "PERSON")):
