@@ -379,3 +379,10 @@ def test_the_gazetteers_full_names_are_people_whatever_opens_them(nlp: Any) -> N
     doc = run(nlp, "Paraguay's Santiago Pena met President Ivan Duque Marquez of Colombia.", published="2021-05-01")
     assert {"Santiago Pena", "Ivan Duque Marquez"} <= set(doc.people)
     assert not any(m.kind == "country" and m.text == "Santiago" for s in doc.sentences for m in s.mentions)
+
+
+def test_the_titled_subject_refers_back_to_the_one_who_acted(nlp: Any) -> None:
+    doc = run(nlp, "Prime Minister Anthony Albanese held talks with President Prabowo Subianto on Monday.\n"
+                   "The Australian leader will then travel to Bali.")
+    coref = [m for m in doc.sentences[1].mentions if m.kind == "person" and m.label == "coref"]
+    assert [m.id for m in coref] == ["Anthony Albanese"]

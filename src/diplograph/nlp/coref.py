@@ -236,6 +236,47 @@ def _antecedent(sents: Sequence[Sentence], k: int, at: int) -> Mention | None:
     return None
 
 
+def _acts(sent: Sentence, m: Mention) -> bool:
+    """The mention is its clause's subject, itself or as the name in a titled subject ("General
+    Secretary X held talks": the parse may hang the name on the title)."""
+    toks = sent.tokens
+    for t in (t for t in toks if t.start >= m.start and t.end <= m.end):
+        k, hops = t.i, 0
+        while toks[k].dep in ("compound", "appos", "flat", "nmod", "pobj", "prep") and toks[k].head != k and hops < 4:
+            k, hops = toks[k].head, hops + 1
+        if toks[k].dep in _SUBJ:
+            return True
+    return False
+
+
+def _overlaps_person(sent: Sentence, m: Mention) -> bool:
+    return any(p.kind == "person" and p.start < m.end and m.start < p.end for p in sent.mentions)
+
+
+def _title_antecedent(sents: Sequence[Sentence], k: int, at: int, head: str, org: str | None) -> Mention | None:
+    """The one person, in this sentence before ``at`` or the two before, whose title has the head word
+    of "the <title>" ("the Party leader", "the minister"); "leader" fits any titled person."""
+    found: dict[str, Mention] = {}
+    subjects: dict[str, Mention] = {}
+    for j in range(k, max(-1, k - 3), -1):
+        for m in _persons(sents[j], before=at if j == k else None):
+            title = str((m.attrs or {}).get("title") or "").lower()
+            if not title or m.label == "coref":
+                continue
+            if head != "leader" and head not in title.split():
+                continue
+            if org and (m.attrs or {}).get("org") not in (None, org):
+                continue
+            found.setdefault(str(m.id), m)
+            if _acts(sents[j], m):
+                subjects.setdefault(str(m.id), m)
+        if found:
+            break
+    if len(found) == 1:
+        return next(iter(found.values()))
+    return next(iter(subjects.values())) if len(subjects) == 1 else None  # the one who acted
+
+
 def _counterpart(sents: Sequence[Sentence], k: int, at: int, owner: Mention | None) -> Mention | None:
     seen: list[Mention] = []
     for j in range(k, max(-1, k - 3), -1):
@@ -296,6 +337,19 @@ def add_coref(sentences: Sequence[Sentence], doc_focus: str | None) -> list[tupl
                     start = toks[t.i - 1].start
                     extra.append(Mention(start, t.end, sent.local(start, t.end), "person", other.id, "coref",
                                          {"antecedent": other.text}))
+        for m in sent.mentions:  # "The Party leader will then visit Singapore": the leader told of before
+            if m.kind != "title" or not _is_subject(sent, m) or _overlaps_person(sent, m):
+                continue
+            first = next((t for t in toks if t.start >= m.start), None)
+            i = first.i - 1 if first is not None else -1
+            while i >= 0 and any(c.kind == "country" and c.start <= toks[i].start < c.end for c in sent.mentions):
+                i -= 1  # "the Australian leader"
+            lead = toks[i].text.lower() if i >= 0 else ""
+            if lead not in ("the", "this") and not m.text[:4].lower() == "the ":
+                continue
+            ante = _title_antecedent(sents, k, m.start, m.text.split()[-1].lower(), (m.attrs or {}).get("org"))
+            if ante is not None:
+                extra.append(Mention(m.start, m.end, m.text, "person", ante.id, "coref", {"antecedent": ante.text}))
         # the country that was the subject of this sentence is the likeliest "the country" of the next
         subj = [m.id for m in sent.mentions if m.kind == "country" and m.id and m.label != "coref"
                 and _is_subject(sent, m)]
