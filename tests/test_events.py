@@ -445,3 +445,9 @@ def test_speaking_to_the_press_is_a_briefing_and_a_gathering_hosted_is_a_meeting
     assert ("briefing", "2024-08-08") in {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2024-08-08")}
     found = _events(nlp, "The city of Lyon hosted a gathering on Monday with 500 French expatriates.", "2024-08-08")
     assert [f.get("kind") for f in found] == ["meeting"]
+
+
+def test_a_courtesy_call_is_a_meeting(nlp: Any) -> None:
+    found = _summary(_events(nlp, "On Tuesday, Foreign Minister Penny Wong paid a courtesy call on Prime Minister "
+                                  "Lawrence Wong in Singapore.", "2024-06-12"))
+    assert ("meeting", "2024-06-11", frozenset({"Penny Wong", "Lawrence Wong", "AUS", "SGP"})) in found

@@ -443,6 +443,9 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
         return []  # "address the General Assembly's session": a statement there, not an event of its own
     # with whom, to where
     partners = f.prep("with", "between", "among", "alongside")
+    if f.pos == "NOUN" and f.lemma == "call" and any(parse.lemma(c) == "courtesy" for c in parse.kids(f.trigger, "amod",
+                                                                                                        "compound")):
+        kind, partners = "meeting", partners + f.prep("on", "to")  # "paid a courtesy call on X": a meeting
     if f.pos == "VERB" and kind in ("meeting", "call", "signing", "election"):
         partners = partners + tuple(a for a in f.themes if a.referent is not None and
                                     a.referent.kind in ("person", "country", "body", "title", "pair", "group"))
