@@ -67,6 +67,20 @@ def docs_b() -> list[tuple[AnalyzedDocument, list[Fact]]]:
     return out
 
 
+def docs_figures() -> list[tuple[AnalyzedDocument, list[Fact]]]:
+    """Figures that disagree: 189 against 193 for 2023; parts that do not add up to their total."""
+    one = make_doc("f1", ["Vietnam has relations with 189 countries."], published="2023-08-01")
+    two = make_doc("f2", ["Vietnam has 10 strategic partners, 5 comprehensive partners and 30 in all."],
+                   published="2024-02-01")
+    return [
+        (one, [fact(one, 0, "statistic", subject="VNM", metric="diplomatic_relations", value=189, as_of="2023")]),
+        (two, [fact(two, 0, "statistic", subject="VNM", metric="strategic_partners", value=10, as_of="2024"),
+               fact(two, 0, "statistic", subject="VNM", metric="comprehensive_partners", value=5, as_of="2024"),
+               fact(two, 0, "statistic", subject="VNM", metric="strategic_and_comprehensive_partners", value=30,
+                    as_of="2024")]),
+    ]
+
+
 def write(store: Store, docs: list[tuple[AnalyzedDocument, list[Fact]]]) -> None:
     for adoc, facts in docs:
         store.write_document(adoc, facts)
@@ -82,6 +96,10 @@ def tables(store: Any) -> dict[str, list[Any]]:
         "blocks": "SELECT type, block, merged_id FROM merged_blocks ORDER BY type, block, merged_id",
         "signatures": "SELECT type, signature, merged_id FROM merged_signatures ORDER BY type, signature",
         "people": "SELECT name, canonical, facts, member FROM people ORDER BY name",
+        "timeline": "SELECT merged_id, seq, date, what, key, lo, hi, type, mkey, channels FROM merged_timeline"
+                    " ORDER BY merged_id, seq",
+        "contradictions": "SELECT series, seq, subject_key, phase, sort_subject, sort_metric, kind, subject, metric,"
+                          " explanation, same_document, facts FROM merged_contradictions ORDER BY series, seq",
     }
     with store._lock:
         return {name: [tuple(r) for r in store._execute(sql).fetchall()] for name, sql in queries.items()}
@@ -120,12 +138,12 @@ class MergedContract:
         target = self.reopen_target(first)
         first.close()
         with self.reopen(target) as again:
-            write(again, docs_b())
+            write(again, docs_b() + docs_figures())
             assert again.merged_ready()  # refreshes identities, as closing at the end of a build does
             incremental = tables(again)
             answers = self.answers(again)
         with self.open_fresh() as whole:
-            write(whole, docs_a() + docs_b())
+            write(whole, docs_a() + docs_b() + docs_figures())
             whole.reindex()
             assert tables(whole) == incremental
             assert self.answers(whole) == answers
@@ -166,6 +184,23 @@ class MergedContract:
             assert (tables(store), store.counts()) == before
             write(store, docs_b())
             assert stored(store) == global_merge(store)
+
+    def test_contradictions_are_kept_with_the_figures(self) -> None:
+        from diplograph.query.api import in_merge_order
+        from diplograph.query.contradictions import find
+
+        with self.open_fresh() as store:
+            write(store, docs_a() + docs_b() + docs_figures())
+            figures = in_merge_order(store.merged_facts(type="statistic"))
+            for subject in (None, "VNM", "JPN"):
+                expected = [c.to_json() for c in find(figures, subject=subject)]
+                assert [c.to_json() for c in query.contradictions(store, subject)] == expected
+            assert {c.kind for c in query.contradictions(store)} == {"value", "sum"}
+            adoc, _ = docs_figures()[0]
+            store.write_document(adoc, [])  # the 189 goes: no more value contradiction
+            assert {c.kind for c in query.contradictions(store)} == {"sum"}
+            assert [c.to_json() for c in query.contradictions(store)] == [
+                c.to_json() for c in find(in_merge_order(store.merged_facts(type="statistic")))]
 
     def answers(self, store: Any) -> list[Any]:
         out = []
@@ -238,7 +273,7 @@ def test_the_reindex_command_rebuilds_the_tables(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["reindex", "--db", str(path), "--json"])
     assert result.exit_code == 0, result.output
     counts = json.loads(result.output)
-    assert counts["facts"] == 20 and counts["merged"] == len(before["merged"])
+    assert counts["facts"] == 20 and counts["merged"] == len(before["merged"]) and before["timeline"]
     with open_store(path) as store:
         assert tables(store) == before
 

@@ -22,7 +22,7 @@ from diplograph.query.claims import (
     status_histories,
 )
 from diplograph.query.contradictions import Contradiction, find
-from diplograph.query.merge import MergedFact, describe, is_id, merge, name_ok, name_tokens
+from diplograph.query.merge import MergedFact, actor_key, describe, is_id, merge, name_ok, name_tokens
 from diplograph.query.people import people_index
 from diplograph.resolve import fold
 
@@ -725,6 +725,8 @@ def claims(store: FactSource, metric: str | None = None, subject: str | None = N
 def contradictions(store: FactSource, subject: str | None = None) -> list[Contradiction]:
     """Claims for the same time that cannot all be true, each explained, with every source."""
     subject = canonical_id(store, subject) if subject else subject
+    if stored_merge(store) and (subject is None or actor_key(subject) == subject):
+        return list(store.merged_contradictions(subject))  # kept with the merged facts
     return find(read_merged(store, "statistic", expand_entity(subject) if subject else None), subject=subject)
 
 

@@ -107,26 +107,40 @@ def _coarse_overlap(a: str | None, b: str | None) -> bool:
 def find(facts: Iterable[Fact | MergedFact], subject: str | None = None,
          published: Mapping[str, str | None] | None = None) -> list[Contradiction]:
     """Every disagreement among statistics (optionally about one subject), explained."""
-    out: list[Contradiction] = []
     series_list = [s for s in claim_series(_as_merged(facts, published), subject=subject) if s.metric != "other"]
+    out: list[Contradiction] = []
     for series in series_list:
-        points = list(series.points)
-        for i, p in enumerate(points):
-            for q in points[i + 1:]:
-                if not same_time(p.as_of, q.as_of):
-                    continue
-                if agree((p.value, p.qualifier), (q.value, q.qualifier)):
-                    continue
-                shared = set(p.fact.doc_ids) & set(q.fact.doc_ids)
-                where = f"within one article ({sorted(shared)[0]})" if shared else "in different articles"
-                out.append(Contradiction(
-                    "value", series.subject, series.metric,
-                    f"{series.subject} {series.metric.replace('_', ' ')}: {_said(p.value, p.qualifier)} "
-                    f"(as of {p.as_of}) vs {_said(q.value, q.qualifier)} (as of {q.as_of}), {where}; "
-                    "the figures are for the same time and differ beyond rounding and qualifiers.",
-                    (p.fact, q.fact), bool(shared)))
+        out.extend(value_contradictions(series))
     out.extend(_sum_checks(series_list))
     return out
+
+
+def value_contradictions(series: Any) -> list[Contradiction]:
+    """Two figures of one series for the same time that cannot both be true, in the series' order."""
+    out: list[Contradiction] = []
+    if series.metric == "other":
+        return out
+    points = list(series.points)
+    for i, p in enumerate(points):
+        for q in points[i + 1:]:
+            if not same_time(p.as_of, q.as_of):
+                continue
+            if agree((p.value, p.qualifier), (q.value, q.qualifier)):
+                continue
+            shared = set(p.fact.doc_ids) & set(q.fact.doc_ids)
+            where = f"within one article ({sorted(shared)[0]})" if shared else "in different articles"
+            out.append(Contradiction(
+                "value", series.subject, series.metric,
+                f"{series.subject} {series.metric.replace('_', ' ')}: {_said(p.value, p.qualifier)} "
+                f"(as of {p.as_of}) vs {_said(q.value, q.qualifier)} (as of {q.as_of}), {where}; "
+                "the figures are for the same time and differ beyond rounding and qualifiers.",
+                (p.fact, q.fact), bool(shared)))
+    return out
+
+
+def sum_contradictions(series_list: list[Any]) -> list[Contradiction]:
+    """Parts that do not add up to their total, for the same time (the series of one actor)."""
+    return _sum_checks([s for s in series_list if s.metric != "other"])
 
 
 def _sum_checks(series_list: list[Any]) -> list[Contradiction]:
@@ -182,4 +196,4 @@ def _said(value: Any, qualifier: str | None) -> str:
     return prefix + text
 
 
-__all__ = ["Contradiction", "agree", "find", "interval", "same_time"]
+__all__ = ["Contradiction", "agree", "find", "interval", "same_time", "sum_contradictions", "value_contradictions"]

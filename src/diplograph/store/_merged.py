@@ -51,7 +51,9 @@ CLUSTERED = ("event", "position", "agreement")
 REFRESH_EVERY = 256
 _CHUNK = 500
 _MERGED_COLUMNS = ("id", "type", "part", "uid", "fields", "first_seen", "last_seen", "confidence", "date",
-                   "n_docs", "members", "tested")
+                   "n_docs", "members", "tested", "series")
+_CONTRADICTION_COLUMNS = ("series", "seq", "subject_key", "phase", "sort_subject", "sort_metric", "kind", "subject",
+                          "metric", "explanation", "same_document", "facts")
 _TIMELINE_COLUMNS = ("merged_id", "seq", "date", "what", "key", "lo", "hi", "type", "mkey", "channels")
 _FACT_COLUMNS = (
     "f.id, f.type, f.fields, f.extractor, f.confidence, ev.doc_id, ev.sentence, ev.start_char, ev.end_char,"
@@ -286,11 +288,13 @@ class MergedTables:
         for fact_id, fact_type, fields, part in clustered:
             touched.add(self._assign(fact_id, fact_type, fields, part, canon, cache))
         self._materialise(touched, cache)
+        series: set[tuple[Any, Any]] = set()
         for fact_type, part in sorted(parts):
             if fact_type in CLUSTERED:
                 self._recluster(fact_type, part)
             else:
-                self._remerge(fact_type, part)
+                series |= self._remerge(fact_type, part)
+        self._refresh_contradictions(series)
         if names_people or replaced:
             dirty = int(self._state("people_dirty", "0") or 0) + 1
             if dirty >= REFRESH_EVERY:
@@ -459,11 +463,18 @@ class MergedTables:
 
     # -- the exact-key types ----------------------------------------------------------------
 
-    def _remerge(self, fact_type: str, part: str) -> None:
-        """Merge an exact-key partition again (query.merge's dict grouping, roles folded by seat)."""
+    def _remerge(self, fact_type: str, part: str) -> set[tuple[Any, Any]]:
+        """Merge an exact-key partition again (query.merge's dict grouping, roles folded by seat).
+
+        Returns the series (statistics: actor, metric) whose figures changed."""
         from diplograph.query.merge import _fold_undated_roles, _merged, exact_key
 
         old = self._partition_clusters(fact_type, part)
+        touched: set[tuple[Any, Any]] = set()
+        if fact_type == "statistic" and old:
+            marks = ", ".join("?" * len(old[:_CHUNK]))
+            for (fields_json,) in self._execute(f"SELECT fields FROM merged WHERE id IN ({marks})", old[:_CHUNK]):
+                touched.add(series_key(json.loads(fields_json)))
         rows = self._execute(
             f"SELECT {_FACT_COLUMNS} JOIN merged_members mm ON mm.fact_id = f.id"
             " WHERE mm.type = ? AND mm.part = ? ORDER BY f.id",
@@ -497,6 +508,82 @@ class MergedTables:
         self._write_merged(out, links, timeline)
         for cluster, fact_id in members:
             self._execute("UPDATE merged_members SET merged_id = ? WHERE fact_id = ?", (cluster, fact_id))
+        if fact_type == "statistic":
+            touched.update(series_key(f.fields) for _, f in facts)
+        return touched
+
+    # -- contradictions ---------------------------------------------------------------------------
+
+    def _series_facts(self, keys: Iterable[str]) -> tuple[list[Any], dict[int, int]]:
+        """The merged statistics of these series in query.merge's order, and each one's cluster id."""
+        from diplograph.query.api import in_merge_order
+        from diplograph.store._sql import _merged_fact
+
+        wanted = sorted(set(keys))
+        out, ids = [], {}
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i:i + _CHUNK]
+            for r in self._execute(
+                "SELECT id, uid, type, fields, members, first_seen, last_seen, confidence FROM merged"
+                f" WHERE series IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
+            ).fetchall():
+                fact = _merged_fact(r[1:])
+                ids[id(fact)] = int(r[0])
+                out.append(fact)
+        return in_merge_order(sorted(out, key=lambda f: ids[id(f)])), ids
+
+    def _refresh_contradictions(self, touched: set[tuple[Any, Any]]) -> None:
+        """Find again the contradictions of these series (and the totals of their actors)."""
+        from diplograph.query.claims import claim_series
+        from diplograph.query.contradictions import TOTALS, sum_contradictions, value_contradictions
+
+        family = {m for total, options in TOTALS.items() for parts in options for m in (total, *parts)}
+        sums: set[Any] = set()
+        rows: list[tuple[Any, ...]] = []
+        for actor, metric in sorted(touched, key=repr):
+            if metric in family:
+                sums.add(actor)
+            key = repr((actor, metric))
+            self._execute("DELETE FROM merged_contradictions WHERE series = ?", (key,))
+            if metric == "other":
+                continue
+            facts, ids = self._series_facts([key])
+            seq = 0
+            for series in claim_series(facts):
+                for c in value_contradictions(series):
+                    rows.append(_contradiction_row(key, seq, actor, 0, series.subject, series.metric, c, ids))
+                    seq += 1
+        for actor in sorted(sums, key=repr):
+            key = repr((actor, "#sum"))
+            self._execute("DELETE FROM merged_contradictions WHERE series = ?", (key,))
+            facts, ids = self._series_facts(repr((actor, m)) for m in family)
+            series_list = claim_series(facts)
+            for seq, c in enumerate(sum_contradictions(series_list)):
+                first = min(s.subject for s in series_list if s.metric == c.metric)
+                rows.append(_contradiction_row(key, seq, actor, 1, first, c.metric, c, ids))
+        self._insert("merged_contradictions", _CONTRADICTION_COLUMNS, rows)
+
+    def merged_contradictions(self, subject: str | None = None) -> list[Any]:
+        """The stored contradictions (of one actor's figures), in query.contradictions' order."""
+        from diplograph.query.contradictions import Contradiction
+        from diplograph.store._sql import _merged_fact
+
+        where, params = ("WHERE subject_key = ?", [repr(subject)]) if subject else ("", [])
+        with self._lock:  # type: ignore[attr-defined]
+            rows = self._execute(
+                "SELECT kind, subject, metric, explanation, same_document, facts FROM merged_contradictions"
+                f" {where} ORDER BY phase, sort_subject, sort_metric, series, seq", params).fetchall()
+            wanted = sorted({int(i) for r in rows for i in json.loads(r[5])})
+            facts: dict[int, Any] = {}
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i:i + _CHUNK]
+                for r in self._execute(
+                    "SELECT id, uid, type, fields, members, first_seen, last_seen, confidence FROM merged"
+                    f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                ).fetchall():
+                    facts[int(r[0])] = _merged_fact(r[1:])
+        return [Contradiction(kind, subj, metric, text, tuple(facts[int(i)] for i in json.loads(ids)), bool(same))
+                for kind, subj, metric, text, same, ids in rows]
 
     # -- people -------------------------------------------------------------------------------
 
@@ -549,7 +636,7 @@ class MergedTables:
         with self._lock, self._transaction():  # type: ignore[attr-defined]
             self._lock_merging()
             for table in ("merged", "merged_members", "merged_entities", "merged_blocks", "merged_signatures",
-                          "merged_timeline", "person_names", "people"):
+                          "merged_timeline", "merged_contradictions", "person_names", "people"):
                 self._execute(f"DELETE FROM {table}")
             last = 0
             while True:
@@ -569,13 +656,15 @@ class MergedTables:
             self._refresh_people(recluster=False)
             parts = [(str(t), str(p)) for t, p in self._execute(
                 "SELECT DISTINCT type, part FROM merged_members ORDER BY type, part").fetchall()]
+            series: set[tuple[Any, Any]] = set()
             for done, (fact_type, part) in enumerate(parts, 1):
                 if fact_type in CLUSTERED:
                     self._recluster(fact_type, part)
                 else:
-                    self._remerge(fact_type, part)
+                    series |= self._remerge(fact_type, part)
                 if progress is not None:
                     progress(done, len(parts))
+            self._refresh_contradictions(series)
             self._set_state("merged", "ready")
             counts = {
                 "facts": int(self._execute("SELECT COUNT(*) FROM facts").fetchone()[0]),
@@ -609,7 +698,19 @@ def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any
         len(merged.doc_ids),
         json.dumps([member_json(f) for f in merged.facts], ensure_ascii=False, default=str),
         None if tested is None else json.dumps(tested, ensure_ascii=False, default=str),
+        series_of(merged.type, merged.fields),
     )
+
+
+def series_key(fields: Mapping[str, Any]) -> tuple[Any, Any]:
+    from diplograph.query.merge import actor_key
+
+    return (actor_key(fields.get("subject")), fields.get("metric"))
+
+
+def series_of(fact_type: str, fields: Mapping[str, Any]) -> str | None:
+    """A statistic's series for contradictions: its subject's actor and its metric."""
+    return repr(series_key(fields)) if fact_type == "statistic" else None
 
 
 def _links(cluster: int, group: Sequence[Fact], merged: Any) -> list[tuple[Any, ...]]:
@@ -626,6 +727,12 @@ def _links(cluster: int, group: Sequence[Fact], merged: Any) -> list[tuple[Any, 
                 out[(place, "located")] = None
     date = merged.date or ""
     return [(entity_id, cluster, role, merged.type, date, merged.id) for entity_id, role in out]
+
+
+def _contradiction_row(key: str, seq: int, actor: Any, phase: int, sort_subject: str, sort_metric: str,
+                       c: Any, ids: Mapping[int, int]) -> tuple[Any, ...]:
+    return (key, seq, repr(actor), phase, str(sort_subject), str(sort_metric), c.kind, c.subject, c.metric,
+            c.explanation, int(bool(c.same_document)), json.dumps([ids[id(f)] for f in c.facts]))
 
 
 def _timeline(cluster: int, merged: Any) -> list[tuple[Any, ...]]:

@@ -37,6 +37,8 @@ _COLUMN_TYPES = {
     "people.facts": "integer",
     "member": "integer",
     "seq": "integer",
+    "phase": "integer",
+    "same_document": "integer",
 }
 
 
