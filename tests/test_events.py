@@ -451,3 +451,11 @@ def test_a_courtesy_call_is_a_meeting(nlp: Any) -> None:
     found = _summary(_events(nlp, "On Tuesday, Foreign Minister Penny Wong paid a courtesy call on Prime Minister "
                                   "Lawrence Wong in Singapore.", "2024-06-12"))
     assert ("meeting", "2024-06-11", frozenset({"Penny Wong", "Lawrence Wong", "AUS", "SGP"})) in found
+
+
+def test_labels_need_a_name_beyond_the_trigger_and_keep_an_of_complement(nlp: Any) -> None:
+    found = _events(nlp, "President Lula met today with President Boric on the margins of the Summit of the Americas.",
+                    "2024-06-09")
+    assert "Summit of the Americas" in {f.get("label") for f in found}
+    found = _events(nlp, "Readout of the President's Meeting with Prime Minister Kishida", "2024-06-09")
+    assert all(f.get("label") != "Meeting" for f in found)

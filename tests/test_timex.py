@@ -218,3 +218,8 @@ def test_spelled_out_spans_and_trips_under_way(text: str, expected: str) -> None
 ])
 def test_possessive_years_and_the_start_of_the_week(text: str, expected: str) -> None:
     assert [v.value for _, _, v in find(text, "2024-08-30")] == [expected]
+
+
+def test_a_weekday_names_the_date_that_follows_it() -> None:
+    assert [v.value for _, _, v in find("On Sunday, May 8, the minister will travel to Lima.", "2022-05-02")] == [
+        "2022-05-08"]

@@ -516,6 +516,10 @@ def _merge_ranges(text: str, found: list[tuple[int, int, TimeValue]]) -> list[tu
             ps, pe, pv = out[-1]
             s, e, v = item
             gap = text[pe:s]
+            if (text[ps:pe].strip().lower() in _WEEKDAYS and gap.strip() in ("", ",") and len(gap) <= 2
+                    and v.precision == "day"):
+                out[-1] = (ps, e, v)  # "Sunday, May 8": the weekday names the date that follows it
+                continue
             if (_JOIN_RANGE.match(gap) and pv.precision == v.precision and pv.start is None
                     and v.start is None and pv.value < v.value):
                 lead = text[max(0, ps - 9):ps].lower()

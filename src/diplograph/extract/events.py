@@ -293,8 +293,8 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
 def _party_congress(parse: Parse, k: int) -> bool:
     """"the 14th National Congress", "the Party Congress", "the congress of the Workers' Party"."""
     mods = parse.kids(k, "amod", "nummod", "compound")
-    if any(parse.tokens[c].text[:1].isdigit() or parse.lemma(c) in ("party", "national") for c in mods):
-        return True
+    if any(parse.lemma(c) in ("party", "national") for c in mods):
+        return True  # (a numbered "112th Congress" alone is a legislature's term)
     owners = [m for p in parse.kids(k, "prep") for o in parse.kids(p, "pobj") for m in parse.mentions_at[o]]
     return any(m.kind == "body" and getattr(resolve.bodies().get(str(m.id)), "kind", None) == "party"
                for m in owners)
@@ -378,6 +378,11 @@ def _label(parse: Parse, f: Frame) -> str | None:
     if f.pos != "NOUN":
         return None
     mods = [c for c in parse.kids(k, "compound", "amod", "nummod", "nmod") if c < k]
+    if parse.tokens[k].text[:1].isupper():  # "the Summit of the Americas": a capitalised "of" complement
+        mods += [p for p in parse.kids(k, "prep") if parse.lemma(p) == "of" and any(
+            parse.tokens[o].text[:1].isupper() for o in parse.kids(p, "pobj"))]
+    if not mods:
+        return None  # "Readout of the Meeting with X": the trigger alone names nothing
     toks = sorted({i for c in mods for i in parse.subtree(c)} | {k})
     toks = [i for i in toks if parse.tokens[i].pos != "PUNCT" or parse.tokens[i].text in ("-", "–")]
     if not toks or not any(parse.tokens[i].text[:1].isupper() and (i > 0 or parse.mentions_at[i]) for i in toks):
