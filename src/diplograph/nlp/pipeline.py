@@ -453,6 +453,22 @@ def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
                            for m in s.mentions)) for s in sentences]
 
 
+def _as_written(sentence: Sentence, mentions: tuple[Mention, ...], original: str) -> Sentence:
+    """The sentence with its text, tokens and mentions quoting ``original`` (the text before folding).
+
+    Only what folding changed is copied: a sentence that reads the same keeps its tokens, a token or
+    mention that reads the same is kept as it is (this runs on every token of a non-ASCII document).
+    """
+    text = original[sentence.start:sentence.end]
+    tokens = sentence.tokens
+    if text != sentence.text:
+        tokens = tuple(t if t.text == original[t.start:t.end] else replace(t, text=original[t.start:t.end])
+                       for t in tokens)
+    return Sentence(sentence.index, sentence.start, sentence.end, text, tokens,
+                    tuple(m if m.text == original[m.start:m.end] else replace(m, text=original[m.start:m.end])
+                          for m in mentions))
+
+
 def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedDocument:
     state = _DocState(document.published)
     # pass 1: countries only, for the focus
@@ -551,10 +567,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     if original.isascii():
         sentences = [Sentence(s.index, s.start, s.end, s.text, s.tokens, ms) for s, ms in zip(sentences, with_coref)]
     else:  # sentences and mentions quote the text as written (spaCy read it without its diacritics)
-        sentences = [Sentence(s.index, s.start, s.end, original[s.start:s.end],
-                              tuple(replace(t, text=original[t.start:t.end]) for t in s.tokens),
-                              tuple(replace(m, text=original[m.start:m.end]) for m in ms))
-                     for s, ms in zip(sentences, with_coref)]
+        sentences = [_as_written(s, ms, original) for s, ms in zip(sentences, with_coref)]
     return AnalyzedDocument(document=document, sentences=tuple(sentences), people=dict(registry.people),
                             focus=state.focus, home=publisher)
 
