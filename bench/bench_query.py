@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Query latency of diplograph.query: merged tables (stored) against merging at read time, one run.
 
-usage: .venv/bin/python bench/bench_query.py --db PATH [--reps 20] [--mode both|stored|read-time]
+usage: .venv/bin/python bench/bench_query.py --db PATH [--reps 20] [--mode both|stored|read-time] [--write N]
        .venv/bin/python bench/bench_query.py --synthetic N | --limit N   (a store made first)
 
 ``--db`` is copied to a temporary file first (the original is never written);
@@ -11,7 +11,10 @@ arguments in turn (USA, VNM, CHN and the most cited person for profiles),
 in both modes side by side: ``stored`` reads the merged tables,
 ``read-time`` hides them so the query layer reads raw facts and merges them
 (what every query did before). Prints p50/p95/max in ms per mode and the
-ratio of the p95s, and the load average before and after.
+ratio of the p95s, and the load average before and after. ``--write N``
+then writes N of the store's documents again into new stores, keeping the
+merged tables and not, and prints the CPU time of each (what they add to a
+build's writer).
 
 - ``--limit N`` builds a store with the real pipeline from N documents spread
   evenly over the bench corpus (spaCy: 1-2 minutes per 100 documents);
@@ -175,12 +178,39 @@ def workload(store: Any, reps: int) -> list[tuple[str, Callable[[Any, Any], Any]
         (f"entity_profile {people[0]}", profile, [people[0]] * reps),
         ("facts(entity) page of 50", lambda s, e: query.facts_page(s, entity=e, limit=50), spread),
         ("facts(entity) whole", lambda s, e: query.facts(s, entity=e), spread),
-        ("claims(subject)", lambda s, e: query.claims(s, None, e), spread),
-        ("timeline(entity)", lambda s, e: query.timeline(s, e), spread),
+        ("claims(metric, subject)", lambda s, e: query.claims(s, "trade_partners", e), spread),
+        ("claims(subject) every metric", lambda s, e: query.claims(s, None, e), spread),
+        ("timeline(entity) page of 100", lambda s, e: query.timeline(s, e, limit=100), spread),
+        ("timeline(entity) whole", lambda s, e: query.timeline(s, e), spread),
         ("contradictions(subject)", lambda s, e: query.contradictions(s, e), spread),
         ("contradictions (all)", lambda s, _: query.contradictions(s), [None] * max(3, reps // 4)),
         ("ask", lambda s, q: query.ask(s, q), asks),
     ]
+
+
+def write_cost(source: Any, n: int, folder: Path) -> None:
+    """Write N of the store's documents again into two new stores, merged tables kept and not, side by side."""
+    from diplograph.store import open_store
+
+    docs = [d.id for d in source.documents(limit=n)]
+    items = [(source.analyzed(d), source.facts(doc_id=d)) for d in docs]
+    times = {}
+    for mode in ("kept", "not kept", "kept"):
+        path = folder / f"write-{mode.replace(' ', '-')}-{len(times)}.sqlite"
+        with open_store(path) as store:
+            if mode == "not kept":
+                with store._lock:
+                    store._execute("UPDATE store_state SET value = 'stale' WHERE key = 'merged'")
+            started = time.process_time()
+            for adoc, facts in items:
+                store.write_document(adoc, facts)
+            store.merged_ready()  # the identity refresh a build's close does
+            times.setdefault(mode, []).append(time.process_time() - started)
+    kept, bare = min(times["kept"]), times["not kept"][0]
+    n_facts = sum(len(f) for _, f in items)
+    print(f"writing {len(items):,} documents ({n_facts:,} facts), CPU s: merged tables kept {kept:.1f},"
+          f" not kept {bare:.1f}: {kept / max(bare, 1e-9):.2f}x, +{(kept - bare) / max(len(items), 1) * 1000:.1f} ms"
+          " per document")
 
 
 def _profile(query: Any, store: Any, entity: str) -> Any:
@@ -199,6 +229,8 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--mode", choices=("both", "stored", "read-time"), default="both")
     ap.add_argument("--only", default=None, help="run only the queries whose label contains this")
+    ap.add_argument("--write", type=int, default=0, metavar="N",
+                    help="also time writing N of the store's documents again, with and without merged tables")
     a = ap.parse_args()
 
     from diplograph.store import open_store
@@ -249,6 +281,9 @@ def main() -> None:
                     line += f"   {p95s[1] / max(p95s[0], 1e-9):9.1f}x"
                 print(line, flush=True)
             print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            if a.write:
+                write_cost(store, a.write, Path(tmp))
+                print(f"load average after writing: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -343,3 +343,16 @@ def test_claims_of_one_metric_are_read_by_their_field(tmp_path: Path) -> None:
         every = [s.to_json() for s in query.claims(store, None, "VNM") if s.metric == "diplomatic_relations"]
         assert one == every and [p["value"] for p in one[0]["points"]] == [193, 194]
         assert query.claims(store, "trade_partners", "VNM") == []
+
+
+def test_an_entitys_pages_of_merged_facts_are_slices_of_all_of_them_newest_first(tmp_path: Path) -> None:
+    from diplograph.query.api import newest
+
+    with open_store(tmp_path / "n.sqlite") as store:
+        write(store, docs_a() + docs_b() + docs_figures())
+        for ids, types in ((["VNM", "CPV"], None), (["USA", "JPN"], None), (["VNM"], ["statistic", "agreement"])):
+            every = [m.id for m in newest(store.merged_facts(type=types, entity=ids), 100)]
+            assert every and store.count_merged(type=types, entity=ids) == len(every)
+            for offset in range(len(every) + 1):
+                page = store.merged_facts(type=types, entity=ids, limit=2, offset=offset, order="-date")
+                assert [m.id for m in page] == every[offset: offset + 2]

@@ -7,6 +7,7 @@ the transaction, fact id allocation and the full-text condition.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import threading
@@ -813,6 +814,18 @@ class SqlStore(MergedTables):
             params += types
         return test, params
 
+    def _link_ranges(
+        self, type: Names, entity: Names, role: Names, located: str | None
+    ) -> list[tuple[str, tuple[str, list[Any]], str | None]]:
+        """(entity id, role condition, type or None) for each index range an entity filter reads."""
+        roles = _names(role)
+        role_test: tuple[str, list[Any]] = (_in("role", roles), list(roles)) if roles else ("role <> 'located'", [])
+        types: list[str | None] = list(_names(type)) or [None]
+        out = [(e, role_test, t) for e in _names(entity) for t in types]
+        if located:
+            out += [(located, ("role = 'located'", []), t) for t in types]
+        return out
+
     def _merged_where(
         self,
         type: Names,
@@ -874,13 +887,24 @@ class SqlStore(MergedTables):
         columns = "m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
         member_filter = doc_id or since or until or (text and text.strip()) or where
         if order == "-date" and limit is not None and not member_filter and (_names(entity) or _names(role) or located):
-            # An entity's newest: a range of the (entity, type, date) index, then those rows only.
-            test, params = self._entity_link_where(type, entity, role, located)
+            # An entity's newest: the head of each id's (entity, [type,] date) index range, merged here.
+            wanted = max(offset, 0) + max(limit, 0)
+            heads: list[list[tuple[str, str, int]]] = []
             with self._lock:
-                ids = [int(r[0]) for r in self._execute(
-                    f"SELECT merged_id FROM merged_entities WHERE {test} GROUP BY merged_id, date, uid"
-                    " ORDER BY date DESC, uid DESC LIMIT ? OFFSET ?",
-                    [*params, max(limit, 0), max(offset, 0)]).fetchall()]
+                for entity_id, roles, one_type in self._link_ranges(type, entity, role, located):
+                    sql = "SELECT DISTINCT date, uid, merged_id FROM merged_entities WHERE entity_id = ?"
+                    params: list[Any] = [entity_id]
+                    if one_type is not None:
+                        sql += " AND type = ?"
+                        params.append(one_type)
+                    sql += f" AND {roles[0]} ORDER BY date DESC, uid DESC, merged_id LIMIT ?"
+                    heads.append([(str(d), str(u), int(i)) for d, u, i in self._execute(
+                        sql, [*params, *roles[1], wanted]).fetchall()])
+                ids: list[int] = []
+                for _, _, merged_id in heapq.merge(*heads, key=lambda h: (h[0], h[1]), reverse=True):
+                    if merged_id not in ids:
+                        ids.append(merged_id)
+                ids = ids[max(offset, 0): wanted]
                 rows = self._execute(f"SELECT {columns} FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() \
                     if ids else []
             by_id = {int(r[0]): r for r in rows}
