@@ -169,7 +169,9 @@ def workload(store: Any, reps: int) -> list[tuple[str, Callable[[Any, Any], Any]
         "Which countries did {p} visit?",
     ]
     rng = random.Random(11)
-    asks = [rng.choice(questions).format(c=rng.choice(countries), p=rng.choice(people[:2])) for _ in range(reps)]
+    names = {"USA": "the United States", "VNM": "Vietnam", "CHN": "China"}
+    asks = [rng.choice(questions).format(c=names.get(c, c), p=rng.choice(people[:2]))
+            for c in (rng.choice(countries) for _ in range(reps))]
     profile: Callable[[Any, Any], Any] = lambda s, e: _profile(query, s, e)  # noqa: E731
     return [
         ("entity_profile USA", profile, ["USA"] * reps),

@@ -29,7 +29,7 @@ from diplograph.query.api import (
     timeline,
 )
 from diplograph.query.claims import ClaimSeries, level_rank
-from diplograph.query.merge import MergedFact, describe, is_id, name_ok, same_actor, title_words
+from diplograph.query.merge import MergedFact, describe, is_id, name_ok, name_tokens, same_actor, title_words
 from diplograph.query.overview import place_id, seat_group, seat_status
 from diplograph.resolve import body_id, country_id, fold
 
@@ -580,12 +580,22 @@ def _office_holder(store: FactSource, parsed: Parsed) -> Answer | None:
         # One line per other holder: "Kishida" and "Kishida Fumio" (name orders differ) are one person.
         shown = [str(latest.get("person"))]
         earlier = []
+        checked: set[str] = set()  # a name once shown or matched stays so (shown only grows)
+        by_word: dict[str, list[str]] = {}  # name_ok needs a shared word: only those names are compared
+        for word in name_tokens(shown[0]):
+            by_word.setdefault(word, []).append(shown[0])
         for f in positions[1:]:
             person = str(f.get("person"))
+            if person in checked:
+                continue
+            checked.add(person)
+            near = {seen for word in name_tokens(person) for seen in by_word.get(word, ())}
             if any(name_ok(person, seen) or name_ok(person, " ".join(reversed(seen.split()))) or
-                   name_ok(" ".join(reversed(person.split())), seen) for seen in shown):
+                   name_ok(" ".join(reversed(person.split())), seen) for seen in near):
                 continue
             shown.append(person)
+            for word in name_tokens(person):
+                by_word.setdefault(word, []).append(person)
             earlier.append(f"{person} ({f.get('as_of')})")
         if earlier:
             text += "; earlier: " + ", ".join(earlier)
