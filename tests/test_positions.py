@@ -329,3 +329,12 @@ def test_a_leader_named_for_their_country_takes_the_gazetteers_office(nlp: Any) 
     assert {("Santiago Pena", "PRY"), ("Luis Arce", "BOL")} <= found
     # a name the gazetteer does not know gets no office
     assert _positions(nlp, "Peru's Ana Lopez attended the summit.", published="2024-12-07") == set()
+
+
+def test_staff_titles_community_leaders_and_firms(nlp: Any) -> None:
+    adoc = analyze_text("Ana Ruiz, Chief of Staff to Vice President Kamala Harris, spoke on Monday.",
+                        published="2022-08-03", nlp=nlp)
+    titles = {f.get("person"): f.get("title") for f in positions.extract(adoc)}
+    assert titles.get("Kamala Harris") in (None, "Vice President")
+    assert _positions(nlp, "Bob Lane, a civil rights leader in Atlanta, spoke.") == set()
+    assert _positions(nlp, "Mark Roe, a member of the law firm Hale and Ward, joined the panel.") == set()

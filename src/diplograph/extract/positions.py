@@ -63,7 +63,7 @@ ENVOYS = frozenset({"ambassador", "envoy", "emissary", "consul", "consul-general
 _IGO_OFFICES = ("secretary-general", "secretary general", "director-general", "director general",
                 "under-secretary-general", "under-secretary general", "high commissioner", "special rapporteur")
 PAST = frozenset({"former", "late", "then", "ex", "erstwhile"})
-_DROP_LEFT = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "your", "my", ",", "'s", "’s",
+_DROP_LEFT = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "your", "my", ",", "'s", "’s", "to",
                         "and", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "h.e.", "sir", "dame", "—", "-",
                         "–", "(", ")", ":"})
 # Words of praise written before a title: never part of the office ("a terrific ambassador").
@@ -252,7 +252,14 @@ def _private_org(parse: Parse, toks: list[int], head: int) -> bool:
             for k in parse.subtree(p) if k in inside]
     kinds = {m.kind for k in comp for m in parse.mentions_at[k]}
     labels = {m.label for k in comp for m in parse.mentions_at[k] if m.kind == "other"}
-    return bool(labels & {"ORG", "FAC"}) and not kinds & {"country", "body"}
+    firms = {parse.lemma(k) for k in comp} & _PRIVATE_NOUNS  # "a member of the law firm X"
+    return bool(labels & {"ORG", "FAC"} or firms) and not kinds & {"country", "body"}
+
+
+# Common nouns of organisations that are no state's and no international body's.
+_PRIVATE_NOUNS = frozenset({"firm", "company", "corporation", "university", "college", "school", "hospital",
+                            "foundation", "institute", "bank", "startup", "nonprofit", "charity", "newspaper",
+                            "magazine", "network", "church", "museum", "studio", "club", "think-tank"})
 
 
 def _names(parse: Parse, m: Mention) -> set[int]:
@@ -314,6 +321,11 @@ def _phrases(parse: Parse, m: Mention) -> Iterable[tuple[bool, list[int]]]:
         if parse.tokens[k].pos == "DET" and not (k > 0 and parse.tokens[k - 1].text.lower() in ("of", "for", "to")):
             break  # "the Egyptian President X": the article opens the phrase ("of the Party" does not)
         k -= 1
+    run = sorted(run)
+    cuts = [n for n, k in enumerate(run[:-1]) if parse.tokens[k].text.lower() == "to"
+            and (is_office(_lemma(parse, run[n + 1])) or parse.tokens[run[n + 1]].text.lower() in _TITLE_LEADS)]
+    if cuts:
+        run = run[cuts[-1] + 1:]  # "Chief of Staff to Vice President X": X's office is "Vice President"
     if run:
         of = [o for p in parse.kids(h, "prep") if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")
               if parse.entity_at(o, ("country", "body")) is not None]
@@ -594,6 +606,8 @@ def _unique_office(title: str) -> str | None:
     return low if low in _UNIQUE else None
 
 
+# Words that open an office's name before its head ("Vice President", "Deputy Prime Minister").
+_TITLE_LEADS = frozenset({"vice", "deputy", "prime", "first", "acting"})
 _MONARCHS = frozenset({"king", "queen", "emperor", "empress", "prince", "princess", "sultan", "emir", "sheikh",
                        "monarch", "majesty"})
 
@@ -687,6 +701,10 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
         orgs_of.setdefault(person, set()).add(org)
     facts: list[Fact] = []
     for (person, org), h in by_key.items():
+        if _head_word(h.title).lower() in ("leader", "activist", "advocate") and set(h.title.lower().split()) & {
+                "community", "civil", "rights", "movement", "business", "religious", "faith", "labor", "labour",
+                "student", "youth", "tribal", "industry", "in", "activist", "advocate"}:
+            continue  # "a leader in the community", "Civil Rights Leader": no office of a state or body
         if not h.explicit and len(orgs_of[person]) > 1 and any(
                 by_key[(person, o)].explicit for o in orgs_of[person] if o != org):
             continue  # an inferred org where the text states another for the same person

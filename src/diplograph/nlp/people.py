@@ -51,7 +51,7 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
                 "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Division", "Section",
                 "Branch", "Unit", "County", "Parish", "Island", "Islands", "Bay", "College", "School", "Secretariat", "Directorate", "Registry"}
-_NOT_NAME |= _INSTITUTION | {"Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
+_NOT_NAME |= _INSTITUTION | {"Extraordinary", "Plenipotentiary", "Designate", "Emeritus", "Elect", "Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
               "Commemorating", "Recognizing", "Welcoming", "Condemning", "Supporting", "Congratulating",
               "Urging", "Regarding", "Concerning", "Following", "Calling", "Launching", "Highlighting",
               "Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
