@@ -386,3 +386,8 @@ def test_the_titled_subject_refers_back_to_the_one_who_acted(nlp: Any) -> None:
                    "The Australian leader will then travel to Bali.")
     coref = [m for m in doc.sentences[1].mentions if m.kind == "person" and m.label == "coref"]
     assert [m.id for m in coref] == ["Anthony Albanese"]
+
+
+def test_transcript_labels_that_are_no_names(nlp: Any) -> None:
+    doc = run(nlp, "QUESTION: Prime Minister, will Italy send troops?\nMODERATOR: Next question, please.")
+    assert not any(p.lower() in ("question", "moderator") for p in doc.people)

@@ -51,7 +51,8 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
                 "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Division", "Section",
                 "Branch", "Unit", "County", "Parish", "Island", "Islands", "Bay", "College", "School", "Secretariat", "Directorate", "Registry"}
-_NOT_NAME |= _INSTITUTION | {"Extraordinary", "Plenipotentiary", "Designate", "Emeritus", "Elect", "Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
+_NOT_NAME |= _INSTITUTION | {"Question", "Questions", "Answer", "Moderator", "Participant", "Audience",
+              "Reporter", "Journalist", "Interpreter", "Narrator", "Extraordinary", "Plenipotentiary", "Designate", "Emeritus", "Elect", "Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
               "Commemorating", "Recognizing", "Welcoming", "Condemning", "Supporting", "Congratulating",
               "Urging", "Regarding", "Concerning", "Following", "Calling", "Launching", "Highlighting",
               "Peace", "Deal", "Secures", "Hails", "Praises", "Urges", "Says", "Warns",
@@ -408,9 +409,9 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 if doc[k].lower_ in ("'s", "’s"):
                     e = k  # "Biden's Meeting": the name ends at the possessive
                     break
-            if any(doc[k].text in _INSTITUTION for k in range(s, e)):
+            if any(_shouting(doc[k].text) in _INSTITUTION for k in range(s, e)):
                 continue  # "X International Airport", "Innovation Hubs": a place or programme named after no one
-            bad = [k for k in range(s, e) if doc[k].text in _NOT_NAME]
+            bad = [k for k in range(s, e) if _shouting(doc[k].text) in _NOT_NAME]
             if bad and bad[0] == s:
                 continue  # "Joint Statement", "Fact Sheet": the NER's headline persons
             if bad:
