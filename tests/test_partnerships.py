@@ -81,6 +81,7 @@ def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
     "Japan and Kenya joined the Global Partnership for Education.",
     "The leaders discussed upgrading ties between Kenya and India to a strategic partnership.",
     "Will Japan and India elevate ties to a comprehensive strategic partnership?",
+    "Indonesia wants to upgrade its relationship with Australia to a comprehensive strategic partnership.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

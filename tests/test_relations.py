@@ -75,6 +75,10 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
     "Will Egypt and Turkey restore full diplomatic relations this year?",
     "India and China resumed trade ties after the border talks.",
     "Russia cut military relations with Japan in 2022.",
+    "Saudi Arabia wants to fully normalize relations with Israel, its foreign minister said.",
+    "Bahrain's king said: fully normalize relations with Qatar and open the borders.",
+    "Japan took the brave step of mending ties with South Korea last year.",
+    "Thailand welcomed the restoration of productive bilateral relations between Cambodia and Laos.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()
@@ -154,3 +158,7 @@ def test_a_country_the_nlp_stage_only_guessed_is_not_listed_after_with(nlp: Any)
     text = ("Argentina's president met Chile's foreign minister in Buenos Aires. Peru established diplomatic relations "
             "with Bolivia in 1826, shortly after the founding of the republic.")
     assert found(nlp, text) == {(pair("PER", "BOL"), "established", "1826")}
+
+
+def test_plain_words_around_relations_keep_the_status(nlp: Any) -> None:
+    assert found(nlp, "Egypt and Qatar restored normal relations in 2021.") == {(pair("EGY", "QAT"), "restored", "2021")}

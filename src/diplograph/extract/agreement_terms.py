@@ -106,7 +106,25 @@ ACTOR_NOUNS = frozenset({
 # Modifiers that make a capitalised name domestic or commercial, not an agreement between states.
 DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
                        "purchase", "sale", "sales", "licence", "license", "lease", "supply", "offtake", "employment",
-                       "green", "independence"})
+                       "green", "independence", "disaster", "republican", "labor", "labour", "donation",
+                       "bargaining"})
+# Modifiers of a lower-case paper that make it a contract at home ("a project labor agreement", "collective
+# bargaining agreements"), not one between states.
+CONTRACT = frozenset({"labor", "labour", "bargaining", "donation", "employment", "lease", "licence", "license",
+                      "purchase", "offtake", "settlement", "plea", "prenuptial", "franchise"})
+# Adjectives of "agreement" in its sense of consensus ("the fundamental agreement between our nations on all
+# the major issues", "broad agreement that ...").
+CONSENSUS = frozenset({"fundamental", "broad", "general", "complete", "total", "wide", "widespread", "basic",
+                       "unanimous", "overwhelming", "universal", "near", "deep", "consensus"})
+# Words that only point back to papers told elsewhere ("these agreements", "relevant agreements"): such a
+# lower-case plural names no paper.
+REFERRING = frozenset({"these", "those", "such", "relevant", "existing", "other", "previous", "prior", "various",
+                       "respective", "applicable", "above", "aforementioned", "said", "all", "any", "both"})
+# Words of a name that place a plan, framework or roadmap between states or regions ("Indo-Pacific Economic
+# Framework", "Common Framework for Debt Treatments"); a topic ("climate", "security") does not.
+SHARED_SCOPE = frozenset({"global", "international", "regional", "world", "pacific", "atlantic", "indo-pacific",
+                          "arctic", "transatlantic", "inter-american", "bilateral", "multilateral", "joint",
+                          "common", "accords", "treaty", "agreement", "partnership"})
 # Heads that also name domestic plans: without parties they need a word saying they are international.
 LOOSE = frozenset({"framework", "deal", "compact", "plan", "roadmap", "document"})
 INTERNATIONAL = frozenset({
@@ -123,7 +141,9 @@ GENERIC = frozenset({"joint", "framework", "agreement", "statement", "memorandum
 # Adjectives that praise a paper without telling which one it is.
 EVALUATIVE = frozenset({"historic", "landmark", "pivotal", "major", "transformative", "important", "key", "proposed",
                          "planned", "final", "new", "possible", "potential", "secured", "signed", "specific", "great",
-                         "big", "beautiful"})
+                         "big", "beautiful", "significant", "recent", "first", "breakthrough", "groundbreaking",
+                         "unprecedented", "good", "best", "strong", "great", "huge", "tremendous", "incredible",
+                         "ambitious", "critical"})
 CONNECTORS = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "&"})
 # Nouns that count or group papers: "a series of agreements", "a package of deals".
 SETS = frozenset({"series", "number", "raft", "host", "slew", "set", "package", "couple", "dozen", "range", "batch"})
@@ -227,6 +247,39 @@ def title_index(doc: AnalyzedDocument) -> int | None:
                  if title and title.startswith(s.text[:30]) and abs(len(title) - len(s.text)) < 10), None)
 
 
+# Small words a heading leaves in lower case ("Put in Place Orderly Processes and Protocols at the Border").
+_HEADING_SMALL = frozenset({"of", "on", "for", "and", "the", "to", "an", "a", "in", "at", "with", "by", "from", "or",
+                            "as", "into", "via", "vs"})
+
+
+def is_heading(parse: Parse, title: str | None) -> bool:
+    """A headline or section heading, whose capitals are no names: the document's title or a piece of it, a
+    line in capitals, or a line whose every word but the small ones is capitalised ("Amends X Declaration")."""
+    text = " ".join(parse.sentence.text.split())
+    if title and parse.sentence.index < 4 and len(text) > 8 and text in " ".join(title.split()):
+        return True
+    words = [t.text for t in parse.tokens if t.text.isalpha() and len(t.text) > 1]
+    if len(words) > 2 and sum(w.isupper() for w in words) > 0.6 * len(words):
+        return True
+    content = [w for w in words if w.lower() not in _HEADING_SMALL]
+    return len(content) >= 2 and all(is_cap(w) for w in content) and not text.endswith((".", "?", "!"))
+
+
+def other_acronyms(doc: AnalyzedDocument) -> frozenset[str]:
+    """Short forms the text gives to names that are no agreement: "the International Emergency Economic Powers
+    Act (IEEPA)", "the Environmental Protection Agency (EPA)", "the National Environmental Policy Act, NEPA,"."""
+    out: set[str] = set()
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for i in range(2, len(tokens)):
+            short, mark, before = tokens[i].text, tokens[i - 1].text, tokens[i - 2].text
+            if (mark in ("(", ",") and sum(c.isupper() for c in short) >= 2 and short.isalpha()
+                    and before[:1].isupper() and before.isalpha() and head_word(before) is None
+                    and before not in ("Area", "Partnership", "Zone")):  # "... Free Trade Area (AfCFTA)"
+                out.add(short)
+    return frozenset(out)
+
+
 def title_statement(doc: AnalyzedDocument) -> Fact | None:
     """A document titled "Joint Statement by X and Y ..." is a joint statement of its title's countries."""
     index = title_index(doc)
@@ -237,7 +290,25 @@ def title_statement(doc: AnalyzedDocument) -> Fact | None:
     if "joint" not in words or not any(head_word(w) in ("statement", "declaration", "communique")
                                        for w in words[words.index("joint") + 1:words.index("joint") + 3]):
         return None
-    ids = [i for i in actor_ids(doc, sentence.mentions, bodies=False) if is_country_id(i)]
+    # the signers, not the topic or the place: "... by A and B on Iran", "... in Kuala Lumpur, Malaysia"
+    tokens = sentence.tokens
+    first = {t.start: n for n, t in enumerate(tokens)}
+    signers = []
+    for m in sentence.mentions:
+        n = first.get(m.start)
+        if n is None:
+            continue
+        j = n - 1
+        while j >= 0 and n - j < 6 and (is_cap(tokens[j].text) or tokens[j].text in (",", "the")):
+            j -= 1  # back over a place before the country: "in Kuala Lumpur, Malaysia"
+        after = next((t.text for t in tokens if t.start >= m.end), "")
+        if j >= 0 and tokens[j].text.lower() in ("on", "in", "at", "regarding", "concerning") and \
+                after not in ("-", "–"):
+            continue  # (but "on United States-Vietnam Framework ...": a pair named in the topic)
+        if m.text == "Ireland" and n > 0 and tokens[n - 1].text == "Northern":
+            continue  # "the United Kingdom of Great Britain and Northern Ireland" is one country
+        signers.append(m)
+    ids = [i for i in actor_ids(doc, signers, bodies=False) if is_country_id(i)]
     if len(ids) < 2:
         return None
     return make_fact(doc, sentence, "agreement", EXTRACTOR, confidence=0.8, name=" ".join(doc.document.title.split()),
@@ -280,5 +351,9 @@ def agentless(parse: Parse, frame: Frame, kind: str = "other") -> bool:
     verbs = AGENTLESS | {"adopt", "issue", "release"} if kind == "joint_statement" else AGENTLESS
     if frame.agents or frame.lemma not in verbs or not done(parse, frame):
         return False
+    v = frame.trigger
+    if parse.dep(v) == "acl" and head_word(parse.tokens[parse.head(v)].text) is None and not \
+            parse.tokens[parse.head(v)].tag.startswith("NNP"):
+        return False  # "130 nations signed on to a framework" read as a participle: the noun is who signed
     return frame.pos == "NOUN" or parse.tokens[frame.trigger].tag == "VBN" and (
         frame.passive or parse.dep(frame.trigger) == "acl")

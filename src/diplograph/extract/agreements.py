@@ -3,7 +3,8 @@
 An agreement is a noun phrase headed by an agreement word (:data:`HEADS`: agreement, pact, deal, treaty, MoU,
 accord, exchange of notes, joint statement / declaration / communique, protocol, convention, charter, roadmap,
 action plan, framework, vision document, letter of intent, ceasefire, truce) or a short form (:data:`ACRONYMS`,
-and "(CEPA)" given in the text). Its **name** is the capitalised name around the head ("the 1995 Dayton
+and "(CEPA)" given in the text); :mod:`~diplograph.extract.agreement_names` finds them, names them and leaves out
+what is no paper between states. Its **name** is the capitalised name around the head ("the 1995 Dayton
 Accords" -> "Dayton Accords", dated 1995), a short form when given, else a short description ("agreement to
 jointly combat insecurity"); "agreements on X and on Y" are one paper per topic. Its **kind** comes from the
 head and its modifiers. Its **parties** come from the frame: "between A and B" (on the noun, in its topic or on
@@ -11,16 +12,22 @@ its verb); a dash compound or demonyms in the phrase ("the India-UAE CEPA", "the
 of the verb or noun that signs, reaches, adopts, negotiates or implements it, in any voice ("A and B signed",
 "was signed by A and B", "the treaty A and B signed", "witnessed the signing of", "reviewed the implementation
 of"), people and officials standing for their countries (a surname for the fuller name the text gave), "the two
-leaders" / "the prime ministers" for the two countries just named; "with B" adds a counterpart (plural papers
-give one fact per counterpart; no subject and no other actor named: the document's country). Failing those,
+leaders" / "the prime ministers" for the two countries just named (not "130 nations", and a bare "the leaders"
+only for the pair the whole text is about); who brokers a deal is no party; "with B" adds a counterpart (plural
+papers give one fact per counterpart; no subject and no other actor named: the document's country). Failing those,
 what the sentence implies: the founders of a body "founded under" a treaty, whoever speaks "in a joint
 statement", the papers of the sentence before for "They included ...", the pair of "the two countries" for a
 named bilateral paper, and the pair the text is about for a paper told as signed without its signers ("a
-package of documents was signed"). **signed** is the date the parse attaches to the signing verb or the noun,
-none for a paper still planned.
+package of documents was signed", unless the sentence names someone else). **signed** is the date the parse
+attaches to the signing verb or the noun, none for a paper still planned, nor for one told inside another thing
+("the AUKUS partners signed ...", "the anniversary of the Convention", "an amendment to the Protocol").
 
-A capitalised or short-form name is a fact by itself; a lower-case paper only with its parties and when not
-denied (planned ones count; a ceasefire only when agreed or reached). A counted set ("signed eight pacts") is a
+A capitalised or short-form name is a fact by itself, unless it is a paper of one government at home: a plan,
+framework, roadmap or deal with no second party and nothing beyond the home country in its name ("the AI Action
+Plan", "the U.S. Framework for ..."), one of a region at home or made with firms ("California's Framework
+Agreement", "worked with the carriers to launch their Framework Agreement"), or any named paper without parties
+in a text that names no other state or international body. A lower-case paper is a fact only with its parties
+and when not denied (planned ones count; a ceasefire only when agreed or reached). A counted set ("signed eight pacts") is a
 statistic, unless the sentence names one of them ("including one on X"). Mentions of one paper in a document
 are merged (a bare "the deal" joins the named paper).
 """
@@ -32,26 +39,20 @@ from collections.abc import Iterable, Iterator
 from diplograph import resolve
 from diplograph.extract.actors import actor_ids, is_country
 from diplograph.extract.agreement_terms import (
-    ACRONYMS,
     AGENTLESS,
-    CONNECTORS,
-    DOMESTIC,
     EXTRACTOR,
     FOUNDING,
-    GENERIC,
     HEADS,
     INTERNATIONAL,
-    KIND_SHORT,
-    LEFT_STOP,
     LOOSE,
     MULTILATERAL,
     NEGATING,
     SETS,
+    SHARED_SCOPE,
     SET_PRONOUNS,
     SIGNING,
     SIGN_NOUNS,
     SIGN_VERBS,
-    TRADE_SUFFIXES,
     TREATY_PLACES,
     TRUCES,
     WORK_NOUNS,
@@ -64,7 +65,6 @@ from diplograph.extract.agreement_terms import (
     is_cap,
     singular,
     text_of,
-    title_index,
     title_statement,
 )
 from diplograph.extract.base import (
@@ -72,13 +72,15 @@ from diplograph.extract.base import (
     document_focus,
     is_country_id,
     make_fact,
-    named_countries,
     principal_pair,
 )
+from diplograph.extract.agreement_names import CLAUSES as _CLAUSES
+from diplograph.extract.agreement_names import PaperReader
 from diplograph.extract.frames import Arg, DocParses, Frame, Parse
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
 
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+# Nouns of making a paper: its date is theirs ("the creation of the Universal Declaration ... on December 10, 1948").
+_MAKING = frozenset({"ceremony", "creation", "establishment", "launch", "birth", "drafting"})
 
 
 def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact]:
@@ -96,249 +98,9 @@ def reader(doc: AnalyzedDocument, parses: DocParses | None = None) -> _Reader:
 
 
 
-class _Reader:
-    """Reads the agreements of one document, sentence by sentence."""
-
-    def __init__(self, doc: AnalyzedDocument, parses: DocParses) -> None:
-        self.doc = doc
-        self.parses = parses
-        self.short_forms: dict[str, tuple[str, str]] = dict(ACRONYMS)  # grows with "(CEPA)" seen in the text
-        self.title_index = title_index(doc)
-        self.named = named_countries(doc)
-
-    def papers(self, parse: Parse) -> list[Paper]:
-        out: list[Paper] = []
-        tokens = parse.tokens
-        alpha = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 1]
-        headline = parse.sentence.index == self.title_index or (
-            len(alpha) > 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha))
-        for t in tokens:
-            if any(p.start <= t.i < p.end for p in out if p.named):
-                continue  # inside a name read already ("Framework for an Agreement on ...")
-            if (t.text.isupper() and t.text.endswith(TRADE_SUFFIXES) and t.text not in self.short_forms
-                    and t.text not in KIND_SHORT):
-                self.short_forms[t.text] = ("", "FTA")  # "the India-UAE CEPA", "the AANZFTA"
-            short = t.text if t.text in self.short_forms or t.text.rstrip("s") in self.short_forms else None
-            if short:
-                paper = self._short_form(parse, t.i, short.rstrip("s") if short not in self.short_forms else short)
-            else:
-                word = head_word(t.text) if t.pos in ("NOUN", "PROPN") else None
-                paper = self._paper(parse, t.i, word, headline) if word else None
-            if paper is not None and not (parse.dep(t.i) == "compound" and head_word(tokens[t.head].text)):
-                out.append(paper)  # "framework" in "a framework agreement" is a modifier of the paper
-        return out
-
-    def _short_form(self, parse: Parse, k: int, short: str) -> Paper | None:
-        h = parse.head(k)
-        if parse.dep(k) == "compound" and is_cap(parse.tokens[h].text) and head_word(parse.tokens[h].text) is None:
-            return None  # "the AfCFTA Secretariat": a body
-        long, kind = self.short_forms[short]
-        mods = [i for c in parse.kids(k, "compound", "amod", "nmod") if c < k for i in parse.subtree(c)]
-        return Paper(k, min(mods + [k]), k + 1, short, kind, True, long_name=long or None)
-
-    def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> Paper | None:
-        tokens = parse.tokens
-        if not self._valid_head(parse, k, word):
-            return None
-        plural = tokens[k].text.lower().rstrip("'’") != word and not tokens[k].text.lower().endswith("accords")
-        shouting = tokens[k].text.isupper() and len(tokens[k].text) > 4  # "FINAL COMMUNIQUE"
-        capitalised = is_cap(tokens[k].text) and not headline and not shouting and (k > 0 or is_cap(tokens[k + 1].text)
-                                                                     if k + 1 < len(tokens) else k > 0)
-        if capitalised:
-            paper = self._named(parse, k, word, plural)
-            if paper is not None:
-                return paper
-        words = self._phrase(parse, k)
-        start, end = words[0], words[-1] + 1
-        name = text_of(parse, words).strip(" ,'’\"“”")
-        paper = Paper(k, start, end, name, self._kind(parse, k, word, name), False, plural=plural)
-        paper.count = plural and bool(parse.kids(k, "nummod"))
-        return paper
-
-    def _is_paper(self, parse: Parse, k: int) -> bool:
-        word = head_word(parse.tokens[k].text)
-        return bool(word) and self._valid_head(parse, k, str(word))
-
-    def _valid_head(self, parse: Parse, k: int, word: str) -> bool:
-        """Is this word an agreement here? ("memorandum of understanding", "joint statement", "action plan")."""
-        lemmas = {parse.lemma(c) for c in parse.kids(k)}
-        of = [parse.lemma(o) for p in parse.kids(k, "prep") if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")]
-        mods = {parse.lemma(c) for c in parse.kids(k, "amod", "compound")}
-        if word == "memorandum":  # a "Presidential Memorandum" is an order; a memorandum between states is an MoU
-            return bool({"understanding", "cooperation", "agreement", "intent"} & set(of)) or not (
-                is_cap(parse.tokens[k].text) or mods & DOMESTIC)
-        if word == "statement":  # "a joint statement", "the Joint Vision Statement", "the Vietnam-Australia Vision Statement"
-            left = [i for c in parse.kids(k, "amod", "compound") for i in parse.subtree(c)]
-            return "joint" in lemmas or any(parse.lemma(i) in ("joint", "vision") for i in left)
-        if word == "letter":
-            return "intent" in of
-        if word == "declaration":
-            return "joint" in mods or is_cap(parse.tokens[k].text) or "peace" in mods
-        if word == "plan":
-            return "action" in mods or "action" in of
-        if word == "document":
-            return "vision" in mods
-        if word == "exchange":
-            return "note" in of or "notes" in of
-        if word == "framework":
-            return is_cap(parse.tokens[k].text) or bool(parse.kids(k, "prep")) or bool(mods & INTERNATIONAL)
-        if word == "protocol" and not is_cap(parse.tokens[k].text):
-            return False  # "diplomatic protocol"
-        return True
-
-    def _named(self, parse: Parse, k: int, word: str, plural: bool) -> Paper | None:
-        """A capitalised name around head ``k``; None when the words are part of another name."""
-        tokens = parse.tokens
-        h = parse.head(k)
-        if h != k and parse.dep(k) == "compound" and is_cap(tokens[h].text) and head_word(tokens[h].text) is None:
-            return None  # "Treaty Room", "North Atlantic Treaty Organization"
-        if (parse.dep(k) == "pobj" and parse.lemma(h) == "of" and is_cap(tokens[parse.head(h)].text)
-                and head_word(tokens[parse.head(h)].text) is None and parse.head(h) < k):
-            return None  # "Government of National Accord"
-        gov = parse.head(k)
-        if tokens[gov].pos == "VERB" and is_cap(tokens[gov].text) and gov > 0:
-            return None  # inside the title of an order or act: "(Implementing the Reciprocal Trade Agreements)"
-        left, year = self._extend_left(parse, k)
-        right, short = self._extend_right(parse, k)
-        words = [tokens[i].text for i in range(left, right + 1)]
-        name = text_of(parse, range(left, right + 1)).strip(" ,'’\"“”")
-        low_words = {w.lower().strip("'’\"“”,") for w in words}
-        if low_words & DOMESTIC:
-            return None
-        if all(w in GENERIC or head_word(w) or not w.isalnum() for w in low_words):
-            return None  # "the Agreement", "Joint Statement": read as a lower-case paper (it needs parties)
-        kind = self._kind(parse, k, word, name)
-        if short:
-            self.short_forms.setdefault(short, (name, kind))
-            return Paper(k, left, right + 1, short, kind, True, long_name=name, year=year, plural=plural)
-        return Paper(k, left, right + 1, name, kind, True, year=year, plural=plural)
-
-    def _extend_left(self, parse: Parse, k: int) -> tuple[int, str | None]:
-        tokens = parse.tokens
-        left, j, year = k, k - 1, None
-        while j >= 0:
-            text = tokens[j].text
-            if text in ("'", "’") and j > 0 and is_cap(tokens[j - 1].text) and tokens[j - 1].text.endswith("s"):
-                j -= 1  # "the G7 Leaders' Communique"
-                continue
-            if text.lower() in LEFT_STOP or text.endswith(("'s", "’s")) or text in ("'s", "’s"):
-                break
-            if text.isdigit() and len(text) == 4 and text[:2] in ("18", "19", "20"):
-                year = text  # "the 1995 Dayton Accords": the year the paper dates from
-                break
-            if any(m.kind == "date" for m in parse.mentions_at[j]):
-                break
-            if is_cap(text) and tokens[j].pos != "NUM":
-                left = j
-            elif text in ("-", "–", "and", "&") and j > 0 and is_cap(tokens[j - 1].text) and not tokens[j - 1].text.isdigit():
-                pass
-            else:
-                break
-            j -= 1
-        return left, year
-
-    def _extend_right(self, parse: Parse, k: int) -> tuple[int, str | None]:
-        """Index of the name's last token, and a bracketed short form right after it."""
-        tokens = parse.tokens
-        n = len(tokens)
-        right, j, complement = k, k + 1, False
-        while j < n:
-            text = tokens[j].text
-            if text == "(" and j + 2 < n and tokens[j + 2].text == ")":
-                cand = tokens[j + 1].text
-                if sum(c.isupper() for c in cand) >= 2 and cand.upper() not in KIND_SHORT:
-                    return j - 1, cand
-                return (j + 2 if cand.upper() in KIND_SHORT else right), None
-            if text.endswith(("'s", "’s")):
-                break
-            if (is_cap(text) or text in ("-", "&")) and not any(m.kind == "date" for m in parse.mentions_at[j]):
-                right, j = j, j + 1
-                continue
-            # "... on Cooperation in the Field of Energy": "in" goes on inside a complement, not before a place
-            field = text.lower() == "in" and complement
-            if text.lower() in CONNECTORS or text == "," or field:
-                if text in ("and", ",") and not complement:
-                    break
-                m = j + 1 if field else j
-                while m < n and (tokens[m].text.lower() in CONNECTORS or tokens[m].text == ","):
-                    m += 1
-                nxt = tokens[m].text if m < n else ""
-                if not is_cap(nxt) or nxt.isdigit() or any(x.kind == "date" for x in parse.mentions_at[m]):
-                    break
-                if field and any(x.kind in ("place", "country", "body", "person") for x in parse.mentions_at[m]):
-                    break
-                if tokens[j].text == "," and not any(tokens[x].text in ("and", "or") for x in range(j, min(n, m + 5))):
-                    break  # after a comma the name goes on only as a list: "Reciprocal, Fair, and Balanced Trade"
-                complement = complement or text.lower() in ("of", "on", "for", "to")
-                right, j = m, m + 1
-                continue
-            break
-        return right, None
-
-    def _phrase(self, parse: Parse, k: int) -> list[int]:
-        """The descriptive phrase of a lower-case agreement: its modifiers and topic, not its parties or clauses."""
-        keep: list[int] = [k]
-        for c in parse.kids(k):
-            dep, lemma = parse.dep(c), parse.lemma(c)
-            if dep in ("amod", "compound", "nmod") and c < k and not any(
-                    m.kind in ("country", "body", "person", "pair") for m in parse.mentions_at[c]):
-                keep.extend(parse.subtree(c, stop=_CLAUSES))
-            elif dep == "prep" and lemma in ("on", "of", "for", "to", "in", "concerning", "regarding", "covering"):
-                if lemma == "in" and any(m.kind in ("place", "country", "date") for o in parse.kids(c, "pobj")
-                                         for m in parse.mentions_at[o]):
-                    continue  # "signed an agreement in Kuala Lumpur": where, not what
-                keep.extend(parse.subtree(c, stop=_CLAUSES))
-            elif dep in ("acl",) and (parse.tokens[c].tag in ("VB", "VBG") or parse.kids(c, "aux")):
-                keep.extend(parse.subtree(c, stop=frozenset({"relcl", "advcl", "conj", "parataxis"})))
-        h = parse.head(k)
-        if parse.dep(k) == "dobj" and parse.lemma(h) in SIGN_VERBS:
-            # "signed an MoU to deepen cooperation": the parse hangs the paper's purpose on the verb
-            for c in parse.kids(h, "xcomp", "advcl"):
-                if c > k and parse.kids(c, "aux") and parse.tokens[c].tag == "VB":
-                    keep.extend(parse.subtree(c, stop=frozenset({"relcl", "advcl", "conj", "parataxis"})))
-                    keep.extend(range(k + 1, c))
-        parties = {j for i in keep if parse.dep(i) == "prep" and parse.lemma(i) in ("with", "between", "among", "by")
-                   for j in parse.subtree(i, stop=frozenset())}
-        # "an agreement on X and several other documents on Y": the next paper is not part of this one's topic
-        parties |= {j for i in keep if i > k and parse.dep(i) == "conj" and head_word(parse.tokens[i].text)
-                    for j in parse.subtree(i, stop=frozenset())}
-        keep = [i for i in keep if i not in parties]
-        dated = {i for i in keep if any(m.kind == "date" for m in parse.mentions_at[i])}
-        dated |= {i for i in keep if parse.dep(i) == "prep" and parse.kids(i, "pobj")
-                  and all(o in dated for o in parse.kids(i, "pobj"))}
-        kept = set(keep) - dated
-        start = min(kept)
-        # a bracketed short form inside ("a Memorandum of Understanding (MOU) on minerals") is skipped over
-        brackets = {i for i in kept for o in parse.kids(i, "appos") if o in kept and parse.tokens[o - 1].text == "("
-                    for i in (o - 1, o, o + 1)}
-        words = [i for i in range(start, k + 1) if i in kept]
-        for i in range(k + 1, len(parse.tokens)):  # a contiguous run, at most 20 words
-            if i in brackets:
-                continue
-            if i not in kept or i - start >= 20 or parse.tokens[i].text in (";", "(", "—") or (
-                    parse.tokens[i].text == "," and i + 1 not in kept):
-                break
-            words.append(i)
-        while len(words) > 1 and words[-1] > k and (parse.lemma(words[-1]) in CONNECTORS
-                                                   or parse.tokens[words[-1]].text in ("-", "–", ",")):
-            words.pop()
-        return words
-
-    def _kind(self, parse: Parse, k: int, word: str, name: str) -> str:
-        low = name.lower()
-        mods = {parse.lemma(c) for c in parse.kids(k, "amod", "compound")}
-        if "free trade" in low or "economic partnership agreement" in low or "comprehensive economic" in low \
-                or "trade agreement" in low and "bilateral" not in low or low.endswith("fta"):
-            return "FTA"
-        if word in ("statement", "communique") or "joint" in mods and word == "declaration":
-            return "joint_statement"
-        if word in ("memorandum", "mou"):
-            return "MoU"
-        if "framework" in mods or "framework" in low.split()[:3] and word == "agreement":
-            return "framework"
-        if word in ("agreement", "accord") and is_cap(parse.tokens[k].text) and low.split()[0] in TREATY_PLACES:
-            return "treaty"
-        return HEADS[word]
+class _Reader(PaperReader):
+    """Reads the agreements of one document, sentence by sentence: the papers each names and their parties
+    and dates."""
 
     def actors(self, parse: Parse, args: Iterable[Arg]) -> list[str]:
         """Who the arguments stand for: each one's referent, else (officials, leaders, sides) the
@@ -355,10 +117,25 @@ class _Reader:
                 ms = [m for i in self._actor_phrase(parse, a.head) for m in parse.mentions_at[i]
                       if m.kind in ("person", "title") or standing and (m.kind != "body" or resolve.national_country(m.id))]
                 ids = self.party_ids(list(dict.fromkeys(ms)))
-                if not ids and is_actor_noun(parse.lemma(a.head)) and parse.tokens[a.head].tag in ("NNS", "NNPS"):
+                two = self._two(parse, a.head)
+                if not ids and is_actor_noun(parse.lemma(a.head)) and parse.tokens[a.head].tag in ("NNS", "NNPS") \
+                        and two is not None:
                     ids = self.recent_pair(parse.sentence)
+                    # "the leaders" without "two": only the pair the whole text is about, not the last two named
+                    ids = ids if two or set(ids) == set(principal_pair(self.doc) or ()) else []
             out.extend(ids)
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _two(parse: Parse, k: int) -> bool | None:
+        """Does the plural actor noun at ``k`` stand for two? True for "the two leaders", "both sides"; False
+        for a bare "the leaders"; None for "Twenty-three countries", "more than 130 nations", "other countries"."""
+        mods = parse.kids(k, "nummod", "amod", "det", "quantmod", "compound", "nmod", "predet")
+        if any(parse.tokens[c].pos == "NUM" and parse.lemma(c) not in ("two", "2") for c in mods):
+            return None
+        if any(parse.lemma(c) in ("other", "many", "several", "all", "some", "most", "numerous") for c in mods):
+            return None
+        return any(parse.lemma(c) in ("two", "2", "both") for c in mods)
 
     def _actor_phrase(self, parse: Parse, k: int) -> list[int]:
         out, todo = [], [k]
@@ -436,12 +213,50 @@ class _Reader:
             return parse.frame(h)
         if h != i and dep == "pobj":
             g = parse.head(h)
-            if tokens[g].pos in ("VERB", "AUX") and parse.lemma(g) in SIGN_VERBS:
-                return parse.frame(g)  # "agreed to a framework", "entered into an agreement"
+            if tokens[g].pos in ("VERB", "AUX") and parse.lemma(g) in SIGN_VERBS and not parse.kids(g, "dobj"):
+                return parse.frame(g)  # "agreed to a framework", "entered into an agreement" (not "signed X to Y")
             if parse.lemma(h) == "of" and parse.lemma(g) in SIGN_NOUNS | WORK_NOUNS or \
                     parse.lemma(h) in ("on", "for") and parse.lemma(g) in WORK_NOUNS:
                 return parse.frame(g)  # "the signing of the treaty", "concluded negotiations for an FTA"
         return own
+
+    @staticmethod
+    def _dates_signing(parse: Parse, k: int, when: Mention) -> bool:
+        """May the date a paper's noun took from its clause be its signing? Not where a signing verb that
+        owns the date signed something else ("signed the instrument of ratification of X to the Protocol on
+        26 October")."""
+        for i in parse.clause_chain(k)[1:]:
+            if parse.lemma(i) in SIGN_NOUNS | _MAKING:
+                return True  # "the signing today of", "the creation of"
+            if parse.date_of(i)[0] is when:
+                return not (parse.tokens[i].pos == "VERB" and parse.lemma(i) in SIGN_VERBS and parse.kids(i, "dobj")
+                            and parse.head(k) != i)
+        return True
+
+    def _nested(self, parse: Parse, k: int) -> bool:
+        """Is the paper at ``k`` told inside another thing's phrase, which the sentence's date belongs to:
+        a modifier of another noun ("the AUKUS partners"), or the complement of a noun that is no signing,
+        set or paper ("the anniversary of the Convention", "an amendment to the Protocol")?"""
+        i = k
+        for _ in range(4):
+            dep, h = parse.dep(i), parse.head(i)
+            if h == i:
+                return False
+            if dep in ("compound", "poss", "nmod") and parse.tokens[h].pos in ("NOUN", "PROPN"):
+                return not self._is_paper(parse, h)
+            if dep == "pobj" and parse.tokens[parse.head(h)].pos in ("NOUN", "PROPN"):
+                g = parse.head(h)
+                if parse.lemma(g) in SIGN_NOUNS | WORK_NOUNS | _MAKING:
+                    return False  # "the signing of the treaty", "the creation of the Declaration": its date
+                if parse.lemma(g) not in SETS and not self._is_paper(parse, g):
+                    return True
+                i = g
+                continue
+            if dep == "conj":
+                i = h
+                continue
+            return False
+        return False
 
     def _own_signing(self, parse: Parse, k: int) -> Frame | None:
         for c in parse.kids(k, "relcl", "acl"):
@@ -482,7 +297,8 @@ class _Reader:
             if len(between) >= 2:
                 return [frozenset(between)]
         signs = gov is not None and (gov.lemma in SIGN_VERBS or gov.lemma in SIGN_NOUNS or gov.light is not None)
-        agents = self.signers(parse, gov) if signs and gov is not None else []
+        agents = self.signers(parse, gov) if signs and gov is not None and gov.lemma != "broker" else []
+        # (who brokers a deal is no party to it: "X brokered the Kuala Lumpur Peace Accords")
         if gov is not None and gov.lemma in WORK_NOUNS:
             agents = self.signers(parse, gov)  # "the two sides reviewed the implementation of": both, or nobody
             agents = agents if len(agents) >= 2 else []
@@ -542,8 +358,12 @@ class _Reader:
             return told  # "the Treaty on X, signed in 2022, raised ties between the two countries"
         if gov is not None and agentless(parse, gov, paper.kind) and (
                 told or not any(is_cap(w) and not head_word(w) for w in paper.name.split())):
-            # "a package of documents was signed", "a truce agreed on Wednesday": the pair the text is about
-            return told or frozenset(self.recent_pair(parse.sentence)) or None
+            # "a package of documents was signed", "a truce agreed on Wednesday": the pair the text is about,
+            # unless the sentence names someone else ("the agreement signed in Iraq and the GCC authority")
+            pair = told or frozenset(self.recent_pair(parse.sentence))
+            others = {c for m in parse.sentence.mentions if m.kind in ("country", "body")
+                      for c in actor_ids(self.doc, [m])} - pair
+            return pair if pair and not others else None
         return None
 
     def _antecedent_set(self, parse: Parse, verb: int) -> frozenset[str] | None:
@@ -615,7 +435,7 @@ class _Reader:
                   if m.kind in ("person", "country")]
             ids = actor_ids(self.doc, list(dict.fromkeys(ms)))
         people = [m for a in args for m in a.mentions if m.kind == "person"]
-        if len(ids) == 1 and any(not actor_ids(self.doc, [m]) for m in people):
+        if len(ids) == 1 and len(people) >= 2 and any(not actor_ids(self.doc, [m]) for m in people):
             # a signer whose country the text leaves out: the partner of the one named, as the text pairs them
             pair = self.recent_pair(parse.sentence, member=ids[0])
             if pair:
@@ -640,7 +460,9 @@ class _Reader:
     def inside(self, parse: Parse, paper: Paper, noun: Frame) -> list[str]:
         """Parties written inside the phrase: "the India-UAE CEPA", "the G7 joint statement", two possessors."""
         left = [i for c in parse.kids(paper.head, "compound", "amod", "nmod", "poss") if c < paper.head
-                for i in parse.subtree(c, stop=_CLAUSES | {"prep"})]
+                for i in parse.subtree(c, stop=_CLAUSES | {"prep"})
+                if not paper.named or i >= paper.start or parse.dep(c) == "poss"]
+        # (a name's own words: not "Malawi Compact" reading the countries of "A-B Compact and Malawi Compact")
         span = range(min([paper.start] + left), paper.head + 1)
         ms = [m for i in span for m in parse.mentions_at[i] if m.kind in ("country", "body")]
         # "the Kuala Lumpur Peace Accords", "the Ankara Declaration": a capital in a name is a place
@@ -687,7 +509,7 @@ class _Reader:
             sets = [s for s in sets if s]
             if not paper.named and not any(len(s) >= 2 or paper.kind == "joint_statement" for s in sets):
                 continue
-            if paper.named and not sets and self._domestic(paper):
+            if paper.named and self._domestic(parse, paper, sets):
                 continue
             for part in self._topics(parse, paper):
                 for parties in sets or [None]:
@@ -730,11 +552,51 @@ class _Reader:
             return True
         return gov is not None and gov.negated
 
-    def _domestic(self, paper: Paper) -> bool:
-        words = {w.lower().strip(",") for w in (paper.long_name or paper.name).split()}
-        head = head_word(paper.name.split()[-1]) if paper.name.split() else None
-        loose = head in LOOSE and not any(head_word(w) in HEADS and head_word(w) not in LOOSE for w in words)
-        return loose and paper.name not in self.short_forms and not words & INTERNATIONAL
+    def _domestic(self, parse: Parse, paper: Paper, sets: list[frozenset[str]]) -> bool:
+        """A named paper of one government at home, not one between international actors: a plan, framework,
+        roadmap or deal with no second party and nothing in its name beyond the home country ("the AI Action
+        Plan", "the U.S. Framework for Climate Resilience"); any named paper without parties in a text that
+        names no other state or international body ("their Cooperative Framework Agreement")."""
+        if paper.name in self.short_forms or any(len(s) >= 2 for s in sets):
+            return False
+        words = {w.lower().strip(",“”\"'’") for w in (paper.long_name or paper.name).split()}
+        home = document_focus(self.doc)
+        abroad = [m for i in range(paper.start, paper.end) for m in parse.mentions_at[i]
+                  if m.kind in ("place", "country", "body") and not (home and home in actor_ids(self.doc, [m]))]
+        head = head_word(parse.tokens[paper.head].text)
+        if head in LOOSE and not any(head_word(w) in HEADS and head_word(w) not in LOOSE for w in words):
+            return not (words & SHARED_SCOPE or abroad)
+        if sets:
+            return False
+        if self._with_firms(parse, paper):
+            return True
+        if abroad or words & (INTERNATIONAL | TREATY_PLACES):
+            return False
+        return not self._abroad()
+
+    def _with_firms(self, parse: Parse, paper: Paper) -> bool:
+        """A paper of a region at home or made with firms: "California's Framework Agreement on Clean Cars",
+        "worked with the cellular providers to initiate their Cooperative Framework Agreement"."""
+        if any(m.kind == "place" for c in parse.kids(paper.head, "poss") for m in parse.mentions_at[c]):
+            return True
+        gov = self.governor(parse, paper.head)
+        verbs = [gov.trigger, parse.head(gov.trigger)] if gov is not None else []
+        for v in verbs:
+            for p in parse.kids(v, "prep"):
+                for o in parse.kids(p, "pobj"):
+                    if (parse.lemma(p) == "with" and parse.tokens[o].tag == "NNS" and not is_actor_noun(parse.lemma(o))
+                            and not any(parse.mentions_at[i] for i in parse.subtree(o))):
+                        return True
+        return False
+
+    def _abroad(self) -> bool:
+        """Does the text name a state other than its own, or an international body?"""
+        if self._abroad_memo is None:
+            home = document_focus(self.doc)
+            bodies = [m for s in self.doc.sentences for m in s.mentions if m.kind == "body" and m.id]
+            self._abroad_memo = bool(self.named - {home}) or any(
+                resolve.national_country(str(m.id)) in (None, str(m.id)) for m in bodies)
+        return self._abroad_memo
 
     def _fact(self, parse: Parse, paper: Paper, gov: Frame | None, parties: frozenset[str] | None,
               plural_split: bool) -> Fact:
@@ -770,6 +632,8 @@ class _Reader:
                 break
         if paper.year:
             return paper.year, period
+        if self._nested(parse, paper.head):
+            return None, period  # "the AUKUS partners signed ...", "ratified the Amendment to the Montreal Protocol"
         noun = parse.frame(paper.head)
         # a paper under negotiation or implementation: the date is the work's, not the signing's
         told = (self._own_signing(parse, paper.head),) if gov is not None and gov.lemma in WORK_NOUNS else (
@@ -783,6 +647,11 @@ class _Reader:
                 continue
             if frame is not None and frame.when_prep in ("since", "until", "till", "through", "from", "by"):
                 continue  # "in effect since 2020", "valid until 2030": not when it was signed
+            if frame is noun and not self._dates_signing(parse, paper.head, when):
+                continue
+            h = parse.mention_head(when)
+            if h is not None and parse.head(h) != paper.head and self._is_paper(parse, parse.head(h)):
+                continue  # "the 2018 X Declaration and Y Joint Statement": the year of the other paper
             a = when.attrs or {}
             value = a.get("value")
             term = len(str(a.get("start") or "")) == 4 and a.get("end") and a["start"] != a["end"]  # "for 2024-2026"

@@ -74,6 +74,7 @@ HEDGES = frozenset({
     "toward", "towards", "demand", "press", "push", "threaten", "reject", "deny", "lack", "absence", "without",
     "ready", "willing", "intention", "plan", "hope", "eventual", "eventually", "aim", "wish", "urge", "call",
     "possible", "potential", "aspire", "aspiration", "move", "work", "intend", "refuse", "rule", "like",
+    "want", "desire", "dream", "try", "attempt", "strive",
 })
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
 _BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"

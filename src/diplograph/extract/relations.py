@@ -36,7 +36,7 @@ _NOUN = r"(?:relations|ties|relationship)"
 _DIPLO = rf"diplomatic\s+{_NOUN}"
 # verb stem -> status; the generic noun ("relations") is enough for all but "establish".
 _STATUS_VERBS: tuple[tuple[str, str, bool], ...] = (
-    (r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|mend\w*", "restored", False),
+    (r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*", "restored", False),
     (r"sever\w*|cut(?:s|ting)?(?:\s+off)?|br(?:oke|eak|eaks|eaking)\s+off|ruptur\w*|suspend\w*", "severed", False),
     (r"downgrad\w*", "downgraded", False),
     (r"establish\w*|forg(?:e|ed|es|ing)|open(?:ed|s|ing)?|set\s+up", "established", True),
@@ -102,7 +102,7 @@ def _relations(doc: AnalyzedDocument, parse: Parse,
     out += _ties_set_up(doc, parse, cache, hits)
     for start, end, status in sorted(hits):
         k = trigger(parse, start, end, verb=status != "active")
-        if not asserted(parse, k):
+        if not asserted(parse, k) or status != "active" and (_subjectless(parse, k) or _qualified(parse, start, end)):
             continue
         if status == "active" and k is not None:
             # "our diplomatic relations, which were established in 1984": the relative clause says what happened
@@ -120,6 +120,37 @@ def _relations(doc: AnalyzedDocument, parse: Parse,
             if a and b and a != b:
                 out.append((a, b, status, since))
     return out
+
+
+# Modifiers that leave generic "relations" / "ties" diplomatic ("restored normal relations"); any other
+# ("the restoration of productive relations") tells how good they are, not whether they exist.
+_PLAIN = frozenset({"diplomatic", "bilateral", "full", "formal", "normal", "official", "consular", "friendly", "their",
+                    "its", "our", "the", "all"})
+
+
+def _qualified(parse: Parse, start: int, end: int) -> bool:
+    """Is the relations noun of a status match at ``start:end`` qualified beyond _PLAIN ("productive ties")?"""
+    base = parse.sentence.start
+    for t in parse.tokens:
+        if start <= t.start - base < end and t.lemma.lower() in ("relation", "relations", "tie", "ties",
+                                                                   "relationship"):
+            mods = {parse.lemma(c) for c in parse.kids(t.i, "amod", "compound")}
+            if "diplomatic" not in mods and mods - _PLAIN:
+                return True
+    return False
+
+
+def _subjectless(parse: Parse, k: int | None) -> bool:
+    """A status verb in the base form with no subject of its own: a wish or an instruction told as a fragment or
+    a quote ("I mean, fully normalize relations with X", "he said: restore ties"), not a report that it happened."""
+    if k is None or parse.tokens[k].pos != "VERB" or parse.tokens[k].tag not in ("VB", "VBP"):
+        return False
+    i = k
+    while parse.dep(i) == "conj" and parse.head(i) != i:
+        i = parse.head(i)
+    quoted = parse.dep(i) == "xcomp" and parse.lemma(parse.head(i)) in ("say", "tell", "write", "add", "urge")
+    return (parse.dep(i) in ("ROOT", "ccomp", "parataxis") or quoted) and not parse.kids(
+        i, "nsubj", "nsubjpass", "expl", "aux", "auxpass")
 
 
 # Modifiers of "ties" that make them other than diplomatic ("trade ties", "party relations").
