@@ -314,3 +314,9 @@ def test_a_count_of_papers_signed_by_two_leaders_is_the_publishers_side(nlp: Any
     adoc = next(analyze([Document(id="t", text=text, url="https://news.example.vn/a", published="2025-01-27")],
                         nlp=nlp))
     assert {(f.get("subject"), f.get("value")) for f in statistics.extract(adoc)} == {("VNM", 11)}
+
+
+def test_a_change_year_on_year_is_the_growth_of_what_the_clause_counts(nlp: Any) -> None:
+    facts = _facts(nlp, "Thailand welcomed 35 million foreign visitors in 2024, up 26 percent year on year.")
+    labels = {f.get("value"): f.get("label") for f in facts}
+    assert labels.get(26) == "growth of foreign visitors"

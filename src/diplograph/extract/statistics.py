@@ -203,10 +203,18 @@ class Counted:
     own: bool = True
 
 
+def _year_on_year(parse: Parse, k: int) -> bool:
+    """"39 percent year on year", "up 5% year-on-year": a comparison, not a count of years."""
+    after = " ".join(parse.tokens[i].text.lower() for i in range(k, min(k + 3, len(parse.tokens))))
+    return after.startswith(("year on year", "year - on - year", "year-on-year", "month on month"))
+
+
 def counted(parse: Parse, fig: Figure) -> Counted:
     """The noun a figure counts, through the parse."""
     h = fig.head
     t = parse.tokens[h]
+    if fig.unit == "percent" and parse.head(h) != h and _year_on_year(parse, parse.head(h)):
+        return Counted()
     if t.pos in ("NOUN", "PROPN") and t.tag != "CD" and _noun_class(parse, h):
         return Counted(h)  # the mention took its noun along ("twenty memorandums")
     if parse.head(h) != h and t.dep in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod",
@@ -492,6 +500,13 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
             return f"{what} {parse.tokens[p].text} {_phrase(parse, objs[0], fig.tokens)}"
     if pred is None:
         return "amount"
+    ups = [a for a in [g, *parse.ancestors(g)][:3] if parse.lemma(a) in ("up", "down") and parse.dep(a) == "advmod"]
+    if ups:  # "welcomed 17 million visitors, up 39 percent": the change of what the clause counts
+        moved = [o for o in parse.kids(pred, "dobj", "nsubj") if fig.head not in parse.subtree(o)
+                 and parse.tokens[o].pos == "NOUN"]
+        what = _phrase(parse, moved[0], fig.tokens) if moved else ""
+        change = "growth" if parse.lemma(ups[0]) == "up" else "decline"
+        return f"{change} of {what}" if what else change
     if parse.dep(fig.head) == "pobj" and parse.lemma(g) == "by" and parse.head(g) == pred and \
             parse.lemma(pred) in CHANGE_LABELS:
         # "would grow the economy by $728 billion": the change of what changes, not the cause's name
