@@ -306,7 +306,12 @@ def test_a_paged_profile_holds_the_newest_of_each_section_and_the_totals(tmp_pat
                     f for fs in page.partnerships.values() for f in fs]
                 assert len(shown) == min(1, len(facts))
                 assert {f.id for f in shown} <= {f.id for f in facts}
-            assert [h.to_json() for h in page.histories] == [h.to_json() for h in whole.histories]
+            assert page.totals["histories"] == len(whole.histories)
+            assert len(page.histories) == min(1, len(whole.histories))
+            assert all(h.to_json() in [w.to_json() for w in whole.histories] for h in page.histories)
+        full = query.entity_profile(store, "VNM", limit=10)
+        assert [h.to_json() for h in full.histories] == [
+            h.to_json() for h in query.entity_profile(store, "VNM").histories]
         events = query.entity_profile(store, "Biden", limit=2).events
         assert [e.get("date") for e in events] == ["2024-02-09", "2024-03-09"]  # the newest two, in date order
 

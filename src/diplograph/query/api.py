@@ -544,8 +544,8 @@ def entity_profile(store: FactSource, entity_id: str, as_of: str | None = None,
     With ``as_of``: what held at that date (latest claims at or before it, each
     partnership at its highest level by then, terms covering it, events up to it).
     With ``limit`` (and no ``as_of``): each section holds its ``limit`` most recent merged
-    facts (claims: the series of the ``limit`` most recent figures) and ``totals`` says how
-    many there are; histories still cover every partnership, relation and seat.
+    facts (claims: the series of the ``limit`` most recent figures; histories: the ``limit``
+    most recently changed, each with every step) and ``totals`` says how many there are.
     """
     entity_id = canonical_id(store, entity_id)
     kind = entity_kind(entity_id)
@@ -625,8 +625,11 @@ def _profile_page(store: FactSource, entity_id: str, kind: str, ids: list[str], 
             totals[fact_type] = len(found)
             by_type[fact_type] = found if fact_type in _WHOLE_TYPES else newest(found, limit)
     subject = entity_id if kind != "person" else None
-    histories = tuple(status_histories([f for t in _WHOLE_TYPES for f in by_type.get(t, [])], entity=subject)) \
-        if subject else ()
+    every = status_histories([f for t in _WHOLE_TYPES for f in by_type.get(t, [])], entity=subject) \
+        if subject else []
+    recent = {id(h) for h in sorted(every, key=lambda h: max(dates.sort_key(step.date) for step in h.steps),
+                                     reverse=True)[:limit]}
+    histories = tuple(h for h in every if id(h) in recent)  # the most recently changed, in their order
     shown = {t: in_merge_order(newest(by_type.get(t, []), limit)) for t in SECTION_TYPES.values()}
     claims = tuple(claim_series(shown["statistic"], subject=subject)) if subject else ()
     by_level: dict[str, list[MergedFact]] = {}
@@ -643,7 +646,7 @@ def _profile_page(store: FactSource, entity_id: str, kind: str, ids: list[str], 
         agreements=tuple(sorted(shown["agreement"], key=lambda f: dates.sort_key(f.get("signed") or f.first_seen))),
         claims=claims,
         histories=histories,
-        totals={section: totals.get(t, 0) for section, t in SECTION_TYPES.items()},
+        totals={**{section: totals.get(t, 0) for section, t in SECTION_TYPES.items()}, "histories": len(every)},
     )
 
 
