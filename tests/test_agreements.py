@@ -643,3 +643,14 @@ def test_two_named_papers_side_by_side_stay_two(nlp: Any) -> None:
                        "Statement.")
     assert {(f["name"], f["signed"]) for f in facts} == {("Panmunjom Declaration", "2018"),
                                                          ("Singapore Joint Statement", None)}
+
+
+def test_agencies_are_not_the_two_countries_named_before_but_leaders_are(nlp: Any) -> None:
+    before = "Canada and Japan discussed trade on Monday. "
+    assert found(nlp, before + "The agencies will sign a memorandum of understanding to manage the park.") == []
+    facts = found(nlp, before + "The leaders will sign a memorandum of understanding on ocean research.")
+    assert [set(f["parties"]) for f in facts] == [{"CAN", "JPN"}]
+
+
+def test_a_person_named_like_a_paper_is_none(nlp: Any) -> None:
+    assert found(nlp, "Richard Charter, a senior fellow at an ocean charity in Boston, welcomed the decision.") == []

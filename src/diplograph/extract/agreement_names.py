@@ -111,8 +111,10 @@ class PaperReader:
 
     def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> Paper | None:
         tokens = parse.tokens
-        if not self._valid_head(parse, k, word) or any(m.kind == "date" for m in parse.mentions_at[k]):
-            return None  # (a holiday: "Armistice Day")
+        if not self._valid_head(parse, k, word) or any(m.kind == "date" for m in parse.mentions_at[k]) or any(
+                m.kind == "person" and len(m.text.split()) > 1 and m.end == tokens[k].end and not word.endswith("s")
+                and tokens[k].text.lower() == word for m in parse.mentions_at[k]):
+            return None  # (a holiday: "Armistice Day"; a person: "Richard Charter")
         plural = tokens[k].text.lower().rstrip("'’") != word and not tokens[k].text.lower().endswith("accords")
         shouting = tokens[k].text.isupper() and len(tokens[k].text) > 4  # "FINAL COMMUNIQUE"
         capitalised = is_cap(tokens[k].text) and not headline and not shouting and (k > 0 or is_cap(tokens[k + 1].text)

@@ -107,7 +107,7 @@ ACTOR_NOUNS = frozenset({
 DOMESTIC = frozenset({"bipartisan", "national", "federal", "presidential", "executive", "emergency", "venture",
                        "purchase", "sale", "sales", "licence", "license", "lease", "supply", "offtake", "employment",
                        "green", "independence", "disaster", "republican", "labor", "labour", "donation",
-                       "bargaining"})
+                       "bargaining", "tribal"})
 # Modifiers of a lower-case paper that make it a contract at home ("a project labor agreement", "collective
 # bargaining agreements"), not one between states.
 CONTRACT = frozenset({"labor", "labour", "bargaining", "donation", "employment", "lease", "licence", "license",

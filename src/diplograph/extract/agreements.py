@@ -80,6 +80,9 @@ from diplograph.extract.frames import Arg, DocParses, Frame, Parse
 from diplograph.model import AnalyzedDocument, Fact, Mention, Sentence
 
 # Nouns of making a paper: its date is theirs ("the creation of the Universal Declaration ... on December 10, 1948").
+# Plural heads that stand for the two sides even without "two": "the leaders signed a joint statement".
+_LEADERS = frozenset({"leader", "side", "country", "nation", "government", "delegation", "president", "minister",
+                      "premier", "head"})
 _MAKING = frozenset({"ceremony", "creation", "establishment", "launch", "birth", "drafting"})
 
 
@@ -122,7 +125,9 @@ class _Reader(PaperReader):
                         and two is not None:
                     ids = self.recent_pair(parse.sentence)
                     # "the leaders" without "two": only the pair the whole text is about, not the last two named
-                    ids = ids if two or set(ids) == set(principal_pair(self.doc) or ()) else []
+                    # (and not for agencies: "the Departments of X and Y signed 400 agreements")
+                    ids = ids if two or (set(ids) == set(principal_pair(self.doc) or ())
+                                         and parse.lemma(a.head).rstrip("s") in _LEADERS) else []
             out.extend(ids)
         return list(dict.fromkeys(out))
 
@@ -154,11 +159,25 @@ class _Reader(PaperReader):
             if m.kind in ("pair", "group"):
                 ids = [str(i) for i in (m.attrs or {}).get("ids") or []]
                 if ids and set(ids) <= self.named:  # a coreference guess never brings in an unnamed country
-                    out.extend(ids)
+                    out.extend(ids if m.kind == "group" else self._checked_pair(m, ids))
                 continue
             ids = [str(m.id)] if body is not None and body.kind == "party" else actor_ids(self.doc, [m])
             out.extend(ids or (self._namesake_country(m) if m.kind == "person" else []))
         return list(dict.fromkeys(out))
+
+    def _checked_pair(self, m: Mention, ids: list[str]) -> list[str]:
+        """ "the two countries" as the nlp stage resolved it, unless neither of the two is named in its sentence
+        or the two before while another pair is: then that pair (a fact sheet that has moved on from one
+        country pair to the next)."""
+        sentence = next((s for s in self.doc.sentences if s.start <= m.start < s.end), None)
+        if sentence is None:
+            return ids
+        near = {c for s in self.doc.sentences[max(0, sentence.index - 2):sentence.index + 1] for x in s.mentions
+                if x.kind in ("country", "person") for c in actor_ids(self.doc, [x])}
+        if near & set(ids):
+            return ids
+        recent = self.recent_pair(sentence)
+        return recent if len(recent) == 2 and set(recent) <= near else ids
 
     def _namesake_country(self, m: Mention) -> list[str]:
         """ "Minister Lamola" after "Mr Ronald Lamola", "He" after "Bui Thanh Son": the country another mention of the
