@@ -98,6 +98,8 @@ def tables(store: Any) -> dict[str, list[Any]]:
         "people": "SELECT name, canonical, facts, member FROM people ORDER BY name",
         "timeline": "SELECT merged_id, seq, date, what, key, lo, hi, type, mkey, channels FROM merged_timeline"
                     " ORDER BY merged_id, seq",
+        "entity_timeline": "SELECT entity_id, key, type, mkey, merged_id, seq, lo, hi, channels FROM entity_timeline"
+                           " ORDER BY entity_id, key, type, mkey, merged_id, seq",
         "contradictions": "SELECT series, seq, subject_key, phase, sort_subject, sort_metric, kind, subject, metric,"
                           " explanation, same_document, facts FROM merged_contradictions ORDER BY series, seq",
     }

@@ -55,6 +55,7 @@ _MERGED_COLUMNS = ("id", "type", "part", "uid", "fields", "first_seen", "last_se
 _CONTRADICTION_COLUMNS = ("series", "seq", "subject_key", "phase", "sort_subject", "sort_metric", "kind", "subject",
                           "metric", "explanation", "same_document", "facts")
 _TIMELINE_COLUMNS = ("merged_id", "seq", "date", "what", "key", "lo", "hi", "type", "mkey", "channels")
+_ENTITY_TIMELINE_COLUMNS = ("entity_id", "key", "type", "mkey", "merged_id", "seq", "lo", "hi", "channels")
 _FACT_COLUMNS = (
     "f.id, f.type, f.fields, f.extractor, f.confidence, ev.doc_id, ev.sentence, ev.start_char, ev.end_char,"
     " COALESCE(ev.text, s.text, '') FROM facts f JOIN evidence ev ON ev.fact_id = f.id"
@@ -400,6 +401,7 @@ class MergedTables:
             self._execute(f"DELETE FROM merged WHERE id IN ({marks})", chunk)
             self._execute(f"DELETE FROM merged_entities WHERE merged_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM merged_timeline WHERE merged_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM entity_timeline WHERE merged_id IN ({marks})", chunk)
 
     def _drop_clusters(self, ids: Sequence[int], *, blocks: bool) -> None:
         """Delete clusters with their entity links (and blocks and signatures); unset their members."""
@@ -458,6 +460,15 @@ class MergedTables:
                       timeline: Sequence[Sequence[Any]] = ()) -> None:
         self._insert("merged", _MERGED_COLUMNS, rows)
         self._insert("merged_timeline", _TIMELINE_COLUMNS, timeline)
+        # each entity's time line: the merged fact's entries under every entity it names
+        named: dict[int, list[str]] = {}
+        for link in links:
+            if link[2] != "located":
+                named.setdefault(int(link[1]), []).append(str(link[0]))
+        self._insert("entity_timeline", _ENTITY_TIMELINE_COLUMNS, [
+            (entity_id, key, fact_type, mkey, merged_id, seq, lo, hi, channels)
+            for merged_id, seq, _, _, key, lo, hi, fact_type, mkey, channels in timeline
+            for entity_id in dict.fromkeys(named.get(int(merged_id), ()))], "ON CONFLICT DO NOTHING")
         self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"), links,
                      "ON CONFLICT DO NOTHING")
 
@@ -636,7 +647,7 @@ class MergedTables:
         with self._lock, self._transaction():  # type: ignore[attr-defined]
             self._lock_merging()
             for table in ("merged", "merged_members", "merged_entities", "merged_blocks", "merged_signatures",
-                          "merged_timeline", "merged_contradictions", "person_names", "people"):
+                          "merged_timeline", "entity_timeline", "merged_contradictions", "person_names", "people"):
                 self._execute(f"DELETE FROM {table}")
             last = 0
             while True:

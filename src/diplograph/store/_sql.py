@@ -953,35 +953,57 @@ class SqlStore(MergedTables):
         limit: int,
         offset: int,
     ) -> tuple[list[tuple[Any, str, str]], int]:
-        """A page of an entity's time line: ([(merged fact, date, what)], total), as query.timeline orders it."""
+        """A page of an entity's time line: ([(merged fact, date, what)], total), as query.timeline orders it.
+
+        Each id's entries are an ordered range of ``entity_timeline``; the page is the head of
+        their merge (an entry named by several ids counts once)."""
         from diplograph.query import dates
 
-        test, params = self._entity_link_where(type, entity, None, None)
-        conditions = [f"t.merged_id IN (SELECT merged_id FROM merged_entities WHERE {test})"]
+        conditions, params = [], []
+        types = _names(type)
+        if types:
+            conditions.append(_in("type", types))
+            params += types
         low, high = parse_bound(since, "since"), parse_bound(until, "until")
         if low:
-            conditions.append("t.hi >= ?")
+            conditions.append("hi >= ?")
             params.append(dates.bounds(low)[0].isoformat())  # type: ignore[index]
         if high:
-            conditions.append("t.lo <= ?")
+            conditions.append("lo <= ?")
             params.append(dates.bounds(high)[1].isoformat())  # type: ignore[index]
         if channels:
-            conditions.append("(" + " OR ".join("t.channels LIKE ?" for _ in channels) + ")")
+            conditions.append("(" + " OR ".join("channels LIKE ?" for _ in channels) + ")")
             params += [f"%|{c}|%" for c in channels]
-        where = " AND ".join(conditions)
+        where = "".join(f" AND {c}" for c in conditions)
+        ids = _names(entity)
+        wanted = max(offset, 0) + max(limit, 0)
         with self._lock:
-            total = int(self._execute(f"SELECT COUNT(*) FROM merged_timeline t WHERE {where}", params).fetchone()[0])
-            entries = self._execute(
-                f"SELECT t.merged_id, t.date, t.what FROM merged_timeline t WHERE {where}"
-                " ORDER BY t.key, t.type, t.mkey, t.merged_id, t.seq LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
-            ids = sorted({int(r[0]) for r in entries})
+            if not ids:
+                return [], 0
+            total = int(self._execute(
+                f"SELECT COUNT(*) FROM (SELECT DISTINCT merged_id, seq FROM entity_timeline"
+                f" WHERE {_in('entity_id', ids)}{where}) AS t", [*ids, *params]).fetchone()[0])
+            heads = [self._execute(
+                f"SELECT key, type, mkey, merged_id, seq FROM entity_timeline WHERE entity_id = ?{where}"
+                " ORDER BY key, type, mkey, merged_id, seq LIMIT ?", [entity_id, *params, wanted]).fetchall()
+                for entity_id in ids]
+            page: list[tuple[int, int]] = []
+            seen: set[tuple[int, int]] = set()
+            for _, _, _, merged_id, seq in heapq.merge(*heads, key=lambda r: (r[0], r[1], r[2], r[3], r[4])):
+                entry = (int(merged_id), int(seq))
+                if entry not in seen:
+                    seen.add(entry)
+                    page.append(entry)
+            page = page[max(offset, 0): wanted]
+            found = sorted({m for m, _ in page})
             rows = self._execute(
                 "SELECT m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
-                f" FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() if ids else []
+                f" FROM merged m WHERE {_in('m.id', found)}", found).fetchall() if found else []
+            said = {(int(m), int(q)): (str(d), str(w)) for m, q, d, w in self._execute(
+                f"SELECT merged_id, seq, date, what FROM merged_timeline WHERE {_in('merged_id', found)}",
+                found).fetchall()} if found else {}
         by_id = {int(r[0]): _merged_fact(r[1:]) for r in rows}
-        return [(by_id[int(i)], str(d), str(w)) for i, d, w in entries if int(i) in by_id], total
+        return [(by_id[m], *said[(m, q)]) for m, q in page if m in by_id and (m, q) in said], total
 
     def _json_field(self, column: str, name: str) -> str:
         """SQL for the text of a top-level field of a JSON column (``name`` is a FACTS.md field name)."""
