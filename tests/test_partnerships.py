@@ -82,6 +82,7 @@ def test_transcript_false_start_keeps_the_whole_level(nlp: Any) -> None:
     "The leaders discussed upgrading ties between Kenya and India to a strategic partnership.",
     "Will Japan and India elevate ties to a comprehensive strategic partnership?",
     "Indonesia wants to upgrade its relationship with Australia to a comprehensive strategic partnership.",
+    "Japan and Kenya announced the Japan-Kenya Strategic Partnership to Accelerate Geothermal Power.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

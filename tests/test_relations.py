@@ -79,6 +79,7 @@ def test_our_relationship_in_a_readout(nlp: Any) -> None:
     "Bahrain's king said: fully normalize relations with Qatar and open the borders.",
     "Japan took the brave step of mending ties with South Korea last year.",
     "Thailand welcomed the restoration of productive bilateral relations between Cambodia and Laos.",
+    "The EU-facilitated dialogue on the normalization of relations between Kosovo and Serbia continued in Brussels.",
 ])
 def test_no_fact(nlp: Any, text: str) -> None:
     assert found(nlp, text) == set()

@@ -57,6 +57,8 @@ _AFTER_STOP = re.compile(
 # "Partnership for Global Infrastructure", "Global Partnership for Education": initiatives, unless the level is a
 # bilateral tier ("Comprehensive Strategic Partnership for Peace and Prosperity in Asia").
 _FOR_NAME = re.compile(r"^\s*for\s+[A-Z]")
+# A named initiative whose name goes on with its purpose: "the X-Y Strategic Partnership to Accelerate ...".
+_TO_NAME = re.compile(r"^\s*to\s+[A-Z][a-z]")
 # A count of partners is a statistic: "with 38 nations", "with over 30 countries".
 _COUNT_AFTER = re.compile(
     r"^\s*with\s+(?:(?:over|more than|nearly|about|around|some|all|almost|at least)\s+)?"
@@ -74,7 +76,8 @@ HEDGES = frozenset({
     "toward", "towards", "demand", "press", "push", "threaten", "reject", "deny", "lack", "absence", "without",
     "ready", "willing", "intention", "plan", "hope", "eventual", "eventually", "aim", "wish", "urge", "call",
     "possible", "potential", "aspire", "aspiration", "move", "work", "intend", "refuse", "rule", "like",
-    "want", "desire", "dream", "try", "attempt", "strive",
+    "want", "desire", "dream", "try", "attempt", "strive", "dialogue", "negotiation", "process", "effort",
+    "proposal",
 })
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
 _BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
@@ -206,8 +209,8 @@ def _partnerships(doc: AnalyzedDocument, parse: Parse, cache: list[Any],
         if not found:
             continue
         level, level_start = found
-        if _FOR_NAME.match(after) and not re.search(r"strategic|comprehensive", level):
-            continue
+        if _FOR_NAME.match(after) and not re.search(r"strategic|comprehensive", level) or _TO_NAME.match(after):
+            continue  # "Partnership for Global Infrastructure", "Strategic Partnership to Accelerate Fusion Energy"
         k = trigger(parse, m.start(), m.end(), verb=False)
         if _COUNT_BEFORE.search(text[:level_start]) or not asserted(parse, k):
             continue
