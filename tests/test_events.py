@@ -459,3 +459,13 @@ def test_labels_need_a_name_beyond_the_trigger_and_keep_an_of_complement(nlp: An
     assert "Summit of the Americas" in {f.get("label") for f in found}
     found = _events(nlp, "Readout of the President's Meeting with Prime Minister Kishida", "2024-06-09")
     assert all(f.get("label") != "Meeting" for f in found)
+
+
+def test_the_same_day_and_this_occasion_are_the_last_happenings_day(nlp: Any) -> None:
+    text = ("Diplomatic ties were set up on May 8, 1989.\n"
+            "Prime Minister Anwar Ibrahim held talks with President Prabowo Subianto in Jakarta on January 27.\n"
+            "On this occasion, the two leaders witnessed the exchange of a memorandum of understanding on energy.\n"
+            "Earlier the same day, Anwar met Vice President Gibran Rakabuming Raka.")
+    found = {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2025-01-28")}
+    assert ("signing", "2025-01-27") in found and ("meeting", "2025-01-27") in found
+    assert not any(date and date.startswith("1989") for _, date in found)

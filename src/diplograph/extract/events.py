@@ -66,7 +66,7 @@ NOUN_KINDS = {
     "plenary": "conference", "symposium": "conference", "convention": "conference", "meet": "conference",
     "assembly": "conference", "week": "conference", "festival": "conference", "expo": "conference",
     "exhibition": "conference", "fair": "conference", "celebration": "conference", "ceremony": "conference",
-    "signing": "signing",
+    "signing": "signing", "exchange": "signing", "handover": "signing",
     "briefing": "briefing", "gaggle": "briefing",
     "interview": "interview",
     "statement": "statement", "speech": "statement", "address": "statement", "remarks": "statement",
@@ -304,6 +304,9 @@ def _speaker_ok(people: list[str], actors: list[str]) -> bool:
     return bool(people or actors)
 
 
+# Papers whose exchange or handover is their signing ("witnessed the exchange of the memorandum").
+_PAPERS = frozenset({"memorandum", "mou", "agreement", "document", "letter", "note", "treaty", "accord", "protocol",
+                     "deal", "contract", "instrument", "certificate", "plan", "programme", "program", "declaration"})
 # Nouns that speak for the country named on them: "the Kenyan government", "Seoul's foreign ministry".
 _GOVERNMENTS = frozenset({"government", "administration", "authority", "authorities", "ministry", "cabinet",
                           "presidency", "embassy", "mission", "side", "junta", "regime"})
@@ -710,6 +713,9 @@ def _frames(parse: Parse) -> Iterable[tuple[Frame, str]]:
             continue  # "a call for restraint" is no phone call
         if kind == "statement" and t.pos == "NOUN" and not (f.agents or f.light is not None):
             continue
+        if word in ("exchange", "handover") and not any(parse.lemma(o) in _PAPERS for p in parse.kids(t.i, "prep")
+                                                        if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")):
+            continue  # "the exchange of a memorandum" is a signing; "an exchange of views" is not
         if _noun_ok(parse, f):
             yield f, kind
 
@@ -759,9 +765,18 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
                         ctx.recent, ctx.recent_at = e.people[:2], parse.sentence.index
                     if e.family == "gathering" and e.date and e.frame.when is not None:
                         ctx.occasion = e.date  # the day of the gathering the next remarks were made at
-        if days:
+                    if e.date and len(e.date) == 10 and e.frame.when is not None:
+                        ctx.last_day = e.date  # the day the last happening was told on ("the same day")
+        if days and ctx.last_day is None:
             ctx.last_day = str(days[-1].attrs["value"])
     return out
+
+
+def _on_this_occasion(parse: Parse) -> bool:
+    """The sentence opens on the occasion just told ("On this occasion", "On the occasion", "At the event")."""
+    words = [t.text.lower() for t in parse.tokens[:4]]
+    return words[:3] in (["on", "this", "occasion"], ["on", "the", "occasion"], ["at", "the", "event"],
+                         ["on", "that", "occasion"]) or words[:2] == ["following", "the"]
 
 
 def _question(parse: Parse) -> bool:
@@ -775,6 +790,8 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
     last_day = ctx.last_day if ctx is not None else None
     if f.when is not None and not (f.when.attrs or {}).get("value") and "same day" in f.when.text.lower() and last_day:
         e.date, stated = last_day, True  # "in a statement issued the same day"
+    elif not stated and last_day and f.mood == "asserted" and _on_this_occasion(parse):
+        e.date, stated = last_day, True  # "On this occasion, the two leaders witnessed ...": that day
     if not stated and e.family == "speech" and ctx is not None and ctx.occasion and _at_occasion(parse, f):
         e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
     if f.mood == "planned" and not stated and e.family != "speech":
