@@ -659,7 +659,8 @@ def series_json(series: ClaimSeries) -> dict[str, Any]:
 
 
 # How many rows of each table the entity page shows; the rest are a click away (paged, CSV).
-PAGE_ROWS = {"figures": 12, "ladder": 12, "seats": 12, "agreements": 8, "visits": 10, "offices": 10}
+PAGE_ROWS = {"figures": 12, "ladder": 12, "seats": 12, "agreements": 8, "visits": 10, "offices": 10,
+             "contradictions": 20}  # the rest of the contradictions: /contradictions?subject=ID
 
 
 # Merged facts per section of an entity's profile in its JSON (the rest: /api/facts?entity=ID&type=...).
@@ -723,10 +724,13 @@ def overview_json(store: Any, model: Mapping[str, Any], rows: Mapping[str, int] 
     (with ``totals`` saying how many there are)."""
     tables = model["tables"]
     shown = {name: list(tables[name] if rows is None else tables[name][: rows.get(name, 10)]) for name in tables}
+    found = model["contradictions"]
+    if rows is not None and "contradictions" in rows:  # a large country has hundreds: the first ones
+        found = found[: rows["contradictions"]]
     return {**{k: v for k, v in model.items() if not k.startswith("_") and k not in ("tables", "contradictions")},
             "tables": {name: linked(store, shown[name]) for name in tables},
-            "totals": {name: len(tables[name]) for name in tables},
-            "contradictions": linked(store, model["contradictions"])}
+            "totals": {**{name: len(tables[name]) for name in tables}, "contradictions": len(model["contradictions"])},
+            "contradictions": linked(store, found)}
 
 
 def overview_data(store: Any, entity_id: str) -> dict[str, Any]:
@@ -1406,12 +1410,12 @@ def _register_api(app: FastAPI, ctx: _Ctx) -> None:
         return {"entity": entity_id, **paged(entries[offset: offset + limit], len(entries), limit, offset)}
 
     @app.get("/api/entities/{entity_id}/overview", tags=tag)
-    def api_overview(entity_id: str, limit: Limit = 100) -> dict[str, Any]:
+    def api_overview(entity_id: str, limit: Limit = 50) -> dict[str, Any]:
         """The country at a glance: key figures, partnership ladder, seats, agreements, visits, offices,
-        channels per year, contradictions (the first `limit` rows of each table, `totals` counts them all,
-        /api/entities/ID/tables/NAME pages through one; each row links to its evidence)."""
+        channels per year, contradictions (the first `limit` rows of each table and contradictions, `totals`
+        counts them all, /api/entities/ID/tables/NAME pages through a table; each row links to its evidence)."""
         model = cached(ctx, "overview-model", overview_model, resolve_entity(ctx.store, entity_id).id)
-        return overview_json(ctx.store, model, {name: limit for name in TABLES})
+        return overview_json(ctx.store, model, {name: limit for name in (*TABLES, "contradictions")})
 
     @app.get("/api/entities/{entity_id}/tables/{table}", tags=tag)
     def api_table(entity_id: str, table: TableName, limit: Limit = 50, offset: Offset = 0,
