@@ -469,3 +469,10 @@ def test_the_same_day_and_this_occasion_are_the_last_happenings_day(nlp: Any) ->
     found = {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2025-01-28")}
     assert ("signing", "2025-01-27") in found and ("meeting", "2025-01-27") in found
     assert not any(date and date.startswith("1989") for _, date in found)
+
+
+def test_his_visit_is_the_visit_of_the_clauses_subject(nlp: Any) -> None:
+    text = ("President William Ruto held talks with President Xi Jinping in Beijing on September 3, as part of "
+            "his state visit to China from September 2 to 6.")
+    found = {(f.get("kind"), f.get("start")) for f in _events(nlp, text, "2024-09-07")}
+    assert ("visit", "2024-09-02") in found

@@ -343,6 +343,13 @@ def _agents(doc: AnalyzedDocument, parse: Parse, f: Frame, ctx: _Context) -> tup
     if not people and not actors and f.pos == "VERB":
         _ids(ctx, _arg_mentions(f.agents), people, actors)  # "Ministers from both sides signed"
     heads = [parse.tokens[a.head] for a in f.agents]
+    if not people and not actors and f.pos == "NOUN" and any(t.text.lower() in ("his", "her") for t in heads):
+        # "held talks ..., as part of his state visit": the one whose clause the noun sits in
+        verb = next((a for a in parse.ancestors(f.trigger) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+        subjects = [m for v in ([verb] if verb is not None else []) for s in parse.kids(v, "nsubj")
+                    for m in parse.arg(s).mentions if m.kind == "person"]
+        if len({m.id for m in subjects}) == 1:
+            _ids(ctx, subjects[:1], people, actors)
     if not people and ctx.speaker and any(t.text in ("I", "We", "we") for t in heads):
         people.append(ctx.speaker)  # "I visited ...", said by the transcript's speaker
     pair = _pair_of(parse, heads, ctx)
