@@ -476,3 +476,11 @@ def test_his_visit_is_the_visit_of_the_clauses_subject(nlp: Any) -> None:
             "his state visit to China from September 2 to 6.")
     found = {(f.get("kind"), f.get("start")) for f in _events(nlp, text, "2024-09-07")}
     assert ("visit", "2024-09-02") in found
+
+
+def test_following_the_talks_is_the_day_of_the_talks(nlp: Any) -> None:
+    text = ("President Ruto held talks with President Xi Jinping in Beijing on September 3.\n"
+            "He was elected at a party meeting on August 9.\n"
+            "Following the talks, the two leaders witnessed the signing of 12 cooperation documents.")
+    found = {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2024-09-05")}
+    assert ("signing", "2024-09-03") in found

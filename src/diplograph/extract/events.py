@@ -332,6 +332,7 @@ class _Context:
     principal: list[str] = field(default_factory=list)  # the two people the document is about
     titled: bool = False  # ... named together in its title
     last_day: str | None = None  # the last day a sentence named ("issued the same day")
+    days: dict[str, str] = field(default_factory=dict)  # trigger lemma -> the day of the last such happening
     occasion: str | None = None  # the date of the last dated gathering ("Speaking at the ceremony, X said")
     speaker: str | None = None  # the last transcript speaker label ("PRIME MINISTER X:")
 
@@ -774,16 +775,22 @@ def _events(doc: AnalyzedDocument, parses: DocParses) -> list[_Event]:
                         ctx.occasion = e.date  # the day of the gathering the next remarks were made at
                     if e.date and len(e.date) == 10 and e.frame.when is not None:
                         ctx.last_day = e.date  # the day the last happening was told on ("the same day")
+                        ctx.days[e.frame.lemma] = e.date
         if days and ctx.last_day is None:
             ctx.last_day = str(days[-1].attrs["value"])
     return out
 
 
-def _on_this_occasion(parse: Parse) -> bool:
-    """The sentence opens on the occasion just told ("On this occasion", "On the occasion", "At the event")."""
+def _occasion_day(parse: Parse, ctx: "_Context") -> str | None:
+    """The day of the happening a sentence opens on: "On this occasion", "At the event" (the last one told
+    with a day), "Following the talks", "After the meeting" (the last such one)."""
     words = [t.text.lower() for t in parse.tokens[:4]]
-    return words[:3] in (["on", "this", "occasion"], ["on", "the", "occasion"], ["at", "the", "event"],
-                         ["on", "that", "occasion"]) or words[:2] == ["following", "the"]
+    if words[:3] in (["on", "this", "occasion"], ["on", "the", "occasion"], ["at", "the", "event"],
+                     ["on", "that", "occasion"]):
+        return ctx.last_day
+    if words[:2] in (["following", "the"], ["after", "the"]) and len(parse.tokens) > 2:
+        return ctx.days.get(parse.lemma(2))
+    return None
 
 
 def _question(parse: Parse) -> bool:
@@ -797,8 +804,8 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
     last_day = ctx.last_day if ctx is not None else None
     if f.when is not None and not (f.when.attrs or {}).get("value") and "same day" in f.when.text.lower() and last_day:
         e.date, stated = last_day, True  # "in a statement issued the same day"
-    elif not stated and last_day and f.mood == "asserted" and _on_this_occasion(parse):
-        e.date, stated = last_day, True  # "On this occasion, the two leaders witnessed ...": that day
+    elif not stated and f.mood == "asserted" and ctx is not None and _occasion_day(parse, ctx):
+        e.date, stated = _occasion_day(parse, ctx), True  # "On this occasion", "Following the talks": that day
     if not stated and e.family == "speech" and ctx is not None and ctx.occasion and _at_occasion(parse, f):
         e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
     if f.mood == "planned" and not stated and e.family != "speech":
