@@ -111,6 +111,8 @@ class PaperReader:
 
     def _paper(self, parse: Parse, k: int, word: str, headline: bool) -> Paper | None:
         tokens = parse.tokens
+        if tokens[k].text.isupper() and len(tokens[k].text) > 2 and word not in ("mou", "fta") and not headline:
+            return None  # an acronym spelled like the word: "the PACT Act"
         if not self._valid_head(parse, k, word) or any(m.kind == "date" for m in parse.mentions_at[k]) or any(
                 m.kind == "person" and len(m.text.split()) > 1 and m.end == tokens[k].end and not word.endswith("s")
                 and tokens[k].text.lower() == word for m in parse.mentions_at[k]):
@@ -289,6 +291,8 @@ class PaperReader:
             if text.lower() in CONNECTORS or text == "," or field:
                 if text in ("and", ",") and not complement:
                     break
+                if text == "and" and j + 1 < n and tokens[j + 1].text.lower() in ("the", "a", "an", "its", "their"):
+                    break  # "the Joint Statement on X and the Y Process": a second name
                 m = j + 1 if field else j
                 while m < n and (tokens[m].text.lower() in CONNECTORS or tokens[m].text == ","):
                     m += 1
