@@ -79,10 +79,10 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @db_option
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Analyse on a local Dask cluster of N processes (needs the 'scale' extra).")
+              help="Analyse on a local Dask cluster of N processes, one per core (needs the 'scale' extra).")
 @click.option("--scheduler", default=None, metavar="ADDR",
-              help="Analyse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only problems, no progress bar or summary.")
+              help="Analyse on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (workers with one thread).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems, no progress or summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, quiet: bool,
           as_json: bool) -> None:
@@ -96,6 +96,12 @@ def build(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, 
     One bad record never stops a build: a file, folder, JSONL line or document
     that cannot be read, analysed or stored is reported on stderr as
     FILE[:LINE]: reason, skipped, and the build goes on.
+
+    Progress goes to stderr: a bar with the total, the rate and the time left
+    on a terminal ("loading model" while spaCy loads), a line every 500
+    documents otherwise, nothing with -q or --json. With --workers N each
+    worker process loads the model once and the store is written by this
+    process alone, in input order.
 
     \b
     Exit status:
