@@ -5,7 +5,9 @@ modifier make a name domestic?), the short forms of major agreements, the record
 (:class:`Paper`), whether a signing is told as done and without its signers (:func:`done`, :func:`agentless`),
 and one fact per agreement in a document: two mentions of one paper (a short form and its long name, a bare
 "the deal" and the named paper of the same parties) are merged, keeping the copy that says most. A document
-titled "Joint Statement ..." is a joint statement of its title's countries.
+titled "Joint Statement ..." is a joint statement of its title's signers (not the topic or the place after "on"
+/ "in": "... on Iran", "... in Kuala Lumpur, Malaysia"). Whether a line is a heading (:func:`is_heading`) and
+which short forms the text gives to names that are no agreement (:func:`other_acronyms`) are read once here.
 """
 
 from __future__ import annotations
