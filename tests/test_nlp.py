@@ -391,3 +391,18 @@ def test_the_titled_subject_refers_back_to_the_one_who_acted(nlp: Any) -> None:
 def test_transcript_labels_that_are_no_names(nlp: Any) -> None:
     doc = run(nlp, "QUESTION: Prime Minister, will Italy send troops?\nMODERATOR: Next question, please.")
     assert not any(p.lower() in ("question", "moderator") for p in doc.people)
+
+
+def test_a_titled_surname_takes_the_gazetteers_country_for_that_office(nlp: Any) -> None:
+    doc = run(nlp, "President Biden and Prime Minister Kishida met in Apulia.", published="2024-06-13")
+    hints = {m.id: (m.attrs or {}).get("org_hint") for s in doc.sentences for m in s.mentions if m.kind == "person"}
+    assert hints == {"Biden": "USA", "Kishida": "JPN"}
+    doc = run(nlp, "Biden spoke.", published="2024-06-13")  # a bare surname alone stays too weak
+    assert all(not (m.attrs or {}).get("org_hint") for s in doc.sentences for m in s.mentions)
+
+
+def test_us_indian_affairs_northern_ireland_and_the_saudis(nlp: Any) -> None:
+    doc = run(nlp, "The Indian Health Service and the Saudis met officials of the United Kingdom of Great Britain "
+                   "and Northern Ireland.")
+    ids = {m.id for s in doc.sentences for m in s.mentions if m.kind in ("country", "place")}
+    assert "IND" not in ids and "IRL" not in ids and {"SAU", "GBR"} <= ids

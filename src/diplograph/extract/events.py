@@ -494,7 +494,7 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
         inner = [m for c in parse.kids(f.trigger, "compound", "amod", "nmod", "poss")
                  for m in parse.arg(c).mentions]
         _ids(ctx, inner, people, actors)
-    if not people and not actors and f.pos == "NOUN" and FAMILY.get(kind) == "gathering" and not f.agents and (
+    if not people and f.pos == "NOUN" and FAMILY.get(kind) == "gathering" and not f.agents and (
             parse.sentence.index == 0 or parse.dep(f.trigger) == "pobj" and parse.lemma(parse.head(f.trigger)) in (
                 "before", "after", "at", "during", "ahead")):
         # "Remarks by President A and President B Before Bilateral Meeting": its speakers met

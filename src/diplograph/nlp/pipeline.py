@@ -421,15 +421,21 @@ def _officeholders():  # -> module | None
 
 
 @lru_cache(maxsize=4096)
-def _org_hint(name: str, on: str | None) -> str | None:
-    """The country the gazetteer says ``name`` served on ``on`` (None when unknown or ambiguous)."""
-    if " " not in name:
-        return None  # a bare surname: too weak for world knowledge
+def _org_hint(name: str, on: str | None, title: str | None = None) -> str | None:
+    """The country the gazetteer says ``name`` served on ``on`` (None when unknown or ambiguous); a bare
+    surname only with a title the gazetteer gives that person then ("President Biden")."""
     module = _officeholders()
     if module is None:
         return None
     try:
-        cid = module.country_of(name, on=on)
+        if " " not in name:
+            if not title:
+                return None  # a bare surname alone: too weak for world knowledge
+            head = title.lower().split()[-1]
+            held = {c for c, _, office in module.offices_of(name, on=on) if c and head in office.lower().split()}
+            cid = held.pop() if len(held) == 1 else None
+        else:
+            cid = module.country_of(name, on=on)
     except (LookupError, ValueError, OSError):
         return None
     return org_slot(cid) if cid else None
@@ -545,7 +551,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                 if cid:
                     attrs = {"org": org_slot(cid)}  # "Russia's Sergei Lavrov": whose, though not which office
             if not attrs.get("org"):
-                hint = _org_hint(canon, document.published)
+                hint = _org_hint(canon, document.published, attrs.get("title"))
                 if hint:
                     attrs["org_hint"] = hint  # world knowledge, not the text: who this name served on that date
             if p.speaker:
