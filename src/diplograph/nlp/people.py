@@ -50,7 +50,8 @@ _INSTITUTION = {"Airport", "International", "University", "Hospital", "Stadium",
                 "Strategy", "Agenda", "Framework", "Partnership", "Plan", "Report", "Commission", "Authority",
                 "People", "Peoples", "Court", "Tribunal", "Schedule", "Customs", "Service", "Services",
                 "Protection", "Bureau", "Guard", "Corps", "Reserve", "Navy", "Army", "Marines", "Division", "Section",
-                "Branch", "Unit", "County", "Parish", "Island", "Islands", "Bay", "College", "School", "Secretariat", "Directorate", "Registry"}
+                "Branch", "Unit", "County", "Parish", "Island", "Islands", "Bay", "College", "School",
+                "Accords", "Accord", "Agreement", "Agreements", "Treaty", "Convention", "Protocol", "Declaration", "Secretariat", "Directorate", "Registry"}
 _NOT_NAME |= _INSTITUTION | {"Question", "Questions", "Answer", "Moderator", "Participant", "Audience",
               "Reporter", "Journalist", "Interpreter", "Narrator", "Extraordinary", "Plenipotentiary", "Designate", "Emeritus", "Elect", "Applauding", "Announcing", "Marking", "Celebrating", "Honoring", "Honouring",
               "Commemorating", "Recognizing", "Welcoming", "Condemning", "Supporting", "Congratulating",
