@@ -245,3 +245,12 @@ def test_the_two_leaders_are_the_two_countries_the_sentence_before_named(nlp: An
 def test_a_person_of_the_sentence_is_the_side_the_text_leaves_unnamed(
         nlp: Any, text: str, expected: tuple[frozenset[str], str]) -> None:
     assert found(nlp, text) == {expected}
+
+
+def test_a_leader_and_his_counterpart_lift_ties_and_an_establishment_dates_it(nlp: Any) -> None:
+    assert (pair("AUS", "IDN"), "comprehensive_strategic") in found(
+        nlp, "Prime Minister Anthony Albanese and his Indonesian counterpart Prabowo Subianto agreed to lift ties to "
+             "a Comprehensive Strategic Partnership.", "2024-11-12")
+    doc = analyze_text("Since the establishment of the Chile-Japan strategic partnership in 2004, trade has grown.",
+                       published="2025-03-14", nlp=nlp)
+    assert [(f.get("level"), f.get("since")) for f in partnerships.extract(doc)] == [("strategic", "2004")]

@@ -67,6 +67,8 @@ _COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eigh
 # Verbs that set a framework up: their frame dates it ("upgraded ties to ... in 2015").
 UPGRADE_VERBS = frozenset({"elevate", "upgrade", "establish", "launch", "forge", "raise", "lift", "set", "sign",
                            "adopt", "transform", "agree", "announce", "reach", "become", "build"})
+# Nouns of setting a framework up: "Since the establishment of the partnership in 2024", "the upgrade ... in 2024".
+UPGRADE_NOUNS = frozenset({"establishment", "upgrade", "elevation", "upgrading", "launch", "signing", "formation"})
 # Verbs that change a framework or a relation: as a purpose ("visited to elevate ties") they are not done yet.
 CHANGE_VERBS = UPGRADE_VERBS | {"restore", "resume", "normalize", "normalise", "sever", "cut", "downgrade"}
 # Words governing a framework or a relation that make it talked of, not done ("discussed establishing ties",
@@ -80,7 +82,7 @@ HEDGES = frozenset({
     "proposal",
 })
 # Cues that an unnamed side is the document's bilateral pair ("our partnership", "bilateral ties").
-_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
+_BILATERAL_CUE = re.compile(r"\b(?:our|bilateral|counterparts?|(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments"
                             r"|neighbou?rs|presidents|prime\s+ministers)|their\s+(?:two\s+)?countries)\b", re.IGNORECASE)
 _THE_SIDES = re.compile(r"\bthe\s+(?:countries|nations|sides)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|sides|leaders|governments|neighbou?rs|presidents"
@@ -469,7 +471,8 @@ def _since(parse: Parse, k: int | None) -> str | None:
     if k is None:
         return None
     frames = [parse.frame(i) for i in [k, *parse.ancestors(k)][:5]
-              if parse.tokens[i].pos == "VERB" and parse.lemma(i) in UPGRADE_VERBS]
+              if parse.tokens[i].pos == "VERB" and parse.lemma(i) in UPGRADE_VERBS
+              or parse.tokens[i].pos == "NOUN" and parse.lemma(i) in UPGRADE_NOUNS]  # "the establishment of X in 2024"
     frames += [parse.frame(c) for c in parse.kids(k, "acl", "relcl") if parse.lemma(c) in UPGRADE_VERBS]
     for frame in frames:
         value = (frame.when.attrs or {}).get("value") if frame.when is not None else None
