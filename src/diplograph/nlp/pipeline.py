@@ -443,14 +443,14 @@ def _org_hint(name: str, on: str | None, title: str | None = None) -> str | None
 
 # Short names two countries share, read as the default country's: (default, short form) -> the other one.
 _SHARED_SHORT = {("COG", "congo"): "COD", ("COG", "congolese"): "COD", ("COD", "congolese"): "COG",
-                 ("KOR", "korea"): "PRK", ("KOR", "korean"): "PRK", ("KOR", "koreans"): "PRK"}
+                 ("KOR", "korean"): "PRK", ("KOR", "koreans"): "PRK"}  # (a bare "Korea" is the South's)
 
 
 def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
     """"Congo", "Korean" stand for whichever of the two countries the document names in full ("the
     Democratic Republic of Congo ... Congo's foreign minister"; "North Korea ... the Korean leader")."""
     full = {m.id for s in sentences for m in s.mentions
-            if m.kind == "country" and (m.id, m.text.lower()) not in _SHARED_SHORT}
+            if m.kind in ("country", "place") and m.id and (m.id, m.text.lower()) not in _SHARED_SHORT}
     swap = {key: other for key, other in _SHARED_SHORT.items() if other in full and key[0] not in full}
     if not swap:
         return sentences
