@@ -556,6 +556,97 @@ def _merged(group: list[Fact], published: Mapping[str, str | None],
     )
 
 
+# ---------------------------------------------------------------- the same, one statement at a time
+
+_EMPTY = (None, "", [], ())
+
+
+def merge_step(state: dict[str, Any] | None, fact: Fact, published: Mapping[str, str | None],
+               named: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Add a statement to a merged fact's running state: what :func:`_merged` computes, kept so that a
+    statement joining a large merged fact costs no more than a small one.
+
+    Statements are added in the order ``merge`` groups them (id order, a document's together);
+    ``named`` is the statement's fields with canonical person names (``_with_canonical_names``).
+    The state is JSON; :func:`merge_result` turns it into the merged fields, dates and confidence.
+    """
+    named = fact.fields if named is None else named
+    if state is None:
+        state = {"n": 0, "only": {k: v for k, v in named.items() if not k.startswith("__")},
+                 "only_conf": fact.confidence, "best": None, "rich": None, "fill": {}, "union": [], "lists": [],
+                 "date": None, "person": None, "first": None, "last": None, "miss": 1.0, "doc": None,
+                 "doc_conf": 0.0, "docs": 0, "channels": []}
+    state["n"] += 1
+    rich = list(_richness(fact))
+    if state["rich"] is None or rich > state["rich"]:
+        state["best"], state["rich"] = dict(fact.fields), rich
+    fill = state["fill"]
+    for name, value in fact.fields.items():
+        if name not in fill and value not in _EMPTY:
+            fill[name] = value
+    if fact.type == "event":
+        parts = list(named.get("participants") or [])
+        if parts not in state["lists"]:  # each distinct list once, as _union_participants takes them
+            state["lists"].append(parts)
+            out = state["union"]
+            for part in parts:
+                for i, known in enumerate(out):
+                    if participant_ok(part, known):
+                        if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):
+                            out[i] = part
+                        break
+                else:
+                    out.append(part)
+        date = fact.get("date")
+        if dates.bounds(date) and (state["date"] is None or len(str(date)) > len(state["date"])):
+            state["date"] = str(date)
+    if fact.type == "position":
+        person = str(named.get("person") or "")
+        if state["person"] is None or len(name_tokens(person)) > len(name_tokens(state["person"])):
+            state["person"] = person
+    seen = published.get(fact.doc_id) or _own_date(fact)
+    if dates.bounds(seen):
+        if state["first"] is None or dates.sort_key(seen) < dates.sort_key(state["first"]):
+            state["first"] = seen
+        if state["last"] is None or dates.sort_key(seen) >= dates.sort_key(state["last"]):
+            state["last"] = seen
+    if fact.doc_id != state["doc"]:
+        if state["doc"] is not None:
+            state["miss"] *= 1.0 - min(max(state["doc_conf"], 0.0), 0.99)
+        state["doc"], state["doc_conf"] = fact.doc_id, fact.confidence
+        state["docs"] += 1
+    else:
+        state["doc_conf"] = max(state["doc_conf"], fact.confidence)
+    channel = fact.fields.get("channel")
+    if channel and str(channel) not in state["channels"]:
+        state["channels"].append(str(channel))
+    return state
+
+
+def merge_result(fact_type: str, state: Mapping[str, Any]) -> tuple[dict[str, Any], str | None, str | None, float]:
+    """(fields, first seen, last seen, confidence) of a merged fact from its :func:`merge_step` state."""
+    if state["n"] == 1:
+        return (dict(state["only"]), state["first"], state["last"],
+                round(min(max(state["only_conf"], 0.0), 0.99), 4))
+    fields: dict[str, Any] = {k: v for k, v in state["best"].items() if not k.startswith("__")}
+    for name, value in state["fill"].items():
+        if fields.get(name) in _EMPTY:
+            fields[name] = value
+    if fact_type == "event":
+        fields["participants"] = list(state["union"])
+        if state["date"]:
+            fields["date"] = state["date"]
+    if fact_type == "position":
+        fields["person"] = state["person"]
+    miss = state["miss"] * (1.0 - min(max(state["doc_conf"], 0.0), 0.99))
+    return fields, state["first"], state["last"], round(1.0 - miss, 4)
+
+
+def member_order(fact: Fact, published: Mapping[str, str | None]) -> tuple[Any, ...]:
+    """Where a statement comes among a merged fact's ``facts`` (before ties, which keep group order)."""
+    return (dates.sort_key(published.get(fact.doc_id)), fact.doc_id, fact.evidence.sentence)
+
+
 def _own_date(fact: Fact) -> str | None:
     for name in ("published", "as_of", "date", "start", "signed", "since"):
         if fact.get(name):

@@ -51,7 +51,7 @@ CLUSTERED = ("event", "position", "agreement")
 REFRESH_EVERY = 256
 _CHUNK = 500
 _MERGED_COLUMNS = ("id", "type", "part", "uid", "fields", "first_seen", "last_seen", "confidence", "date",
-                   "n_docs", "members", "tested", "series")
+                   "n_docs", "members", "tested", "series", "state")
 _CONTRADICTION_COLUMNS = ("series", "seq", "subject_key", "phase", "sort_subject", "sort_metric", "kind", "subject",
                           "metric", "explanation", "same_document", "facts")
 _TIMELINE_COLUMNS = ("merged_id", "seq", "date", "what", "key", "lo", "hi", "type", "mkey", "channels")
@@ -130,24 +130,52 @@ def member_fact(item: Sequence[Any]) -> Fact:
     return Fact(item[0], item[1], Evidence(item[4], item[5], item[6], item[7], item[8]), item[2], item[3])
 
 
+class SourceLoader:
+    """Reads the statements of a batch of merged facts in one query, the first time one is wanted
+    (or when the store is closed: results outlive the store they were read from)."""
+
+    def __init__(self, store: Any, ids: Sequence[int]) -> None:
+        self.store = store
+        self.ids = list(ids)
+        self.items: dict[int, list[str]] | None = None
+        pending = getattr(store, "_pending_sources", None)
+        if pending is not None:
+            pending.add(self)  # read before the store closes, if nobody asked by then
+
+    def get(self, cluster: int) -> list[str]:
+        if self.items is None:
+            items: dict[int, list[str]] = {}
+            with self.store._lock:
+                for i in range(0, len(self.ids), _CHUNK):
+                    chunk = self.ids[i:i + _CHUNK]
+                    for merged_id, member in self.store._execute(
+                        f"SELECT merged_id, member FROM merged_sources WHERE merged_id IN ({', '.join('?' * len(chunk))})"
+                        " ORDER BY merged_id, ord", chunk
+                    ).fetchall():
+                        items.setdefault(int(merged_id), []).append(member)
+            self.items = items
+        return self.items.get(cluster, [])
+
+
 class Members(Sequence[Fact]):
-    """A merged fact's statements, decoded from their stored JSON when first used.
+    """A merged fact's statements, read and decoded when first used.
 
     Most queries only look at a merged fact's fields (a profile's claims, contradictions,
     counts): the statements with their evidence sentences are most of the bytes, so
-    they are decoded only for the facts a result shows.
+    they are read only for the facts a result shows (a batch at a time).
     """
 
-    __slots__ = ("_text", "_facts", "_fingerprints")
+    __slots__ = ("_loader", "_cluster", "_facts", "_fingerprints")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, loader: SourceLoader, cluster: int) -> None:
+        self._loader = loader
+        self._cluster = cluster
         self._facts: tuple[Fact, ...] | None = None
         self._fingerprints: tuple[str, ...] = ()
 
     def _all(self) -> tuple[Fact, ...]:
         if self._facts is None:
-            items = json.loads(self._text)
+            items = [json.loads(m) for m in self._loader.get(self._cluster)]
             self._facts = tuple(member_fact(item) for item in items)
             self._fingerprints = tuple(str(item[9]) if len(item) > 9 else "" for item in items)
         return self._facts
@@ -174,6 +202,19 @@ class Members(Sequence[Fact]):
 
     def __repr__(self) -> str:
         return repr(self._all())
+
+
+# What a merged fact is read from: merged_objects() turns these columns into MergedFacts.
+MERGED_SELECT = "m.id, m.uid, m.type, m.fields, m.first_seen, m.last_seen, m.confidence"
+
+
+def merged_objects(store: Any, rows: Sequence[Sequence[Any]]) -> list[Any]:
+    """MergedFacts from rows of MERGED_SELECT; their statements are read together when first used."""
+    from diplograph.query.merge import MergedFact
+
+    loader = SourceLoader(store, [int(r[0]) for r in rows])
+    return [MergedFact(r[1], r[2], json.loads(r[3]), Members(loader, int(r[0])), r[4], r[5], float(r[6]))
+            for r in rows]
 
 
 def _fact_row(r: Sequence[Any]) -> tuple[int, Fact]:
@@ -334,6 +375,7 @@ class MergedTables:
             home = int(row[0]) if row else None
         if home is not None:
             self._execute("UPDATE merged_members SET merged_id = ? WHERE fact_id = ?", (home, fact_id))
+            cache.appended.setdefault(home, []).append(fact_id)
             return home
         probe, own = _block_keys(fact_type, named)
         blocks = sorted(repr(_plain(b)) for b in probe)
@@ -351,6 +393,8 @@ class MergedTables:
         if home is None:
             home = fact_id
             cache.tested[home] = []
+            cache.created.add(home)
+        cache.appended.setdefault(home, []).append(fact_id)
         cache.tested[home].append(_tested_subset(fact_type, named))
         self._execute("UPDATE merged_members SET merged_id = ? WHERE fact_id = ?", (home, fact_id))
         if test(named, named):  # not so for an event without participants: it matches nothing
@@ -402,6 +446,7 @@ class MergedTables:
             self._execute(f"DELETE FROM merged_entities WHERE merged_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM merged_timeline WHERE merged_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM entity_timeline WHERE merged_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM merged_sources WHERE merged_id IN ({marks})", chunk)
 
     def _drop_clusters(self, ids: Sequence[int], *, blocks: bool) -> None:
         """Delete clusters with their entity links (and blocks and signatures); unset their members."""
@@ -415,50 +460,122 @@ class MergedTables:
                 self._execute(f"DELETE FROM merged_signatures WHERE merged_id IN ({marks})", chunk)
 
     def _materialise(self, clusters: Iterable[int], cache: _Cache) -> None:
-        """Write the merged rows of these clusters from their member facts (id order, as merge() has them)."""
-        from diplograph.query.merge import _merged, _with_canonical_names
+        """Write the merged rows of these clusters (events, positions, agreements).
 
+        A cluster this write only added statements to is brought up to date from its stored
+        state (:func:`~diplograph.query.merge.merge_step`); a new or rebuilt one is folded from all of
+        its statements, in id order, as ``merge()`` groups them.
+        """
         ids = sorted(set(clusters))
         if not ids:
             return
-        groups: dict[int, list[Fact]] = {}
+        grown = sorted(c for c in ids if c in cache.appended and c not in cache.created)
+        states = self._states(grown)
+        for cluster in grown:
+            if cluster in states:
+                self._grow(cluster, states[cluster], cache)
+        self._rebuild([c for c in ids if c not in states], cache)
+
+    def _states(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = list(ids[i:i + _CHUNK])
+            for cluster, state in self._execute(
+                f"SELECT id, state FROM merged WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall():
+                if state:
+                    out[int(cluster)] = json.loads(state)
+        return out
+
+    def _named(self, facts: Sequence[Fact]) -> Any:
+        from diplograph.query.merge import _with_canonical_names
+
+        names = TableNames(self._canonical_names(n for f in facts for n in person_strings(f.type, f.fields)))
+        return lambda fact: _with_canonical_names(fact.type, fact.fields, names)
+
+    def _rebuild(self, ids: Sequence[int], cache: _Cache) -> None:
+        from diplograph.query.merge import merge_step
+
+        if not ids:
+            return
+        groups: dict[int, list[tuple[int, Fact]]] = {}
         parts: dict[int, str] = {}
         for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i:i + _CHUNK]
+            chunk = list(ids[i:i + _CHUNK])
             marks = ", ".join("?" * len(chunk))
             for r in self._execute(
                 f"SELECT mm.merged_id, mm.part, {_FACT_COLUMNS} JOIN merged_members mm ON mm.fact_id = f.id"
                 f" WHERE mm.merged_id IN ({marks}) ORDER BY f.id",
                 chunk,
             ).fetchall():
-                groups.setdefault(int(r[0]), []).append(_fact_row(r[2:])[1])
+                groups.setdefault(int(r[0]), []).append(_fact_row(r[2:]))
                 parts[int(r[0])] = str(r[1])
-        published = self.published(d for group in groups.values() for d in {f.doc_id for f in group})
-        canon = self._canonical_names(n for g in groups.values() for f in g for n in person_strings(f.type, f.fields))
-        names = TableNames(canon)
-        rows, links, timeline = [], [], []
+        published = self.published(d for group in groups.values() for d in {f.doc_id for _, f in group})
+        named = self._named([f for g in groups.values() for _, f in g])
+        rows, links, timeline, sources = [], [], [], []
         for cluster, group in groups.items():
-            canonical = {}
-            for fact in group:
-                named = _with_canonical_names(fact.type, fact.fields, names)
-                if named is not fact.fields:
-                    canonical[id(fact)] = named
-            merged = _merged(group, published, canonical)
+            state: dict[str, Any] | None = None
+            for _, fact in group:
+                state = merge_step(state, fact, published, named(fact))
+            assert state is not None
+            merged = _from_state(group[0][1].type, state, [f for _, f in group], published)
             tested = cache.tested.get(cluster)
             if tested is None:
                 tested = self._tested(cluster, cache)
-            rows.append(_merged_row(cluster, parts[cluster], merged, tested))
-            links.extend(_links(cluster, group, merged))
+            rows.append(_merged_row(cluster, parts[cluster], merged, tested, state))
+            links.extend(_links(cluster, [f for _, f in group], merged))
             timeline.extend(_timeline(cluster, merged))
-        self._delete_merged(ids)
-        self._write_merged(rows, links, timeline)
+            sources.extend(_source_row(cluster, _clustered_ord(f, fid, published), f) for fid, f in group)
+        self._delete_merged(list(ids))
+        self._write_merged(rows, links, timeline, sources)
         gone = [c for c in ids if c not in groups]  # clusters left without members (a rewritten document's)
         if gone:
             self._drop_clusters(gone, blocks=True)
 
+    def _grow(self, cluster: int, state: dict[str, Any], cache: _Cache) -> None:
+        """Add this write's statements to a stored merged fact: its state folded on, one source row each."""
+        from diplograph.query.merge import merge_step
+
+        new = cache.appended[cluster]
+        marks = ", ".join("?" * len(new))
+        facts = [_fact_row(r) for r in self._execute(
+            f"SELECT {_FACT_COLUMNS} WHERE f.id IN ({marks}) ORDER BY f.id", list(new)).fetchall()]
+        published = self.published({f.doc_id for _, f in facts})
+        named = self._named([f for _, f in facts])
+        for _, fact in facts:
+            state = merge_step(state, fact, published, named(fact))
+        fact_type = facts[0][1].type
+        merged = _from_state(fact_type, state, None, published)
+        row = self._execute("SELECT part, tested FROM merged WHERE id = ?", (cluster,)).fetchone()
+        tested = cache.tested.get(cluster)
+        if tested is None:
+            tested = json.loads(row[1]) if row[1] else []
+        values = _merged_row(cluster, str(row[0]), merged, tested, state)
+        columns = _MERGED_COLUMNS[1:]
+        self._execute(f"UPDATE merged SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                      [*values[1:], cluster])
+        self._insert("merged_sources", ("merged_id", "ord", "member"),
+                     [_source_row(cluster, _clustered_ord(f, fid, published), f) for fid, f in facts])
+        # entity links: the old ones and the new statements' (a union); their date and id follow the fact's
+        self._execute("UPDATE merged_entities SET date = ?, uid = ? WHERE merged_id = ?",
+                      (merged.date or "", merged.id, cluster))
+        self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"),
+                     _links(cluster, [f for _, f in facts], merged), "ON CONFLICT DO NOTHING")
+        links = [(str(e), cluster, str(r)) for e, r in self._execute(
+            "SELECT entity_id, role FROM merged_entities WHERE merged_id = ?", (cluster,)).fetchall()]
+        self._execute("DELETE FROM merged_timeline WHERE merged_id = ?", (cluster,))
+        self._execute("DELETE FROM entity_timeline WHERE merged_id = ?", (cluster,))
+        self._write_timeline(links, _timeline(cluster, merged))
+
     def _write_merged(self, rows: Sequence[Sequence[Any]], links: Sequence[Sequence[Any]],
-                      timeline: Sequence[Sequence[Any]] = ()) -> None:
+                      timeline: Sequence[Sequence[Any]] = (), sources: Sequence[Sequence[Any]] = ()) -> None:
         self._insert("merged", _MERGED_COLUMNS, rows)
+        self._insert("merged_sources", ("merged_id", "ord", "member"), sources)
+        self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"), links,
+                     "ON CONFLICT DO NOTHING")
+        self._write_timeline(links, timeline)
+
+    def _write_timeline(self, links: Sequence[Sequence[Any]], timeline: Sequence[Sequence[Any]]) -> None:
         self._insert("merged_timeline", _TIMELINE_COLUMNS, timeline)
         # each entity's time line: the merged fact's entries under every entity it names
         named: dict[int, list[str]] = {}
@@ -469,8 +586,6 @@ class MergedTables:
             (entity_id, key, fact_type, mkey, merged_id, seq, lo, hi, channels)
             for merged_id, seq, _, _, key, lo, hi, fact_type, mkey, channels in timeline
             for entity_id in dict.fromkeys(named.get(int(merged_id), ()))], "ON CONFLICT DO NOTHING")
-        self._insert("merged_entities", ("entity_id", "merged_id", "role", "type", "date", "uid"), links,
-                     "ON CONFLICT DO NOTHING")
 
     # -- the exact-key types ----------------------------------------------------------------
 
@@ -507,16 +622,17 @@ class MergedTables:
             group.append(fact)
         groups = [g for g in _fold_undated_roles(groups) if g]
         published = self.published({f.doc_id for _, f in facts})
-        out, links, members, timeline = [], [], [], []
+        out, links, members, timeline, sources = [], [], [], [], []
         for group in groups:
             cluster = ids[id(group[0])]
             merged = _merged(group, published)
             out.append(_merged_row(cluster, part, merged, None))
             links.extend(_links(cluster, group, merged))
             timeline.extend(_timeline(cluster, merged))
+            sources.extend(_source_row(cluster, f"{i:08d}", f) for i, f in enumerate(merged.facts))
             members.extend((cluster, ids[id(f)]) for f in group)
         self._delete_merged(old)
-        self._write_merged(out, links, timeline)
+        self._write_merged(out, links, timeline, sources)
         for cluster, fact_id in members:
             self._execute("UPDATE merged_members SET merged_id = ? WHERE fact_id = ?", (cluster, fact_id))
         if fact_type == "statistic":
@@ -528,17 +644,15 @@ class MergedTables:
     def _series_facts(self, keys: Iterable[str]) -> tuple[list[Any], dict[int, int]]:
         """The merged statistics of these series in query.merge's order, and each one's cluster id."""
         from diplograph.query.api import in_merge_order
-        from diplograph.store._sql import _merged_fact
 
         wanted = sorted(set(keys))
         out, ids = [], {}
         for i in range(0, len(wanted), _CHUNK):
             chunk = wanted[i:i + _CHUNK]
-            for r in self._execute(
-                "SELECT id, uid, type, fields, members, first_seen, last_seen, confidence FROM merged"
-                f" WHERE series IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
-            ).fetchall():
-                fact = _merged_fact(r[1:])
+            rows = self._execute(
+                f"SELECT {MERGED_SELECT} FROM merged m WHERE m.series IN ({', '.join('?' * len(chunk))}) ORDER BY m.id",
+                chunk).fetchall()
+            for fact, r in zip(merged_objects(self, rows), rows):
                 ids[id(fact)] = int(r[0])
                 out.append(fact)
         return in_merge_order(sorted(out, key=lambda f: ids[id(f)])), ids
@@ -577,7 +691,6 @@ class MergedTables:
     def merged_contradictions(self, subject: str | None = None) -> list[Any]:
         """The stored contradictions (of one actor's figures), in query.contradictions' order."""
         from diplograph.query.contradictions import Contradiction
-        from diplograph.store._sql import _merged_fact
 
         where, params = ("WHERE subject_key = ?", [repr(subject)]) if subject else ("", [])
         with self._lock:  # type: ignore[attr-defined]
@@ -588,11 +701,11 @@ class MergedTables:
             facts: dict[int, Any] = {}
             for i in range(0, len(wanted), _CHUNK):
                 chunk = wanted[i:i + _CHUNK]
-                for r in self._execute(
-                    "SELECT id, uid, type, fields, members, first_seen, last_seen, confidence FROM merged"
-                    f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-                ).fetchall():
-                    facts[int(r[0])] = _merged_fact(r[1:])
+                found = self._execute(
+                    f"SELECT {MERGED_SELECT} FROM merged m WHERE m.id IN ({', '.join('?' * len(chunk))})", chunk
+                ).fetchall()
+                for fact, r in zip(merged_objects(self, found), found):
+                    facts[int(r[0])] = fact
         return [Contradiction(kind, subj, metric, text, tuple(facts[int(i)] for i in json.loads(ids)), bool(same))
                 for kind, subj, metric, text, same, ids in rows]
 
@@ -647,7 +760,8 @@ class MergedTables:
         with self._lock, self._transaction():  # type: ignore[attr-defined]
             self._lock_merging()
             for table in ("merged", "merged_members", "merged_entities", "merged_blocks", "merged_signatures",
-                          "merged_timeline", "entity_timeline", "merged_contradictions", "person_names", "people"):
+                          "merged_timeline", "entity_timeline", "merged_contradictions", "merged_sources",
+                          "person_names", "people"):
                 self._execute(f"DELETE FROM {table}")
             last = 0
             while True:
@@ -691,9 +805,12 @@ class _Cache:
     def __init__(self) -> None:
         self.tested: dict[int, list[dict[str, Any]]] = {}
         self.signatures: dict[tuple[str, str], int] = {}
+        self.created: set[int] = set()  # clusters this write made
+        self.appended: dict[int, list[int]] = {}  # cluster -> the facts this write put in it
 
 
-def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any]] | None) -> tuple[Any, ...]:
+def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any]] | None,
+                state: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
     from diplograph.store._sql import dumps
 
     return (
@@ -706,11 +823,36 @@ def _merged_row(cluster: int, part: str, merged: Any, tested: list[dict[str, Any
         merged.last_seen,
         float(merged.confidence),
         merged.date or "",
-        len(merged.doc_ids),
-        json.dumps([member_json(f) for f in merged.facts], ensure_ascii=False, default=str),
+        int(state["docs"]) if state is not None else len(merged.doc_ids),
+        "",  # the statements are rows of merged_sources
         None if tested is None else json.dumps(tested, ensure_ascii=False, default=str),
         series_of(merged.type, merged.fields),
+        None if state is None else json.dumps(state, ensure_ascii=False, default=str),
     )
+
+
+def _from_state(fact_type: str, state: Mapping[str, Any], facts: Sequence[Fact] | None,
+                published: Mapping[str, str | None]) -> Any:
+    """The MergedFact a fold state stands for (``facts``: its statements, when at hand)."""
+    from diplograph.query.merge import MergedFact, _merged_id, member_order, merge_result
+
+    fields, first, last, confidence = merge_result(fact_type, state)
+    ordered = tuple(sorted(facts, key=lambda f: member_order(f, published))) if facts is not None else ()
+    merged = MergedFact(_merged_id(fact_type, fields), fact_type, fields, ordered, first, last, confidence)
+    object.__setattr__(merged, "channels", tuple(state.get("channels", ())))  # its statements may be absent
+    return merged
+
+
+def _source_row(cluster: int, ord: str, fact: Fact) -> tuple[Any, ...]:
+    return (cluster, ord, json.dumps(member_json(fact), ensure_ascii=False, default=str))
+
+
+def _clustered_ord(fact: Fact, fact_id: int, published: Mapping[str, str | None]) -> str:
+    """A statement's place among its merged fact's (clustered types: ties keep id order), as text."""
+    from diplograph.query.merge import member_order
+
+    (undated, day), doc_id, sentence = member_order(fact, published)
+    return f"{undated}{day}\x1f{doc_id}\x1f{int(sentence):08d}\x1f{fact_id:012d}"
 
 
 def series_key(fields: Mapping[str, Any]) -> tuple[Any, Any]:
@@ -756,14 +898,20 @@ def _timeline(cluster: int, merged: Any) -> list[tuple[Any, ...]]:
         return []
     own = dates.sort_key(merged.date)
     mkey = f"{own[0]}{own[1]}"
-    channels = "|" + "|".join(sorted({str(f.fields.get("channel")) for f in merged.facts
-                                      if f.fields.get("channel")})) + "|"
+    channels = "|" + "|".join(sorted({str(c) for c in _channels(merged)})) + "|"
     out = []
     for seq, (date, what) in enumerate(points):
         low, high = dates.bounds(date)  # type: ignore[misc]
         out.append((cluster, seq, date, what, dates.sort_key(date)[1], low.isoformat(), high.isoformat(),
                     merged.type, mkey, channels))
     return out
+
+
+def _channels(merged: Any) -> list[str]:
+    known = getattr(merged, "channels", None)
+    if known is not None:
+        return list(known)
+    return [str(f.fields.get("channel")) for f in merged.facts if f.fields.get("channel")]
 
 
 def _located(location: Any) -> str | None:

@@ -11,6 +11,7 @@ import heapq
 import json
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, is_dataclass
@@ -31,7 +32,7 @@ from diplograph.model import (
     Sentence,
 )
 from diplograph.store import Entity, Names
-from diplograph.store._merged import Members, MergedTables
+from diplograph.store._merged import MERGED_SELECT, MergedTables, merged_objects
 
 # Fact fields that hold entity ids (or, for people, canonical names); the field
 # name is the link's role in fact_entities.
@@ -230,6 +231,7 @@ class SqlStore(MergedTables):
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._pending_sources: weakref.WeakSet[Any] = weakref.WeakSet()  # merged facts' statements not read yet
 
     # -- what a dialect provides ------------------------------------------------
 
@@ -884,7 +886,7 @@ class SqlStore(MergedTables):
         orders = {"id": "m.id", "-date": "m.date DESC, m.uid DESC"}
         if order not in orders:
             raise InputError(f"order must be one of {', '.join(orders)}, not {order!r}")
-        columns = "m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
+        columns = MERGED_SELECT
         member_filter = doc_id or since or until or (text and text.strip()) or where
         if order == "-date" and limit is not None and not member_filter and (_names(entity) or _names(role) or located):
             # An entity's newest: the head of each id's (entity, [type,] date) index range, merged here.
@@ -908,7 +910,7 @@ class SqlStore(MergedTables):
                 rows = self._execute(f"SELECT {columns} FROM merged m WHERE {_in('m.id', ids)}", ids).fetchall() \
                     if ids else []
             by_id = {int(r[0]): r for r in rows}
-            return [_merged_fact(by_id[i][1:]) for i in ids if i in by_id]
+            return merged_objects(self, [by_id[i] for i in ids if i in by_id])
         condition, params = self._merged_where(type, doc_id, entity, since, until, text, role, located)
         for name, value in sorted((where or {}).items()):
             condition += (" AND " if condition else " WHERE ") + f"{self._json_field('m.fields', name)} = ?"
@@ -919,7 +921,7 @@ class SqlStore(MergedTables):
             params += [_NO_LIMIT if limit is None else max(limit, 0), max(offset, 0)]
         with self._lock:
             rows = self._execute(sql, params).fetchall()
-        return [_merged_fact(row[1:]) for row in rows]
+        return merged_objects(self, rows)
 
     def count_merged(
         self,
@@ -997,12 +999,11 @@ class SqlStore(MergedTables):
             page = page[max(offset, 0): wanted]
             found = sorted({m for m, _ in page})
             rows = self._execute(
-                "SELECT m.id, m.uid, m.type, m.fields, m.members, m.first_seen, m.last_seen, m.confidence"
-                f" FROM merged m WHERE {_in('m.id', found)}", found).fetchall() if found else []
+                f"SELECT {MERGED_SELECT} FROM merged m WHERE {_in('m.id', found)}", found).fetchall() if found else []
             said = {(int(m), int(q)): (str(d), str(w)) for m, q, d, w in self._execute(
                 f"SELECT merged_id, seq, date, what FROM merged_timeline WHERE {_in('merged_id', found)}",
                 found).fetchall()} if found else {}
-        by_id = {int(r[0]): _merged_fact(r[1:]) for r in rows}
+        by_id = {int(r[0]): f for r, f in zip(rows, merged_objects(self, rows))}
         return [(by_id[m], *said[(m, q)]) for m, q in page if m in by_id and (m, q) in said], total
 
     def _json_field(self, column: str, name: str) -> str:
@@ -1099,6 +1100,12 @@ class SqlStore(MergedTables):
 
     def close(self) -> None:
         with self._lock:
+            for loader in list(self._pending_sources):
+                try:
+                    loader.get(-1)
+                except Exception as err:  # noqa: BLE001 - a broken store: those statements stay unread
+                    if not self._is_db_error(err):
+                        raise
             try:
                 if not self.read_only and self._state("merged") == "ready" and int(
                         self._state("people_dirty", "0") or 0) > 0:
@@ -1120,12 +1127,6 @@ class SqlStore(MergedTables):
 
 def _fact(r: Sequence[Any]) -> Fact:
     return Fact(r[0], json.loads(r[1]), Evidence(r[4], r[5], r[6], r[7], r[8]), r[2], r[3])
-
-
-def _merged_fact(r: Sequence[Any]) -> Any:
-    from diplograph.query.merge import MergedFact
-
-    return MergedFact(r[0], r[1], json.loads(r[2]), Members(r[3]), r[4], r[5], float(r[6]))
 
 
 def _document(row: Sequence[Any]) -> Document:

@@ -35,7 +35,7 @@ _COLUMN_TYPES = {
     "merged_id": "bigint",
     "n_docs": "integer",
     "people.facts": "integer",
-    "member": "integer",
+    "people.member": "integer",
     "seq": "integer",
     "phase": "integer",
     "same_document": "integer",
