@@ -320,3 +320,8 @@ def test_a_change_year_on_year_is_the_growth_of_what_the_clause_counts(nlp: Any)
     facts = _facts(nlp, "Thailand welcomed 35 million foreign visitors in 2024, up 26 percent year on year.")
     labels = {f.get("value"): f.get("label") for f in facts}
     assert labels.get(26) == "growth of foreign visitors"
+
+
+def test_it_as_subject_is_the_country_that_was_the_subject_before(nlp: Any) -> None:
+    found = _stats(nlp, "Peru joined the convention in 1990. It currently has 13 world heritage sites listed by UNESCO.")
+    assert ("PER", "other", 13) in found

@@ -830,6 +830,10 @@ class Reader:
                     parse, [k for k in range(g.start, g.end) if k not in self._targets(parse, fig)]))), [])
                 if not ids and any(_lemma(parse, g.head) in ("i", "you") for g in agents):
                     return None, {-1}  # an anecdote: "I got a bill of $1,200"
+                if not ids and any(_lemma(parse, g.head) == "it" for g in agents):
+                    it = self._it(parse)  # "It has nine world heritage sites": the actor told of just before
+                    if it:
+                        return it, set()
                 if not ids and parse.dep(a) == "ccomp":
                     return None, {k for s in parse.kids(parse.head(a), "nsubj") for k in parse.subtree(s)}
                 if not ids and any(_lemma(parse, g.head) not in PRONOUNS | RELATIVE
@@ -848,6 +852,18 @@ class Reader:
         heads = {fig.head, *parse.ancestors(fig.head)} | ({noun} if noun is not None else set())
         return {i for h in heads for p in parse.kids(h, "prep") if _lemma(parse, p) in ("on", "against")
                 for i in parse.subtree(p)}
+
+    def _it(self, parse: Parse) -> str | None:
+        """What a subject "it" stands for: the country or body that was the subject of the sentence before."""
+        k = parse.sentence.index
+        if k == 0:
+            return None
+        prev = self.parses[self.doc.sentences[k - 1]]
+        for m in prev.sentence.mentions:
+            h = prev.mention_head(m)
+            if m.kind in ("country", "body") and m.id and h is not None and prev.dep(h) in ("nsubj", "nsubjpass"):
+                return str(resolve.actor_id(str(m.id)) if m.kind == "body" else m.id)
+        return None
 
     def _named_other(self, parse: Parse, k: int) -> bool:
         """A name that is no actor: a company, a charity ("Microsoft", "Mercy Corps"), not "Vietnam
