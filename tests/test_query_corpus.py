@@ -103,7 +103,7 @@ def test_query_commands_print_tables_json_and_csv(corpus_db: Path) -> None:
     table = runner.invoke(cli, ["facts", "--type", "partnership", "--entity", "VNM", *db])
     assert table.exit_code == 0 and "comprehensive strategic" in table.output
     as_json = runner.invoke(cli, ["facts", "--type", "partnership", "--entity", "VNM", "--json", *db])
-    records = json.loads(as_json.output)
+    records = json.loads(as_json.output)["items"]  # a page: {"total", "limit", "offset", "merged", "items"}
     assert records and all(r["sources"] and r["sources"][0]["text"] for r in records)
     as_csv = runner.invoke(cli, ["timeline", "VNM", "--csv", *db])
     assert as_csv.output.splitlines()[0].startswith("date,what,")
