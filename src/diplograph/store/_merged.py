@@ -5,14 +5,20 @@ time, which on a large store took seconds for a big entity. Now the store
 keeps the merged facts in tables, updated by :meth:`write_document` in the
 document's own transaction, and the query layer reads them:
 
-- ``merged``: one row per merged fact (fields, first/last seen, confidence,
-  the member facts with their evidence); ``merged_members`` says which
-  cluster and *partition* each fact is in; ``merged_entities`` which
-  entities a merged fact names (any member's fields; ``located`` for an event
-  placed in a country by a place name);
+- ``merged``: one row per merged fact (fields, first/last seen, confidence and,
+  for clustered types, the running state of its merge: ``query.merge.merge_step``);
+  ``merged_sources`` its statements with their evidence, one row each;
+  ``merged_members`` which cluster and *partition* each fact is in;
+  ``merged_entities`` which entities a merged fact names (any member's fields,
+  with its type and date; ``located`` for an event placed in a country by a
+  place name);
 - ``merged_blocks`` and ``merged_signatures``: the blocks and the
   "same tested fields" shortcut of query.merge's clustering, so a new event,
   position or agreement is compared only with the clusters it could join;
+- ``merged_timeline`` and ``entity_timeline``: each merged fact's time line
+  entries, and each entity's in order; ``merged_contradictions``: the
+  contradictions of each series of figures (subject's actor + metric) and of
+  each actor's totals, found again when one of its figures changes;
 - ``people`` and ``person_names``: people identities (``query.people``) as of
   the last refresh, and every person-name string events and positions use.
 
@@ -28,7 +34,9 @@ The result equals ``query.merge(all facts, people=identities)``, because:
   gives what a merge of everything would;
 - when a document is rewritten, or people identities change the canonical
   name of someone a partition's facts name, that whole partition is merged
-  again from its facts.
+  again from its facts;
+- a statement joining a stored merged fact is folded into its state (what
+  ``_merged`` computes, one statement at a time) and adds one source row.
 
 Identities are refreshed every ``REFRESH_EVERY`` documents that name people,
 when a writable store is read, when it is closed, and by ``reindex``; until
