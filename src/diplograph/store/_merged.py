@@ -38,8 +38,9 @@ The result equals ``query.merge(all facts, people=identities)``, because:
 - a statement joining a stored merged fact is folded into its state (what
   ``_merged`` computes, one statement at a time) and adds one source row.
 
-Identities are refreshed every ``REFRESH_EVERY`` documents that name people,
-when a writable store is read, when it is closed, and by ``reindex``; until
+Identities are refreshed after ``REFRESH_EVERY`` documents that name people (or half
+the store's documents, if more), when a writable store is read, when it is closed,
+and by ``reindex``; until
 then a new spelling is merged under its own name. A crash leaves the count of
 documents since the last refresh in ``store_state``, so the next writer
 refreshes: the tables are always the merge of the stored facts under the stored
@@ -55,7 +56,9 @@ from typing import Any
 from diplograph.model import Evidence, Fact
 
 CLUSTERED = ("event", "position", "agreement")
-# Refresh people identities after this many documents that name people.
+# Refresh people identities after this many documents that name people, or half the store's documents
+# if more: a refresh merges again the partitions whose people changed name (the USA's positions are one),
+# so refreshes grow apart as the store grows and all of them cost a few times one.
 REFRESH_EVERY = 256
 _CHUNK = 500
 _MERGED_COLUMNS = ("id", "type", "part", "uid", "fields", "first_seen", "last_seen", "confidence", "date",
@@ -347,10 +350,14 @@ class MergedTables:
         self._refresh_contradictions(series)
         if names_people or replaced:
             dirty = int(self._state("people_dirty", "0") or 0) + 1
-            if dirty >= REFRESH_EVERY:
+            if dirty >= max(REFRESH_EVERY, self._documents_now() // 2):
                 self._refresh_people()
             else:
                 self._set_state("people_dirty", str(dirty))
+
+    def _documents_now(self) -> int:
+        row = self._execute("SELECT n FROM row_counts WHERE name = 'documents'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- clustering (events, positions, agreements) -------------------------------------------
 
