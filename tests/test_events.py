@@ -484,3 +484,10 @@ def test_following_the_talks_is_the_day_of_the_talks(nlp: Any) -> None:
             "Following the talks, the two leaders witnessed the signing of 12 cooperation documents.")
     found = {(f.get("kind"), f.get("date")) for f in _events(nlp, text, "2024-09-05")}
     assert ("signing", "2024-09-03") in found
+
+
+def test_a_name_suffix_is_no_second_subject(nlp: Any) -> None:
+    text = ("President John Example, Jr. spoke today with President Ana Muster to review the plan they set out "
+            "at the March 2023 Regional Leaders' Summit.")
+    calls = [f for f in _events(nlp, text) if f.get("kind") == "call"]
+    assert calls and {"John Example", "Ana Muster"} <= set(calls[0].get("participants"))

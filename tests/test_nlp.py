@@ -406,3 +406,18 @@ def test_us_indian_affairs_northern_ireland_and_the_saudis(nlp: Any) -> None:
                    "and Northern Ireland.")
     ids = {m.id for s in doc.sentences for m in s.mentions if m.kind in ("country", "place")}
     assert "IND" not in ids and "IRL" not in ids and {"SAU", "GBR"} <= ids
+
+
+def test_a_national_acronym_needs_its_country(nlp: Any) -> None:
+    ids = lambda doc: {m.id for m in mentions(doc, "body")}  # noqa: E731
+    assert "ARP_TUN" in ids(run(nlp, "In Tunis, the ARP voted on the budget on Monday."))
+    assert "ARP_TUN" not in ids(run(nlp, "The ARP sent funds to every school district in Ohio."))
+
+
+def test_georgia_the_state_in_american_text(nlp: Any) -> None:
+    doc = run(nlp, "Governor Ann Example of Georgia toured a plant in Texas.")
+    assert [(m.kind, m.id) for m in mentions(doc, "place") if m.text == "Georgia"] == [("place", "USA")]
+    doc = run(nlp, "Georgia's parliament met in Tbilisi. Texas officials watched.")
+    assert [m.id for m in mentions(doc, "country") if m.text == "Georgia"] == ["GEO"]
+    doc = run(nlp, "Georgia signed a trade deal with Armenia.")
+    assert [m.id for m in mentions(doc, "country") if m.text == "Georgia"] == ["GEO"]

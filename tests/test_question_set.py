@@ -60,8 +60,7 @@ QUESTIONS: tuple[Q, ...] = (
     Q("When did Vietnam and the US upgrade their partnership?", ("comprehensive strategic (2023-09",),
       missing="partnership USA-VNM comprehensive_strategic with since 2023-09 (dev 12: 'One year ago ...')"),
     Q("What is the partnership between the United States and India?", ("comprehensive global strategic",)),
-    Q("What is the partnership between India and Mauritius?", ("enhanced strategic",),
-      missing="partnership IND-MUS enhanced_strategic since 2025-03 (voa 01)"),
+    Q("What is the partnership between India and Mauritius?", ("enhanced strategic",)),
     Q("When did North Korea and Russia become comprehensive strategic partners?",
       ("comprehensive strategic (2024-06",)),
     Q("Which countries are China's strategic partners?", ("MUS",)),
@@ -110,9 +109,7 @@ QUESTIONS: tuple[Q, ...] = (
     # --- agreements (seeds 002, dev wh, voa 05/20)
     Q("Which FTAs has Vietnam joined?", ("CPTPP", "EVFTA", "RCEP"), absent=("MoU", "joint statement"),
       missing="agreement CPTPP with kind FTA (seeds 002; it is read with kind 'other')"),
-    Q("What agreements did the United States sign with Malaysia?", ("Agreement on Reciprocal Trade",),
-      missing="agreement 'Agreement on Reciprocal Trade' USA-MYS (dev: Malaysia fact sheet; read as "
-              "'secured reciprocal trade deal')"),
+    Q("What agreements did the United States sign with Malaysia?", ("Agreement on Reciprocal Trade",)),
     Q("What agreements did Russia sign with North Korea?", ("Treaty on Comprehensive Strategic Partnership",)),
     Q("When was the Treaty on Comprehensive Strategic Partnership signed?", ("2024-06",)),
     Q("When was the JCPOA signed?", ("2015",), missing="agreement JCPOA with signed 2015 (voa 20)"),

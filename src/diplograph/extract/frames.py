@@ -26,6 +26,8 @@ from diplograph.model import AnalyzedDocument, Mention, Sentence, Token
 # Dependents that open a clause of their own: an argument search never crosses them.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# "Joseph Example, Jr. said": the parser may take the suffix for a second subject
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "iobj"})
 # Mentions that can fill an argument slot.
 ENTITY_KINDS = frozenset({"country", "body", "person", "place", "pair", "group", "title"})
@@ -246,6 +248,15 @@ class Parse:
             return t.head
         return None
 
+    def _before_suffix(self, i: int) -> int:
+        """"Ann Example, Jr.": the parser may take the suffix for the subject; the name before it is."""
+        if self.tokens[i].text.rstrip(".").lower() not in NAME_SUFFIXES:
+            return i
+        for j in (i - 1, i - 2):
+            if j >= 0 and self.entity_at(j, ("person",)) is not None:
+                return j
+        return i
+
     def subjects(self, k: int, depth: int = 0) -> tuple[tuple[Arg, ...], bool]:
         """(agents, passive) of predicate ``k``, inherited through control, coordination and relative clauses."""
         subj = self.kids(k, "nsubj", "csubj")
@@ -253,6 +264,7 @@ class Parse:
         if passive_subj or self.kids(k, "auxpass"):
             agents = [a for ag in self.kids(k, "agent") for p in self.kids(ag, "pobj") for a in self.args(p)]
             return tuple(agents), True
+        subj = [self._before_suffix(i) for i in subj]
         if subj:
             s = max(subj, key=lambda i: (i < k, i))  # two subjects (a dateline taken for one): the nearest
             if self.tokens[s].tag in ("WP", "WDT") or self.lemma(s) in ("who", "which", "that"):

@@ -446,6 +446,58 @@ _SHARED_SHORT = {("COG", "congo"): "COD", ("COG", "congolese"): "COD", ("COD", "
                  ("KOR", "korean"): "PRK", ("KOR", "koreans"): "PRK"}  # (a bare "Korea" is the South's)
 
 
+def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sentence]:
+    """A national body named only by a short acronym ("ARP", "PAC") is that body only in a text about its
+    country: "ARP" is Tunisia's parliament in a story that names Tunisia, the American Rescue Plan in a
+    White House fact sheet."""
+    named = {m.id for s in sentences for m in s.mentions if m.kind in ("country", "place") and m.id}
+    if home:
+        named.add(home)
+
+    def foreign(m: Mention) -> bool:
+        if m.kind != "body" or not m.id or not m.text.isupper() or len(m.text) > 5:
+            return False
+        country = resolve.national_country(str(m.id))
+        return bool(country) and country != m.id and country not in named
+
+    if not any(foreign(m) for s in sentences for m in s.mentions):
+        return sentences
+    return [Sentence(s.index, s.start, s.end, s.text, s.tokens, tuple(m for m in s.mentions if not foreign(m)))
+            for s in sentences]
+
+
+# Country names that are also the name of a US state: the state in American text that gives no sign of the
+# country (its demonym, its capital, its bodies or people)
+_US_STATE_NAMES = {"GEO": "georgia"}
+
+
+def _us_states(sentences: list[Sentence], home: str | None) -> list[Sentence]:
+    """"Governor X of Georgia", "the Georgia Ports Authority": a US state, where the text is American (its
+    publisher, or other US states named) and nothing in it points at the country."""
+    ms = [m for s in sentences for m in s.mentions]
+    ambiguous = {c for c, name in _US_STATE_NAMES.items()
+                 if any(m.kind == "country" and m.id == c and m.text.lower() == name for m in ms)}
+    if not ambiguous:
+        return sentences
+    american = home == "USA" or any(m.kind == "place" and m.id == "USA" for m in ms)
+    if not american:
+        return sentences
+    country_signs = {c for c in ambiguous
+                     if any(m.id == c and m.text.lower() != _US_STATE_NAMES[c] for m in ms)
+                     or any(m.kind in ("body", "person") and m.id and resolve.national_country(str(m.id)) == c
+                            for m in ms)}
+    states = ambiguous - country_signs
+    if not states:
+        return sentences
+
+    def swap(m: Mention) -> Mention:
+        if m.kind == "country" and m.id in states and m.text.lower() == _US_STATE_NAMES[str(m.id)]:
+            return replace(m, kind="place", id="USA")
+        return m
+    return [Sentence(s.index, s.start, s.end, s.text, s.tokens, tuple(swap(m) for m in s.mentions))
+            for s in sentences]
+
+
 def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
     """"Congo", "Korean" stand for whichever of the two countries the document names in full ("the
     Democratic Republic of Congo ... Congo's foreign minister"; "North Korea ... the Korean leader")."""
@@ -567,7 +619,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
-    sentences = _shared_short_names(sentences)
+    sentences = _us_states(_foreign_acronyms(_shared_short_names(sentences), publisher), publisher)
     with_coref = coref.add_coref(sentences, state.focus)
     original = document.text
     if original.isascii():
