@@ -136,20 +136,35 @@ def show(a: argparse.Namespace) -> None:
 
 
 def score(a: argparse.Namespace) -> None:
+    """Precision per type under both readings (strict: every field right; key: who/what/when right, a label
+    or a secondary field may be off), and the judge's error classes."""
     rows = {json.loads(line)["n"]: json.loads(line)
             for line in _sample_path(a.name, a.seed).read_text(encoding="utf-8").splitlines()}
     judged_path = HERE / f"judged-{a.name}-{a.seed}.jsonl"
     judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_type: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    by_type: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0])
+    classes: collections.Counter[str] = collections.Counter()
     for j in judged:
         t = rows[j["n"]]["fact"]["type"]
-        by_type[t][1] += 1
-        by_type[t][0] += j["verdict"] == "correct"
+        strict = j.get("strict", j.get("verdict"))
+        by_type[t][0] += strict == "correct"
+        by_type[t][1] += j.get("key", strict) == "correct"
+        by_type[t][2] += 1
+        if strict != "correct" and j.get("class"):
+            classes[j["class"]] += 1
+    print(f"{'type':22s} {'strict':>12s} {'key':>12s}")
+    for t, (c, k, n) in sorted(by_type.items()):
+        print(f"{t:22s} {c:4d}/{n:<4d} {c / n:.2f} {k:4d}/{n:<4d} {k / n:.2f}")
     ok = sum(v[0] for v in by_type.values())
-    total = sum(v[1] for v in by_type.values())
-    for t, (c, n) in sorted(by_type.items()):
-        print(f"{t:22s} {c:4d}/{n:<4d} {c / n:.3f}")
-    print(f"precision {ok}/{total} = {ok / total:.3f}" if total else "nothing judged")
+    key = sum(v[1] for v in by_type.values())
+    total = sum(v[2] for v in by_type.values())
+    if not total:
+        print("nothing judged")
+        return
+    print("errors by class (strict):")
+    for c, n in classes.most_common():
+        print(f"  {n:4d}  {c}")
+    print(f"precision strict {ok}/{total} = {ok / total:.3f}, key {key}/{total} = {key / total:.3f}")
 
 
 def main() -> None:
