@@ -647,3 +647,26 @@ def test_a_chair_taken_up_for_one_year_is_that_years(nlp: Any) -> None:
     adoc = analyze_text("Malaysia will assume the ASEAN Chairmanship in 2025.", published="2024-10-11", nlp=nlp)
     found = [(f.get("actor"), f.get("role"), f.get("start"), f.get("end")) for f in roles.extract(adoc)]
     assert found == [("MYS", "chair", "2025", "2025")]
+
+
+def test_members_listed_by_passive_and_including_and_make_up(nlp: Any) -> None:
+    texts = ["Mercosur leaders met in Lima on Friday. The bloc is made up of Bolivia, Brazil and Paraguay.",
+             "The Pacific Islands Forum brings together 18 members, including Tonga, Fiji and Samoa.",
+             "The Quad held talks in Delhi. The group's members include India and Japan.",
+             "Chile and Mexico make up the Pacific Alliance with two others."]
+    found = {(r[0], r[1]) for text in texts for r in _roles(nlp, text) if r[2] == "member"}
+    assert {("BOL", "MERCOSUR"), ("BRA", "MERCOSUR"), ("PRY", "MERCOSUR")} <= found
+    assert {("TON", "PIF"), ("FJI", "PIF"), ("WSM", "PIF"), ("IND", "QUAD"), ("JPN", "QUAD"),
+            ("CHL", "PACIFIC_ALLIANCE"), ("MEX", "PACIFIC_ALLIANCE")} <= found
+
+
+def test_an_organ_elects_but_is_no_member(nlp: Any) -> None:
+    found = _roles(nlp, "The UN General Assembly on Monday elected 15 members of the Human Rights Council.")
+    assert not any(r[0] == "UNGA" for r in found)
+
+
+def test_taking_over_as_chair_from_another_on_the_day_of_a_when_clause(nlp: Any) -> None:
+    found = _roles(nlp, "Samoa's prime minister took over as chair of the Pacific Islands Forum from Fiji "
+                        "when the leaders' meeting opened on Monday.", published="2024-04-30")
+    assert ("WSM", "PIF", "chair", "2024-04-29", None) in found
+    assert ("FJI", "PIF", "chair", None, "2024-04-29") in found

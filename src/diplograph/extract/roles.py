@@ -163,6 +163,10 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
                 elif rt.is_mission(ref.id) and prep in ("under", "with") and _unit_does(parse, g):
                     out.append(Cue(rt.CONTRIB, g, ref, "unit"))  # "the field hospital ... under UNMISS"
             break
+        if dep == "nsubjpass" and rt.is_verb(parse, h) and parse.lemma(h) in ("make", "compose", "form") and \
+                any(parse.lemma(p) == "of" for p in parse.kids(h, "prep")):
+            out.append(Cue(rt.COMPOSE, h, ref, "subj", meeting))  # "the bloc is made up of A, B and C"
+            break
         if dep in ("dobj", "nsubjpass", "attr", "oprd") and rt.is_verb(parse, h):
             cls = rt.verb_class(parse, h, rt.BODY_VERBS)
             if cls:
@@ -464,6 +468,11 @@ def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: l
     return [rt.Term(t.start or t.end, None, t.written) for t in days[:1]]
 
 
+def first_verb(parse: Parse, k: int) -> int | None:
+    """The nearest verb a noun hangs on ("took over as chair": took)."""
+    return next((a for a in parse.ancestors(k) if parse.tokens[a].pos in VERBS), None)
+
+
 def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
                ) -> tuple[list[rt.DateRef], set[int], bool]:
     """The dates of a cue's clause (and of the predicate it hangs on), the clause's tokens, and whether
@@ -490,6 +499,10 @@ def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
         dates = [d for d in dates if d.token not in tenure] or dates  # the tenure is the seat's
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
+    if not dates:  # "took over as chair when the summit opened on Monday": the day of the "when" clause
+        dates = [d for v in {gov if gov is not None else cue.token, first_verb(parse, cue.token)} if v is not None
+                 for c in parse.kids(v, "advcl") if any(parse.lemma(m) == "when" for m in parse.kids(c, "advmod"))
+                 for d in rt.dates_in(parse, rt.clause_tokens(parse, c))]
     if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"
         dates = _when_of_which(parse, gov if gov is not None else cue.token)
     if not dates:  # "as X holds the chairship of Y (Y) for 2025", "has hosted it three times, in 2002 and

@@ -83,7 +83,8 @@ def mention_actors(doc: AnalyzedDocument, mentions: list[Mention], cls: str) -> 
             c = resolve.national_country(str(m.id))
             if c and c != m.id:
                 out.append(c)
-            elif cls in (rt.MEMBER, rt.JOIN, rt.COMPOSE, rt.ADMIT) and rt.is_international(m.id):
+            elif cls in (rt.MEMBER, rt.JOIN, rt.COMPOSE, rt.ADMIT) and rt.is_international(m.id) and \
+                    rt.kind(str(m.id)) != "igo_organ":  # the EU joins; the General Assembly elects
                 out.append(str(m.id))
         elif m.kind in ("country", "pair", "group", "place"):  # a place only as a capital ("Nairobi joined")
             out.extend(countries_of(doc, m))
@@ -142,8 +143,8 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context, alone: bool = Fa
         listed = [_listed_entity(parse, i) for i in tokens if i == k or parse.dep(i) in ("conj", "appos")
                   or parse.tokens[i - 1].text == "," and parse.entity_at(i, ("country",))]  # or mis-hung
         return mention_actors(ctx.doc, [m for m in listed if m is not None], cls)
-    inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from")
-                                          for a in rt.path_up(parse, i, k))]
+    inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from", "include")
+                                          for a in rt.path_up(parse, i, k))]  # "18 members, including A and B"
     ids = mention_actors(ctx.doc, [m for i in inner for m in parse.mentions_at[i]], cls)
     if not ids and word in ("country", "nation", "state", "government", "member") and ctx.last_group:
         counted = [parse.tokens[c].text.lower() for c in parse.kids(k, "nummod")]
@@ -325,6 +326,9 @@ def noun_actors(parse: Parse, n: int, cls: str, ctx: Context, depth: int = 0) ->
             and (parse.head(nxt) in (n, h) or nxt == h) and parse.dep(nxt) in (dep, "appos", "compound",
                                                                                  "nsubj"):
         return phrase_actors(parse, nxt, cls, ctx), None  # "fellow members Kazakhstan and Uzbekistan"
+    if dep == "nsubj" and cls == rt.MEMBER and parse.lemma(h) in ("include", "be", "comprise") and \
+            parse.tokens[n].tag in ("NNS", "NNPS"):  # "the bloc's members include A, B and C"
+        return [i for o in parse.kids(h, "dobj", "attr") for i in phrase_actors(parse, o, cls, ctx)], h
     if dep == "conj" and depth < 2 and rt.noun_class(parse, h):  # "chair of X and member of Y"
         return noun_actors(parse, h, cls, ctx, depth + 1)
     if dep == "dobj" and parse.lemma(h) == "rotate" and depth < 2:
@@ -411,9 +415,17 @@ def handover(parse: Parse, n: int, ctx: Context, cls: str) -> list[tuple[str, st
         before = [i for o in parse.kids(v, "dobj") for i in phrase_actors(parse, o, cls, ctx)]
         after = subject_actors(parse, v, cls, ctx)
         return [(g, "end", v) for g in before] + [(t, "start", v) for t in after] if before else None
+    if parse.dep(n) == "pobj" and parse.lemma(v) == "as" and _takes(parse, parse.head(v)):
+        v = parse.head(v)  # "B took over as chair from A"
+        givers = _prep_actors(parse, v, "from", cls, ctx) + _prep_actors(parse, parse.head(n), "from", cls, ctx) \
+            + _from_in(parse, n, cls, ctx)
+        return [(g, "end", v) for g in givers] + [(t, "start", v) for t in subject_actors(parse, v, cls, ctx)] \
+            if givers else None
     if v == n or parse.tokens[v].pos not in VERBS or parse.dep(n) not in ("dobj", "nsubj"):
         return None
     givers = _prep_actors(parse, v, "from", cls, ctx)
+    if not givers and parse.dep(n) == "dobj" and _takes(parse, v):  # "took over the chair of the bloc from A"
+        givers = _from_in(parse, n, cls, ctx)
     takers = _prep_actors(parse, v, "to", cls, ctx)
     lemma, taken = parse.lemma(v), parse.dep(n) == "dobj"
     if taken and lemma in rt.HAND_VERBS:
@@ -439,6 +451,12 @@ def handover(parse: Parse, n: int, ctx: Context, cls: str) -> list[tuple[str, st
             if after:
                 out += [(g, "end", c) for g in holder] + [(t, "start", c) for t in after]
     return out or None
+
+
+def _from_in(parse: Parse, n: int, cls: str, ctx: Context) -> list[str]:
+    """Givers in a "from" phrase the parser hung inside the office's noun phrase ("the chair of X from A")."""
+    return [i for k in parse.subtree(n) if k != n and parse.lemma(k) == "from" and parse.dep(k) == "prep"
+            for o in parse.kids(k, "pobj") for i in phrase_actors(parse, o, cls, ctx)]
 
 
 def _prep_actors(parse: Parse, v: int, prep: str, cls: str, ctx: Context) -> list[str]:

@@ -58,7 +58,7 @@ BODY_VERBS: dict[tuple[str, str], str] = {
     ("chair", ""): CHAIR, ("preside", ""): CHAIR, ("helm", ""): CHAIR,
     ("host", ""): HOST,
     ("elect", ""): SEAT, ("re-elect", ""): SEAT, ("reelect", ""): SEAT, ("serve", ""): SEAT,
-    ("sit", ""): SEAT,
+    ("sit", ""): SEAT, ("remain", ""): SEAT, ("stay", ""): SEAT, ("make", "up"): JOIN, ("constitute", ""): JOIN,  # "A, B and C make up the bloc"
     ("deploy", ""): CONTRIB, ("send", ""): CONTRIB, ("contribute", ""): CONTRIB, ("dispatch", ""): CONTRIB,
     ("station", ""): CONTRIB, ("fund", ""): CONTRIB, ("finance", ""): CONTRIB, ("donate", ""): CONTRIB,
     ("pledge", ""): CONTRIB,
