@@ -325,3 +325,30 @@ def test_a_change_year_on_year_is_the_growth_of_what_the_clause_counts(nlp: Any)
 def test_it_as_subject_is_the_country_that_was_the_subject_before(nlp: Any) -> None:
     found = _stats(nlp, "Peru joined the convention in 1990. It currently has 13 world heritage sites listed by UNESCO.")
     assert ("PER", "other", 13) in found
+
+
+def test_currency_named_by_a_country_and_growth_in_per_cent(nlp: Any) -> None:
+    facts = _facts(nlp, "Trade between Laos and Thailand reached 9.5 billion U.S. dollars in 2024, up 4.2 per cent "
+                        "year-on-year.")
+    got = {(f.get("value"), f.get("unit")) for f in facts}
+    assert (9_500_000_000, "USD") in got and (4.2, "percent") in got
+    assert all(f.get("subject") != "USA" for f in facts)
+    assert parse("180", after=" votes", before="Chile won ").unit is None  # "won" the verb, not the currency
+
+
+def test_organ_named_by_its_head_noun_and_the_subject_of_a_copula(nlp: Any) -> None:
+    stats = _stats(nlp, "Chile sits on the UN Security Council. The 15-member council meets daily.")
+    assert any(s[0] == "UNSC" and s[2] == 15 for s in stats), stats
+    stats = _stats(nlp, "Korea is Laos's second largest investor, with 800 projects worth $5.1 billion.")
+    assert {s[0] for s in stats} == {"KOR"}, stats
+
+
+def test_the_number_brought_to_a_figure(nlp: Any) -> None:
+    stats = _stats(nlp, "Laos upgraded ties with Japan, bringing the number of its strategic partners to 12.")
+    assert any(s[:3] == ("LAO", "strategic_partners", 12) for s in stats), stats
+
+
+def test_labels_keep_what_is_counted(nlp: Any) -> None:
+    labels = {f.get("label") for f in _facts(nlp, "Brazil exported 3.2 million tonnes of soybeans to China. "
+                                                  "Chile's exports to Peru rose 3.5 percent.")}
+    assert "soybeans" in labels and "exports to Peru" in labels, labels

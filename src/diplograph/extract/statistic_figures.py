@@ -179,7 +179,7 @@ class Counted:
 
 def _year_on_year(parse: Parse, k: int) -> bool:
     """"39 percent year on year", "up 5% year-on-year": a comparison, not a count of years."""
-    after = " ".join(parse.tokens[i].text.lower() for i in range(k, min(k + 3, len(parse.tokens))))
+    after = " ".join(parse.tokens[i].text.lower() for i in range(k, min(k + 5, len(parse.tokens))))
     return after.startswith(("year on year", "year - on - year", "year-on-year", "month on month"))
 
 
@@ -225,7 +225,10 @@ def counted(parse: Parse, fig: Figure) -> Counted:
     if t.dep in ("pobj", "dobj", "attr") and fig.unit is None:
         # "the number of tourists grew from 5 million to 15 million": the subject's noun is counted
         v = next((a for a in parse.ancestors(h) if parse.tokens[a].pos in ("VERB", "AUX")), None)
-        for s in parse.kids(v, "nsubj", "nsubjpass") if v is not None else []:
+        # ... or the object's: "bringing the number of its partners to 12", "raising the total to 40"
+        told = parse.kids(v, "nsubj", "nsubjpass") + [o for o in parse.kids(v, "dobj") if h not in parse.subtree(o)] \
+            if v is not None else []
+        for s in told:
             if _lemma(parse, s) in ("number", "total", "count", "tally"):
                 for p in parse.kids(s, "prep"):
                     objs = parse.kids(p, "pobj")
@@ -418,6 +421,7 @@ def _phrase(parse: Parse, root: int, skip: range) -> str:
     # a preposition whose object is the figure itself ("a rate of [9%]")
     others |= {c for c in span if parse.dep(c) == "prep" and parse.kids(c, "pobj")
                and all(j in skip or j == c for j in parse.subtree(c))}
+    others |= {i for c in span if parse.dep(c) == "poss" and c < root for i in parse.subtree(c)}  # "Viet Nam's"
     for k in span:
         t = parse.tokens[k]
         if k in gerunds or k in others:
@@ -437,6 +441,8 @@ def _phrase(parse: Parse, root: int, skip: range) -> str:
     while words and (words[-1].lower() in ("and", "or", "plus", ",", "-", "of", "in", "on", "the", "a", "an",
                                            "to", "for", "with", "at", "by", "from", "that")):
         words.pop()  # a cut phrase ends on a content word
+    if len(words) > 1 and words[0].lower() == "of":
+        words = words[1:]  # "[3 million tonnes] of soybeans": the measure is the figure's, the rest what it counts
     return " ".join(words).replace(" - ", "-").strip(" ,.;:")
 
 
@@ -468,7 +474,7 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
             parse.tokens[parse.head(g)].pos == "NOUN":
         return _phrase(parse, parse.head(g), fig.tokens)  # "the unemployment rate at 3.5%"
     for p in parse.kids(fig.head, "prep"):  # "7% of the total", "$34 billion in loans"
-        objs = parse.kids(p, "pobj")
+        objs = [o for o in parse.kids(p, "pobj") if o not in fig.tokens]  # not "per cent"
         if objs:
             what = "share" if fig.unit == "percent" else "amount"
             return f"{what} {parse.tokens[p].text} {_phrase(parse, objs[0], fig.tokens)}"

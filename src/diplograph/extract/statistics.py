@@ -31,6 +31,11 @@ from diplograph.model import AnalyzedDocument, Fact, Mention
 from diplograph.nlp import numbers
 
 EXTRACTOR = "statistics"
+# A people living abroad, named by their origin ("the Thai community in Japan").
+COMMUNITY_NOUNS = frozenset({"community", "diaspora", "expatriate", "expat", "national", "citizen", "people",
+                             "worker", "student", "migrant"})
+# Heads of organs' names that stand for the organ named before ("the council", "the assembly").
+ORGAN_NOUNS = frozenset({"council", "assembly", "commission", "committee", "board", "court", "parliament", "forum"})
 
 
 # --------------------------------------------------------------------------- the reader
@@ -163,6 +168,11 @@ class Reader:
         force" after the full name), what "these investments" refers back to, its possessor ("China's
         program"), the subject of a relative clause it is the object of ("the $13.6 billion that Malaysia
         received"), and, with ``modifiers``, a country modifying it ("Chinese vessels")."""
+        if k not in skip and _lemma(parse, k) in COMMUNITY_NOUNS:  # "the Thai community in Japan": Thailand's
+            kin = [str(m.id) for c in parse.kids(k, "amod", "compound") if c not in skip
+                   for m in [parse.entity_at(c, ("country",))] if m is not None and m.id]
+            if kin:
+                return kin
         if k not in skip:
             people = _demonym(parse, k)
             ids = self._actors(parse, [k]) or ([people] if people else []) or self._antecedent(parse, k)
@@ -170,9 +180,12 @@ class Reader:
             if ids or body:
                 return ids or [str(body)]
             the = any(_lemma(parse, d) == "the" for d in parse.kids(k, "det"))
-            members = _noun_class(parse, k) == "member" and not parse.kids(k, "prep", "poss", "compound")
+            members = _noun_class(parse, k) == "member" and not parse.kids(k, "prep", "poss", "compound") and \
+                parse.dep(k) not in ("compound", "amod", "nmod")  # not "the 15-member council": the council's
             if (the and _lemma(parse, k) in BLOC_NOUNS) or members:
                 return [b for b in [self._body(parse)] if b]  # "the bloc", "Member States have pledged"
+            if the and _lemma(parse, k) in ORGAN_NOUNS:
+                return [b for b in [self._body_named(parse, _lemma(parse, k))] if b]  # "the 15-member council"
         ids = [i for c in parse.kids(k, "poss") for i in self._actors(parse, parse.subtree(c), skip)]
         for rel in parse.kids(k, "relcl") if not ids else []:
             for s in parse.kids(rel, "nsubj"):
@@ -234,6 +247,18 @@ class Reader:
                     return body.id
         return None
 
+    def _body_named(self, parse: Parse, word: str, before: int = 4) -> str | None:
+        """The international body named shortly before whose name has the word ("the council" after "the UN
+        Security Council")."""
+        index = parse.sentence.index
+        for sentence in reversed(self.doc.sentences[max(0, index - before):index + 1]):
+            for m in reversed(sentence.mentions):
+                body = resolve.bodies().get(str(m.id)) if m.kind == "body" else None
+                if body is not None and not body.country and \
+                        word in (m.text.lower().split() + body.name.lower().split()):
+                    return body.id
+        return None
+
     def _pick(self, ids: list[str]) -> str:
         """One of several actors ("India and Mauritius signed"): the document's focus when among them."""
         return self.focus if self.focus in ids else ids[0]
@@ -282,7 +307,7 @@ class Reader:
             if ids:
                 return self._pick(ids), set()
         start = what.noun if what.noun is not None and what.own else fig.head
-        ids = self._owner(parse, start, fig.tokens, modifiers=False)
+        ids = self._copula_subject(parse, start, fig) or self._owner(parse, start, fig.tokens, modifiers=False)
         if ids:
             return self._pick(ids), set()
         for a in [start, *list(parse.ancestors(start))[:3]]:
@@ -302,6 +327,9 @@ class Reader:
         for a in parse.ancestors(start):
             if self._named_other(parse, a):
                 return None, {-1}  # "Mercy Corps, a charity serving over 40 countries": its figure, no state's
+            ids = self._copula_subject(parse, a, fig)
+            if ids:
+                return self._pick(ids), set()
             if parse.tokens[a].pos in ("NOUN", "PROPN"):
                 ids = self._owner(parse, a, fig.tokens, modifiers=False, bodies=True)
             elif parse.tokens[a].pos in ("VERB", "AUX"):
@@ -328,6 +356,15 @@ class Reader:
         if what.noun is not None and not what.own:  # "over a billion dollars in U.S. financing"
             ids = self._modifiers(parse, what.noun, fig.tokens)
         return (self._pick(ids) if ids else None), set()
+
+    def _copula_subject(self, parse: Parse, a: int, fig: Figure) -> list[str]:
+        """"X is Y's largest investor, with 800 projects worth $5 billion": the figures are X's, the subject's,
+        not the possessor's of the role noun."""
+        if parse.tokens[a].pos != "NOUN" or parse.dep(a) != "attr" or _lemma(parse, parse.head(a)) != "be" or \
+                not parse.kids(a, "poss") or not any(_lemma(parse, p) == "with" for p in parse.kids(a, "prep")):
+            return []
+        return [i for sub in parse.kids(parse.head(a), "nsubj")
+                for i in self._owner(parse, sub, fig.tokens) or self._actors(parse, [sub])]
 
     @staticmethod
     def _targets(parse: Parse, fig: Figure, noun: int | None = None) -> set[int]:

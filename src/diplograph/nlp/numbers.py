@@ -46,6 +46,9 @@ _CURRENCY = {
     "riyals": "SAR", "dirhams": "AED", "aed": "AED", "cedis": "GHS", "kip": "LAK", "riel": "KHR",
 }
 CURRENCY_CODES = frozenset(_CURRENCY.values()) | {"SGD", "HKD", "TWD"}
+# Currency words that English never writes before the figure, and that are verbs there ("won 180 votes").
+_NEVER_BEFORE = frozenset({"won", "dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan", "dong", "rand",
+                           "real", "reais", "pesos", "peso", "rupees", "baht"})
 _SYMBOLS = ("us$", "a$", "c$", "s$", "$", "€", "£", "¥", "₹", "₩", "₫", "₺", "₦")
 # Measures: the unit word(s) after the figure -> unit.
 _MEASURES = {
@@ -123,7 +126,19 @@ def _lookup(words: list[str], table: dict[str, str], from_end: bool = False) -> 
             key = " ".join(words[-n:] if from_end else words[:n]).strip(".,;:()")
             if key in table:
                 return table[key]
+            plain = _dotless(id(table), table).get(key.replace(".", ""))
+            if plain:  # "U.S. dollars" cut to "u.s dollars"
+                return plain
     return None
+
+
+_DOTLESS: dict[int, dict[str, str]] = {}
+
+
+def _dotless(key: int, table: dict[str, str]) -> dict[str, str]:
+    if key not in _DOTLESS:
+        _DOTLESS[key] = {k.replace(".", ""): v for k, v in table.items() if "." in k}
+    return _DOTLESS[key]
 
 
 def _word_value(words: list[str]) -> tuple[float, list[str]] | None:
@@ -197,7 +212,9 @@ def parse(text: str, after: str = "", before: str = "") -> Quantity | None:
                    or before.rstrip().lower().endswith(sym)), None)  # "$15 billion", "US$ 2", "Rs 30"
     unit = _CURRENCY[symbol] if symbol else None
     unit = unit or _lookup(head.split(), _CURRENCY, from_end=True)
-    unit = unit or _lookup(before.lower().split(), _CURRENCY, from_end=True)
+    words_before = before.split()
+    if words_before and words_before[-1].strip(".,;:()").lower() not in _NEVER_BEFORE:
+        unit = unit or _lookup([w.lower() for w in words_before], _CURRENCY, from_end=True)  # "Rs 30", "RM 5"
     if unit is None and (raw.endswith("%") or any(" ".join(tail).startswith(p) for p in _PERCENT)):
         unit = "percent"
     unit = unit or _lookup(tail, _CURRENCY) or _lookup(tail, _MEASURES)

@@ -498,6 +498,30 @@ def _us_states(sentences: list[Sentence], home: str | None) -> list[Sentence]:
             for s in sentences]
 
 
+def _currency_names(sentences: list[Sentence]) -> list[Sentence]:
+    """"15 billion U.S. dollars", "3 million Australian dollars": the country names the currency of the figure
+    before it, and is no actor of the sentence."""
+    out = []
+    for s in sentences:
+        figures = {m.end: m for m in s.mentions if m.kind == "number"}
+        swap: dict[Mention, Mention | None] = {}
+        for m in s.mentions:
+            if m.kind != "country":
+                continue
+            after = s.text[m.end - s.start:m.end - s.start + 9].lower()
+            fig = figures.get(m.start - 1) or figures.get(m.start - 2)
+            if after.startswith(" dollar") and fig is not None:
+                end = m.end + len(" dollars" if after.startswith(" dollars") else " dollar")
+                text = s.text[fig.start - s.start:end - s.start]
+                unit = numbers.currency_of(s.text[m.start - s.start:end - s.start]) or "USD"
+                swap[m] = None
+                swap[fig] = replace(fig, end=end, text=text, attrs={**(fig.attrs or {}), "unit": unit})
+        out.append(s if not swap else Sentence(
+            s.index, s.start, s.end, s.text, s.tokens,
+            tuple(n for n in (swap.get(m, m) for m in s.mentions) if n is not None)))
+    return out
+
+
 def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
     """"Congo", "Korean" stand for whichever of the two countries the document names in full ("the
     Democratic Republic of Congo ... Congo's foreign minister"; "North Korea ... the Korean leader")."""
@@ -619,7 +643,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
-    sentences = _us_states(_foreign_acronyms(_shared_short_names(sentences), publisher), publisher)
+    sentences = _us_states(_foreign_acronyms(_currency_names(_shared_short_names(sentences)), publisher), publisher)
     with_coref = coref.add_coref(sentences, state.focus)
     original = document.text
     if original.isascii():
