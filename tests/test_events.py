@@ -491,3 +491,25 @@ def test_a_name_suffix_is_no_second_subject(nlp: Any) -> None:
             "at the March 2023 Regional Leaders' Summit.")
     calls = [f for f in _events(nlp, text) if f.get("kind") == "call"]
     assert calls and {"John Example", "Ana Muster"} <= set(calls[0].get("participants"))
+
+
+def test_with_hung_on_the_object_is_the_partner(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Chile's foreign minister Ana Muster discussed the border dispute with "
+                                  "Peruvian envoy Juan Ejemplo on Tuesday.", published="2024-06-14"))
+    assert any(k in ("talks", "meeting", "call") and d == "2024-06-11" and "Juan Ejemplo" in p
+               for k, d, p in found), found
+
+
+def test_speaking_at_a_news_conference_is_one_briefing_on_its_day(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Speaking at a news conference in Lima on Tuesday, Peruvian President Ana "
+                                  "Muster said the talks went well.", published="2024-06-14"))
+    assert found == {("briefing", "2024-06-11", frozenset({"Ana Muster", "PER"}))}, found
+    found = _summary(_events(nlp, "Peruvian President Ana Muster held a press conference on Tuesday.",
+                             published="2024-06-14"))
+    assert {k for k, _, _ in found} == {"briefing"}, found
+
+
+def test_the_leader_of_a_visiting_delegation_takes_part(nlp: Any) -> None:
+    found = _summary(_events(nlp, "A delegation of the Socialist Party led by its chairman Juan Ejemplo paid "
+                                  "a working visit to Chile on Monday.", published="2024-06-14"))
+    assert any(k == "visit" and "Juan Ejemplo" in p for k, _, p in found), found

@@ -114,6 +114,8 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
             return "statement" if f.prep("on", "for") else None  # "called on X to": a statement
         return kind
     if lemma in ("speak", "talk"):
+        if parse.dep(f.trigger) == "advcl" and parse.lemma(parse.head(f.trigger)) in SAY and not f.prep("with"):
+            return None  # "Speaking at a news conference, X said": the saying tells it
         phone = {parse.lemma(a.head) for a in f.prep("by", "over", "on", "via")}
         if phone & {"phone", "telephone", "video", "videoconference", "link"}:
             return kind
@@ -170,7 +172,9 @@ def _say_kind(parse: Parse, f: Frame) -> str | None:
             return "briefing"
     for c in parse.kids(f.trigger, "advcl", "xcomp"):  # "Speaking to the press, X said"
         if parse.lemma(c) in ("speak", "talk") and any(
-                parse.lemma(o) in _PRESS for p in parse.kids(c, "prep") for o in parse.kids(p, "pobj")):
+                parse.lemma(o) in _PRESS or parse.lemma(o) in ("conference", "briefing") and any(
+                    parse.lemma(n) in _PRESS | {"news"} for n in parse.kids(o, "compound", "amod", "nmod"))
+                for p in parse.kids(c, "prep") for o in parse.kids(p, "pobj")):
             return "briefing"
     return "statement"
 
@@ -279,6 +283,13 @@ def _frames(parse: Parse) -> Iterable[tuple[Frame, str]]:
             continue  # "a call for restraint" is no phone call
         if kind == "statement" and t.pos == "NOUN" and not (f.agents or f.light is not None):
             continue
+        if word in ("conference", "briefing") and any(parse.lemma(c) in ("press", "news", "media")
+                                                      for c in parse.kids(t.i, "compound", "amod", "nmod")):
+            # "told a press conference", "speaking at a news conference": the speaking verb tells it
+            if any(parse.lemma(a) in SAY or parse.lemma(a) in ("tell", "speak", "talk")
+                   for a in list(parse.ancestors(t.i))[:4]):
+                continue
+            kind = "briefing"
         if word in ("exchange", "handover") and not any(parse.lemma(o) in _PAPERS for p in parse.kids(t.i, "prep")
                                                         if parse.lemma(p) == "of" for o in parse.kids(p, "pobj")):
             continue  # "the exchange of a memorandum" is a signing; "an exchange of views" is not

@@ -344,6 +344,16 @@ class Parse:
             for o in objs:
                 out.setdefault("by" if self.dep(p) == "agent" else name, []).extend(self.args(o))
                 # "between A and B": spaCy hangs B on A as conj, args() expands it
+        if "with" not in out and self.tokens[k].pos == "VERB":
+            # "discussed the ceasefire with envoy X": a "with" the parser hung on the object, whose object is
+            # someone (a person, a country), is the verb's partner
+            for d in [d for d in self.kids(k, "dobj") if self.lemma(d) not in NOMINAL_EVENTS]:  # not "held talks"
+                for p in self.kids(d, "prep"):
+                    if self.lemma(p) == "with":
+                        found = [a for o in self.kids(p, "pobj") for a in self.args(o)
+                                 if self.entity_at(a.head, ("person", "country", "title")) is not None]
+                        if found:
+                            out.setdefault("with", []).extend(found)
         # "visited Hanoi and Beijing": conjoined prepositional phrases share the name
         return {key: tuple(v) for key, v in out.items()}
 
@@ -523,6 +533,11 @@ class Parse:
                     m = self.entity_at(c)
                     if m is not None and m.kind in ("person", "country", "body"):
                         agents.extend(self.args(c))
+        agents = list(agents)
+        for a in list(agents):  # "a delegation led by X visited": X went with it
+            if self.lemma(a.head) in ("delegation", "team", "mission", "group"):
+                agents.extend(x for c in self.kids(a.head, "acl") if self.lemma(c) in ("lead", "head")
+                              for ag in self.kids(c, "agent") for p in self.kids(ag, "pobj") for x in self.args(p))
         when, when_prep = self.date_of(k)
         if when is None and t.pos not in ("VERB", "AUX"):
             for c in self.kids(k, "acl"):  # "a statement issued on Monday", "the meeting held in May"
@@ -552,6 +567,12 @@ class Parse:
                             break
                 if when is not None:
                     break
+        if when is None and t.pos == "VERB" and self.lemma(k) in ("say", "tell", "add", "state", "note"):
+            for c in self.kids(k, "advcl"):  # "Speaking to reporters on Tuesday, X said": the speaking's date
+                if self.lemma(c) in ("speak", "talk", "address") and self.tokens[c].tag == "VBG":
+                    when, when_prep = self.date_of(c)
+                    if when is not None:
+                        break
         if when is None:
             # a date shared by coordinated triggers ("A's visit to X and B's visits to Y in May"), or
             # given to the clause a trigger depends on ("welcomed X on Monday to attend the summit")
