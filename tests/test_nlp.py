@@ -421,3 +421,8 @@ def test_georgia_the_state_in_american_text(nlp: Any) -> None:
     assert [m.id for m in mentions(doc, "country") if m.text == "Georgia"] == ["GEO"]
     doc = run(nlp, "Georgia signed a trade deal with Armenia.")
     assert [m.id for m in mentions(doc, "country") if m.text == "Georgia"] == ["GEO"]
+
+
+def test_overlapping_title_matches_make_one_title(nlp: Any) -> None:
+    doc = run(nlp, "The talks were chaired by Tran Van Example, Deputy Minister of Foreign Affairs.")
+    assert person(doc, "Tran Van Example").attrs.get("title") == "Deputy Minister of Foreign Affairs"

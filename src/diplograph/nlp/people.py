@@ -417,6 +417,11 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 continue  # "Joint Statement", "Fact Sheet": the NER's headline persons
             if bad:
                 e = bad[0]  # "Donald J. Trump Secures Peace"
+            while (not bad and e - s >= 2 and e < sent.end - 1 and e - s < 5 and doc[e].pos_ == "PROPN"
+                   and doc[e].is_title and e not in ents_by_token and not _is_title_word(doc[e])
+                   and not _common(doc[e], common) and _shouting(doc[e].text) not in _NOT_NAME | _INSTITUTION
+                   and (doc[e + 1].is_punct or doc[e + 1].is_lower)):
+                e += 1  # the NER stopped a word short: "Nguyen Minh [Vu], Deputy Minister"
             e = cut(s, e)
             if s < e:
                 candidates.append((s, e))

@@ -211,9 +211,26 @@ class RegistryRuler:
             span = self._title_span(doc, start, end)
             if span is not None:
                 spans.append(span)
+        spans = _join_titles(spans)
         if spans:
             doc.ents = filter_spans(spans)
         return doc
+
+
+def _join_titles(spans: list[Span]) -> list[Span]:
+    """Overlapping title matches are one title: "Deputy Minister" (a run of title words) and "Minister of
+    Foreign Affairs" (a phrase) make "Deputy Minister of Foreign Affairs", not the longer one alone."""
+    titles = sorted((sp for sp in spans if sp.label_ == "TITLE"), key=lambda sp: (sp.start, -sp.end))
+    if len(titles) < 2:
+        return spans
+    joined: list[Span] = []
+    for sp in titles:
+        last = joined[-1] if joined else None
+        if last is not None and last.start < sp.start < last.end < sp.end:
+            joined[-1] = Span(sp.doc, last.start, sp.end, label="TITLE", kb_id="T")
+        else:
+            joined.append(sp)
+    return [sp for sp in spans if sp.label_ != "TITLE"] + joined
 
 
 @Language.factory(RULER_NAME)
