@@ -352,3 +352,9 @@ def test_labels_keep_what_is_counted(nlp: Any) -> None:
     labels = {f.get("label") for f in _facts(nlp, "Brazil exported 3.2 million tonnes of soybeans to China. "
                                                   "Chile's exports to Peru rose 3.5 percent.")}
     assert "soybeans" in labels and "exports to Peru" in labels, labels
+
+
+def test_possibilities_and_weights_are_not_counts_or_money(nlp: Any) -> None:
+    assert not _stats(nlp, "Up to 30 million more people in Chile could be pushed into poverty this year.")
+    assert parse("20,000", after=" pounds of rice").unit == "lb"
+    assert parse("20 million", after=" pounds in aid").unit == "GBP"

@@ -323,6 +323,8 @@ def _is_target(parse: Parse, fig: Figure, pred: int | None, published: str | Non
         return False
     if parse.modality(pred)[0]:
         return True  # negated
+    if {parse.tokens[a].text.lower() for a in parse.kids(pred, "aux", "auxpass")} & {"could", "might", "may"}:
+        return True  # "40 million more people could be pushed into poverty": a possibility, not a count
     path = [fig.head, *parse.ancestors(fig.head)]
     if any(_lemma(parse, a) in TARGET_NOUNS and parse.tokens[a].pos == "NOUN" for a in path):
         return True

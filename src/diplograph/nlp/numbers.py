@@ -217,6 +217,8 @@ def parse(text: str, after: str = "", before: str = "") -> Quantity | None:
         unit = unit or _lookup([w.lower() for w in words_before], _CURRENCY, from_end=True)  # "Rs 30", "RM 5"
     if unit is None and (raw.endswith("%") or any(" ".join(tail).startswith(p) for p in _PERCENT)):
         unit = "percent"
+    if unit is None and tail[:2] in (["pounds", "of"], ["pound", "of"]) and not symbol:
+        unit = "lb"  # "101,335 pounds of formula": a weight ("£5 million", "5 million pounds" are money)
     unit = unit or _lookup(tail, _CURRENCY) or _lookup(tail, _MEASURES)
     value *= _fraction_before(before)  # "a quarter of a billion dollars", "half a million"
     return Quantity(_tidy(value), unit, qualifier)
