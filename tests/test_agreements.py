@@ -654,3 +654,20 @@ def test_agencies_are_not_the_two_countries_named_before_but_leaders_are(nlp: An
 
 def test_a_person_named_like_a_paper_is_none(nlp: Any) -> None:
     assert found(nlp, "Richard Charter, a senior fellow at an ocean charity in Boston, welcomed the decision.") == []
+
+
+def test_negotiations_concluded_with_a_bloc_and_an_old_deal_activated(nlp: Any) -> None:
+    facts = found(nlp, "On Friday, the Andean Community concluded negotiations on a trade agreement with the "
+                       "European Free Trade Association (EFTA).")
+    assert [sorted(f["parties"]) for f in facts] == [["ANDEAN_COMMUNITY", "EFTA"]], facts
+    facts = found(nlp, "Lima and Quito agreed to activate a border security agreement signed in 2004.")
+    assert [(sorted(f["parties"]), f.get("signed")) for f in facts] == [(["ECU", "PER"], "2004")], facts
+
+
+def test_a_joint_statement_told_in_the_passive_is_the_pair_told_of(nlp: Any) -> None:
+    facts = found(nlp, "Chile and Peru upgraded their ties on Monday. The new framework was set out in a joint "
+                       "statement released after the talks.")
+    assert [(f["kind"], sorted(f["parties"])) for f in facts] == [("joint_statement", ["CHL", "PER"])], facts
+    facts = found(nlp, "Mali, Niger and Burkina Faso left the bloc. The move was announced in a joint statement "
+                       "read on the television of the three countries.")
+    assert not any(sorted(f.get("parties") or []) == ["BFA", "MLI"] for f in facts), facts

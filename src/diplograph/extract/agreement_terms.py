@@ -77,7 +77,7 @@ SIGN_VERBS = frozenset({
     "sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "finalize", "finalise", "agree",
     "initial", "exchange", "ratify", "negotiate", "renew", "extend", "release", "enter", "forge", "clinch",
     "announce", "approve", "endorse", "unveil", "launch", "hammer", "broker", "secure", "complete", "implement",
-    "upgrade", "draft", "discuss", "pursue", "close", "work",
+    "upgrade", "draft", "discuss", "pursue", "close", "work", "activate", "reactivate", "revive",
 })
 # The verbs of signing itself: "the treaty signed in 2000", "the deal they reached".
 SIGNING = frozenset({"sign", "ink", "conclude", "reach", "seal", "strike", "adopt", "issue", "agree", "initial",

@@ -320,7 +320,8 @@ class _Reader(PaperReader):
         # (who brokers a deal is no party to it: "X brokered the Kuala Lumpur Peace Accords")
         if gov is not None and gov.lemma in WORK_NOUNS:
             agents = self.signers(parse, gov)  # "the two sides reviewed the implementation of": both, or nobody
-            agents = agents if len(agents) >= 2 else []
+            # ... or one and the partner the paper is "with" ("X concluded negotiations on a deal with Y")
+            agents = agents if len(agents) >= 2 or self.inner(parse, paper, "with") else []
         if not agents:
             agents = inside or self.actors(parse, [a for a in noun.agents if parse.dep(a.head) == "poss"])
         if signs and gov is not None and gov.lemma == "join":
@@ -366,6 +367,16 @@ class _Reader(PaperReader):
                 ids = actor_ids(self.doc, [m for a in frame.agents for m in a.mentions])
                 if len(ids) >= 2 or ids and not is_country(ids[0]):
                     return frozenset(ids)
+                if not frame.agents and frame.passive and not any(
+                        m.kind == "group" or m.kind == "number" and (m.attrs or {}).get("value") != 2
+                        and (m.attrs or {}).get("noun") in ("country", "nation", "state", "side", "government")
+                        for m in parse.sentence.mentions):
+                    # "was announced in a joint statement": the pair told of (not "of the three countries")
+                    pair = frozenset(self.recent_pair(parse.sentence))
+                    others = {c for m in parse.sentence.mentions if m.kind in ("country", "body")
+                              for c in actor_ids(self.doc, [m])} - pair
+                    if len(pair) >= 2 and not others:
+                        return pair
         if parse.dep(k) == "dobj" and parse.lemma(h) in ("include", "comprise", "cover"):
             found = self._antecedent_set(parse, h)  # "They included a memorandum on ...": the papers just named
             if found:
