@@ -223,3 +223,11 @@ def test_possessive_years_and_the_start_of_the_week(text: str, expected: str) ->
 def test_a_weekday_names_the_date_that_follows_it() -> None:
     assert [v.value for _, _, v in find("On Sunday, May 8, the minister will travel to Lima.", "2022-05-02")] == [
         "2022-05-08"]
+
+
+def test_the_stamp_with_a_time_under_the_headline_dates_a_web_page() -> None:
+    from diplograph.timex import date_document
+    page = ("Some headline\n\nHome | World | Business | Culture\n\nSaturday, 07/06/2025\n\nSome headline\n\n"
+            "Tuesday, 21/01/2025 - 10:40\n\n(Agency) - The minister met her counterpart in Lima on Monday.")
+    found = date_document(page)
+    assert found is not None and found.value == "2025-01-21"

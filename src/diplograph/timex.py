@@ -681,6 +681,9 @@ _DATED_LEAD = re.compile(r"^[A-Z][\w .,'’()/&-]{0,45}?\s*$")
 _DATED_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[:\-–—]")
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+
+
 def _header_dates(text: str, body_year: int | None) -> list[tuple[int, TimeValue]]:
     """A page's date stamps in its first lines, ranked, when they agree with the body's years.
 
@@ -691,9 +694,9 @@ def _header_dates(text: str, body_year: int | None) -> list[tuple[int, TimeValue
     header date, not the article's ("Thu 6 - 26/02/2016" above a 2023 review).
     """
     out: list[tuple[int, TimeValue]] = []
-    for line in text[:1500].split("\n")[:8]:
-        line = line.strip()
-        if not line or len(line) > 80:
+    timed: list[bool] = []
+    for line in [x.strip() for x in text[:1500].split("\n") if x.strip()][:8]:  # (blank lines do not count)
+        if len(line) > 80:
             continue
         found = find(line, None)
         if len(found) != 1:
@@ -708,6 +711,11 @@ def _header_dates(text: str, body_year: int | None) -> list[tuple[int, TimeValue
             continue
         rank = 2 if _STAMP_PUBLISHED.search(line) else 0 if _STAMP_UPDATED.search(line) else 1
         out.append((rank, value))
+        timed.append(bool(_CLOCK.search(line)))
+    if any(timed) and not all(timed):
+        # "Sunday, 02/03/2025" over the menu and "Wednesday, 13/11/2024 - 08:15" under the headline: the
+        # stamp with a time of day is the article's; the bare one is the site's date of the day it was read
+        out = [(rank + (1 if t else 0) if rank == 1 else rank, value) for (rank, value), t in zip(out, timed)]
     return out
 
 
