@@ -513,3 +513,13 @@ def test_the_leader_of_a_visiting_delegation_takes_part(nlp: Any) -> None:
     found = _summary(_events(nlp, "A delegation of the Socialist Party led by its chairman Juan Ejemplo paid "
                                   "a working visit to Chile on Monday.", published="2024-06-14"))
     assert any(k == "visit" and "Juan Ejemplo" in p for k, _, p in found), found
+
+
+def test_earlier_in_the_day_and_a_partner_per_with_phrase(nlp: Any) -> None:
+    text = ("LIMA, May 6 (Agency) -- Chilean President Ana Muster held talks with Peruvian President Juan Ejemplo "
+            "on Tuesday. Earlier in the day, Muster met with Peruvian Senate leader Rosa Modelo at the palace, "
+            "and with Foreign Minister Luis Romero.")
+    found = _summary(_events(nlp, text, published="2025-05-06"))
+    meetings = [(d, p) for k, d, p in found if k == "meeting"]
+    assert len(meetings) == 2 and all(d == "2025-05-06" for d, _ in meetings), found
+    assert any("Rosa Modelo" in p and "Luis Romero" not in p for _, p in meetings), found

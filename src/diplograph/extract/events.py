@@ -300,8 +300,15 @@ def _separate(ctx: _Context, parse: Parse, f: Frame, e: _Event, partners: tuple[
     if len(persons) < 2:
         return [e]
     sides = {p.id: (ctx.orgs.get(str(p.id)) or person_country(ctx.doc, p)) for p in persons}
-    if len(set(sides.values())) < 2:
-        return [e]  # "met the prime minister and the foreign minister of X": one meeting with X
+
+    def own_with(m: Mention) -> int | None:  # the "with" phrase a partner is named in
+        k = parse.mention_head(m)
+        return next((a for a in parse.ancestors(k) if parse.dep(a) in ("prep", "conj")
+                     and parse.lemma(a) == "with"), None) if k is not None else None
+    apart = len({own_with(p) for p in persons}) == len(persons) and None not in {own_with(p) for p in persons}
+    if len(set(sides.values())) < 2 and not apart:
+        return [e]  # "met the prime minister and the foreign minister of X": one meeting with X ("met with A,
+        # and with B" tells two)
     movers = [p for p in e.people if p not in sides]
     out = []
     for p in persons:
@@ -540,6 +547,10 @@ def _occasion_day(parse: Parse, ctx: "_Context") -> str | None:
         return ctx.last_day
     if words[:2] in (["following", "the"], ["after", "the"]) and len(parse.tokens) > 2:
         return ctx.days.get(parse.lemma(2))
+    if words[:4] in (["earlier", "in", "the", "day"], ["later", "in", "the", "day"]) or \
+            words[:3] in (["earlier", "that", "day"], ["later", "that", "day"], ["later", "on", "the"]) or \
+            words[:2] in (["earlier", "today"], ["later", "today"]):
+        return ctx.last_day  # "Earlier in the day, X met Y": the day of the happening just told
     return None
 
 

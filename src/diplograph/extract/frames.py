@@ -331,7 +331,9 @@ class Parse:
     def prepositions(self, k: int) -> dict[str, tuple[Arg, ...]]:
         """Prepositional objects keyed by their preposition ("to", "with", "between", "on behalf of")."""
         out: dict[str, list[Arg]] = {}
-        for p in self.kids(k, "prep", "agent", "dative"):
+        # "met with A at the palace, and with B": the parser may hang the second phrase on the verb as a conjunct
+        conj_preps = [c for c in self.kids(k, "conj") if self.tokens[c].pos == "ADP" and self.kids(c, "pobj")]
+        for p in self.kids(k, "prep", "agent", "dative") + conj_preps:
             name = self.lemma(p)
             objs = self.kids(p, "pobj", "pcomp")
             if not objs:

@@ -526,6 +526,9 @@ def display_name(text: str) -> str:
         return f"{words[1]} {words[0].capitalize()}"
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in name.split())
+    if len(words) >= 2 and len(words[-1]) > 3 and words[-1].endswith(".") and words[-1][:-1].isalpha() \
+            and not _SUFFIX.match(words[-1]):
+        name = name[:-1]  # "Hun Sen." at a sentence's end: the tokenizer took the full stop for "Sen."
     return name
 
 
