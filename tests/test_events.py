@@ -523,3 +523,12 @@ def test_earlier_in_the_day_and_a_partner_per_with_phrase(nlp: Any) -> None:
     meetings = [(d, p) for k, d, p in found if k == "meeting"]
     assert len(meetings) == 2 and all(d == "2025-05-06" for d, _ in meetings), found
     assert any("Rosa Modelo" in p and "Luis Romero" not in p for _, p in meetings), found
+
+
+def test_the_elected_of_a_relative_clause_and_a_demonym_venue(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Ghanaian President Kofi Example, who was elected chairman in Accra in July 2023, "
+                                  "handed over to his successor on Sunday.", published="2025-06-23"))
+    assert ("election", "2023-07", frozenset({"Kofi Example", "GHA"})) in found, found
+    facts = _events(nlp, "Chilean President Ana Muster held talks with Peruvian President Juan Ejemplo in the "
+                         "Peruvian capital on Monday.", published="2025-06-24")
+    assert [f.get("location") for f in facts] == ["PER"], [f.to_json() for f in facts]

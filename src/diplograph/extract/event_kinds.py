@@ -82,6 +82,8 @@ def _place(args: Iterable[Arg]) -> tuple[str | None, list[Mention]]:
     for a in args:
         for m in a.mentions:
             if m.kind in ("country", "place") or m.kind == "body" and m.id and "_" not in str(m.id):
+                if m.kind == "country" and (m.attrs or {}).get("how") == "demonym" and m.id:
+                    return str(m.id), [m]  # "in the Japanese capital": the country, not the adjective
                 return m.text, [m] if m.kind != "body" else []
     return None, []
 

@@ -278,6 +278,13 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
     if kind == "election" and f.pos == "VERB":
         # "X was elected chairperson of the Commission": the elected and what they were elected to
         _ids(ctx, _arg_mentions(f.themes), people, actors)
+        top = f.trigger
+        while parse.dep(top) == "conj" and parse.head(top) != top:
+            top = parse.head(top)  # "who was elected in 2023 and re-elected a year later"
+        if parse.dep(top) == "relcl" and any(parse.lemma(a.head) in ("who", "that", "which") for a in f.themes) or \
+                parse.dep(top) == "relcl" and any(parse.lemma(c) in ("who", "that") for c in parse.kids(top, "nsubjpass")):
+            _ids(ctx, _arg_mentions(parse.args(parse.head(top))), people, actors)  # "Mr X, who was elected ..."
+
         for a in f.themes:
             for c in parse.kids(a.head, "prep"):
                 _ids(ctx, [m for o in parse.kids(c, "pobj") for m in parse.arg(o).mentions if m.kind == "body"],
