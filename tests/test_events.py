@@ -532,3 +532,9 @@ def test_the_elected_of_a_relative_clause_and_a_demonym_venue(nlp: Any) -> None:
     facts = _events(nlp, "Chilean President Ana Muster held talks with Peruvian President Juan Ejemplo in the "
                          "Peruvian capital on Monday.", published="2025-06-24")
     assert [f.get("location") for f in facts] == ["PER"], [f.to_json() for f in facts]
+
+
+def test_a_subject_the_parser_split_in_two_is_one(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Chilean President Ana Muster and her Peruvian counterpart Juan Ejemplo attended "
+                                  "a business forum in Lima on Tuesday.", published="2025-05-28"))
+    assert any({"Ana Muster", "Juan Ejemplo"} <= p for _, _, p in found), found

@@ -265,6 +265,13 @@ class Parse:
             agents = [a for ag in self.kids(k, "agent") for p in self.kids(ag, "pobj") for a in self.args(p)]
             return tuple(agents), True
         subj = [self._before_suffix(i) for i in subj]
+        before = sorted(i for i in set(subj) if i < k)
+        if len(before) >= 2:
+            a, b = before[-2], before[-1]
+            if max(self.subtree(a, frozenset())) + 1 == min(self.subtree(b, frozenset())) and \
+                    any(self.lemma(c) == "and" for c in self.kids(a, "cc")):
+                # "A and his Malaysian counterpart B attended": one coordinated subject the parser split in two
+                return (*self.args(a), *self.args(b)), False
         if subj:
             s = max(subj, key=lambda i: (i < k, i))  # two subjects (a dateline taken for one): the nearest
             if self.tokens[s].tag in ("WP", "WDT") or self.lemma(s) in ("who", "which", "that"):
