@@ -538,3 +538,14 @@ def test_a_subject_the_parser_split_in_two_is_one(nlp: Any) -> None:
     found = _summary(_events(nlp, "Chilean President Ana Muster and her Peruvian counterpart Juan Ejemplo attended "
                                   "a business forum in Lima on Tuesday.", published="2025-05-28"))
     assert any({"Ana Muster", "Juan Ejemplo"} <= p for _, _, p in found), found
+
+
+def test_a_readout_headline_is_the_meeting_its_body_dates(nlp: Any) -> None:
+    from diplograph.model import Document
+    from diplograph.nlp import analyze
+    title = "Readout of Foreign Minister Ana Muster's Meeting with Prime Minister Juan Ejemplo of Peru"
+    body = ("Chilean Foreign Minister Ana Muster traveled to Lima, Peru, on May 7 to meet with Prime Minister "
+            "Juan Ejemplo. They discussed trade.")
+    doc = next(analyze([Document(id="t", text=title + "\n\n" + body, title=title, published="2025-05-08")], nlp=nlp))
+    meetings = [f for f in events.extract(doc) if f.get("kind") == "meeting"]
+    assert [f.get("date") for f in meetings] == ["2025-05-07"], [f.to_json() for f in meetings]

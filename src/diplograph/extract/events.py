@@ -62,6 +62,7 @@ class _Event:
     label: str | None = None
     separate: bool = False  # one of several meetings a sentence tells at once ("met A and B")
     frames: list[Frame] = field(default_factory=list)  # the frames of the events merged into this one
+    stated: bool = True  # the date is the text's, not the document's
 
     def __post_init__(self) -> None:
         self.frames = self.frames or [self.frame]
@@ -576,6 +577,7 @@ def _keep(doc: AnalyzedDocument, parse: Parse, f: Frame, e: _Event, officials: s
         e.date, stated = _occasion_day(parse, ctx), True  # "On this occasion", "Following the talks": that day
     if not stated and e.family == "speech" and ctx is not None and ctx.occasion and _at_occasion(parse, f):
         e.date, stated = ctx.occasion, True  # "Speaking at the ceremony, X said": the gathering's day
+    e.stated = stated
     if f.mood == "planned" and not stated and e.family != "speech":
         e.date = None
     if e.kind == "signing" and f.mood != "asserted" and len(set(e.actors)) < 2 and len(set(e.people)) < 2:
@@ -613,6 +615,15 @@ def _at_occasion(parse: Parse, f: Frame) -> bool:
     return False
 
 
+def _near(a: str | None, b: str | None, days: int = 10) -> bool:
+    """Two days at most ``days`` apart (a readout's headline, dated by the document, and the day its body gives)."""
+    import datetime as _dt
+    try:
+        return abs((_dt.date.fromisoformat(str(a)) - _dt.date.fromisoformat(str(b))).days) <= days
+    except ValueError:
+        return False
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
@@ -623,7 +634,11 @@ def _merge(events: list[_Event]) -> list[_Event]:
     out: list[_Event] = []
     for e in events:
         for o in out:
-            if o.family != e.family or not _compatible(o.date or o.start, e.date or e.start):
+            # a headline's happening dated only by the document ("Readout of X's Meeting with Y") is the one the
+            # body dates ("met ... on May 7")
+            headline = (o.frame.sentence.index == 0 and not o.stated and e.stated and e.frame.mood == "asserted"
+                        and _near(o.date, e.date or e.start) and (e.date or e.start or "") <= (o.date or ""))
+            if o.family != e.family or not (headline or _compatible(o.date or o.start, e.date or e.start)):
                 continue
             if e.separate and any(x is e.frame for x in o.frames):
                 continue  # "met A and B": two meetings, told at once
@@ -642,8 +657,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if same:
                 o.people = list(dict.fromkeys(o.people + e.people))
                 o.actors = list(dict.fromkeys(o.actors + e.actors))
-                if not o.date and e.date:
-                    o.date = e.date
+                if not o.date and e.date or o.date and e.date and not o.stated and e.stated:
+                    o.date, o.start, o.end, o.stated = e.date, e.start or o.start, e.end or o.end, True
                 elif o.date and e.date and len(e.date) > len(o.date) and e.date.startswith(o.date):
                     o.date = e.date
                 o.location = o.location or e.location
