@@ -426,3 +426,9 @@ def test_georgia_the_state_in_american_text(nlp: Any) -> None:
 def test_overlapping_title_matches_make_one_title(nlp: Any) -> None:
     doc = run(nlp, "The talks were chaired by Tran Van Example, Deputy Minister of Foreign Affairs.")
     assert person(doc, "Tran Van Example").attrs.get("title") == "Deputy Minister of Foreign Affairs"
+
+
+def test_companies_and_trades_are_not_people(nlp: Any) -> None:
+    doc = run(nlp, "General Motors will build a plant. Chief Economist Jane Roe spoke. The Chief Technologist "
+                   "of the agency testified.")
+    assert sorted(m.text for m in mentions(doc, "person")) == ["Jane Roe"]

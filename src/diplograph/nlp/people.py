@@ -61,7 +61,14 @@ _NOT_NAME |= _INSTITUTION | {"Question", "Questions", "Answer", "Moderator", "Pa
               "Wins", "Names", "Appoints", "Congratulates", "Condemns", "Attends", "Addresses", "Chairs",
               "Travels", "Arrives", "Departs", "Returns", "Joins", "Marks", "Celebrates", "Reaffirms",
               "Reiterates", "Highlights", "Stresses", "Underscores", "Expresses", "Extends", "Renews",
-              "Strengthens", "Boosts", "Deepens", "Expands", "Unveils", "Approves", "Ratifies", "Sees", "Eyes"}
+              "Strengthens", "Boosts", "Deepens", "Expands", "Unveils", "Approves", "Ratifies", "Sees", "Eyes",
+              # a company's or an office's last word ("General Motors", "Chief Technology Officer")
+              "Motors", "Motor", "Systems", "Industries", "Technologies", "Technology", "Holdings", "Group",
+              "Partners", "Capital", "Energy", "Foods", "Pharmaceuticals", "Labs", "Media", "Communications",
+              "Networks", "Solutions", "Electric", "Petroleum", "Steel", "Dynamics", "Aerospace", "Consulate",
+              "Embassy", "Federation", "Advisory", "Start", "Library", "Museum", "Memorial", "Center's"}
+# Endings of words that name a trade, not a person ("Chief Economist", "Chief Technologist").
+_TRADE_ENDINGS = ("ologist", "ology", "nomist", "entist", "logist", "ategist", "alyst", "ician")
 
 
 def _shouting(word: str) -> str:
@@ -157,6 +164,8 @@ def _name_run(doc, start: int, limit: int, ents_by_token: dict[int, Span]) -> in
             return start  # "Prince George's County", "St John's College": a place named after someone
         if not text[:1].isupper() or _shouting(text.rstrip(".")) in _NOT_NAME or _is_title_word(tok):
             break
+        if text.lower().endswith(_TRADE_ENDINGS):
+            return start  # "Chief Technologist", "Chief Economist Jane Roe": a trade is part of the title
         if not (tok.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’.-]*", text)):
             break
         if tok.tag_.startswith("VB") and end > start:
@@ -412,6 +421,8 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                     break
             if any(_shouting(doc[k].text) in _INSTITUTION for k in range(s, e)):
                 continue  # "X International Airport", "Innovation Hubs": a place or programme named after no one
+            if e - s == 1 and doc[s].lower_.endswith(_TRADE_ENDINGS):
+                continue  # "Chief Economist": a trade, no name
             bad = [k for k in range(s, e) if _shouting(doc[k].text) in _NOT_NAME]
             if bad and bad[0] == s:
                 continue  # "Joint Statement", "Fact Sheet": the NER's headline persons
