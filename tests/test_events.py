@@ -549,3 +549,12 @@ def test_a_readout_headline_is_the_meeting_its_body_dates(nlp: Any) -> None:
     doc = next(analyze([Document(id="t", text=title + "\n\n" + body, title=title, published="2025-05-08")], nlp=nlp))
     meetings = [f for f in events.extract(doc) if f.get("kind") == "meeting"]
     assert [f.get("date") for f in meetings] == ["2025-05-07"], [f.to_json() for f in meetings]
+
+
+def test_a_date_in_what_was_said_and_a_convention_on_a_topic(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Energy Minister Ana Muster described the plan as a release between Easter and "
+                                  "July 4th.", published="2024-05-22"))
+    assert {d for _, d, _ in found} <= {"2024-05-22"}, found
+    found = _summary(_events(nlp, "Chile and Peru support the United Nations Convention on the Law of the Sea.",
+                             published="2024-05-22"))
+    assert not any(k == "conference" for k, _, _ in found), found

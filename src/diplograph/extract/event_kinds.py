@@ -197,6 +197,9 @@ def _noun_ok(parse: Parse, f: Frame) -> bool:
     if f.lemma in _NAMED_ONLY and any(m.kind == "body" for m in parse.mentions_at[k]) and not any(
             parse.tokens[c].tag == "JJ" and parse.tokens[c].text[:1].isdigit() for c in parse.kids(k, "amod", "nummod")):
         return False  # "the UN General Assembly" is a body; "the 45th General Assembly of AIPA" a gathering
+    if f.lemma == "convention" and any(parse.lemma(p) in ("on", "against", "for", "concerning")
+                                       for p in parse.kids(k, "prep")):
+        return False  # "the Convention on the Law of the Sea" is a treaty, not a gathering
     if f.lemma == "congress" and not _party_congress(parse, k):
         return False  # a legislature ("calls on Congress"); a party's "14th National Congress" is a gathering
     for c in parse.kids(k, "det", "amod", "nummod", "predet", "advmod"):

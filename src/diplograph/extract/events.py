@@ -385,6 +385,12 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     """(date, start, end, stated) for a frame: the date the parse attaches; an asserted event told
     without one happened around the document's date."""
     m = f.when
+    if m is not None and speech and f.pos == "VERB":
+        # "described the move as a release between May and July 4th": a date in what was said dates the content
+        content = {i for c in parse.kids(f.trigger, "ccomp") for i in parse.subtree(c, frozenset())} | {
+            i for p in parse.kids(f.trigger, "prep") if parse.lemma(p) == "as" for i in parse.subtree(p, frozenset())}
+        if parse.mention_head(m) in content and parse._adjacent_date(f.trigger)[0] is not m:
+            m = None  # (not "said Sunday Israel will ...": a date right after the verb is the saying's)
     if f.pos == "NOUN" and f.lemma in ("election", "elections", "vote", "poll", "referendum"):
         # an election is dated by its own phrase ("the June 3 election"), not by the clause telling of it
         own = set(parse.subtree(f.trigger))
@@ -420,6 +426,8 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     if lone is not None and speech:
         # a date inside what was said dates the content, not the saying ("X said the talks on Monday ...")
         said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
+        said |= {i for p in parse.kids(f.trigger, "prep") if parse.lemma(p) == "as" for i in parse.subtree(p, frozenset())}
+        said -= {parse.mention_head(d) for d in [parse._adjacent_date(f.trigger)[0]] if d is not None}
         others = [g for g, _ in _frames(parse) if g.trigger != f.trigger and any(a.mentions for a in g.agents)]
         if parse.mention_head(lone) in said or others:  # (another happening with its own actor may own it)
             lone = None
