@@ -505,6 +505,14 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
     head = ACTION_NOUNS.get(parse.lemma(pred), "amount")  # a noun phrase, not a clause: "investment in ..."
     if objs and parse.tokens[objs[0]].pos == "ADP":
         return f"{head} {rest}".strip()
+    if not rest:  # "has provided $2.8 billion to scale up food operations": what it is for
+        for c in parse.kids(pred, "xcomp", "advcl") + parse.kids(fig.head, "relcl", "acl"):
+            if any(parse.lemma(a) == "to" for a in parse.kids(c, "aux")) and c > fig.tokens[-1]:
+                words = [parse.tokens[i].text for i in parse.subtree(c, frozenset()) if i >= c][:8]
+                while words and words[-1].lower() in ("in", "of", "to", "for", "by", "and", "the", "a", "an", "on"):
+                    words.pop()
+                text = " ".join(words).replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s")
+                return f"{head} to {text}".strip(" ,.;:")
     return f"{head} for {rest}".strip() if rest else head
 
 
