@@ -670,3 +670,12 @@ def test_taking_over_as_chair_from_another_on_the_day_of_a_when_clause(nlp: Any)
                         "when the leaders' meeting opened on Monday.", published="2024-04-30")
     assert ("WSM", "PIF", "chair", "2024-04-29", None) in found
     assert ("FJI", "PIF", "chair", None, "2024-04-29") in found
+
+
+def test_next_years_meeting_agreed_in_a_country_is_its_to_host(nlp: Any) -> None:
+    found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They agreed to hold next year's "
+                        "meeting in Palau.", published="2024-08-30")
+    assert ("PLW", "PIF", "host", "2025", "2025") in found, found
+    found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They could hold next year's meeting "
+                        "in Palau.", published="2024-08-30")
+    assert not any(r[2] == "host" and r[0] == "PLW" for r in found), found

@@ -550,8 +550,9 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
     if cue.via == "venue":  # where the meeting was held dates it: "was held in X in October"; a meeting
         gov = verb_above(parse, cue.token)  # to come tells no host by its venue alone
         told = next((a for a in parse.ancestors(cue.token) if parse.tokens[a].pos in VERBS), None)
-        if told is not None and parse.modality(told) != (False, "asserted"):
-            return []
+        negated, mood = parse.modality(told) if told is not None else (False, "asserted")
+        if negated or mood == "hypothetical":
+            return []  # (a meeting agreed for next year in X is X's to host: "agreed to hold next year's summit in X")
     elif cue.via != "unit" and _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
         return []
     role = rt.role_name(cue.cls, cue.body.id, mods)
