@@ -679,3 +679,9 @@ def test_next_years_meeting_agreed_in_a_country_is_its_to_host(nlp: Any) -> None
     found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They could hold next year's meeting "
                         "in Palau.", published="2024-08-30")
     assert not any(r[2] == "host" and r[0] == "PLW" for r in found), found
+
+
+def test_whose_leader_will_then_take_over_the_chair(nlp: Any) -> None:
+    found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They agreed to hold next year's "
+                        "meeting in Palau, whose President will then take over the chair.", published="2024-08-30")
+    assert any(r[:4] == ("PLW", "PIF", "chair", "2025") for r in found), found

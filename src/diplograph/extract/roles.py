@@ -499,6 +499,11 @@ def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
         dates = [d for d in dates if d.token not in tenure] or dates  # the tenure is the seat's
     if not dates and cue.via == "noun":
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
+    v = gov if gov is not None else cue.token
+    if not dates and parse.dep(v) == "relcl" and any(parse.lemma(c) == "then" for c in parse.kids(v, "advmod")):
+        above = first_verb(parse, parse.head(v))  # "hold next year's meeting in X, whose leader will then
+        if above is not None:  # take over the chair": then is the time the clause above gives
+            dates = rt.dates_in(parse, rt.clause_tokens(parse, above))
     if not dates:  # "took over as chair when the summit opened on Monday": the day of the "when" clause
         dates = [d for v in {gov if gov is not None else cue.token, first_verb(parse, cue.token)} if v is not None
                  for c in parse.kids(v, "advcl") if any(parse.lemma(m) == "when" for m in parse.kids(c, "advmod"))

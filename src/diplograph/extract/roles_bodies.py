@@ -252,14 +252,12 @@ def remember(parse: Parse, refs: list[BodyRef], ctx: Context) -> None:
         while parse.dep(k) in ("compound", "poss", "nmod", "pobj", "prep") and parse.head(k) != k \
                 and parse.lemma(k) not in rt.MEETING_NOUNS:
             k = parse.head(k)
-        if r.meeting or parse.lemma(k) in rt.MEETING_NOUNS:
+        leaders = not r.own_cue and rt.is_bloc(r.id) and parse.lemma(k) in ("leader", "minister", "head") and \
+            parse.dep(r.head) == "compound"  # "Pacific Islands Forum leaders met in X"
+        if r.meeting or parse.lemma(k) in rt.MEETING_NOUNS or leaders:
             ctx.meeting_body, ctx.meeting_sentence = r.id, parse.sentence.index
-        elif not r.own_cue and rt.is_bloc(r.id) and parse.lemma(k) in ("leader", "minister", "head") and \
-                parse.dep(r.head) == "compound":
-            # "Pacific Islands Forum leaders met in X": later "next year's meeting" is the bloc's, and a bare
-            # "the chair" its chair
-            ctx.meeting_body, ctx.meeting_sentence = r.id, parse.sentence.index
-            ctx.office_body = ctx.office_body or r.id
+            if rt.is_bloc(r.id) and not r.own_cue:
+                ctx.office_body = ctx.office_body or r.id  # a bare "the chair" after a bloc's meeting is its chair
     ctx.told_countries = list(dict.fromkeys(str(m.id) for m in parse.sentence.mentions
                                              if m.kind == "country" and m.id))
     root = next((t.i for t in parse.tokens if t.dep == "ROOT"), None)
