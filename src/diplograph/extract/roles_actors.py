@@ -131,7 +131,7 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context, alone: bool = Fa
         ante = _relative_antecedent(parse, k)
         return phrase_actors(parse, ante, cls, ctx) if ante is not None else []
     owner = parse.kids(k, "poss")
-    if owner and parse.lemma(owner[0]) == "whose" and parse.entity_at(k, ("person", "country", "body")) is None:
+    if owner and parse.lemma(owner[0]) == "whose" and parse.entity_at(k, ("country", "body")) is None:
         return phrase_actors(parse, owner[0], cls, ctx)  # "Palau, whose President will take over the chair"
     if word in rt.COUNTRY_NOUNS and owner and parse.entity_at(k) is None:
         return phrase_actors(parse, owner[0], cls, ctx)  # "his country will host", "whose country hosts"
