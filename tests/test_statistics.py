@@ -358,3 +358,9 @@ def test_possibilities_and_weights_are_not_counts_or_money(nlp: Any) -> None:
     assert not _stats(nlp, "Up to 30 million more people in Chile could be pushed into poverty this year.")
     assert parse("20,000", after=" pounds of rice").unit == "lb"
     assert parse("20 million", after=" pounds in aid").unit == "GBP"
+
+
+def test_bilateral_trade_is_the_cited_sources_figure_and_topped_is_over(nlp: Any) -> None:
+    facts = _facts(nlp, "Two-way trade topped 2 billion USD last year, according to Peruvian customs data.",
+                   published="2025-03-01")
+    assert [(f.get("subject"), f.get("value"), f.get("qualifier")) for f in facts] == [("PER", 2_000_000_000, "over")]

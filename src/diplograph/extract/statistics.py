@@ -122,9 +122,12 @@ class Reader:
               unit: str = "count", **extra: object) -> Fact:
         if kind in COUNTRY_METRICS:
             who = resolve.national_country(who) or who
+        qualifier = "exact" if fig.unit == "ordinal" else fig.qualifier
+        if qualifier == "exact" and pred is not None and _lemma(parse, pred) in ("top", "exceed", "surpass") and \
+                parse.dep(fig.head) == "dobj" and parse.head(fig.head) == pred:
+            qualifier = "over"  # "trade topped $1 billion"
         return make_fact(self.doc, parse.sentence, "statistic", EXTRACTOR, 0.5 if kind == "other" else 0.7,
-                         subject=who, metric=kind, **extra, value=fig.value,
-                         qualifier="exact" if fig.unit == "ordinal" else fig.qualifier, unit=unit,
+                         subject=who, metric=kind, **extra, value=fig.value, qualifier=qualifier, unit=unit,
                          as_of=as_of(self.doc, parse, fig, noun, pred))
 
     def _abroad(self, parse: Parse, fig: Figure, noun: int | None, who: str, bound: bool) -> bool:
@@ -286,8 +289,23 @@ class Reader:
             return None
         pairs = [m for m in parse.sentence.mentions if m.kind == "pair" and (m.attrs or {}).get("ids")]
         pair = [str(i) for i in pairs[0].attrs["ids"]] if pairs else []
+        source = self._according_to(parse)
+        if source and (not pair or source in pair):
+            return source  # "two-way trade topped $1 billion, according to Cambodian customs": the source's figure
         if self.home and (not pair or self.home in pair) and resolve.national_country(self.home):
             return self.home
+        return None
+
+    def _according_to(self, parse: Parse) -> str | None:
+        """The country of the source a sentence cites ("according to Cambodian customs figures", "according to
+        Foreign Minister X"), if one."""
+        for t in parse.tokens:
+            if t.text.lower() == "according" and t.i + 1 < len(parse.tokens) and parse.tokens[t.i + 1].text.lower() == "to":
+                toks = [i for o in parse.kids(t.i + 1, "pobj") for i in parse.subtree(o, frozenset())] or \
+                    list(range(t.i + 2, min(len(parse.tokens), t.i + 12)))
+                ids = [c for c in self._actors(parse, toks) if resolve.national_country(c) or c in resolve.countries()]
+                if ids:
+                    return str(resolve.national_country(ids[0]) or ids[0])
         return None
 
     def subject(self, parse: Parse, fig: Figure, what: Counted) -> tuple[str | None, set[int]]:
