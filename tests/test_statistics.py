@@ -364,3 +364,8 @@ def test_bilateral_trade_is_the_cited_sources_figure_and_topped_is_over(nlp: Any
     facts = _facts(nlp, "Two-way trade topped 2 billion USD last year, according to Peruvian customs data.",
                    published="2025-03-01")
     assert [(f.get("subject"), f.get("value"), f.get("qualifier")) for f in facts] == [("PER", 2_000_000_000, "over")]
+
+
+def test_bilateral_trade_after_x_is_ys_trading_partner(nlp: Any) -> None:
+    facts = _facts(nlp, "Chile is Peru's largest trading partner: bilateral trade reached US$8.1 billion in 2024.")
+    assert {(f.get("subject"), f.get("value")) for f in facts} == {("PER", 8_100_000_000)}

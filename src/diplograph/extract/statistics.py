@@ -289,11 +289,21 @@ class Reader:
             return None
         pairs = [m for m in parse.sentence.mentions if m.kind == "pair" and (m.attrs or {}).get("ids")]
         pair = [str(i) for i in pairs[0].attrs["ids"]] if pairs else []
-        source = self._according_to(parse)
+        source = self._according_to(parse) or self._partner_of(parse)
         if source and (not pair or source in pair):
             return source  # "two-way trade topped $1 billion, according to Cambodian customs": the source's figure
         if self.home and (not pair or self.home in pair) and resolve.national_country(self.home):
             return self.home
+        return None
+
+    def _partner_of(self, parse: Parse) -> str | None:
+        """"Brazil is Argentina's largest trading partner: bilateral trade reached ...": the possessor's figure."""
+        for t in parse.tokens:
+            if t.lemma.lower() == "partner" and t.dep == "attr":
+                ids = [c for o in parse.kids(t.i, "poss") for c in self._actors(parse, parse.subtree(o, frozenset()))
+                       if c in resolve.countries()]
+                if ids:
+                    return ids[0]
         return None
 
     def _according_to(self, parse: Parse) -> str | None:
