@@ -338,3 +338,20 @@ def test_staff_titles_community_leaders_and_firms(nlp: Any) -> None:
     assert titles.get("Kamala Harris") in (None, "Vice President")
     assert _positions(nlp, "Bob Lane, a civil rights leader in Atlanta, spoke.") == set()
     assert _positions(nlp, "Mark Roe, a member of the law firm Hale and Ward, joined the panel.") == set()
+
+
+def test_orgs_owned_cities_and_home_institutions(nlp: Any) -> None:
+    found = _positions(nlp, "The talks were led by Ali Example, secretary of Iran's Supreme National Security "
+                            "Council.")
+    assert ("Ali Example", "IRN") in found, found
+    found = _positions(nlp, "Mr Juan Ejemplo, who was first elected chairman in Bissau in July 2023, spoke.")
+    assert not any(org == "GNB" for _, org in found), found
+    found = _positions(nlp, "(AGENCY) - Vice Chairwoman of the National Assembly Tran Thi Example held talks with "
+                            "Speaker of the Hungarian National Assembly Janos Pelda in Budapest on Tuesday.",
+                       url="https://example.vn/news/1.html")
+    assert ("Tran Thi Example", "NA_VNM") in found, found
+
+
+def test_a_surname_first_name_is_written_as_the_gazetteer_writes_it(nlp: Any) -> None:
+    found = _positions(nlp, "Japanese Prime Minister Kishida Fumio spoke in Tokyo.", published="2023-11-27")
+    assert ("Fumio Kishida", "JPN") in found, found

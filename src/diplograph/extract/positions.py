@@ -194,6 +194,8 @@ def _org(doc: AnalyzedDocument, parse: Parse, toks: list[int], head: int) -> str
                 break
         if prep in ("to", "on", "in") and envoy or prep in ("to",):
             target.append(m)
+        elif prep == "in" and (m.kind == "place" or (m.attrs or {}).get("how") == "capital"):
+            continue  # "elected chairman in Bissau": where it happened, not whose office
         elif prep in ("of", "for", "at", "from", "with", "in"):
             complement.append(m)
         else:
@@ -274,6 +276,9 @@ def _title_word(parse: Parse, k: int, names: set[int]) -> bool:
     other = parse.entity_at(k, ("person",))
     if other is not None and k not in names:
         return False
+    if low in ("-", "–", "—") and 0 < k < len(parse.tokens) - 1 and parse.tokens[k - 1].end < t.start \
+            and t.end < parse.tokens[k + 1].start:
+        return False  # "(AGENCY) - Vice Chairwoman X": a spaced dash ends a dateline, it joins no title
     if low in ("'s", "’s", "-", "of", "for", "to", "the", "then", "&", "cum", "(", ")") or is_office(low):
         return True
     if low in ("and", ",") and k > 0 and (is_office(_lemma(parse, k - 1)) or low == "and" and k + 1 < len(parse.tokens)

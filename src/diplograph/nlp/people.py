@@ -14,6 +14,8 @@ Affairs and Trade", "Prime Minister Modi of India").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 
@@ -251,7 +253,10 @@ def _segments(doc, first: int, end: int, ents_by_token: dict[int, Span]) -> list
             if p > s and doc[p].lower_ == "the":
                 p -= 1
             prev = doc[p].lower_ if p >= s else ""
-            # "Ambassador to Vietnam", "Permanent Representative to the UN": where one serves, not one's org
+            # "Ambassador to Vietnam", "Permanent Representative to the UN": where one serves, not one's org;
+            # "elected chairman in Bissau": a city one was in
+            if prev == "in" and ent.kb_id_.endswith("|capital") or prev == "in" and ent.label_ in ("LOC", "FAC"):
+                continue
             (targets if prev in ("to", "on", "for") else orgs).append(ent)
         segs.append(TitleSeg(_title_text(doc, s, e, ents_by_token), orgs, targets))
     return segs
@@ -526,6 +531,13 @@ def _surname_runs(sent: Span, ents_by_token: dict[int, Span], common: set[str] |
     return out
 
 
+@lru_cache(maxsize=1)
+def _known_full_names() -> frozenset[str]:
+    """The gazetteer's full names of office holders whose given name comes first ("Fumio Kishida")."""
+    from diplograph import officeholders
+    return frozenset(n for n in officeholders.full_names() if len(n.split()) == 2)
+
+
 def display_name(text: str) -> str:
     """A name as a person would write it: folded to ASCII; "BIDEN" -> "Biden" (transcript labels)."""
     name = resolve.person_name(text)
@@ -535,6 +547,8 @@ def display_name(text: str) -> str:
             and words[0].lower() not in _SURNAME_FIRST_KEEP):
         # official Japanese style, surname in capitals first: "KAMIKAWA Yoko" -> "Yoko Kamikawa"
         return f"{words[1]} {words[0].capitalize()}"
+    if len(words) == 2 and f"{words[1]} {words[0]}" in _known_full_names():
+        return f"{words[1]} {words[0]}"  # "Kishida Fumio": surname first, as the gazetteer writes it the other way
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in name.split())
     if len(words) >= 2 and len(words[-1]) > 3 and words[-1].endswith(".") and words[-1][:-1].isalpha() \

@@ -102,6 +102,7 @@ class _DocState:
     def __init__(self, published: str | None) -> None:
         self.published = published
         self.focus: str | None = None
+        self.home: str | None = None  # the publisher's country
         self.timex = _timex()
         self._times: dict[str, list[Any]] = {}
 
@@ -142,6 +143,12 @@ def _near_country(doc, ent, ents_by_token: dict[int, Any]) -> str | None:
 
 def _body(doc, ent, ents_by_token, state: _DocState) -> str | None:
     near = _near_country(doc, ent, ents_by_token)
+    if near is None and state.home and state.home != state.focus:
+        # an outlet names its own country's institutions bare: "the National Assembly" in a Hanoi paper's
+        # story about a visit to Hungary is Vietnam's (Hungary's is "the Hungarian National Assembly")
+        own = resolve.body_id(ent.text, state.home)
+        if own and resolve.national_country(own) == state.home:
+            return own
     return resolve.body_id(ent.text, near or state.focus)
 
 
@@ -460,9 +467,21 @@ def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sente
         country = resolve.national_country(str(m.id))
         return bool(country) and country != m.id and country not in named
 
-    if not any(foreign(m) for s in sentences for m in s.mentions):
+    def owned_elsewhere(m: Mention, s: Sentence) -> bool:
+        # "Iran's Supreme National Security Council": a national body's name that another country owns here
+        if m.kind != "body" or not m.id:
+            return False
+        country = resolve.national_country(str(m.id))
+        if not country or country == m.id:
+            return False
+        before = [c for c in s.mentions if c.kind == "country" and c.id and c.end <= m.start
+                  and m.start - c.end <= 14 and not s.text[c.end - s.start:m.start - s.start].strip(" '’s").count(" ") > 1]
+        return bool(before) and before[-1].id != country
+
+    if not any(foreign(m) or owned_elsewhere(m, s) for s in sentences for m in s.mentions):
         return sentences
-    return [Sentence(s.index, s.start, s.end, s.text, s.tokens, tuple(m for m in s.mentions if not foreign(m)))
+    return [Sentence(s.index, s.start, s.end, s.text, s.tokens,
+                     tuple(m for m in s.mentions if not foreign(m) and not owned_elsewhere(m, s)))
             for s in sentences]
 
 
@@ -574,6 +593,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
     lines = [text for _, text in _pieces(document)[:4]]
     publisher = publisher_country(document.url or document.source) or agency_country(lines)
     state.focus = coref.focus(pre, publisher, dateline)
+    state.home = publisher
     # pass 2: every mention, people
     registry = PeopleRegistry()
     # words the document also writes in lower case are common words, not names ("Secures", "Peace")
