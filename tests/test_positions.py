@@ -355,3 +355,9 @@ def test_orgs_owned_cities_and_home_institutions(nlp: Any) -> None:
 def test_a_surname_first_name_is_written_as_the_gazetteer_writes_it(nlp: Any) -> None:
     found = _positions(nlp, "Japanese Prime Minister Kishida Fumio spoke in Tokyo.", published="2023-11-27")
     assert ("Fumio Kishida", "JPN") in found, found
+
+
+def test_an_official_in_a_sentence_set_in_a_capital_is_its_countrys(nlp: Any) -> None:
+    found = _positions(nlp, "In Lima, Cabinet Chief Juan Ejemplo told reporters on Monday that the deal was welcome.",
+                       url="https://example.vn/news/2.html")
+    assert ("Juan Ejemplo", "PER") in found, found

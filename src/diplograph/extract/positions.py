@@ -634,7 +634,18 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
         return known
     if low.split()[-1:] and low.split()[-1] in _MONARCHS:
         return None  # a crown is no office of the publisher's country by default ("Queen Elizabeth II")
-    return home
+    return _opening_place(h.sentence) or home
+
+
+def _opening_place(sentence: Sentence) -> str | None:
+    """"In Tokyo, Chief Cabinet Secretary X told ...": a sentence set in a capital speaks of its officials."""
+    if not sentence.text.startswith("In "):
+        return None
+    first = next((m for m in sentence.mentions if m.start >= sentence.start + 3), None)
+    if first is None or first.start != sentence.start + 3 or (first.attrs or {}).get("how") != "capital":
+        return None
+    rest = sentence.text[first.end - sentence.start:]
+    return str(first.id) if rest.startswith(",") and first.id else None
 
 
 # Capitalised words in a title that stand for a body named before: "Forum Secretary General", "the
