@@ -361,3 +361,9 @@ def test_an_official_in_a_sentence_set_in_a_capital_is_its_countrys(nlp: Any) ->
     found = _positions(nlp, "In Lima, Cabinet Chief Juan Ejemplo told reporters on Monday that the deal was welcome.",
                        url="https://example.vn/news/2.html")
     assert ("Juan Ejemplo", "PER") in found, found
+
+
+def test_a_generic_organ_after_a_party_is_that_partys(nlp: Any) -> None:
+    found = _positions(nlp, "The delegation was received by General Secretary of the LPRP Central Committee and "
+                            "President Thongloun Sisoulith.", url="https://example.vn/news/3.html")
+    assert found and all(org in ("LPRP", "LAO") for _, org in found), found

@@ -133,6 +133,11 @@ def _near_country(doc, ent, ents_by_token: dict[int, Any]) -> str | None:
         cid = _country_of(left)
         if cid:
             return cid
+        if left.label_ == "ORG":  # "the LPRP Central Committee": the party's country
+            owner = resolve.body_id(left.text)
+            national = resolve.national_country(owner) if owner else None
+            if national:
+                return national
     k = ent.end
     if k + 1 < len(doc) and doc[k].lower_ == "of":
         nxt = ents_by_token.get(k + 1) or (ents_by_token.get(k + 2) if doc[k + 1].lower_ == "the" else None)
