@@ -432,3 +432,10 @@ def test_companies_and_trades_are_not_people(nlp: Any) -> None:
     doc = run(nlp, "General Motors will build a plant. Chief Economist Jane Roe spoke. The Chief Technologist "
                    "of the agency testified.")
     assert sorted(m.text for m in mentions(doc, "person")) == ["Jane Roe"]
+
+
+def test_offices_held_together_are_one_title(nlp: Any) -> None:
+    doc = run(nlp, "Chilean Vice President and Minister of Finance Juan Ejemplo spoke. Chile's Foreign Minister "
+                   "Ana Muster and Defence Minister Luis Romero met.")
+    assert person(doc, "Juan Ejemplo").attrs["title"] == "Vice President and Minister of Finance"
+    assert person(doc, "Luis Romero").attrs["title"] == "Defence Minister"

@@ -194,6 +194,11 @@ def _left_title(doc, start: int, sent_start: int, ents_by_token: dict[int, Span]
             parts.append((ent.start, "T" if ent.label_ == "TITLE" else "O"))
             j = ent.start - 1
             continue
+        if tok.lower_ == "and" and j - 1 >= sent_start and parts and parts[-1][1] == "T" and (
+                ents_by_token.get(j - 1) is not None and ents_by_token[j - 1].label_ == "TITLE"):
+            parts.append((j, None))  # "Vice President and Minister of Development X": offices held together
+            j -= 1
+            continue
         if tok.text == "," and j - 1 >= sent_start and parts and parts[-1][1] == "T" and (
                 (ents_by_token.get(j - 1) is not None and ents_by_token[j - 1].label_ == "TITLE")
                 or _is_title_word(doc[j - 1])):
