@@ -367,3 +367,8 @@ def test_a_generic_organ_after_a_party_is_that_partys(nlp: Any) -> None:
     found = _positions(nlp, "The delegation was received by General Secretary of the LPRP Central Committee and "
                             "President Thongloun Sisoulith.", url="https://example.vn/news/3.html")
     assert found and all(org in ("LPRP", "LAO") for _, org in found), found
+
+
+def test_an_emperor_named_by_the_gazetteer(nlp: Any) -> None:
+    found = _positions(nlp, "The president will meet Emperor Naruhito on Tuesday.", published="2023-11-27")
+    assert ("Naruhito", "JPN") in found, found

@@ -28,7 +28,8 @@ _FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "KHM", "MNG"})
 # Leading words stripped when a name as written does not match ("President William Ruto").
 _TITLE_WORDS = frozenset({
     "president", "prime", "minister", "foreign", "secretary", "general", "state", "deputy", "vice", "chancellor",
-    "premier", "king", "queen", "emir", "sultan", "sheikh", "shaikh", "crown", "prince", "his", "her", "majesty",
+    "premier", "king", "queen", "emperor", "empress", "pope", "grand", "duke", "emir", "sultan", "sheikh", "shaikh",
+    "crown", "prince", "his", "her", "majesty",
     "excellency", "highness", "royal", "mr", "mrs", "ms", "dr", "sir", "dame", "madam", "chairman", "chairwoman",
     "chairperson", "chair", "leader", "supreme", "ayatollah", "comrade", "senior", "external", "affairs", "defence",
     "defense", "director", "un", "u", "n", "nato", "eu", "who", "imf", "taoiseach", "party", "of",
