@@ -372,3 +372,10 @@ def test_a_generic_organ_after_a_party_is_that_partys(nlp: Any) -> None:
 def test_an_emperor_named_by_the_gazetteer(nlp: Any) -> None:
     found = _positions(nlp, "The president will meet Emperor Naruhito on Tuesday.", published="2023-11-27")
     assert ("Naruhito", "JPN") in found, found
+
+
+def test_a_minister_whose_portfolio_the_ner_ran_into_the_name(nlp: Any) -> None:
+    found = _positions(nlp, "Prime Minister Ana Muster will be accompanied by Minister for Foreign Affairs Juan "
+                            "Ejemplo, Minister for Digital Development and Information Rosa Modelo, and others.",
+                       url="https://www.mfa.gov.sg/news/1")
+    assert ("Rosa Modelo", "SGP") in found, found

@@ -255,6 +255,9 @@ def _private_org(parse: Parse, toks: list[int], head: int) -> bool:
     kinds = {m.kind for k in comp for m in parse.mentions_at[k]}
     labels = {m.label for k in comp for m in parse.mentions_at[k] if m.kind == "other"}
     firms = {parse.lemma(k) for k in comp} & _PRIVATE_NOUNS  # "a member of the law firm X"
+    if not firms and _lemma(parse, head) in ("minister", "secretary") and any(
+            parse.lemma(p) in ("for", "of") for p in parse.kids(head, "prep")):
+        return False  # "Minister for Digital Development and Information": a portfolio, not a firm
     return bool(labels & {"ORG", "FAC"} or firms) and not kinds & {"country", "body"}
 
 

@@ -465,6 +465,15 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                 nxt += 1  # "Prime Minister Mr X", "President H.E. X"
             if doc[nxt - 1].text in ("of", "the", "for", "to", "'s", "’s", "The") or (
                     doc[nxt - 1].is_upper and doc[nxt - 1].lower_ in ("of", "the", "for")):
+                org = ents_by_token.get(nxt)
+                if (org is not None and org.label_ == "ORG" and not org.kb_id_ and org.end - org.start >= 4
+                        and any(t.lower_ in ("and", "of") for t in doc[org.start:org.end - 2])
+                        and all(t.pos_ == "PROPN" and t.is_title and _shouting(t.text) not in _NOT_NAME
+                                and not _is_title_word(t) for t in doc[org.end - 2:org.end])
+                        and (org.end >= sent.end or doc[org.end].is_punct or doc[org.end].pos_ in ("VERB", "AUX", "CCONJ"))):
+                    # "Minister for Digital Development and Information Jo Roe": the NER ran the portfolio and
+                    # the name into one organisation; the name is its last two words
+                    candidates.append((org.end - 2, org.end))
                 continue  # "Secretary of War", "SECRETARY OF WAR": the title runs on into an org
             if set_off:
                 end = _name_run(doc, nxt, sent.end, ents_by_token)

@@ -665,6 +665,17 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
                 registry.note(canon, f"{titles[-1][0]} {span.text}", [])
             ms.append(Mention(offset + span.start_char, offset + span.end_char, span.text, "person", canon,
                               "PERSON", attrs))
+        persons = [m for m in ms if m.kind == "person"]
+        if persons and any(m.kind == "other" for m in ms):
+            trimmed = []
+            for m in ms:
+                inner = [p for p in persons if m.kind == "other" and m.start < p.start < m.end and p.end == m.end]
+                if inner:  # "Minister for Digital Development and Information Jo Roe": the portfolio, without the name
+                    text = m.text[:inner[0].start - m.start].rstrip()
+                    m = replace(m, end=m.start + len(text), text=text) if text else None
+                if m is not None:
+                    trimmed.append(m)
+            ms = trimmed
         ms.sort(key=lambda m: (m.start, -m.end))
         sentences.append(Sentence(index=index, start=offset + sent.start_char, end=offset + sent.end_char,
                                   text=sent.text, tokens=_tokens(sent, offset, table_of(sdoc)), mentions=tuple(ms)))
