@@ -143,3 +143,22 @@ def test_stats_counts_documents_and_facts(runner, built):
 def test_db_can_come_from_the_environment(runner, built):
     result = runner.invoke(cli, ["stats", "--json"], env={"DIPLOGRAPH_DB": str(built)})
     assert result.exit_code == 0 and json.loads(result.output)["documents"] == 2
+
+
+def test_serve_listens_without_nagle_delay() -> None:
+    import socket
+
+    from diplograph.cli import _listen
+
+    sock = _listen("127.0.0.1", 0)
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+        client = socket.create_connection(sock.getsockname()[:2])
+        conn, _ = sock.accept()  # an accepted connection inherits the option
+        try:
+            assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+        finally:
+            conn.close()
+            client.close()
+    finally:
+        sock.close()
