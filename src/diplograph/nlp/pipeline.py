@@ -479,8 +479,8 @@ def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sente
         country = resolve.national_country(str(m.id))
         if not country or country == m.id:
             return False
-        before = [c for c in s.mentions if c.kind == "country" and c.id and c.end <= m.start
-                  and m.start - c.end <= 14 and not s.text[c.end - s.start:m.start - s.start].strip(" '’s").count(" ") > 1]
+        before = [c for c in s.mentions if c.kind == "country" and c.id and c.end <= m.start and m.start - c.end <= 14
+                  and re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][a-z]+\s+)?", s.text[c.end - s.start:m.start - s.start])]
         return bool(before) and before[-1].id != country
 
     if not any(foreign(m) or owned_elsewhere(m, s) for s in sentences for m in s.mentions):
