@@ -437,3 +437,16 @@ def test_vendored_libraries_carry_their_licences_and_pages_need_no_network(clien
         assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), url
         for asset in re.findall(r"""(?:src|href)="(/static/[^"]+)\"""", html):
             assert client.get(asset).status_code == 200, asset
+
+
+
+def test_ask_answers_carry_a_page_of_facts_and_count_the_rest(client: Client, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    from diplograph.web import app as web
+
+    full = client.get("/api/ask", params={"q": "What do we know about Kenya?"}).json()
+    monkeypatch.setattr(web, "ASK_ROWS", 1)
+    paged = client.get("/api/ask", params={"q": "What do we know about Kenya? "}).json()  # (not the cached one)
+    assert full["facts_total"] == len(full["facts"]) and full["facts_total"] >= 2, full
+    assert len(paged["facts"]) == 1 and paged["facts_total"] == full["facts_total"]
+    assert len(paged["citations"]) <= 1 and paged["citations_total"] == full["citations_total"]

@@ -1063,10 +1063,18 @@ def suggestion_link(text: str) -> str:
     return "/ask?q=" + quote(text, safe="")
 
 
+# The facts and citations an answer carries at most (the rest are counted): "Who did X meet in 2022?" on the
+# full bench store cites some 400 meetings, a megabyte of JSON.
+ASK_ROWS = 50
+
+
 def ask_data(store: Any, q: str) -> dict[str, Any]:
     answer = query.ask(store, q)
     out = answer.to_json()
-    out["facts"] = [merged_json(f) for f in answer.facts]
+    out["facts_total"] = len(answer.facts)
+    out["facts"] = [merged_json(f) for f in answer.facts[:ASK_ROWS]]
+    out["citations_total"] = len(out.get("citations") or [])
+    out["citations"] = (out.get("citations") or [])[:ASK_ROWS]
     # A cited sentence links to the highlighted evidence of a fact read from it.
     evidence = {(src["doc"], src["sentence"]): src["url"] for f in out["facts"] for src in f["sources"]}
     for cite in out["citations"]:
