@@ -254,3 +254,15 @@ def test_a_leader_and_his_counterpart_lift_ties_and_an_establishment_dates_it(nl
     doc = analyze_text("Since the establishment of the Chile-Japan strategic partnership in 2004, trade has grown.",
                        published="2025-03-14", nlp=nlp)
     assert [(f.get("level"), f.get("since")) for f in partnerships.extract(doc)] == [("strategic", "2004")]
+
+
+def test_a_year_end_list_of_upgrades_each_with_its_month(nlp: Any) -> None:
+    doc = analyze_text("Chile had a busy year. During the year, Chile lifted its relations with Japan in March, Korea "
+                       "in June and Peru in September to strategic partnerships. Ties with Cuba were raised to a "
+                       "comprehensive partnership, while Fiji and Samoa became comprehensive partners.",
+                       published="2025-01-05", nlp=nlp)
+    got = {(frozenset((f.get("a"), f.get("b"))), f.get("level"), f.get("since")) for f in partnerships.extract(doc)}
+    assert {(pair("CHL", "JPN"), "strategic", "2024-03"), (pair("CHL", "KOR"), "strategic", "2024-06"),
+            (pair("CHL", "PER"), "strategic", "2024-09")} <= got, got
+    assert {p for p, level, _ in got if level == "comprehensive"} == {pair("CHL", "CUB"), pair("CHL", "FJI"),
+                                                                      pair("CHL", "WSM")}, got

@@ -96,7 +96,8 @@ def extract(doc: AnalyzedDocument, parses: DocParses | None = None) -> list[Fact
     pair_cache: list[tuple[str, str] | None] = []
     named: list[Any] = []  # the agreements reader, made once: partnerships named in a treaty take its parties
     rows = ((sentence, *row) for sentence in doc.sentences
-            for row in _partnerships(doc, parses[sentence], pair_cache, named) + _partners(doc, parses[sentence]))
+            for row in _partnerships(doc, parses[sentence], pair_cache, named) + _partners(doc, parses[sentence])
+            + _upgrades(doc, parses[sentence]))
     return list(pair_facts(doc, rows, "partnership", EXTRACTOR, "level").values())
 
 
@@ -121,12 +122,79 @@ def _partners(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, 
         owners = [c for p in parse.kids(t.i, "poss") for c in _country_ids(doc, parse, p)]
         others = _partner_others(doc, parse, t.i)
         pairs: list[tuple[str, str]] = []
+        verb = next((a for a in parse.ancestors(t.i) if parse.tokens[a].pos == "VERB"), None)
+        beside = verb is not None and parse.dep(verb) in ("advcl", "conj") and any(
+            parse.lemma(k) in _TIES for k in parse.kids(parse.head(verb), "nsubjpass"))
         if owners and others:
             pairs = [(owners[0], o) for o in others]
+        elif not owners and beside and (doc.home or document_focus(doc)):
+            # "Ties with A were raised to X, while B and C became comprehensive partners": each the home side's
+            home = doc.home or document_focus(doc)
+            pairs = [(str(home), o) for o in others]
         elif not owners and len(others) == 2:
             pairs = [(others[0], others[1])]
         since = _partner_since(parse, t.i)
         out.extend((a, b, level, since) for a, b in pairs if a != b)
+    return out
+
+
+_TIES = frozenset({"relation", "relations", "tie", "ties", "relationship"})
+
+
+def _upgrades(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
+    """Ties raised to a tier, read from the parse, one pair per partner of a list: "Vietnam lifted its
+    relations with A in March, B in October and C in November to comprehensive strategic partnerships",
+    "Ties with Brazil were raised to a strategic partnership" (the document's own country's, told bare)."""
+    from diplograph.extract.actors import countries_of
+
+    out: list[tuple[str, str, str, str | None]] = []
+    for t in parse.tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in ("upgrade", "elevate", "raise", "lift", "bring", "take"):
+            continue
+        goals = [o for p in parse.kids(t.i, "prep") if parse.lemma(p) == "to" for o in parse.kids(p, "pobj")
+                 if parse.lemma(o) == "partnership"]
+        if not goals or not asserted(parse, t.i):
+            continue
+        words = [parse.tokens[i].text.lower() for c in parse.kids(goals[0], "amod", "compound")
+                 for i in parse.subtree(c) if parse.tokens[i].pos != "PUNCT" and parse.tokens[i].text.lower() != "and"]
+        tier = [w for w in words if w in LEVEL_WORDS]
+        if not tier or len(tier) < len(words):
+            continue
+        level = "_".join(tier)
+        ties = [k for k in parse.kids(t.i, "dobj", "nsubjpass") if parse.lemma(k) in _TIES]
+        if not ties:
+            continue
+        with_preps = [p for k in ties + [t.i] for p in parse.kids(k, "prep") if parse.lemma(p) == "with"]
+        to_prep = min(p for p in parse.kids(t.i, "prep") if parse.lemma(p) == "to")
+        if not with_preps or min(with_preps) > to_prep:
+            continue
+        # every country between "with" and "to" ("with A in March, B in October and C in November to ..."),
+        # each with the date written after it
+        span = range(min(with_preps) + 1, to_prep)
+        listed: list[tuple[str, str | None]] = []
+        for i in span:
+            m = parse.entity_at(i, ("country",))
+            if m is None or parse.mention_head(m) != i:
+                continue
+            nxt = next((j for j in span if j > i and parse.entity_at(j, ("country",)) is not None), to_prep)
+            day = next((str(d.attrs["value"]) for j in range(i + 1, nxt) for d in parse.mentions_at[j]
+                        if d.kind == "date" and (d.attrs or {}).get("value")), None)
+            listed.extend((c, day) for c in countries_of(doc, m)[:1])
+        if not listed:
+            continue
+        passive = parse.dep(ties[0]) == "nsubjpass"
+        owners = [] if passive else [c for a in parse.subjects(t.i)[0] for m in a.mentions
+                                     if m.kind == "country" for c in countries_of(doc, m)[:1]]
+        owner = owners[0] if owners else (doc.home or document_focus(doc)) if passive else None
+        if owner is None:
+            continue
+        clause = _since(parse, t.i)
+        for country, day in dict.fromkeys(listed):
+            since = day or clause
+            if since and clause and len(since) < len(clause) and clause.startswith(since):
+                since = clause
+            if country != owner:
+                out.append((owner, country, level, since))
     return out
 
 
