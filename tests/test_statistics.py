@@ -369,3 +369,9 @@ def test_bilateral_trade_is_the_cited_sources_figure_and_topped_is_over(nlp: Any
 def test_bilateral_trade_after_x_is_ys_trading_partner(nlp: Any) -> None:
     facts = _facts(nlp, "Chile is Peru's largest trading partner: bilateral trade reached US$8.1 billion in 2024.")
     assert {(f.get("subject"), f.get("value")) for f in facts} == {("PER", 8_100_000_000)}
+
+
+def test_countries_at_that_level_count_the_tier_named_before(nlp: Any) -> None:
+    stats = _stats(nlp, "Chile lifted its ties with Peru to a comprehensive strategic partnership in May, bringing "
+                        "the number of countries at that level to nine.")
+    assert ("CHL", "comprehensive_strategic_partners", 9) in stats, stats

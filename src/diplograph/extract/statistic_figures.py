@@ -392,7 +392,15 @@ def _tier(parse: Parse, path: list[int]) -> str | None:
     partnerships with 5 countries", "strategic or comprehensive partnerships with 38 nations"."""
     noun = next((k for k in path if _lemma(parse, k) in ("partner", "partnership")), None)
     if noun is None:
-        return None
+        # "bringing the number of countries at that level to nine": the tier named before in the sentence
+        level = next((k for k in path for p in parse.kids(k, "prep") if _lemma(parse, p) == "at"
+                      for o in parse.kids(p, "pobj") if _lemma(parse, o) == "level"
+                      and any(_lemma(parse, d) in ("that", "this", "same") for d in parse.kids(o, "det", "amod"))), None)
+        if level is None:
+            return None
+        noun = next((k for k in range(level - 1, -1, -1) if _lemma(parse, k) in ("partner", "partnership")), None)
+        if noun is None:
+            return None
     left = [k for k in parse.subtree(noun, stop=frozenset({"relcl", "acl", "prep", "appos"})) if k < noun]
     mods = [w for w in (_lemma(parse, k) for k in left)
             if w in ("strategic", "comprehensive", "and", "or", ",", "trade", "trading")]
