@@ -685,3 +685,13 @@ def test_whose_leader_will_then_take_over_the_chair(nlp: Any) -> None:
     found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They agreed to hold next year's "
                         "meeting in Palau, whose President will then take over the chair.", published="2024-08-30")
     assert any(r[:4] == ("PLW", "PIF", "chair", "2025") for r in found), found
+
+
+def test_roles_the_parser_or_the_lemmatizer_obscured(nlp: Any) -> None:
+    found = _roles(nlp, "Chile became a member of the UNESCO World Heritage Committee for the 2023-2027 term.")
+    assert ("CHL", "WHC", "member", "2023", "2027") in found, found
+    found = _roles(nlp, "Chile hosted the 36th and 37th APEC Summits in 2019.")
+    assert any(r[:4] == ("CHL", "APEC", "host", "2019") for r in found), found
+    found = _roles(nlp, "As ASEAN Chair in 2020, Vietnam proposed the initiative.")
+    assert any(r[:4] == ("VNM", "ASEAN", "chair", "2020") for r in found), found
+    assert not _roles(nlp, "Kenya wants to serve as chair of the AU.")

@@ -183,6 +183,8 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
         break
     if not out and parse.dep(k) in ("nsubj", "nsubjpass") and parse.tokens[parse.head(k)].pos in VERBS:
         out = _siblings(parse, parse.head(k), ref)  # "Y was founded by A and B, while C has been suspended"
+    if not out and not ref.meeting:
+        out = _of_before(parse, ref)
     out += [s for c in out if c.via == "obj" for s in _siblings(parse, c.token, ref)]
     if meeting and not any(c.cls == rt.HOST for c in out) and rt.meets_around(ref.id) \
             and venue_actors(parse, k):  # "the 45th General Assembly of AIPA in Vientiane, Laos"
@@ -190,6 +192,22 @@ def cues(parse: Parse, ref: BodyRef) -> list[Cue]:
     if any(c.meeting for c in out) and _with_a_partner(parse, k):
         return []  # "the U.S.-ASEAN Summit", "the ASEAN-Japan summit": a dialogue, not the body's own meeting
     return [c for c in out if (not c.meeting or c.cls in MEETING_CUES) and (not seat or c.cls == rt.HOST)]
+
+
+def _of_before(parse: Parse, ref: BodyRef) -> list[Cue]:
+    """"a member of the UNESCO World Heritage Committee" where the parser lost the phrase (an all-capitals
+    word broke it): the role noun written right before "of (the)" and the body's name."""
+    m = next((m for m in parse.sentence.mentions if m.kind == "body" and parse.mention_head(m) == ref.head), None)
+    if m is None:
+        return []
+    span = parse.token_range(m.start, m.end)
+    i = span[0] - 1 if span else -1
+    if i >= 0 and parse.lemma(i) == "the":
+        i -= 1
+    if i < 1 or parse.lemma(i) != "of":
+        return []
+    cls = rt.noun_class(parse, i - 1)
+    return [Cue(cls, i - 1, ref, "noun")] if cls else []
 
 
 def _unit_does(parse: Parse, v: int) -> bool:
@@ -344,6 +362,9 @@ def _sought(parse: Parse, k: int, pred: int | None) -> bool:
             return True  # "calling for the AU to join the G20"
         if h == i or parse.dep(i) not in SOUGHT_PATH:
             return False  # a subject or an apposition is not what the verb above seeks
+        if parse.dep(i) == "prep" and parse.lemma(i) == "as" and parse.tokens[h].pos in VERBS and any(
+                i < s for s in parse.kids(h, "nsubj", "nsubjpass")):
+            return False  # "As ASEAN Chair, X proposed ...": what X is, not what X wants (a fronted "as")
         if parse.lemma(h) in rt.DESIRE or (parse.lemma(h) in ("have", "be") and any(
                 parse.lemma(c) == "yet" for c in parse.kids(h, "advmod"))):
             return True  # "has applied to join", "has yet to join"

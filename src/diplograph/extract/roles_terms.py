@@ -140,10 +140,10 @@ PRAISE_VERBS = frozenset({"congratulate", "thank", "praise", "commend", "laud", 
 LEADER_TITLES = ("president", "prime minister", "premier", "king", "queen", "emir", "sultan", "chancellor",
                  "head of state", "head of government", "monarch", "taoiseach")
 # Nouns that name a body's meeting: hosting or chairing one is a role in that body.
-MEETING_NOUNS = frozenset({
-    "summit", "meeting", "session", "conference", "ministerial", "gathering", "talks", "talk", "assembly",
-    "week", "dialogue", "retreat", "year", "forum", "event", "edition", "congress", "convention", "games",
-})
+_MEETINGS = ("summit", "meeting", "session", "conference", "ministerial", "gathering", "talks", "talk", "assembly",
+             "week", "dialogue", "retreat", "year", "forum", "event", "edition", "congress", "convention", "games")
+# (plurals too: a capitalised "Summits" is a proper noun the lemmatizer leaves as it is)
+MEETING_NOUNS = frozenset(_MEETINGS) | frozenset(w + "s" for w in _MEETINGS if not w.endswith("s"))
 # Meeting nouns that refer back to the body's meeting named before ("the summit brought together").
 MEETING_ANAPHORS = frozenset({"summit", "meeting", "conference", "session", "ministerial"})
 # Verbs that tell where a meeting takes place ("the summit was held in Vientiane").
