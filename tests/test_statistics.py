@@ -375,3 +375,11 @@ def test_countries_at_that_level_count_the_tier_named_before(nlp: Any) -> None:
     stats = _stats(nlp, "Chile lifted its ties with Peru to a comprehensive strategic partnership in May, bringing "
                         "the number of countries at that level to nine.")
     assert ("CHL", "comprehensive_strategic_partners", 9) in stats, stats
+
+
+def test_a_people_spread_over_many_countries_is_the_overseas_population(nlp: Any) -> None:
+    stats = _stats(nlp, "About 6 million Vietnamese people are living and working in more than 130 countries and "
+                        "territories.")
+    assert {("VNM", "overseas_population", 6_000_000), ("VNM", "overseas_countries", 130)} <= stats, stats
+    stats = _stats(nlp, "Some 520,000 Vietnamese now live in Japan, the second largest foreign community there.")
+    assert not any(metric == "overseas_population" for _, metric, _ in stats), stats

@@ -461,6 +461,15 @@ class Reader:
                 return ids[0]
         return None
 
+    @staticmethod
+    def _own_people(parse: Parse, noun: int, who: str) -> bool:
+        """The counted people are the subject country's own ("6 million Vietnamese", "Vietnamese people")."""
+        for k in [noun, *parse.kids(noun, "amod", "compound")]:
+            m = parse.entity_at(k, ("country",))
+            if m is not None and m.id == who and (m.attrs or {}).get("how") == "demonym":
+                return True
+        return _demonym(parse, noun) == who
+
     # ------------------------------------------------------------------ the metric
 
     def metric(self, parse: Parse, fig: Figure, noun: int | None, cls: str | None, who: str) -> str:
@@ -496,6 +505,9 @@ class Reader:
         if cls == "person" and (lemma in ("community", "diaspora")
                                 or (words & ABROAD and words & {"live", "reside", "work", "abroad"})):
             return "overseas_population"
+        if cls == "person" and noun is not None and sentence & {"live", "living", "reside", "residing"} and \
+                {t.text.lower() for t in parse.tokens} & {"countries", "territories"} and self._own_people(parse, noun, who):
+            return "overseas_population"  # "6 million Vietnamese are living in over 130 countries and territories"
         if lemma == "project" and "invest" in words and sentence & ABROAD:
             return "overseas_investment_projects"
         return "other"
@@ -520,8 +532,10 @@ class Reader:
                 _lemma(parse, k) == "party" and any(_lemma(parse, a) == "third" for a in parse.kids(k, "amod"))
                 for k in range(len(parse.tokens))):
             return "party_relation_countries"  # (a "third-party transfer" is no party's relation)
-        if words & {"community", "diaspora", "live", "reside"}:
-            return "overseas_countries"
+        if words & {"community", "diaspora", "live", "reside"} or words & {"work", "study"} and any(
+                _lemma(parse, k) in ("live", "reside") and parse.dep(k) in ("ROOT", "relcl", "acl", "ccomp")
+                for k in range(len(parse.tokens))):
+            return "overseas_countries"  # ("living and working in 130 countries": the conjunct "working" is the path)
         if cls == "place" and words & AID_WORDS and not words & {"member", "membership"}:
             return "aid_recipients"
         if cls == "partner" and body is not None and body.kind == "mass_org":
