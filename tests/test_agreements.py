@@ -671,3 +671,10 @@ def test_a_joint_statement_told_in_the_passive_is_the_pair_told_of(nlp: Any) -> 
     facts = found(nlp, "Mali, Niger and Burkina Faso left the bloc. The move was announced in a joint statement "
                        "read on the television of the three countries.")
     assert not any(sorted(f.get("parties") or []) == ["BFA", "MLI"] for f in facts), facts
+
+
+def test_a_cooperation_plan_signed_by_two_sides(nlp: Any) -> None:
+    facts = found(nlp, "Chile and Peru held talks in Lima on March 24. On the occasion, the two sides signed a "
+                       "cooperation plan for 2025-2030.")
+    assert [sorted(f["parties"]) for f in facts] == [["CHL", "PER"]], facts
+    assert not found(nlp, "The ministry announced a cooperation plan for schools.")
