@@ -42,7 +42,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BENCH = ROOT.parent / "shared" / "corpus" / "bench" / "whitehouse.jsonl.gz"
 FROZEN = ROOT / "eval" / "frozen" / "docs.tsv"
-SELECT_SEEDS = {"dev": 20261205, "final": 20261206}  # dev: read to find errors; final: judged once, at the end
+# dev: read to find errors; final: judged once, at the end of the frame rewrite; final2: judged once, at the end
+# of the second pass (documents in neither of the others)
+SELECT_SEEDS = {"dev": 20261205, "final": 20261206, "final2": 20261207}
 N_DOCS = 1000
 CLI = ROOT / ".venv" / "bin" / "diplograph"
 
@@ -67,7 +69,8 @@ def _docs(name: str) -> Path:
 def select(a: argparse.Namespace) -> None:
     """A uniform random sample of bench ids, never one of the frozen set's documents (nor, for the
     final sample, one of the dev sample's)."""
-    taken = _frozen_ids() | (_chosen("dev") if a.name != "dev" and _docs("dev").exists() else set())
+    taken = _frozen_ids() | {i for other in SELECT_SEEDS if other != a.name and _docs(other).exists()
+                             for i in _chosen(other)}
     ids = [r["id"] for r in _bench() if r["id"] not in taken]
     chosen = sorted(random.Random(SELECT_SEEDS[a.name]).sample(ids, N_DOCS))
     _docs(a.name).write_text("\n".join(chosen) + "\n", encoding="utf-8")
