@@ -349,3 +349,16 @@ def test_serve_answers_a_huge_url_with_414_not_a_reset(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_an_app_started_again_after_a_shutdown_reads_its_store(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from diplograph.web.app import create_app
+
+    path = tmp_path / "vn.sqlite"
+    write_vietnam_store(path)
+    app = create_app(str(path), cache_seconds=0)
+    for _ in range(2):  # each TestClient context runs the app's startup and shutdown
+        with TestClient(app) as client:
+            assert client.get("/api/stats").status_code == 200

@@ -390,6 +390,8 @@ class StoreHandle:
         for store in [*self._retired, self._store]:
             if store is not None and self.owned:
                 _close_quietly(store)
+        if self.owned:  # a request after a shutdown (an app started again) opens the store anew
+            self._store, self._retired = None, []
 
 
 def _close_quietly(store: Any) -> None:
