@@ -558,3 +558,10 @@ def test_a_date_in_what_was_said_and_a_convention_on_a_topic(nlp: Any) -> None:
     found = _summary(_events(nlp, "Chile and Peru support the United Nations Convention on the Law of the Sea.",
                              published="2024-05-22"))
     assert not any(k == "conference" for k, _, _ in found), found
+
+
+def test_presenting_credentials_is_meeting_the_head_of_state(nlp: Any) -> None:
+    found = _summary(_events(nlp, "Chilean Ambassador Ana Muster presented her credentials to Peruvian President "
+                                  "Juan Ejemplo in Lima on Monday.", published="2025-03-25"))
+    assert any(k == "meeting" and {"Ana Muster", "Juan Ejemplo"} <= p for k, _, p in found), found
+    assert not _events(nlp, "The company presented its plan to investors on Monday.", published="2025-03-25")

@@ -383,3 +383,8 @@ def test_a_people_spread_over_many_countries_is_the_overseas_population(nlp: Any
     assert {("VNM", "overseas_population", 6_000_000), ("VNM", "overseas_countries", 130)} <= stats, stats
     stats = _stats(nlp, "Some 520,000 Vietnamese now live in Japan, the second largest foreign community there.")
     assert not any(metric == "overseas_population" for _, metric, _ in stats), stats
+
+
+def test_aid_is_the_givers_figure(nlp: Any) -> None:
+    stats = _stats(nlp, "Peru will receive an additional $2 billion in security assistance from Chile.")
+    assert {s[0] for s in stats} == {"CHL"}, stats

@@ -18,7 +18,7 @@ VERB_KINDS = {
     "call": "call", "phone": "call", "telephone": "call", "speak": "call", "talk": "call",
     "discuss": "talks", "negotiate": "talks", "confer": "talks",
     "sign": "signing", "ink": "signing", "seal": "signing",
-    "elect": "election", "re-elect": "election", "vote": "meeting",
+    "elect": "election", "re-elect": "election", "vote": "meeting", "present": "meeting",
 }
 
 
@@ -106,6 +106,9 @@ def _verb_kind(parse: Parse, f: Frame) -> str | None:
         return "statement" if f.themes else None
     if lemma == "host" and any(m.kind == "body" for m in objects) and not any(m.kind == "person" for m in objects):
         return None  # "hosted APEC in 2017": a role of the body, not a meeting
+    if lemma == "present":  # "presented his credentials to President X": an ambassador meets the head of state
+        return kind if f.prep("to") and any(parse.lemma(a.head) in ("credential", "credentials")
+                                            for a in f.themes) else None
     if lemma in ("receive", "host", "welcome"):
         return kind if persons or any(parse.lemma(a.head) in ("delegation", "counterpart", "leader", "president",
                                                                 "minister") for a in f.themes) else None

@@ -233,7 +233,7 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
             parse.lemma(parse.head(f.trigger)) == "address":
         return []  # "address the General Assembly's session": a statement there, not an event of its own
     # with whom, to where
-    partners = f.prep("with", "between", "among", "alongside")
+    partners = f.prep("with", "between", "among", "alongside") + (f.prep("to") if f.lemma == "present" else ())
     if f.pos == "NOUN" and f.lemma == "call" and any(parse.lemma(c) == "courtesy" for c in parse.kids(f.trigger, "amod",
                                                                                                         "compound")):
         kind, partners = "meeting", partners + f.prep("on", "to")  # "paid a courtesy call on X": a meeting

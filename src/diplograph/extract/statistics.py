@@ -326,6 +326,9 @@ class Reader:
         the clauses it depends on, but not past a clause whose subject is no actor ("rebels attacked ...")
         nor across a reported clause: in "the U.N. says fighting forced ...", the U.N. is the source.
         """
+        giver = self._aid_giver(parse, fig, what)
+        if giver:
+            return giver, set()
         if what.owner is not None:  # "the 10-member ASEAN", "the 15-nation bloc"
             ids = self._owner(parse, what.owner, fig.tokens)
             if ids:
@@ -384,6 +387,19 @@ class Reader:
         if what.noun is not None and not what.own:  # "over a billion dollars in U.S. financing"
             ids = self._modifiers(parse, what.noun, fig.tokens)
         return (self._pick(ids) if ids else None), set()
+
+    def _aid_giver(self, parse: Parse, fig: Figure, what: Counted) -> str | None:
+        """"X will receive $2 billion in security assistance from the United States": aid is the giver's figure."""
+        heads = [h for h in (fig.head, what.noun) if h is not None]
+        phrase = {k for h in heads for k in parse.subtree(h, frozenset())}
+        if not {_lemma(parse, k) for k in phrase} & AID_WORDS:
+            return None
+        for k in sorted(phrase):
+            if parse.dep(k) == "prep" and _lemma(parse, k) == "from":
+                ids = [c for o in parse.kids(k, "pobj") for c in self._actors(parse, parse.subtree(o, frozenset()))]
+                if ids:
+                    return ids[0]
+        return None
 
     def _copula_subject(self, parse: Parse, a: int, fig: Figure) -> list[str]:
         """"X is Y's largest investor, with 800 projects worth $5 billion": the figures are X's, the subject's,
