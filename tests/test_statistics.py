@@ -388,3 +388,8 @@ def test_a_people_spread_over_many_countries_is_the_overseas_population(nlp: Any
 def test_aid_is_the_givers_figure(nlp: Any) -> None:
     stats = _stats(nlp, "Peru will receive an additional $2 billion in security assistance from Chile.")
     assert {s[0] for s in stats} == {"CHL"}, stats
+
+
+def test_a_country_set_apart_is_not_the_subject(nlp: Any) -> None:
+    stats = _stats(nlp, "Apart from Chile, the region's governments sent 300 observers to the vote.")
+    assert not any(s[0] == "CHL" for s in stats), stats

@@ -365,7 +365,12 @@ def _negated_name(parse: Parse, k: int) -> bool:
     m = parse.entity_at(k)
     first = parse.token_range(m.start, m.end)[0] if m is not None else k
     lead = "".join(parse.tokens[i].text.lower() for i in range(max(0, first - 2), first + 1))
-    return any(p + "-" in lead for p in ("non", "pro", "anti"))
+    if any(p + "-" in lead for p in ("non", "pro", "anti")):
+        return True
+    # "Except for Russia, all 15 members voted": a name set apart is not whose figure it is
+    words = [parse.tokens[i].text.lower() for i in range(max(0, first - 2), first)]
+    return bool(words) and (words[-1] in ("except", "excluding") or words[-2:] in (["except", "for"], ["other", "than"],
+                                                                                    ["apart", "from"]))
 
 
 # --------------------------------------------------------------------------- metric, label, date
