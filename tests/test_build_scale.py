@@ -21,14 +21,8 @@ from diplograph.export import export_facts_jsonl
 from diplograph.model import Document
 from diplograph.pipeline import BuildReport, _Analysed, _Progress, _rejoin, analyze_batch, build, count_documents
 from diplograph.store import open_store
+from test_pipeline import ARTICLES  # tests/ is on sys.path (no package)
 
-ARTICLES = {
-    "a_kenya.txt": "Kenya and Japan signed a memorandum of understanding on maritime security in Nairobi on "
-                   "3 May 2023.\nPresident William Ruto welcomed the Japanese foreign minister.\n",
-    "b_india.txt": "India and Mauritius upgraded their relations to a comprehensive strategic partnership on "
-                   "12 March 2024.\nPrime Minister Narendra Modi visited Port Louis.\n",
-    "c_turkey.txt": "Turkey and Egypt restored diplomatic relations in July 2023.\n",
-}
 
 
 def export_lines(store) -> list[str]:

@@ -22,6 +22,7 @@ that share a participant are merged.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -140,7 +141,7 @@ def _agents(doc: AnalyzedDocument, parse: Parse, f: Frame, ctx: _Context) -> tup
     heads = [parse.tokens[a.head] for a in f.agents]
     if not people and not actors and f.pos == "NOUN" and any(t.text.lower() in ("his", "her") for t in heads):
         # "held talks ..., as part of his state visit": the one whose clause the noun sits in
-        verb = next((a for a in parse.ancestors(f.trigger) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+        verb = parse.governing_verb(f.trigger)
         subjects = [m for v in ([verb] if verb is not None else []) for s in parse.kids(v, "nsubj")
                     for m in parse.arg(s).mentions if m.kind == "person"]
         if len({m.id for m in subjects}) == 1:
@@ -389,7 +390,7 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
         # "described the move as a release between May and July 4th": a date in what was said dates the content
         content = {i for c in parse.kids(f.trigger, "ccomp") for i in parse.subtree(c, frozenset())} | {
             i for p in parse.kids(f.trigger, "prep") if parse.lemma(p) == "as" for i in parse.subtree(p, frozenset())}
-        if parse.mention_head(m) in content and parse._adjacent_date(f.trigger)[0] is not m:
+        if parse.mention_head(m) in content and parse.adjacent_date(f.trigger)[0] is not m:
             m = None  # (not "said Sunday Israel will ...": a date right after the verb is the saying's)
     if f.pos == "NOUN" and f.lemma in ("election", "elections", "vote", "poll", "referendum"):
         # an election is dated by its own phrase ("the June 3 election"), not by the clause telling of it
@@ -427,7 +428,7 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
         # a date inside what was said dates the content, not the saying ("X said the talks on Monday ...")
         said = {i for c in parse.kids(f.trigger, "ccomp", "xcomp", "advcl", "dobj") for i in parse.subtree(c, frozenset())}
         said |= {i for p in parse.kids(f.trigger, "prep") if parse.lemma(p) == "as" for i in parse.subtree(p, frozenset())}
-        said -= {parse.mention_head(d) for d in [parse._adjacent_date(f.trigger)[0]] if d is not None}
+        said -= {parse.mention_head(d) for d in [parse.adjacent_date(f.trigger)[0]] if d is not None}
         others = [g for g, _ in _frames(parse) if g.trigger != f.trigger and any(a.mentions for a in g.agents)]
         if parse.mention_head(lone) in said or others:  # (another happening with its own actor may own it)
             lone = None
@@ -625,9 +626,8 @@ def _at_occasion(parse: Parse, f: Frame) -> bool:
 
 def _near(a: str | None, b: str | None, days: int = 10) -> bool:
     """Two days at most ``days`` apart (a readout's headline, dated by the document, and the day its body gives)."""
-    import datetime as _dt
     try:
-        return abs((_dt.date.fromisoformat(str(a)) - _dt.date.fromisoformat(str(b))).days) <= days
+        return abs((datetime.date.fromisoformat(str(a)) - datetime.date.fromisoformat(str(b))).days) <= days
     except ValueError:
         return False
 

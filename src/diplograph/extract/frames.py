@@ -200,6 +200,10 @@ class Parse:
             k = self.tokens[k].head
         return k
 
+    def governing_verb(self, k: int) -> int | None:
+        """The nearest verb above token ``k``: the predicate of the clause it sits in."""
+        return next((a for a in self.ancestors(k) if self.tokens[a].pos in ("VERB", "AUX")), None)
+
     def ancestors(self, k: int) -> Iterator[int]:
         seen = {k}
         while True:
@@ -460,7 +464,7 @@ class Parse:
                 out[a] = (m, prep)
         return out
 
-    def _adjacent_date(self, k: int) -> tuple[Mention | None, str | None]:
+    def adjacent_date(self, k: int) -> tuple[Mention | None, str | None]:
         """A date written right after the trigger ("said Sunday", "spoke by phone on Friday") belongs to
         it even where the parser hung it elsewhere."""
         j = k + 1
@@ -561,7 +565,7 @@ class Parse:
         if when is None and governor is not None and t.pos not in ("VERB", "AUX"):
             when, when_prep = self.date_of(governor)
         if when is None:
-            when, when_prep = self._adjacent_date(k)
+            when, when_prep = self.adjacent_date(k)
         if when is None:
             # the date of the occasion named in an adjunct: "said during a visit in September",
             # "told X in phone calls last week", "spoke at the summit on Monday"

@@ -111,9 +111,7 @@ def _partners(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, 
         if t.lemma.lower() != "partner" or t.pos != "NOUN":
             continue
         mods = [c for c in parse.kids(t.i, "amod", "compound") if c < t.i]
-        words = [parse.tokens[i].text.lower() for i in sorted(i for c in mods for i in parse.subtree(c))
-                 if parse.tokens[i].pos != "PUNCT" and parse.tokens[i].text.lower() != "and"]
-        tier = [w for w in words if w in LEVEL_WORDS]
+        words, tier = _tier_words(parse, mods)
         if not set(tier) & {"strategic", "comprehensive"} or len(tier) < len(words) - 1:
             continue  # "trading partner", "largest partner", "key partner": no tier
         level = "_".join(tier)  # ("a leading strategic partner": the tier without the praise)
@@ -141,6 +139,13 @@ def _partners(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, 
 _TIES = frozenset({"relation", "relations", "tie", "ties", "relationship"})
 
 
+def _tier_words(parse: Parse, mods: list[int]) -> tuple[list[str], list[str]]:
+    """The words of a partner or partnership noun's modifiers, and those of them that name a tier."""
+    words = [parse.tokens[i].text.lower() for i in sorted(i for c in mods for i in parse.subtree(c))
+             if parse.tokens[i].pos != "PUNCT" and parse.tokens[i].text.lower() != "and"]
+    return words, [w for w in words if w in LEVEL_WORDS]
+
+
 def _upgrades(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
     """Ties raised to a tier, read from the parse, one pair per partner of a list: "Vietnam lifted its
     relations with A in March, B in October and C in November to comprehensive strategic partnerships",
@@ -155,9 +160,7 @@ def _upgrades(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, 
                  if parse.lemma(o) == "partnership"]
         if not goals or not asserted(parse, t.i):
             continue
-        words = [parse.tokens[i].text.lower() for c in parse.kids(goals[0], "amod", "compound")
-                 for i in parse.subtree(c) if parse.tokens[i].pos != "PUNCT" and parse.tokens[i].text.lower() != "and"]
-        tier = [w for w in words if w in LEVEL_WORDS]
+        words, tier = _tier_words(parse, parse.kids(goals[0], "amod", "compound"))
         if not tier or len(tier) < len(words):
             continue
         level = "_".join(tier)

@@ -489,11 +489,6 @@ def _phase_terms(parse: Parse, cue: Cue, phase: str, event: int | None, dates: l
     return [rt.Term(t.start or t.end, None, t.written) for t in days[:1]]
 
 
-def first_verb(parse: Parse, k: int) -> int | None:
-    """The nearest verb a noun hangs on ("took over as chair": took)."""
-    return next((a for a in parse.ancestors(k) if parse.tokens[a].pos in VERBS), None)
-
-
 def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
                ) -> tuple[list[rt.DateRef], set[int], bool]:
     """The dates of a cue's clause (and of the predicate it hangs on), the clause's tokens, and whether
@@ -522,11 +517,11 @@ def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
     v = gov if gov is not None else cue.token
     if not dates and parse.dep(v) == "relcl" and any(parse.lemma(c) == "then" for c in parse.kids(v, "advmod")):
-        above = first_verb(parse, parse.head(v))  # "hold next year's meeting in X, whose leader will then
+        above = parse.governing_verb(parse.head(v))  # "hold next year's meeting in X, whose leader will then
         if above is not None:  # take over the chair": then is the time the clause above gives
             dates = rt.dates_in(parse, rt.clause_tokens(parse, above))
     if not dates:  # "took over as chair when the summit opened on Monday": the day of the "when" clause
-        dates = [d for v in {gov if gov is not None else cue.token, first_verb(parse, cue.token)} if v is not None
+        dates = [d for v in {gov if gov is not None else cue.token, parse.governing_verb(cue.token)} if v is not None
                  for c in parse.kids(v, "advcl") if any(parse.lemma(m) == "when" for m in parse.kids(c, "advmod"))
                  for d in rt.dates_in(parse, rt.clause_tokens(parse, c))]
     if not dates:  # "in 2002 and 2020, the last of which was held online when X held the presidency"

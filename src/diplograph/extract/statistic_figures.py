@@ -224,7 +224,7 @@ def counted(parse: Parse, fig: Figure) -> Counted:
             return Counted(noun)  # "a population of over 400 million", "a loan of $3 billion"
     if t.dep in ("pobj", "dobj", "attr") and fig.unit is None:
         # "the number of tourists grew from 5 million to 15 million": the subject's noun is counted
-        v = next((a for a in parse.ancestors(h) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+        v = parse.governing_verb(h)
         # ... or the object's: "bringing the number of its partners to 12", "raising the total to 40"
         told = parse.kids(v, "nsubj", "nsubjpass") + [o for o in parse.kids(v, "dobj") if h not in parse.subtree(o)] \
             if v is not None else []
@@ -241,7 +241,7 @@ def counted(parse: Parse, fig: Figure) -> Counted:
 
 def _predicate(parse: Parse, k: int) -> int | None:
     """The verb of the clause token ``k`` sits in."""
-    return next((a for a in parse.ancestors(k) if parse.tokens[a].pos in ("VERB", "AUX")), None)
+    return parse.governing_verb(k)
 
 
 def _in_name(parse: Parse, fig: Figure) -> bool:

@@ -188,7 +188,7 @@ class Reader:
             if (the and _lemma(parse, k) in BLOC_NOUNS) or members:
                 return [b for b in [self._body(parse)] if b]  # "the bloc", "Member States have pledged"
             if the and _lemma(parse, k) in ORGAN_NOUNS:
-                return [b for b in [self._body_named(parse, _lemma(parse, k))] if b]  # "the 15-member council"
+                return [b for b in [self._body(parse, _lemma(parse, k))] if b]  # "the 15-member council"
         ids = [i for c in parse.kids(k, "poss") for i in self._actors(parse, parse.subtree(c), skip)]
         for rel in parse.kids(k, "relcl") if not ids else []:
             for s in parse.kids(rel, "nsubj"):
@@ -239,26 +239,18 @@ class Reader:
                         return ids
         return []
 
-    def _body(self, parse: Parse, before: int = 4) -> str | None:
-        """The international body the sentence names, else the last one named shortly before it (not an
-        organ like "the ECOWAS Standby Force": an organ has no member states)."""
+    def _body(self, parse: Parse, word: str | None = None, before: int = 4) -> str | None:
+        """The international body the sentence names, else the last one named shortly before it: with
+        ``word``, one whose name has it ("the council" after "the UN Security Council"); without, a bloc,
+        not an organ like "the ECOWAS Standby Force" (an organ has no member states)."""
         index = parse.sentence.index
         for sentence in reversed(self.doc.sentences[max(0, index - before):index + 1]):
             for m in reversed(sentence.mentions):
                 body = resolve.bodies().get(str(m.id)) if m.kind == "body" else None
-                if body is not None and not body.country and not body.kind.endswith("organ"):
-                    return body.id
-        return None
-
-    def _body_named(self, parse: Parse, word: str, before: int = 4) -> str | None:
-        """The international body named shortly before whose name has the word ("the council" after "the UN
-        Security Council")."""
-        index = parse.sentence.index
-        for sentence in reversed(self.doc.sentences[max(0, index - before):index + 1]):
-            for m in reversed(sentence.mentions):
-                body = resolve.bodies().get(str(m.id)) if m.kind == "body" else None
-                if body is not None and not body.country and \
-                        word in (m.text.lower().split() + body.name.lower().split()):
+                if body is None or body.country:
+                    continue
+                if word is None and not body.kind.endswith("organ") or \
+                        word is not None and word in m.text.lower().split() + body.name.lower().split():
                     return body.id
         return None
 

@@ -124,21 +124,10 @@ def _lookup(words: list[str], table: dict[str, str], from_end: bool = False) -> 
     for n in (3, 2, 1):
         if len(words) >= n:
             key = " ".join(words[-n:] if from_end else words[:n]).strip(".,;:()")
-            if key in table:
-                return table[key]
-            plain = _dotless(id(table), table).get(key.replace(".", ""))
-            if plain:  # "U.S. dollars" cut to "u.s dollars"
-                return plain
+            for form in (key, key.replace(".", "")):  # "U.S. dollars", cut to "u.s dollars", is "us dollars"
+                if form in table:
+                    return table[form]
     return None
-
-
-_DOTLESS: dict[int, dict[str, str]] = {}
-
-
-def _dotless(key: int, table: dict[str, str]) -> dict[str, str]:
-    if key not in _DOTLESS:
-        _DOTLESS[key] = {k.replace(".", ""): v for k, v in table.items() if "." in k}
-    return _DOTLESS[key]
 
 
 def _word_value(words: list[str]) -> tuple[float, list[str]] | None:

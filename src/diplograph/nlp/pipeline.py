@@ -461,7 +461,8 @@ _SHARED_SHORT = {("COG", "congo"): "COD", ("COG", "congolese"): "COD", ("COD", "
 def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sentence]:
     """A national body named only by a short acronym ("ARP", "PAC") is that body only in a text about its
     country: "ARP" is Tunisia's parliament in a story that names Tunisia, the American Rescue Plan in a
-    White House fact sheet."""
+    White House fact sheet. A national body's name right after another country ("Iran's Supreme National
+    Security Council") is no body of the registry's country either."""
     named = {m.id for s in sentences for m in s.mentions if m.kind in ("country", "place") and m.id}
     if home:
         named.add(home)
@@ -483,11 +484,11 @@ def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sente
                   and re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][a-z]+\s+)?", s.text[c.end - s.start:m.start - s.start])]
         return bool(before) and before[-1].id != country
 
-    if not any(foreign(m) or owned_elsewhere(m, s) for s in sentences for m in s.mentions):
-        return sentences
-    return [Sentence(s.index, s.start, s.end, s.text, s.tokens,
-                     tuple(m for m in s.mentions if not foreign(m) and not owned_elsewhere(m, s)))
-            for s in sentences]
+    out = []
+    for s in sentences:  # (each mention tested once; a sentence copied only when it loses one)
+        kept = tuple(m for m in s.mentions if not foreign(m) and not owned_elsewhere(m, s))
+        out.append(s if len(kept) == len(s.mentions) else replace(s, mentions=kept))
+    return out
 
 
 # Country names that are also the name of a US state: the state in American text that gives no sign of the
@@ -518,8 +519,7 @@ def _us_states(sentences: list[Sentence], home: str | None) -> list[Sentence]:
         if m.kind == "country" and m.id in states and m.text.lower() == _US_STATE_NAMES[str(m.id)]:
             return replace(m, kind="place", id="USA")
         return m
-    return [Sentence(s.index, s.start, s.end, s.text, s.tokens, tuple(swap(m) for m in s.mentions))
-            for s in sentences]
+    return [replace(s, mentions=tuple(swap(m) for m in s.mentions)) for s in sentences]
 
 
 def _currency_names(sentences: list[Sentence]) -> list[Sentence]:
@@ -540,9 +540,8 @@ def _currency_names(sentences: list[Sentence]) -> list[Sentence]:
                 unit = numbers.currency_of(s.text[m.start - s.start:end - s.start]) or "USD"
                 swap[m] = None
                 swap[fig] = replace(fig, end=end, text=text, attrs={**(fig.attrs or {}), "unit": unit})
-        out.append(s if not swap else Sentence(
-            s.index, s.start, s.end, s.text, s.tokens,
-            tuple(n for n in (swap.get(m, m) for m in s.mentions) if n is not None)))
+        out.append(s if not swap else replace(
+            s, mentions=tuple(n for n in (swap.get(m, m) for m in s.mentions) if n is not None)))
     return out
 
 
@@ -554,9 +553,8 @@ def _shared_short_names(sentences: list[Sentence]) -> list[Sentence]:
     swap = {key: other for key, other in _SHARED_SHORT.items() if other in full and key[0] not in full}
     if not swap:
         return sentences
-    return [Sentence(s.index, s.start, s.end, s.text, s.tokens,
-                     tuple(replace(m, id=swap.get((m.id, m.text.lower()), m.id)) if m.kind == "country" else m
-                           for m in s.mentions)) for s in sentences]
+    return [replace(s, mentions=tuple(replace(m, id=swap.get((m.id, m.text.lower()), m.id))
+                                      if m.kind == "country" else m for m in s.mentions)) for s in sentences]
 
 
 def _as_written(sentence: Sentence, mentions: tuple[Mention, ...], original: str) -> Sentence:

@@ -588,15 +588,7 @@ def merge_step(state: dict[str, Any] | None, fact: Fact, published: Mapping[str,
         parts = list(named.get("participants") or [])
         if parts not in state["lists"]:  # each distinct list once, as _union_participants takes them
             state["lists"].append(parts)
-            out = state["union"]
-            for part in parts:
-                for i, known in enumerate(out):
-                    if participant_ok(part, known):
-                        if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):
-                            out[i] = part
-                        break
-                else:
-                    out.append(part)
+            _add_participants(state["union"], parts)
         date = fact.get("date")
         if dates.bounds(date) and (state["date"] is None or len(str(date)) > len(state["date"])):
             state["date"] = str(date)
@@ -657,15 +649,20 @@ def _own_date(fact: Fact) -> str | None:
 def _union_participants(lists: list[Any]) -> list[Any]:
     out: list[Any] = []
     for parts in dict.fromkeys(tuple(p) for p in lists):  # each distinct list once
-        for part in parts:
-            for i, known in enumerate(out):
-                if participant_ok(part, known):
-                    if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):
-                        out[i] = part
-                    break
-            else:
-                out.append(part)
+        _add_participants(out, parts)
     return out
+
+
+def _add_participants(out: list[Any], parts: Iterable[Any]) -> None:
+    """Add each participant to ``out`` unless one it matches is there (a fuller name replaces a shorter one)."""
+    for part in parts:
+        for i, known in enumerate(out):
+            if participant_ok(part, known):
+                if not is_id(part) and len(name_tokens(part)) > len(name_tokens(known)):
+                    out[i] = part
+                break
+        else:
+            out.append(part)
 
 
 def _merged_id(fact_type: str, fields: Mapping[str, Any]) -> str:
