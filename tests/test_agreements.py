@@ -657,24 +657,24 @@ def test_a_person_named_like_a_paper_is_none(nlp: Any) -> None:
 
 
 def test_negotiations_concluded_with_a_bloc_and_an_old_deal_activated(nlp: Any) -> None:
-    facts = found(nlp, "On Friday, the Andean Community concluded negotiations on a trade agreement with the "
-                       "European Free Trade Association (EFTA).")
+    facts = found(nlp, "The Andean Community on Friday wrapped up negotiations on a trade agreement with the "
+                       "European Free Trade Association (EFTA), officials said.")
     assert [sorted(f["parties"]) for f in facts] == [["ANDEAN_COMMUNITY", "EFTA"]], facts
-    facts = found(nlp, "Lima and Quito agreed to activate a border security agreement signed in 2004.")
+    facts = found(nlp, "Quito and Lima are reviving a border security agreement first signed in 2004.")
     assert [(sorted(f["parties"]), f.get("signed")) for f in facts] == [(["ECU", "PER"], "2004")], facts
 
 
 def test_a_joint_statement_told_in_the_passive_is_the_pair_told_of(nlp: Any) -> None:
-    facts = found(nlp, "Chile and Peru upgraded their ties on Monday. The new framework was set out in a joint "
-                       "statement released after the talks.")
+    facts = found(nlp, "Chile and Peru upgraded their ties on Monday. Details of the upgrade were published in a "
+                       "joint statement.")
     assert [(f["kind"], sorted(f["parties"])) for f in facts] == [("joint_statement", ["CHL", "PER"])], facts
-    facts = found(nlp, "Mali, Niger and Burkina Faso left the bloc. The move was announced in a joint statement "
-                       "read on the television of the three countries.")
+    facts = found(nlp, "Mali, Niger and Burkina Faso quit the bloc. Their decision was published in a joint "
+                       "statement by the three countries' juntas.")
     assert not any(sorted(f.get("parties") or []) == ["BFA", "MLI"] for f in facts), facts
 
 
 def test_a_cooperation_plan_signed_by_two_sides(nlp: Any) -> None:
-    facts = found(nlp, "Chile and Peru held talks in Lima on March 24. On the occasion, the two sides signed a "
-                       "cooperation plan for 2025-2030.")
+    facts = found(nlp, "Chile and Peru held talks in Lima. The two sides then signed a cooperation plan for the "
+                       "next three years.")
     assert [sorted(f["parties"]) for f in facts] == [["CHL", "PER"]], facts
     assert not found(nlp, "The ministry announced a cooperation plan for schools.")

@@ -257,9 +257,10 @@ def test_a_leader_and_his_counterpart_lift_ties_and_an_establishment_dates_it(nl
 
 
 def test_a_year_end_list_of_upgrades_each_with_its_month(nlp: Any) -> None:
-    doc = analyze_text("Chile had a busy year. During the year, Chile lifted its relations with Japan in March, Korea "
-                       "in June and Peru in September to strategic partnerships. Ties with Cuba were raised to a "
-                       "comprehensive partnership, while Fiji and Samoa became comprehensive partners.",
+    doc = analyze_text("Chile had a busy year. Chile, in a year of busy diplomacy, upgraded its relations with Japan "
+                       "in March, Korea in June and Peru in September to strategic partnerships. Relations with Cuba "
+                       "were elevated to a comprehensive partnership in August, and Fiji and Samoa also became "
+                       "comprehensive partners.",
                        published="2025-01-05", nlp=nlp)
     got = {(frozenset((f.get("a"), f.get("b"))), f.get("level"), f.get("since")) for f in partnerships.extract(doc)}
     assert {(pair("CHL", "JPN"), "strategic", "2024-03"), (pair("CHL", "KOR"), "strategic", "2024-06"),

@@ -341,13 +341,13 @@ def test_staff_titles_community_leaders_and_firms(nlp: Any) -> None:
 
 
 def test_orgs_owned_cities_and_home_institutions(nlp: Any) -> None:
-    found = _positions(nlp, "The talks were led by Ali Example, secretary of Iran's Supreme National Security "
-                            "Council.")
+    found = _positions(nlp, "The Iranian side was led by Ali Example, secretary of Iran's Supreme National "
+                            "Security Council.")
     assert ("Ali Example", "IRN") in found, found
-    found = _positions(nlp, "Mr Juan Ejemplo, who was first elected chairman in Bissau in July 2023, spoke.")
+    found = _positions(nlp, "Nigeria's Juan Ejemplo, who became chairman in Bissau two years ago, spoke.")
     assert not any(org == "GNB" for _, org in found), found
-    found = _positions(nlp, "(AGENCY) - Vice Chairwoman of the National Assembly Tran Thi Example held talks with "
-                            "Speaker of the Hungarian National Assembly Janos Pelda in Budapest on Tuesday.",
+    found = _positions(nlp, "(AGENCY) - Vice Chairwoman of the National Assembly Tran Thi Example arrived in "
+                            "Prague on Monday for talks with her Czech counterpart.",
                        url="https://example.vn/news/1.html")
     assert ("Tran Thi Example", "NA_VNM") in found, found
 
@@ -358,14 +358,14 @@ def test_a_surname_first_name_is_written_as_the_gazetteer_writes_it(nlp: Any) ->
 
 
 def test_an_official_in_a_sentence_set_in_a_capital_is_its_countrys(nlp: Any) -> None:
-    found = _positions(nlp, "In Lima, Cabinet Chief Juan Ejemplo told reporters on Monday that the deal was welcome.",
+    found = _positions(nlp, "In Lima, Cabinet Chief Juan Ejemplo welcomed the deal on Monday.",
                        url="https://example.vn/news/2.html")
     assert ("Juan Ejemplo", "PER") in found, found
 
 
 def test_a_generic_organ_after_a_party_is_that_partys(nlp: Any) -> None:
-    found = _positions(nlp, "The delegation was received by General Secretary of the LPRP Central Committee and "
-                            "President Thongloun Sisoulith.", url="https://example.vn/news/3.html")
+    found = _positions(nlp, "Thongloun Sisoulith, General Secretary of the LPRP Central Committee and President "
+                            "of Laos, hosted a banquet.", url="https://example.vn/news/3.html")
     assert found and all(org in ("LPRP", "LAO") for _, org in found), found
 
 
@@ -375,7 +375,7 @@ def test_an_emperor_named_by_the_gazetteer(nlp: Any) -> None:
 
 
 def test_a_minister_whose_portfolio_the_ner_ran_into_the_name(nlp: Any) -> None:
-    found = _positions(nlp, "Prime Minister Ana Muster will be accompanied by Minister for Foreign Affairs Juan "
-                            "Ejemplo, Minister for Digital Development and Information Rosa Modelo, and others.",
+    found = _positions(nlp, "Prime Minister Ana Muster will travel with Minister for Foreign Affairs Juan Ejemplo, "
+                            "Minister for Manpower and Community Development Rosa Modelo, and others.",
                        url="https://www.mfa.gov.sg/news/1")
     assert ("Rosa Modelo", "SGP") in found, found

@@ -651,7 +651,7 @@ def test_a_chair_taken_up_for_one_year_is_that_years(nlp: Any) -> None:
 
 def test_members_listed_by_passive_and_including_and_make_up(nlp: Any) -> None:
     texts = ["Mercosur leaders met in Lima on Friday. The bloc is made up of Bolivia, Brazil and Paraguay.",
-             "The Pacific Islands Forum brings together 18 members, including Tonga, Fiji and Samoa.",
+             "Founded in 1971, the Pacific Islands Forum now gathers 18 members, including Tonga, Fiji and Samoa.",
              "The Quad held talks in Delhi. The group's members include India and Japan.",
              "Chile and Mexico make up the Pacific Alliance with two others."]
     found = {(r[0], r[1]) for text in texts for r in _roles(nlp, text) if r[2] == "member"}
@@ -666,8 +666,8 @@ def test_an_organ_elects_but_is_no_member(nlp: Any) -> None:
 
 
 def test_taking_over_as_chair_from_another_on_the_day_of_a_when_clause(nlp: Any) -> None:
-    found = _roles(nlp, "Samoa's prime minister took over as chair of the Pacific Islands Forum from Fiji "
-                        "when the leaders' meeting opened on Monday.", published="2024-04-30")
+    found = _roles(nlp, "Samoa took over as chair of the Pacific Islands Forum from Fiji when its annual summit "
+                        "began in Apia on Monday.", published="2024-04-30")
     assert ("WSM", "PIF", "chair", "2024-04-29", None) in found
     assert ("FJI", "PIF", "chair", None, "2024-04-29") in found
 
@@ -682,8 +682,8 @@ def test_next_years_meeting_agreed_in_a_country_is_its_to_host(nlp: Any) -> None
 
 
 def test_whose_leader_will_then_take_over_the_chair(nlp: Any) -> None:
-    found = _roles(nlp, "Pacific Islands Forum leaders met in Apia this week. They agreed to hold next year's "
-                        "meeting in Palau, whose President will then take over the chair.", published="2024-08-30")
+    found = _roles(nlp, "Pacific Islands Forum leaders gathered in Apia this week. Next year's meeting will be held "
+                        "in Palau, whose President will then take over the chair.", published="2024-08-30")
     assert any(r[:4] == ("PLW", "PIF", "chair", "2025") for r in found), found
 
 

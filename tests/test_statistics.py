@@ -328,7 +328,7 @@ def test_it_as_subject_is_the_country_that_was_the_subject_before(nlp: Any) -> N
 
 
 def test_currency_named_by_a_country_and_growth_in_per_cent(nlp: Any) -> None:
-    facts = _facts(nlp, "Trade between Laos and Thailand reached 9.5 billion U.S. dollars in 2024, up 4.2 per cent "
+    facts = _facts(nlp, "Laos and Thailand did 9.5 billion U.S. dollars of trade in 2024, up 4.2 per cent "
                         "year-on-year.")
     got = {(f.get("value"), f.get("unit")) for f in facts}
     assert (9_500_000_000, "USD") in got and (4.2, "percent") in got
@@ -339,7 +339,7 @@ def test_currency_named_by_a_country_and_growth_in_per_cent(nlp: Any) -> None:
 def test_organ_named_by_its_head_noun_and_the_subject_of_a_copula(nlp: Any) -> None:
     stats = _stats(nlp, "Chile sits on the UN Security Council. The 15-member council meets daily.")
     assert any(s[0] == "UNSC" and s[2] == 15 for s in stats), stats
-    stats = _stats(nlp, "Korea is Laos's second largest investor, with 800 projects worth $5.1 billion.")
+    stats = _stats(nlp, "Korea, with 800 projects worth $5.1 billion, is Laos's second largest investor.")
     assert {s[0] for s in stats} == {"KOR"}, stats
 
 
@@ -355,33 +355,33 @@ def test_labels_keep_what_is_counted(nlp: Any) -> None:
 
 
 def test_possibilities_and_weights_are_not_counts_or_money(nlp: Any) -> None:
-    assert not _stats(nlp, "Up to 30 million more people in Chile could be pushed into poverty this year.")
+    assert not _stats(nlp, "Another 30 million people in Chile could fall into poverty this year, a study warned.")
     assert parse("20,000", after=" pounds of rice").unit == "lb"
     assert parse("20 million", after=" pounds in aid").unit == "GBP"
 
 
 def test_bilateral_trade_is_the_cited_sources_figure_and_topped_is_over(nlp: Any) -> None:
-    facts = _facts(nlp, "Two-way trade topped 2 billion USD last year, according to Peruvian customs data.",
+    facts = _facts(nlp, "According to Peruvian customs data, two-way trade exceeded 2 billion USD in 2024.",
                    published="2025-03-01")
     assert [(f.get("subject"), f.get("value"), f.get("qualifier")) for f in facts] == [("PER", 2_000_000_000, "over")]
 
 
 def test_bilateral_trade_after_x_is_ys_trading_partner(nlp: Any) -> None:
-    facts = _facts(nlp, "Chile is Peru's largest trading partner: bilateral trade reached US$8.1 billion in 2024.")
+    facts = _facts(nlp, "Chile remains Peru's biggest trading partner, and bilateral trade hit US$8.1 billion in 2024.")
     assert {(f.get("subject"), f.get("value")) for f in facts} == {("PER", 8_100_000_000)}
 
 
 def test_countries_at_that_level_count_the_tier_named_before(nlp: Any) -> None:
-    stats = _stats(nlp, "Chile lifted its ties with Peru to a comprehensive strategic partnership in May, bringing "
-                        "the number of countries at that level to nine.")
+    stats = _stats(nlp, "Chile raised relations with Peru to a comprehensive strategic partnership in May, and the "
+                        "number of countries at that level now stands at nine.")
     assert ("CHL", "comprehensive_strategic_partners", 9) in stats, stats
 
 
 def test_a_people_spread_over_many_countries_is_the_overseas_population(nlp: Any) -> None:
-    stats = _stats(nlp, "About 6 million Vietnamese people are living and working in more than 130 countries and "
+    stats = _stats(nlp, "Roughly 6 million Vietnamese people live and work in more than 130 countries and "
                         "territories.")
     assert {("VNM", "overseas_population", 6_000_000), ("VNM", "overseas_countries", 130)} <= stats, stats
-    stats = _stats(nlp, "Some 520,000 Vietnamese now live in Japan, the second largest foreign community there.")
+    stats = _stats(nlp, "Japan hosts roughly 520,000 Vietnamese residents.")
     assert not any(metric == "overseas_population" for _, metric, _ in stats), stats
 
 

@@ -713,7 +713,7 @@ def _header_dates(text: str, body_year: int | None) -> list[tuple[int, TimeValue
         out.append((rank, value))
         timed.append(bool(_CLOCK.search(line)))
     if any(timed) and not all(timed):
-        # "Sunday, 02/03/2025" over the menu and "Wednesday, 13/11/2024 - 08:15" under the headline: the
+        # "Saturday, 07/06/2025" over the menu and "Tuesday, 21/01/2025 - 10:40" under the headline: the
         # stamp with a time of day is the article's; the bare one is the site's date of the day it was read
         out = [(rank + (1 if t else 0) if rank == 1 else rank, value) for (rank, value), t in zip(out, timed)]
     return out

@@ -177,7 +177,7 @@ class PaperReader:
             return "intent" in of
         if word == "declaration":
             return "joint" in mods or is_cap(parse.tokens[k].text) or "peace" in mods
-        if word == "plan":  # "an action plan"; "a cooperation plan for 2025-2030" signed by two sides
+        if word == "plan":  # "an action plan"; "a cooperation plan for the next five years" signed by two sides
             return "action" in mods or "action" in of or "cooperation" in mods and any(
                 parse.lemma(a) in ("sign", "ink", "adopt") for a in list(parse.ancestors(k))[:2])
         if word == "document":

@@ -371,7 +371,7 @@ class _Reader(PaperReader):
                         m.kind == "group" or m.kind == "number" and (m.attrs or {}).get("value") != 2
                         and (m.attrs or {}).get("noun") in ("country", "nation", "state", "side", "government")
                         for m in parse.sentence.mentions):
-                    # "was announced in a joint statement": the pair told of (not "of the three countries")
+                    # "was published in a joint statement": the pair told of (not "of the three countries")
                     pair = frozenset(self.recent_pair(parse.sentence))
                     others = {c for m in parse.sentence.mentions if m.kind in ("country", "body")
                               for c in actor_ids(self.doc, [m])} - pair

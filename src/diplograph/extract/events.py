@@ -282,7 +282,7 @@ def _event(doc: AnalyzedDocument, parse: Parse, f: Frame, kind: str, ctx: _Conte
         _ids(ctx, _arg_mentions(f.themes), people, actors)
         top = f.trigger
         while parse.dep(top) == "conj" and parse.head(top) != top:
-            top = parse.head(top)  # "who was elected in 2023 and re-elected a year later"
+            top = parse.head(top)  # "who was elected in 2021 and again in 2023"
         if parse.dep(top) == "relcl" and any(parse.lemma(a.head) in ("who", "that", "which") for a in f.themes) or \
                 parse.dep(top) == "relcl" and any(parse.lemma(c) in ("who", "that") for c in parse.kids(top, "nsubjpass")):
             _ids(ctx, _arg_mentions(parse.args(parse.head(top))), people, actors)  # "Mr X, who was elected ..."
@@ -387,11 +387,11 @@ def _date(doc: AnalyzedDocument, parse: Parse, f: Frame, speech: bool = False
     without one happened around the document's date."""
     m = f.when
     if m is not None and speech and f.pos == "VERB":
-        # "described the move as a release between May and July 4th": a date in what was said dates the content
+        # "described the plan as a package running to June": a date in what was said dates the content
         content = {i for c in parse.kids(f.trigger, "ccomp") for i in parse.subtree(c, frozenset())} | {
             i for p in parse.kids(f.trigger, "prep") if parse.lemma(p) == "as" for i in parse.subtree(p, frozenset())}
         if parse.mention_head(m) in content and parse.adjacent_date(f.trigger)[0] is not m:
-            m = None  # (not "said Sunday Israel will ...": a date right after the verb is the saying's)
+            m = None  # (not "said Sunday the talks will ...": a date right after the verb is the saying's)
     if f.pos == "NOUN" and f.lemma in ("election", "elections", "vote", "poll", "referendum"):
         # an election is dated by its own phrase ("the June 3 election"), not by the clause telling of it
         own = set(parse.subtree(f.trigger))

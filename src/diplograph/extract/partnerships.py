@@ -126,7 +126,7 @@ def _partners(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, 
         if owners and others:
             pairs = [(owners[0], o) for o in others]
         elif not owners and beside and (doc.home or document_focus(doc)):
-            # "Ties with A were raised to X, while B and C became comprehensive partners": each the home side's
+            # "Relations with A were elevated to X, and B and C also became partners": each the home side's
             home = doc.home or document_focus(doc)
             pairs = [(str(home), o) for o in others]
         elif not owners and len(others) == 2:
@@ -147,9 +147,9 @@ def _tier_words(parse: Parse, mods: list[int]) -> tuple[list[str], list[str]]:
 
 
 def _upgrades(doc: AnalyzedDocument, parse: Parse) -> list[tuple[str, str, str, str | None]]:
-    """Ties raised to a tier, read from the parse, one pair per partner of a list: "Vietnam lifted its
-    relations with A in March, B in October and C in November to comprehensive strategic partnerships",
-    "Ties with Brazil were raised to a strategic partnership" (the document's own country's, told bare)."""
+    """Ties raised to a tier, read from the parse, one pair per partner of a list: "Chile upgraded its
+    ties with A in May, B in July and C in December to strategic partnerships", "Relations with D were
+    elevated to a comprehensive partnership" (the document's own country's, told bare)."""
     from diplograph.extract.actors import countries_of
 
     out: list[tuple[str, str, str, str | None]] = []

@@ -195,7 +195,7 @@ def _org(doc: AnalyzedDocument, parse: Parse, toks: list[int], head: int) -> str
         if prep in ("to", "on", "in") and envoy or prep in ("to",):
             target.append(m)
         elif prep == "in" and (m.kind == "place" or (m.attrs or {}).get("how") == "capital"):
-            continue  # "elected chairman in Bissau": where it happened, not whose office
+            continue  # "named chair at a summit in Lome": where it happened, not whose office
         elif prep in ("of", "for", "at", "from", "with", "in"):
             complement.append(m)
         else:
@@ -257,7 +257,7 @@ def _private_org(parse: Parse, toks: list[int], head: int) -> bool:
     firms = {parse.lemma(k) for k in comp} & _PRIVATE_NOUNS  # "a member of the law firm X"
     if not firms and _lemma(parse, head) in ("minister", "secretary") and any(
             parse.lemma(p) in ("for", "of") for p in parse.kids(head, "prep")):
-        return False  # "Minister for Digital Development and Information": a portfolio, not a firm
+        return False  # "Minister for Culture and Youth": a portfolio, not a firm
     return bool(labels & {"ORG", "FAC"} or firms) and not kinds & {"country", "body"}
 
 
@@ -641,7 +641,7 @@ def _fallback_org(doc: AnalyzedDocument, h: Holding, group: str | None, home: st
 
 
 def _opening_place(sentence: Sentence) -> str | None:
-    """"In Tokyo, Chief Cabinet Secretary X told ...": a sentence set in a capital speaks of its officials."""
+    """"In Lima, the cabinet chief X said ...": a sentence set in a capital speaks of its officials."""
     if not sentence.text.startswith("In "):
         return None
     first = next((m for m in sentence.mentions if m.start >= sentence.start + 3), None)

@@ -517,10 +517,10 @@ def _cue_dates(parse: Parse, cue: Cue, role: str, gov: int | None
         dates = rt.dates_in(parse, rt.clause_tokens(parse, rt.phrase_top(parse, cue.token)))
     v = gov if gov is not None else cue.token
     if not dates and parse.dep(v) == "relcl" and any(parse.lemma(c) == "then" for c in parse.kids(v, "advmod")):
-        above = parse.governing_verb(parse.head(v))  # "hold next year's meeting in X, whose leader will then
+        above = parse.governing_verb(parse.head(v))  # "next year's meeting goes to X, whose leader then
         if above is not None:  # take over the chair": then is the time the clause above gives
             dates = rt.dates_in(parse, rt.clause_tokens(parse, above))
-    if not dates:  # "took over as chair when the summit opened on Monday": the day of the "when" clause
+    if not dates:  # "became chair when the leaders met on Friday": the day of the "when" clause
         dates = [d for v in {gov if gov is not None else cue.token, parse.governing_verb(cue.token)} if v is not None
                  for c in parse.kids(v, "advcl") if any(parse.lemma(m) == "when" for m in parse.kids(c, "advmod"))
                  for d in rt.dates_in(parse, rt.clause_tokens(parse, c))]
@@ -573,7 +573,7 @@ def cue_facts(parse: Parse, cue: Cue, ctx: Context) -> list[rt.Found]:
         told = next((a for a in parse.ancestors(cue.token) if parse.tokens[a].pos in VERBS), None)
         negated, mood = parse.modality(told) if told is not None else (False, "asserted")
         if negated or mood == "hypothetical":
-            return []  # (a meeting agreed for next year in X is X's to host: "agreed to hold next year's summit in X")
+            return []  # (a meeting set for next year in X is X's to host: "the next summit will take place in X")
     elif cue.via != "unit" and _sought(parse, cue.token, gov if cue.via == "noun" else cue.token):
         return []
     role = rt.role_name(cue.cls, cue.body.id, mods)

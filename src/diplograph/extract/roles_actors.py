@@ -132,7 +132,7 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context, alone: bool = Fa
         return phrase_actors(parse, ante, cls, ctx) if ante is not None else []
     owner = parse.kids(k, "poss")
     if owner and parse.lemma(owner[0]) == "whose" and parse.entity_at(k, ("country", "body")) is None:
-        return phrase_actors(parse, owner[0], cls, ctx)  # "Palau, whose President will take over the chair"
+        return phrase_actors(parse, owner[0], cls, ctx)  # "X, whose leader is to chair it next"
     if word in rt.COUNTRY_NOUNS and owner and parse.entity_at(k) is None:
         return phrase_actors(parse, owner[0], cls, ctx)  # "his country will host", "whose country hosts"
     tokens = rt.list_tokens(parse, k)
@@ -146,7 +146,7 @@ def phrase_actors(parse: Parse, k: int, cls: str, ctx: Context, alone: bool = Fa
                   or parse.tokens[i - 1].text == "," and parse.entity_at(i, ("country",))]  # or mis-hung
         return mention_actors(ctx.doc, [m for m in listed if m is not None], cls)
     inner = [i for i in tokens if not any(parse.dep(a) == "prep" and parse.lemma(a) not in ("of", "from", "include")
-                                          for a in rt.path_up(parse, i, k))]  # "18 members, including A and B"
+                                          for a in rt.path_up(parse, i, k))]  # "12 members, including A and B"
     ids = mention_actors(ctx.doc, [m for i in inner for m in parse.mentions_at[i]], cls)
     if not ids and word in ("country", "nation", "state", "government", "member") and ctx.last_group:
         counted = [parse.tokens[c].text.lower() for c in parse.kids(k, "nummod")]

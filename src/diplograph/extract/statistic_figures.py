@@ -324,7 +324,7 @@ def _is_target(parse: Parse, fig: Figure, pred: int | None, published: str | Non
     if parse.modality(pred)[0]:
         return True  # negated
     if {parse.tokens[a].text.lower() for a in parse.kids(pred, "aux", "auxpass")} & {"could", "might", "may"}:
-        return True  # "40 million more people could be pushed into poverty": a possibility, not a count
+        return True  # "20 million more could fall into poverty": a possibility, not a count
     path = [fig.head, *parse.ancestors(fig.head)]
     if any(_lemma(parse, a) in TARGET_NOUNS and parse.tokens[a].pos == "NOUN" for a in path):
         return True
@@ -367,7 +367,7 @@ def _negated_name(parse: Parse, k: int) -> bool:
     lead = "".join(parse.tokens[i].text.lower() for i in range(max(0, first - 2), first + 1))
     if any(p + "-" in lead for p in ("non", "pro", "anti")):
         return True
-    # "Except for Russia, all 15 members voted": a name set apart is not whose figure it is
+    # "Apart from Chile, the region's states sent 300 observers": a name set apart is not whose figure it is
     words = [parse.tokens[i].text.lower() for i in range(max(0, first - 2), first)]
     return bool(words) and (words[-1] in ("except", "excluding") or words[-2:] in (["except", "for"], ["other", "than"],
                                                                                     ["apart", "from"]))
@@ -397,7 +397,7 @@ def _tier(parse: Parse, path: list[int]) -> str | None:
     partnerships with 5 countries", "strategic or comprehensive partnerships with 38 nations"."""
     noun = next((k for k in path if _lemma(parse, k) in ("partner", "partnership")), None)
     if noun is None:
-        # "bringing the number of countries at that level to nine": the tier named before in the sentence
+        # "the number of partners at that level rose to eleven": the tier named before in the sentence
         level = next((k for k in path for p in parse.kids(k, "prep") if _lemma(parse, p) == "at"
                       for o in parse.kids(p, "pobj") if _lemma(parse, o) == "level"
                       and any(_lemma(parse, d) in ("that", "this", "same") for d in parse.kids(o, "det", "amod"))), None)
@@ -518,7 +518,7 @@ def label(parse: Parse, fig: Figure, noun: int | None, pred: int | None) -> str:
     head = ACTION_NOUNS.get(parse.lemma(pred), "amount")  # a noun phrase, not a clause: "investment in ..."
     if objs and parse.tokens[objs[0]].pos == "ADP":
         return f"{head} {rest}".strip()
-    if not rest:  # "has provided $2.8 billion to scale up food operations": what it is for
+    if not rest:  # "pledged $40 million to rebuild schools": what it is for
         for c in parse.kids(pred, "xcomp", "advcl") + parse.kids(fig.head, "relcl", "acl"):
             if any(parse.lemma(a) == "to" for a in parse.kids(c, "aux")) and c > fig.tokens[-1]:
                 words = [parse.tokens[i].text for i in parse.subtree(c, frozenset()) if i >= c][:8]

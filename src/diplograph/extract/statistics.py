@@ -125,7 +125,7 @@ class Reader:
         qualifier = "exact" if fig.unit == "ordinal" else fig.qualifier
         if qualifier == "exact" and pred is not None and _lemma(parse, pred) in ("top", "exceed", "surpass") and \
                 parse.dep(fig.head) == "dobj" and parse.head(fig.head) == pred:
-            qualifier = "over"  # "trade topped $1 billion"
+            qualifier = "over"  # "trade topped $4 billion"
         return make_fact(self.doc, parse.sentence, "statistic", EXTRACTOR, 0.5 if kind == "other" else 0.7,
                          subject=who, metric=kind, **extra, value=fig.value, qualifier=qualifier, unit=unit,
                          as_of=as_of(self.doc, parse, fig, noun, pred))
@@ -184,11 +184,11 @@ class Reader:
                 return ids or [str(body)]
             the = any(_lemma(parse, d) == "the" for d in parse.kids(k, "det"))
             members = _noun_class(parse, k) == "member" and not parse.kids(k, "prep", "poss", "compound") and \
-                parse.dep(k) not in ("compound", "amod", "nmod")  # not "the 15-member council": the council's
+                parse.dep(k) not in ("compound", "amod", "nmod")  # not "the 9-member board": the board's
             if (the and _lemma(parse, k) in BLOC_NOUNS) or members:
                 return [b for b in [self._body(parse)] if b]  # "the bloc", "Member States have pledged"
             if the and _lemma(parse, k) in ORGAN_NOUNS:
-                return [b for b in [self._body(parse, _lemma(parse, k))] if b]  # "the 15-member council"
+                return [b for b in [self._body(parse, _lemma(parse, k))] if b]  # "the 9-member board"
         ids = [i for c in parse.kids(k, "poss") for i in self._actors(parse, parse.subtree(c), skip)]
         for rel in parse.kids(k, "relcl") if not ids else []:
             for s in parse.kids(rel, "nsubj"):
@@ -283,13 +283,13 @@ class Reader:
         pair = [str(i) for i in pairs[0].attrs["ids"]] if pairs else []
         source = self._according_to(parse) or self._partner_of(parse)
         if source and (not pair or source in pair):
-            return source  # "two-way trade topped $1 billion, according to Cambodian customs": the source's figure
+            return source  # "trade grew to $3 billion, according to Chilean customs": the source's figure
         if self.home and (not pair or self.home in pair) and resolve.national_country(self.home):
             return self.home
         return None
 
     def _partner_of(self, parse: Parse) -> str | None:
-        """"Brazil is Argentina's largest trading partner: bilateral trade reached ...": the possessor's figure."""
+        """"Peru remains Chile's top trading partner, and two-way trade hit ...": the possessor's figure."""
         for t in parse.tokens:
             if t.lemma.lower() == "partner" and t.dep == "attr":
                 ids = [c for o in parse.kids(t.i, "poss") for c in self._actors(parse, parse.subtree(o, frozenset()))
@@ -299,7 +299,7 @@ class Reader:
         return None
 
     def _according_to(self, parse: Parse) -> str | None:
-        """The country of the source a sentence cites ("according to Cambodian customs figures", "according to
+        """The country of the source a sentence cites ("according to Chilean customs data", "according to
         Foreign Minister X"), if one."""
         for t in parse.tokens:
             if t.text.lower() == "according" and t.i + 1 < len(parse.tokens) and parse.tokens[t.i + 1].text.lower() == "to":
@@ -381,7 +381,7 @@ class Reader:
         return (self._pick(ids) if ids else None), set()
 
     def _aid_giver(self, parse: Parse, fig: Figure, what: Counted) -> str | None:
-        """"X will receive $2 billion in security assistance from the United States": aid is the giver's figure."""
+        """"X will get $30 million in aid from Y": aid is the giver's figure."""
         heads = [h for h in (fig.head, what.noun) if h is not None]
         phrase = {k for h in heads for k in parse.subtree(h, frozenset())}
         if not {_lemma(parse, k) for k in phrase} & AID_WORDS:
@@ -394,7 +394,7 @@ class Reader:
         return None
 
     def _copula_subject(self, parse: Parse, a: int, fig: Figure) -> list[str]:
-        """"X is Y's largest investor, with 800 projects worth $5 billion": the figures are X's, the subject's,
+        """"X, with 800 projects, is Y's top investor": the figures are X's, the subject's,
         not the possessor's of the role noun."""
         if parse.tokens[a].pos != "NOUN" or parse.dep(a) != "attr" or _lemma(parse, parse.head(a)) != "be" or \
                 not parse.kids(a, "poss") or not any(_lemma(parse, p) == "with" for p in parse.kids(a, "prep")):
@@ -515,7 +515,7 @@ class Reader:
             return "overseas_population"
         if cls == "person" and noun is not None and sentence & {"live", "living", "reside", "residing"} and \
                 {t.text.lower() for t in parse.tokens} & {"countries", "territories"} and self._own_people(parse, noun, who):
-            return "overseas_population"  # "6 million Vietnamese are living in over 130 countries and territories"
+            return "overseas_population"  # "5 million Filipinos live in 100 countries and territories"
         if lemma == "project" and "invest" in words and sentence & ABROAD:
             return "overseas_investment_projects"
         return "other"

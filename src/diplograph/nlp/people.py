@@ -259,7 +259,7 @@ def _segments(doc, first: int, end: int, ents_by_token: dict[int, Span]) -> list
                 p -= 1
             prev = doc[p].lower_ if p >= s else ""
             # "Ambassador to Vietnam", "Permanent Representative to the UN": where one serves, not one's org;
-            # "elected chairman in Bissau": a city one was in
+            # "named chair at a summit in Lome": a city one was in
             if prev == "in" and ent.kb_id_.endswith("|capital") or prev == "in" and ent.label_ in ("LOC", "FAC"):
                 continue
             (targets if prev in ("to", "on", "for") else orgs).append(ent)
@@ -471,7 +471,7 @@ def person_spans(sent: Span, ents_by_token: dict[int, Span],
                         and all(t.pos_ == "PROPN" and t.is_title and _shouting(t.text) not in _NOT_NAME
                                 and not _is_title_word(t) for t in doc[org.end - 2:org.end])
                         and (org.end >= sent.end or doc[org.end].is_punct or doc[org.end].pos_ in ("VERB", "AUX", "CCONJ"))):
-                    # "Minister for Digital Development and Information Jo Roe": the NER ran the portfolio and
+                    # "Minister for Culture and Youth Jo Roe": the NER ran the portfolio and
                     # the name into one organisation; the name is its last two words
                     candidates.append((org.end - 2, org.end))
                 continue  # "Secretary of War", "SECRETARY OF WAR": the title runs on into an org

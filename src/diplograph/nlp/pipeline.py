@@ -150,7 +150,7 @@ def _body(doc, ent, ents_by_token, state: _DocState) -> str | None:
     near = _near_country(doc, ent, ents_by_token)
     if near is None and state.home and state.home != state.focus:
         # an outlet names its own country's institutions bare: "the National Assembly" in a Hanoi paper's
-        # story about a visit to Hungary is Vietnam's (Hungary's is "the Hungarian National Assembly")
+        # story about a visit to Prague is Vietnam's (the host's is "the Czech parliament")
         own = resolve.body_id(ent.text, state.home)
         if own and resolve.national_country(own) == state.home:
             return own
@@ -461,7 +461,7 @@ _SHARED_SHORT = {("COG", "congo"): "COD", ("COG", "congolese"): "COD", ("COD", "
 def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sentence]:
     """A national body named only by a short acronym ("ARP", "PAC") is that body only in a text about its
     country: "ARP" is Tunisia's parliament in a story that names Tunisia, the American Rescue Plan in a
-    White House fact sheet. A national body's name right after another country ("Iran's Supreme National
+    White House fact sheet. A national body's name right after another country ("Egypt's National
     Security Council") is no body of the registry's country either."""
     named = {m.id for s in sentences for m in s.mentions if m.kind in ("country", "place") and m.id}
     if home:
@@ -474,7 +474,7 @@ def _foreign_acronyms(sentences: list[Sentence], home: str | None) -> list[Sente
         return bool(country) and country != m.id and country not in named
 
     def owned_elsewhere(m: Mention, s: Sentence) -> bool:
-        # "Iran's Supreme National Security Council": a national body's name that another country owns here
+        # "Egypt's National Security Council": a national body's name that another country owns here
         if m.kind != "body" or not m.id:
             return False
         country = resolve.national_country(str(m.id))
@@ -668,7 +668,7 @@ def _analyze_one(document: Document, parsed: list[tuple[Any, int]]) -> AnalyzedD
             trimmed = []
             for m in ms:
                 inner = [p for p in persons if m.kind == "other" and m.start < p.start < m.end and p.end == m.end]
-                if inner:  # "Minister for Digital Development and Information Jo Roe": the portfolio, without the name
+                if inner:  # "Minister for Culture and Youth Jo Roe": the portfolio, without the name
                     text = m.text[:inner[0].start - m.start].rstrip()
                     m = replace(m, end=m.start + len(text), text=text) if text else None
                 if m is not None:
